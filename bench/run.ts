@@ -1,0 +1,26 @@
+import { benchStart, benchWeappSize } from './build.bench'
+import { benchProjectQuery } from './query.bench'
+import { writeReport } from './report'
+import type { Figure } from './report'
+
+/** `npm run bench`: every figure the issues ask for, printed and written to bench-results/report.json. */
+async function main() {
+  const only = process.argv[2]
+  const suites: [string, () => Promise<Figure[]> | Figure[]][] = [
+    ['query', benchProjectQuery],
+    ['weapp', benchWeappSize],
+    ['start', benchStart],
+  ]
+  const figures: Figure[] = []
+  for (const [name, run] of suites) {
+    if (only && only !== name) continue
+    console.log(`[bench] ${name}`)
+    figures.push(...(await run()))
+  }
+  writeReport(figures)
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,34 @@
+import type { DB } from 'wx-server-sdk'
+import type { Person } from '../../../types/entities'
+import { COLLECTIONS, db, _ } from '../cloud'
+import { chunk, fetchAll } from './query'
+
+const people = () => db.collection(COLLECTIONS.people)
+
+export async function getPersonByOpenid(openid: string): Promise<Person | null> {
+  const res = (await people().where({ openid }).limit(1).get()) as DB.IQueryResult
+  return (res.data[0] as Person | undefined) ?? null
+}
+
+export async function listPeopleByBranch(branchId: string): Promise<Person[]> {
+  return fetchAll<Person>(people().where({ branchId }).orderBy('_id', 'asc'))
+}
+
+/** Head counts per branch in one aggregate, so the branch list does not grow a query per branch. */
+export async function countPeopleByBranch(): Promise<Map<string, number>> {
+  const $ = db.command.aggregate
+  const res = (await people()
+    .aggregate()
+    .group({ _id: '$branchId', n: $.sum(1) })
+    .limit(10_000)
+    .end()) as DB.IAggregateResult
+  return new Map(res.list.map((r: { _id: string; n: number }) => [r._id, r.n]))
+}
+
+export async function getPeopleByIds(ids: readonly string[]): Promise<Person[]> {
+  const out: Person[] = []
+  for (const part of chunk([...new Set(ids)])) {
+    out.push(...(await fetchAll<Person>(people().where({ _id: _.in(part) }))))
+  }
+  return out
+}

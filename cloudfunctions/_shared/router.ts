@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import type { ZodType } from 'zod'
+import { schemas } from '../../types/api'
+import type { ActionName, ActionOutput, ActionParams, FunctionName } from '../../types/api'
+import type { Person } from '../../types/entities'
+import { fail } from '../../types/result'
+import type { Result } from '../../types/result'
+import { cloud } from './cloud'
+import { logEvent } from './log'
+import { getPersonByOpenid } from './repositories/people'
+
+/** What every handler knows about the call besides its validated payload. */
+export interface Ctx {
+  caller: Person
+}
+
+export type Handler<F extends FunctionName, A extends ActionName<F>> = (
+  params: ActionParams<F, A>,
+  ctx: Ctx,
+) => Promise<Result<ActionOutput<F, A>>>
+
+/** One handler per action of the function's action map: a missing action does not compile. */
+export type Handlers<F extends FunctionName> = { [A in ActionName<F>]: Handler<F, A> }
+
+// Validation messages in Simplified Chinese, like the rest of the product.
+z.config(z.locales.zhCN())
+
+type Main = (event: unknown) => Promise<Result<unknown>>
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * Builds a cloud function's `main`: route by `event.action`, validate `event.payload`, resolve the caller
+ * from the WeChat context (never from the payload), run, and turn any throw into `INTERNAL`.
+ */
+export function createMain<F extends FunctionName>(fn: F, handlers: Handlers<F>): Main {
+  const fnSchemas = schemas[fn] as Record<string, ZodType>
+  return async (event) => {
+    const action = isRecord(event) && typeof event.action === 'string' ? event.action : ''
+    if (!Object.prototype.hasOwnProperty.call(handlers, action) || !fnSchemas[action]) {
+      return fail('UNKNOWN_ACTION', `未知的操作：${action.slice(0, 40) || '（空）'}`)
+    }
+    const parsed = fnSchemas[action].safeParse(isRecord(event) ? (event.payload ?? {}) : {})
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+      return fail('INVALID_INPUT', '提交的内容不符合要求', issues)
+    }
+    try {
+      const openid = cloud.getWXContext().OPENID
+      if (!openid) return fail('UNAUTHENTICATED', '请先登录')
+      const caller = await getPersonByOpenid(openid)
+      if (!caller) return fail('NOT_REGISTERED', '你的微信还未登记为党员，请联系支部书记')
+      const handler = handlers[action as ActionName<F>] as unknown as (
+        p: unknown,
+        c: Ctx,
+      ) => Promise<Result<unknown>>
+      return await handler(parsed.data, { caller })
+    } catch (err) {
+      logEvent('error', 'function_failed', {
+        fn,
+        action,
+        error: err instanceof Error ? err.name : 'unknown',
+        detail: err instanceof Error ? (err.stack ?? err.message).slice(0, 2000) : null,
+      })
+      return fail('INTERNAL', '服务暂时不可用，请稍后再试')
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+interface DesignInput {
+  file?: string
+}
+
+/** NutUI React Taro is drawn on a 375px canvas; our own styles on the usual 750. */
+function designWidth(input?: string | number | DesignInput): number {
+  const file = typeof input === 'object' && input !== null ? (input.file ?? '') : ''
+  return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+}
+
+// The contract (types/) and the rules (domain/) sit beside src/ and are shared with the cloud functions.
+const sharedSources = [path.resolve(__dirname, '..', 'types'), path.resolve(__dirname, '..', 'domain')]
+
+// Aliases live in tsconfig.json so that tsc, jest and webpack read one source of truth.
+const tsconfigPaths = new TsconfigPathsPlugin({ configFile: path.resolve(__dirname, '..', 'tsconfig.json') })
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const isH5 = process.env.TARO_ENV === 'h5'
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'dangjian-xiangmutong',
+    date: '2025-01-01',
+    designWidth,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    defineConstants: {
+      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'dangjian-dev'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: sharedSources },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(tsconfigPaths)
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: sharedSources },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(tsconfigPaths)
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

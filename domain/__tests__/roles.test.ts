@@ -1,0 +1,67 @@
+import {
+  canSeeContact,
+  canViewBranch,
+  isCommittee,
+  isMemberOf,
+  isSecretaryOf,
+  primaryRole,
+  rolesOf,
+} from '../roles'
+import type { Actor } from '../roles'
+
+const member: Actor = { _id: 'm1', branchId: 'b1', grants: [{ role: 'member', branchId: 'b1' }] }
+const secretary: Actor = {
+  _id: 's1',
+  branchId: 'b1',
+  grants: [
+    { role: 'member', branchId: 'b1' },
+    { role: 'secretary', branchId: 'b1' },
+  ],
+}
+const committee: Actor = {
+  _id: 'c1',
+  branchId: 'b0',
+  grants: [{ role: 'member', branchId: 'b0' }, { role: 'committee' }],
+}
+
+describe('roles', () => {
+  it('tells committee, secretary and member apart', () => {
+    expect(isCommittee(committee)).toBe(true)
+    expect(isCommittee(secretary)).toBe(false)
+    expect(isSecretaryOf(secretary, 'b1')).toBe(true)
+    expect(isSecretaryOf(secretary, 'b2')).toBe(false)
+    expect(isSecretaryOf(member, 'b1')).toBe(false)
+    expect(isMemberOf(member, 'b1')).toBe(true)
+    expect(isMemberOf(member, 'b2')).toBe(false)
+  })
+
+  it('lists roles strongest first and greets with the strongest', () => {
+    expect(rolesOf(secretary)).toEqual(['secretary', 'member'])
+    expect(rolesOf(committee)).toEqual(['committee', 'member'])
+    expect(primaryRole(member)).toBe('member')
+    expect(primaryRole(committee)).toBe('committee')
+    expect(primaryRole({ _id: 'x', branchId: null, grants: [] })).toBe('member')
+  })
+
+  it('lets the committee view every branch and others only their own', () => {
+    expect(canViewBranch(committee, 'b9')).toBe(true)
+    expect(canViewBranch(member, 'b1')).toBe(true)
+    expect(canViewBranch(member, 'b2')).toBe(false)
+    expect(canViewBranch(secretary, 'b2')).toBe(false)
+  })
+
+  it('shows a phone number only to the person, their secretary and the committee', () => {
+    const subject = { _id: 'm1', branchId: 'b1' }
+    const other = { _id: 'm2', branchId: 'b1', grants: [{ role: 'member' as const, branchId: 'b1' }] }
+    const foreignSecretary = {
+      _id: 's2',
+      branchId: 'b2',
+      grants: [{ role: 'secretary' as const, branchId: 'b2' }],
+    }
+    expect(canSeeContact(member, subject)).toBe(true)
+    expect(canSeeContact(secretary, subject)).toBe(true)
+    expect(canSeeContact(committee, subject)).toBe(true)
+    expect(canSeeContact(other, subject)).toBe(false)
+    expect(canSeeContact(foreignSecretary, subject)).toBe(false)
+  })
+})

@@ -1,0 +1,31 @@
+import type { Person, Role, RoleGrant } from '../types/entities'
+
+/** The part of a person that permission rules look at. */
+export type Actor = Pick<Person, '_id' | 'branchId' | 'grants'>
+
+export const isCommittee = (actor: Actor): boolean => actor.grants.some((g) => g.role === 'committee')
+
+export const isSecretaryOf = (actor: Actor, branchId: string): boolean =>
+  actor.grants.some((g) => g.role === 'secretary' && g.branchId === branchId)
+
+export const isMemberOf = (actor: Actor, branchId: string): boolean =>
+  actor.grants.some((g) => g.role !== 'committee' && g.branchId === branchId)
+
+/** Every role a person holds, strongest first, each once. */
+export function rolesOf(actor: Actor): Role[] {
+  const held = new Set(actor.grants.map((g: RoleGrant) => g.role))
+  return (['committee', 'secretary', 'member'] as const).filter((r) => held.has(r))
+}
+
+/** The role a screen should greet the person with. */
+export const primaryRole = (actor: Actor): Role => rolesOf(actor)[0] ?? 'member'
+
+/** Committee sees every branch; others see the branches they belong to. */
+export const canViewBranch = (actor: Actor, branchId: string): boolean =>
+  isCommittee(actor) || isMemberOf(actor, branchId)
+
+/** Phone numbers: the person, their branch secretary and the committee (PRODUCT.md, Privacy). */
+export const canSeeContact = (actor: Actor, subject: Pick<Person, '_id' | 'branchId'>): boolean =>
+  actor._id === subject._id ||
+  isCommittee(actor) ||
+  (subject.branchId !== null && isSecretaryOf(actor, subject.branchId))

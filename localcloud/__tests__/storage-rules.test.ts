@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { invalidTemplateData } from '../openapi'
+import { LocalStorage, safeCloudPath } from '../storage'
+
+describe('safeCloudPath', () => {
+  it.each(['checkins/p001/a.jpg', 'lectures/l1/audio.mp3', 'x.pdf'])('accepts %s', (p) => {
+    expect(safeCloudPath(p)).toBe(p)
+  })
+  it.each([
+    '../etc/passwd.jpg',
+    '/abs.jpg',
+    'a//b.jpg',
+    'a/./b.png',
+    'evil.exe',
+    'noext',
+    'sp ace.jpg',
+    '照片.jpg',
+    'a\\b.jpg',
+    '',
+  ])('refuses %s', (p) => {
+    expect(safeCloudPath(p)).toBeNull()
+  })
+})
+
+describe('LocalStorage', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dj-storage-'))
+  const storage = new LocalStorage(dir, 'http://127.0.0.1:1')
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('stores, links, reads back and deletes a file', () => {
+    const up = storage.upload('checkins/p001/a.png', Buffer.from('png'))
+    expect(up).toEqual({ fileID: 'cloud://local.localcloud/checkins/p001/a.png' })
+    const fileID = (up as { fileID: string }).fileID
+    expect(storage.tempUrl(fileID).tempFileURL).toBe('http://127.0.0.1:1/files/checkins/p001/a.png')
+    expect(storage.download(fileID)).toEqual({ fileContent: Buffer.from('png') })
+    expect(storage.remove(fileID).code).toBeUndefined()
+    expect(storage.remove(fileID).code).toBe('STORAGE_FILE_NONEXIST')
+  })
+
+  it('refuses files over the size limit and bad paths', () => {
+    expect(storage.upload('big.jpg', Buffer.alloc(20 * 1024 * 1024 + 1))).toMatchObject({
+      code: 'STORAGE_EXCEED_AUTHORITY',
+    })
+    expect(storage.upload('../x.jpg', Buffer.from('x'))).toMatchObject({ code: 'STORAGE_REQUEST_FAIL' })
+  })
+})
+
+describe('subscribe message values', () => {
+  it('accepts values within WeChat limits', () => {
+    expect(
+      invalidTemplateData({ thing1: { value: '里程碑即将到期' }, date2: { value: '2026-11-30' } }),
+    ).toBeNull()
+  })
+  it('refuses a thing over 20 characters, a phrase over 5 and unknown keys', () => {
+    expect(invalidTemplateData({ thing1: { value: '一'.repeat(21) } })).toContain('20')
+    expect(invalidTemplateData({ phrase3: { value: '待审批待审批' } })).toContain('5')
+    expect(invalidTemplateData({ foo1: { value: 'x' } })).toContain('未知')
+    expect(invalidTemplateData({ thing1: { value: '' } })).not.toBeNull()
+  })
+})

@@ -1,0 +1,187 @@
+import { createServer } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { LocalDatabase } from '../db'
+import type { LoadedFunction } from '../functions'
+import { runAs } from '../identity'
+import { grantSubscription } from '../openapi'
+import type { LocalStorage } from '../storage'
+import { isRecord, parseCookies, readBody, sendFail, sendJson } from './http'
+import { SESSION_COOKIE, Sessions } from './sessions'
+import { renderSignIn } from './sign-in-page'
+import { serveFile } from './static'
+
+export interface GatewayOptions {
+  db: LocalDatabase
+  functions: Map<string, LoadedFunction>
+  storage: LocalStorage
+  h5Dir: string
+  /** Overrides every function's timeout (ms); otherwise config.json's `timeout` seconds, default 3 like WeChat. */
+  timeoutMs?: number
+  log?: (line: string) => void
+}
+
+const APPID = 'localcloud-appid'
+
+export function invokeFunction(fn: LoadedFunction, event: unknown, openid: string | null, timeoutMs: number) {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('FUNCTION_TIMEOUT')), timeoutMs)
+  })
+  const run = runAs(openid ? { openid, appid: APPID } : null, () =>
+    fn.main(event, { function_name: fn.name }),
+  )
+  return Promise.race([run, timeout]).finally(() => clearTimeout(timer))
+}
+
+/** The localcloud HTTP gateway: functions, the dev sign-in, stored files and the H5 build. */
+export function createGateway(opts: GatewayOptions): Server {
+  const sessions = new Sessions(opts.db)
+  const log = opts.log ?? (() => undefined)
+  const openidOf = (req: IncomingMessage) =>
+    sessions.openidFor(parseCookies(req.headers.cookie)[SESSION_COOKIE])
+
+  async function callFunction(req: IncomingMessage, res: ServerResponse, name: string) {
+    const fn = opts.functions.get(name)
+    if (!fn) return sendFail(res, 404, 'UNKNOWN_FUNCTION', `没有名为 ${name.slice(0, 40)} 的云函数`)
+    const body = await readBody(req)
+    if (body === 'too_large') return sendFail(res, 413, 'BODY_TOO_LARGE', '请求内容超过 1 MB')
+    let event: unknown
+    try {
+      event = JSON.parse(body.toString('utf8') || '{}')
+    } catch {
+      return sendFail(res, 400, 'INVALID_JSON', '请求内容不是有效的 JSON')
+    }
+    if (!isRecord(event)) return sendFail(res, 400, 'INVALID_INPUT', '请求内容必须是 JSON 对象')
+    const openid = openidOf(req)
+    if (!openid) return sendFail(res, 401, 'UNAUTHENTICATED', '请先登录')
+    const timeoutMs = opts.timeoutMs ?? (fn.config.timeout ?? 3) * 1000
+    const started = Date.now()
+    try {
+      const result = await invokeFunction(
+        fn,
+        { ...event, userInfo: { appId: APPID, openId: openid } },
+        openid,
+        timeoutMs,
+      )
+      log(`fn ${name}.${String(event.action).slice(0, 40)} ${Date.now() - started}ms`)
+      sendJson(res, 200, result ?? null)
+    } catch (err) {
+      const timedOut = err instanceof Error && err.message === 'FUNCTION_TIMEOUT'
+      log(`fn ${name} failed: ${err instanceof Error ? err.message : 'unknown'}`)
+      if (timedOut) sendFail(res, 504, 'TIMEOUT', '云函数执行超时，请稍后再试')
+      else sendFail(res, 500, 'INTERNAL', '服务暂时不可用，请稍后再试')
+    }
+  }
+
+  async function signIn(req: IncomingMessage, res: ServerResponse) {
+    const body = await readBody(req, 16 * 1024)
+    if (body === 'too_large') return sendFail(res, 413, 'BODY_TOO_LARGE', '请求内容过大')
+    const text = body.toString('utf8')
+    const isJson = (req.headers['content-type'] ?? '').includes('json')
+    let personId: unknown
+    try {
+      personId = isJson
+        ? (JSON.parse(text || '{}') as { personId?: unknown }).personId
+        : new URLSearchParams(text).get('personId')
+    } catch {
+      return sendFail(res, 400, 'INVALID_JSON', '请求内容不是有效的 JSON')
+    }
+    const person = typeof personId === 'string' && personId.length <= 64 ? sessions.person(personId) : null
+    if (!person) return sendFail(res, 404, 'NOT_FOUND', '没有这位人员')
+    const cookie = `${SESSION_COOKIE}=${sessions.create(person)}; Path=/; HttpOnly; SameSite=Lax`
+    if (isJson) {
+      res.setHeader('set-cookie', cookie)
+      return sendJson(res, 200, { ok: true, data: { personId: person._id, name: person.name } })
+    }
+    res.writeHead(303, { 'set-cookie': cookie, location: '/' })
+    res.end()
+  }
+
+  function signInPage(res: ServerResponse) {
+    const names = new Map(
+      opts.db
+        .find('org_units', {}, { limit: 1000 })
+        .map((u): [string, string] => [String(u._id), String(u.name)]),
+    )
+    const html = renderSignIn(sessions.people(), names)
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+    res.end(html)
+  }
+
+  async function subscribe(req: IncomingMessage, res: ServerResponse) {
+    const openid = openidOf(req)
+    if (!openid) return sendFail(res, 401, 'UNAUTHENTICATED', '请先登录')
+    const body = await readBody(req, 16 * 1024)
+    if (body === 'too_large') return sendFail(res, 413, 'BODY_TOO_LARGE', '请求内容过大')
+    let ids: unknown
+    try {
+      ids = (JSON.parse(body.toString('utf8') || '{}') as { templateIds?: unknown }).templateIds
+    } catch {
+      return sendFail(res, 400, 'INVALID_JSON', '请求内容不是有效的 JSON')
+    }
+    // wx.requestSubscribeMessage takes at most 3 template ids per tap.
+    if (
+      !Array.isArray(ids) ||
+      ids.length < 1 ||
+      ids.length > 3 ||
+      !ids.every((t) => typeof t === 'string' && t.length <= 64)
+    ) {
+      return sendFail(res, 400, 'INVALID_INPUT', 'templateIds 须为 1 到 3 个模板编号')
+    }
+    await runAs({ openid }, async () => {
+      for (const t of ids as string[]) await grantSubscription(openid, t)
+    })
+    sendJson(res, 200, { ok: true, data: { granted: ids } })
+  }
+
+  function serveApp(req: IncomingMessage, res: ServerResponse, path: string) {
+    if (path === '/' || path === '/index.html') {
+      if (!openidOf(req)) {
+        res.writeHead(302, { location: '/dev/sign-in' })
+        return res.end()
+      }
+      if (!existsSync(join(opts.h5Dir, 'index.html'))) {
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+        return res.end('H5 应用尚未构建：请运行 npm run build:h5（npm start 会自动构建）')
+      }
+      return serveFile(res, opts.h5Dir, 'index.html', 'no-store') || undefined
+    }
+    if (serveFile(res, opts.h5Dir, path, 'public, max-age=31536000, immutable')) return
+    sendFail(res, 404, 'NOT_FOUND', '找不到该页面')
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const path = url.pathname
+    const method = req.method ?? 'GET'
+    const fnMatch = /^\/fn\/([^/]+)$/.exec(path)
+    if (fnMatch) {
+      if (method !== 'POST') return sendFail(res, 405, 'INVALID_INPUT', '请使用 POST 调用云函数')
+      return callFunction(req, res, fnMatch[1])
+    }
+    if (path === '/healthz')
+      return sendJson(res, 200, { ok: true, data: { functions: [...opts.functions.keys()] } })
+    if (path === '/dev/sign-in') return method === 'POST' ? signIn(req, res) : signInPage(res)
+    if (path === '/dev/sign-out' && method === 'POST') {
+      res.writeHead(303, { 'set-cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0`, location: '/dev/sign-in' })
+      return res.end()
+    }
+    if (path === '/dev/subscribe' && method === 'POST') return subscribe(req, res)
+    if (path.startsWith('/files/') && method === 'GET') {
+      if (serveFile(res, opts.storage.dir, path.slice('/files/'.length), 'private, max-age=3600')) return
+      return sendFail(res, 404, 'NOT_FOUND', '文件不存在')
+    }
+    if (method === 'GET' || method === 'HEAD') return serveApp(req, res, path)
+    sendFail(res, 404, 'NOT_FOUND', '找不到该地址')
+  }
+
+  return createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      log(`gateway error: ${err instanceof Error ? err.message : 'unknown'}`)
+      if (!res.headersSent) sendFail(res, 500, 'INTERNAL', '服务暂时不可用，请稍后再试')
+      else res.end()
+    })
+  })
+}

@@ -1,0 +1,104 @@
+import { mkdirSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { dirname, join, resolve } from 'node:path'
+import { LocalDatabase, installLocalDatabase } from './db'
+import { loadFunctions } from './functions'
+import { createGateway, invokeFunction } from './gateway/server'
+import { installIdentity } from './identity'
+import { installOpenApi } from './openapi'
+import { seedDemo } from './seed'
+import { LocalStorage, installLocalStorage } from './storage'
+import { startTimers } from './timers'
+
+export const ROOT = resolve(__dirname, '..')
+
+export interface LocalcloudOptions {
+  port?: number
+  host?: string
+  /** SQLite file; ':memory:' for throwaway runs. */
+  dbFile?: string
+  storageDir?: string
+  functionsDir?: string
+  h5Dir?: string
+  /** Wipe the database first. */
+  reset?: boolean
+  /** Load the demo company (once; a seeded database is left alone). */
+  seed?: boolean
+  timers?: boolean
+  timeoutMs?: number
+  log?: (line: string) => void
+}
+
+export interface Localcloud {
+  url: string
+  port: number
+  db: LocalDatabase
+  close: () => Promise<void>
+}
+
+/** Starts the whole embedded cloud: database, identity, storage, openapi, functions, timers and gateway. */
+export async function startLocalcloud(opts: LocalcloudOptions = {}): Promise<Localcloud> {
+  const log = opts.log ?? (() => undefined)
+  const dbFile = opts.dbFile ?? join(ROOT, '.localcloud', 'data.sqlite')
+  if (opts.reset && dbFile !== ':memory:') {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true })
+  }
+  if (dbFile !== ':memory:') mkdirSync(dirname(dbFile), { recursive: true })
+
+  installIdentity()
+  const db = new LocalDatabase({ file: dbFile })
+  const uninstallDb = installLocalDatabase(db)
+  const storage = new LocalStorage(opts.storageDir ?? join(ROOT, '.localcloud', 'storage'))
+  installLocalStorage(storage)
+  installOpenApi()
+
+  if (opts.seed) {
+    const s = seedDemo(db)
+    log(
+      s.seeded
+        ? `载入演示数据：${s.people} 人，${s.projects} 个项目`
+        : `沿用已有数据：${s.people} 人，${s.projects} 个项目`,
+    )
+  }
+
+  const functions = loadFunctions(opts.functionsDir ?? join(ROOT, 'build', 'cloudfunctions'))
+  const stopTimers = opts.timers
+    ? startTimers(functions.values(), async (fn, trigger, at) => {
+        const event = { Type: 'Timer', TriggerName: trigger, Time: at.toISOString() }
+        await invokeFunction(fn, event, null, (fn.config.timeout ?? 3) * 1000).catch((err: unknown) =>
+          log(`timer ${fn.name}/${trigger} failed: ${err instanceof Error ? err.message : 'unknown'}`),
+        )
+      })
+    : () => undefined
+
+  const server = createGateway({
+    db,
+    functions,
+    storage,
+    h5Dir: opts.h5Dir ?? join(ROOT, 'dist-h5'),
+    timeoutMs: opts.timeoutMs,
+    log,
+  })
+  const host = opts.host ?? '127.0.0.1'
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(opts.port ?? 8787, host, () => ok())
+  })
+  const port = (server.address() as AddressInfo).port
+  const shownHost = host.includes(':') ? `[${host}]` : host
+  const url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${port}`
+  storage.publicBase = url
+
+  return {
+    url,
+    port,
+    db,
+    close: async () => {
+      stopTimers()
+      await new Promise<void>((ok) => server.close(() => ok()))
+      server.closeAllConnections()
+      uninstallDb()
+      db.close()
+    },
+  }
+}

@@ -1,0 +1,52 @@
+import { startLocalcloud } from './index'
+
+const HELP = `localcloud: 在本机运行党建项目通的云函数、数据库和 H5 页面
+
+  --port N     端口（默认 8787，或环境变量 PORT）
+  --host H     监听地址（默认 127.0.0.1，仅本机可访问）
+  --db FILE    SQLite 数据库文件（默认 .localcloud/data.sqlite）
+  --reset      清空数据库后重新载入演示数据
+  --empty      清空数据库，不载入演示数据
+  --no-timers  不运行定时触发器`
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+const flag = (name: string) => process.argv.includes(name)
+
+async function main() {
+  if (flag('--help')) return console.log(HELP)
+  const port = Number(arg('--port') ?? process.env.PORT ?? 8787)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`端口无效：${arg('--port') ?? process.env.PORT}`)
+  const host = arg('--host') ?? process.env.HOST ?? '127.0.0.1'
+  const empty = flag('--empty')
+  const lc = await startLocalcloud({
+    port,
+    host,
+    dbFile: arg('--db'),
+    reset: empty || flag('--reset'),
+    seed: !empty,
+    timers: !flag('--no-timers'),
+    log: (line) => console.log(`[localcloud] ${line}`),
+  })
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1'
+  console.log(
+    loopback
+      ? `[localcloud] 只监听本机地址 ${host}（其他设备无法访问；需要时用 --host 指定）`
+      : `[localcloud] 注意：正在监听 ${host}，同一网络中的其他设备可以访问，且开发登录没有密码`,
+  )
+  console.log(`\n  党建项目通已启动：${lc.url}\n`)
+  const stop = () => {
+    console.log('[localcloud] 正在停止…')
+    void lc.close().then(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((err: unknown) => {
+  console.error(`[localcloud] 启动失败：${err instanceof Error ? err.message : String(err)}`)
+  process.exit(1)
+})

@@ -1,0 +1,109 @@
+import { nativeSdk } from './sdk-modules'
+
+interface Updated {
+  stats: { updated: number }
+}
+
+export const OUTBOX = '_outbox'
+export const CREDITS = '_subscribe_credits'
+
+/** WeChat's per-type limits on subscribe-message values (characters). */
+const VALUE_LIMITS: Record<string, number> = {
+  thing: 20,
+  phrase: 5,
+  name: 10,
+  number: 32,
+  letter: 32,
+  symbol: 5,
+  character_string: 32,
+  time: 30,
+  date: 30,
+  amount: 32,
+  phone_number: 17,
+  car_number: 8,
+}
+
+interface SendArgs {
+  touser?: unknown
+  templateId?: unknown
+  page?: unknown
+  data?: unknown
+  miniprogramState?: unknown
+}
+
+/** The shape wx-server-sdk throws for a failed openapi call. */
+export class OpenApiError extends Error {
+  constructor(
+    readonly errCode: number,
+    readonly errMsg: string,
+  ) {
+    super(errMsg)
+  }
+}
+
+const creditId = (openid: string, templateId: string) => `${openid}:${templateId}`
+
+/** Why `data` is not acceptable to WeChat, or null when it is. */
+export function invalidTemplateData(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return 'data 必须是对象'
+  for (const [key, entry] of Object.entries(data)) {
+    const type = key.replace(/\d+$/, '')
+    const limit = VALUE_LIMITS[type]
+    if (limit === undefined) return `未知的字段类型 ${key}`
+    const value =
+      typeof entry === 'object' && entry !== null ? (entry as { value?: unknown }).value : undefined
+    if (typeof value !== 'string' || value.length === 0) return `${key}.value 必须是非空字符串`
+    if ([...value].length > limit) return `${key}.value 超过 ${limit} 个字符`
+  }
+  return null
+}
+
+/** What a tap on "允许" in wx.requestSubscribeMessage grants: one message credit for one template. */
+export async function grantSubscription(openid: string, templateId: string): Promise<void> {
+  const db = nativeSdk().database()
+  const id = creditId(openid, templateId)
+  const credits = db.collection(CREDITS)
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = (await credits.where({ _id: id }).update({ data: { count: db.command.inc(1) } })) as Updated
+    if (res.stats.updated === 1) return
+    // No credit document yet; a concurrent grant may create it first, then the next round increments it.
+    const added = await Promise.resolve(
+      credits.add({ data: { _id: id, openid, templateId, count: 1 } }),
+    ).then(
+      () => true,
+      () => false,
+    )
+    if (added) return
+  }
+  throw new Error('grantSubscription: could not record the credit')
+}
+
+async function send(args: SendArgs) {
+  const { touser, templateId, data, page } = args
+  if (typeof touser !== 'string' || typeof templateId !== 'string') {
+    throw new OpenApiError(47003, 'openapi.subscribeMessage.send:fail argument invalid! touser/templateId')
+  }
+  const bad = invalidTemplateData(data)
+  if (bad) throw new OpenApiError(47003, `openapi.subscribeMessage.send:fail argument invalid! ${bad}`)
+  const db = nativeSdk().database()
+  // Taking the credit is one conditional update, so two sends can never spend the same credit.
+  const taken = (await db
+    .collection(CREDITS)
+    .where({ _id: creditId(touser, templateId), count: db.command.gt(0) })
+    .update({ data: { count: db.command.inc(-1) } })) as Updated
+  const sent = taken.stats.updated === 1
+  if (sent) {
+    await db.collection(OUTBOX).add({
+      data: { touser, templateId, page: typeof page === 'string' ? page : '', data, sentAt: db.serverDate() },
+    })
+  }
+  if (!sent) throw new OpenApiError(43101, 'openapi.subscribeMessage.send:fail user refuse to accept the msg')
+  return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }
+}
+
+/** Replaces `cloud.openapi` so subscribe messages land in an outbox collection under WeChat's credit rules. */
+export function installOpenApi(): void {
+  // The module object itself, not an import namespace copy: bundles read `openapi` from it at call time.
+  const sdk = nativeSdk() as unknown as { openapi: unknown }
+  sdk.openapi = { subscribeMessage: { send } }
+}

@@ -1,0 +1,31 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/mine/index'],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#F5F5F5',
+    navigationBarBackgroundColor: '#C8161D',
+    navigationBarTitleText: '党建项目通',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#4E5969',
+    selectedColor: '#C8161D',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab-bar/home.png',
+        selectedIconPath: 'assets/tab-bar/home-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab-bar/mine.png',
+        selectedIconPath: 'assets/tab-bar/mine-active.png',
+      },
+    ],
+  },
+  cloud: true,
+})

@@ -1,0 +1,29 @@
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import './error-state.css'
+
+export interface ErrorStateProps {
+  title?: string
+  message: string
+  /** Shown as a 重试 button when given. */
+  onRetry?: () => void
+  retryText?: string
+}
+
+/** A failed load, said in words, with one way forward. */
+export function ErrorState({ title = '加载失败', message, onRetry, retryText = '重试' }: ErrorStateProps) {
+  return (
+    <View className="error-state">
+      <View className="error-state__mark">
+        <Text className="error-state__mark-text">!</Text>
+      </View>
+      <Text className="error-state__title">{title}</Text>
+      <Text className="error-state__message">{message}</Text>
+      {onRetry ? (
+        <Button className="error-state__retry" type="primary" onClick={onRetry}>
+          {retryText}
+        </Button>
+      ) : null}
+    </View>
+  )
+}

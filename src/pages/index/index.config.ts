@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '党建项目通',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})

@@ -1,0 +1,79 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { EmptyState } from '@/components/EmptyState'
+import { ErrorState } from '@/components/ErrorState'
+import { LoadingState } from '@/components/LoadingState'
+import { MeSummary } from '@/features/org/components/MeSummary'
+import { NotRegistered } from '@/features/org/components/NotRegistered'
+import { useMe } from '@/features/org/hooks/use-me'
+import { ProjectCard } from '@/features/projects/components/ProjectCard'
+import { ProjectListFooter } from '@/features/projects/components/ProjectListFooter'
+import { useProjects } from '@/features/projects/hooks/use-projects'
+import './index.css'
+
+export default function IndexPage() {
+  const me = useMe()
+  const projects = useProjects()
+
+  const reloadAll = async () => {
+    await Promise.all([me.reload(), projects.refresh()])
+  }
+
+  usePullDownRefresh(() => {
+    void reloadAll().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  useReachBottom(() => {
+    void projects.loadMore()
+  })
+
+  if (me.error?.code === 'NOT_REGISTERED' || projects.error?.code === 'NOT_REGISTERED') {
+    return (
+      <View className="index-page">
+        <NotRegistered onRetry={() => void reloadAll()} />
+      </View>
+    )
+  }
+
+  return (
+    <View className="index-page">
+      {me.data ? (
+        <MeSummary me={me.data} />
+      ) : me.error ? (
+        <ErrorState title="个人信息加载失败" message={me.error.message} onRetry={() => void me.reload()} />
+      ) : (
+        <LoadingState text="正在获取你的信息…" />
+      )}
+
+      <View className="index-page__section">
+        <Text className="index-page__section-title">党建项目</Text>
+        {projects.items.length > 0 ? (
+          <Text className="index-page__section-count">共 {projects.total} 个</Text>
+        ) : null}
+      </View>
+
+      {projects.loading && projects.items.length === 0 ? (
+        <LoadingState text="正在加载项目…" />
+      ) : projects.error ? (
+        <ErrorState
+          title="项目加载失败"
+          message={projects.error.message}
+          onRetry={() => void projects.refresh()}
+        />
+      ) : projects.items.length === 0 ? (
+        <EmptyState title="暂无项目" description="支部立项后，项目会显示在这里" />
+      ) : (
+        <View className="index-page__list">
+          {projects.items.map((project) => (
+            <ProjectCard key={project.id} project={project} />
+          ))}
+          <ProjectListFooter
+            loadingMore={projects.loadingMore}
+            hasMore={projects.hasMore}
+            total={projects.total}
+          />
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,41 @@
+/** Stable error codes every function and the gateway may return. */
+export type ErrorCode =
+  | 'UNKNOWN_FUNCTION'
+  | 'UNKNOWN_ACTION'
+  | 'INVALID_INPUT'
+  | 'INVALID_JSON'
+  | 'BODY_TOO_LARGE'
+  | 'UNAUTHENTICATED'
+  | 'NOT_REGISTERED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'NETWORK'
+  | 'TIMEOUT'
+  | 'INTERNAL'
+
+/** One problem with one field of a request, as zod reports it. */
+export interface InputIssue {
+  path: string
+  message: string
+}
+
+export interface Ok<T> {
+  ok: true
+  data: T
+}
+
+export interface Fail {
+  ok: false
+  code: ErrorCode
+  message: string
+  issues?: InputIssue[]
+}
+
+/** The envelope every cloud-function call returns. */
+export type Result<T> = Ok<T> | Fail
+
+export const ok = <T>(data: T): Ok<T> => ({ ok: true, data })
+
+export const fail = (code: ErrorCode, message: string, issues?: InputIssue[]): Fail =>
+  issues ? { ok: false, code, message, issues } : { ok: false, code, message }
