@@ -40,12 +40,15 @@ export function median(samples: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
 
+/** Writes the report; figures from an earlier run that this run did not measure are kept. */
 export function writeReport(
   figures: Figure[],
   file = join(__dirname, '..', 'bench-results', 'report.json'),
 ): void {
   mkdirSync(join(file, '..'), { recursive: true })
-  writeFileSync(file, JSON.stringify(figures, null, 2) + '\n')
+  const fresh = new Set(figures.map((f) => f.name))
+  const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Figure[]) : []
+  writeFileSync(file, JSON.stringify([...earlier.filter((f) => !fresh.has(f.name)), ...figures], null, 2) + '\n')
   const rows = figures.map((f) => [f.ok ? 'ok  ' : 'MISS', f.name, `${f.value} ${f.unit}`, f.target])
   const widths = [4, 0, 0, 0].map((w, i) => Math.max(w, ...rows.map((r) => r[i].length)))
   console.log('\n' + rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n'))
