@@ -48,7 +48,10 @@ export function writeReport(
   mkdirSync(join(file, '..'), { recursive: true })
   const fresh = new Set(figures.map((f) => f.name))
   const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Figure[]) : []
-  writeFileSync(file, JSON.stringify([...earlier.filter((f) => !fresh.has(f.name)), ...figures], null, 2) + '\n')
+  writeFileSync(
+    file,
+    JSON.stringify([...earlier.filter((f) => !fresh.has(f.name)), ...figures], null, 2) + '\n',
+  )
   const rows = figures.map((f) => [f.ok ? 'ok  ' : 'MISS', f.name, `${f.value} ${f.unit}`, f.target])
   const widths = [4, 0, 0, 0].map((w, i) => Math.max(w, ...rows.map((r) => r[i].length)))
   console.log('\n' + rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n'))

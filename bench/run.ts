@@ -1,4 +1,5 @@
 import { benchStart, benchWeappSize } from './build.bench'
+import { benchLifecycle } from './lifecycle.bench'
 import { benchProjectQuery } from './query.bench'
 import { writeReport } from './report'
 import type { Figure } from './report'
@@ -8,6 +9,7 @@ async function main() {
   const only = process.argv[2]
   const suites: [string, () => Promise<Figure[]> | Figure[]][] = [
     ['query', benchProjectQuery],
+    ['lifecycle', benchLifecycle],
     ['weapp', benchWeappSize],
     ['start', benchStart],
   ]

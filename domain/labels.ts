@@ -1,4 +1,4 @@
-import type { ProjectCategory, ProjectStatus, Role } from '../types/entities'
+import type { ProjectAction, ProjectCategory, ProjectStatus, Role } from '../types/entities'
 
 /** The one place where code names get their Chinese UI labels (PRODUCT.md, "Words the UI uses"). */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -24,4 +24,20 @@ export const STATUS_LABELS: Record<ProjectStatus, string> = {
   acceptance_requested: '待验收',
   closed: '已结题',
   archived: '已归档',
+}
+
+/** What each lifecycle action is called on buttons, in the timeline and in refusals. */
+export const ACTION_LABELS: Record<ProjectAction, string> = {
+  create: '创建草稿',
+  edit: '修改立项表',
+  submit: '提交立项申请',
+  withdraw: '撤回立项申请',
+  approve: '批准立项',
+  return: '退回立项申请',
+  save_plan: '保存计划书',
+  start: '开始实施',
+  request_acceptance: '申请结题验收',
+  accept: '验收通过',
+  return_acceptance: '退回验收申请',
+  archive: '归档',
 }

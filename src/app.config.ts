@@ -1,5 +1,15 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/mine/index'],
+  pages: [
+    'pages/index/index',
+    'pages/approvals/index',
+    'pages/mine/index',
+    'pages/project/index',
+    'pages/proposal/index',
+    'pages/plan/index',
+    'pages/acceptance/index',
+    'pages/review/index',
+    'pages/public/index',
+  ],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#F5F5F5',
@@ -18,6 +28,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab-bar/home.png',
         selectedIconPath: 'assets/tab-bar/home-active.png',
+      },
+      {
+        pagePath: 'pages/approvals/index',
+        text: '待审批',
+        iconPath: 'assets/tab-bar/approvals.png',
+        selectedIconPath: 'assets/tab-bar/approvals-active.png',
       },
       {
         pagePath: 'pages/mine/index',

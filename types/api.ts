@@ -33,4 +33,13 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Outp
 
 export type { Page } from './functions/common'
 export type { BranchView, MeView, MemberView } from './functions/org'
-export type { ProjectSummary } from './functions/projects'
+export type {
+  MilestoneView,
+  PersonRef,
+  ProjectChange,
+  ProjectDetail,
+  ProjectEventView,
+  ProjectSummary,
+  PublicProjectView,
+  TaskView,
+} from './functions/projects'

@@ -1,10 +1,14 @@
 import * as cloud from 'wx-server-sdk'
+import type { DB } from 'wx-server-sdk'
 
 // Once per instance, at module scope: every invocation of a warm function reuses it.
 // The typings say string, but DYNAMIC_CURRENT_ENV (a symbol) is the documented way to use the caller's env.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 
-export const db = cloud.database()
+// throwOnNotFound (wx-server-sdk ≥ 3.0.4, missing from its typings): doc().get() of a missing document
+// answers `data: null` instead of throwing, so "unknown id" is a value, also inside transactions.
+const config: DB.IDatabaseConfig & { throwOnNotFound: boolean } = { throwOnNotFound: false }
+export const db = cloud.database(config)
 export const _ = db.command
 export { cloud }
 
@@ -14,4 +18,8 @@ export const COLLECTIONS = {
   orgUnits: 'org_units',
   groups: 'groups',
   projects: 'projects',
+  milestones: 'milestones',
+  projectEvents: 'project_events',
+  proposalVersions: 'proposal_versions',
+  ratings: 'ratings',
 } as const

@@ -30,11 +30,33 @@ type Main = (event: unknown) => Promise<Result<unknown>>
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
+export interface MainOptions<F extends FunctionName> {
+  /** Actions any WeChat user may call, registered or not (四公开): an unknown caller gets a guest. */
+  anonymous?: readonly ActionName<F>[]
+}
+
+/** 职工群众 without a Party role: no grants and no branch, so every permission rule refuses them naturally. */
+export const guest = (openid: string): Person => ({
+  _id: `guest:${openid}`,
+  openid,
+  name: '职工群众',
+  phone: '',
+  branchId: null,
+  groupId: null,
+  title: '',
+  grants: [],
+})
+
 /**
  * Builds a cloud function's `main`: route by `event.action`, validate `event.payload`, resolve the caller
  * from the WeChat context (never from the payload), run, and turn any throw into `INTERNAL`.
  */
-export function createMain<F extends FunctionName>(fn: F, handlers: Handlers<F>): Main {
+export function createMain<F extends FunctionName>(
+  fn: F,
+  handlers: Handlers<F>,
+  options: MainOptions<F> = {},
+): Main {
+  const anonymous: readonly string[] = options.anonymous ?? []
   const fnSchemas = schemas[fn] as Record<string, ZodType>
   return async (event) => {
     const action = isRecord(event) && typeof event.action === 'string' ? event.action : ''
@@ -49,7 +71,7 @@ export function createMain<F extends FunctionName>(fn: F, handlers: Handlers<F>)
     try {
       const openid = cloud.getWXContext().OPENID
       if (!openid) return fail('UNAUTHENTICATED', '请先登录')
-      const caller = await getPersonByOpenid(openid)
+      const caller = (await getPersonByOpenid(openid)) ?? (anonymous.includes(action) ? guest(openid) : null)
       if (!caller) return fail('NOT_REGISTERED', '你的微信还未登记为党员，请联系支部书记')
       const handler = handlers[action as ActionName<F>] as unknown as (
         p: unknown,

@@ -1,5 +1,39 @@
 import { createMain } from '../_shared/router'
+import { accept } from './actions/accept'
+import { approve } from './actions/approve'
+import { archive } from './actions/archive'
+import { get } from './actions/get'
 import { list } from './actions/list'
+import { publicGet } from './actions/public-get'
+import { rate } from './actions/rate'
+import { requestAcceptance } from './actions/request-acceptance'
+import { returnProposal } from './actions/return'
+import { returnAcceptance } from './actions/return-acceptance'
+import { saveDraft } from './actions/save-draft'
+import { savePlan } from './actions/save-plan'
+import { start } from './actions/start'
+import { submit } from './actions/submit'
+import { withdraw } from './actions/withdraw'
 
-/** `projects`: the project lifecycle. */
-export const main = createMain('projects', { list })
+/** `projects`: the project lifecycle (选题 → 答题 → 结题) and its public page. */
+export const main = createMain(
+  'projects',
+  {
+    list,
+    get,
+    saveDraft,
+    submit,
+    withdraw,
+    approve,
+    return: returnProposal,
+    savePlan,
+    start,
+    requestAcceptance,
+    accept,
+    returnAcceptance,
+    archive,
+    publicGet,
+    rate,
+  },
+  { anonymous: ['publicGet', 'rate'] },
+)

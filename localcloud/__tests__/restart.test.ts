@@ -13,7 +13,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 describe('restarting localcloud', () => {
   it('keeps the data and never loads the demo twice', async () => {
     const first = await start({ seed: true })
-    first.db.insertMany('projects', [{ _id: 'mine', title: '自建项目', branchId: 'b-yunwei', status: 'draft' }])
+    first.db.insertMany('projects', [
+      { _id: 'mine', title: '自建项目', branchId: 'b-yunwei', status: 'draft' },
+    ])
     await first.close()
 
     const second = await start({ seed: true })

@@ -5,9 +5,28 @@
  * to be exact.
  */
 export const INDEXES: Record<string, string[][]> = {
-  projects: [['branchId', 'status', 'updatedAt'], ['status'], ['year'], ['category'], ['ownerId']],
+  // A list page filters by any of branch, status, category and year, newest activity first: each common
+  // filter leads an index that ends in updatedAt, so a page is read in order instead of sorted.
+  projects: [
+    ['branchId', 'status', 'updatedAt'],
+    ['status', 'updatedAt'],
+    ['year', 'status', 'updatedAt'],
+    ['year', 'category', 'updatedAt'],
+    ['year', 'updatedAt'],
+    ['category', 'updatedAt'],
+    ['updatedAt'],
+    ['ownerId'],
+  ],
   people: [['openid'], ['branchId']],
   org_units: [['kind']],
   groups: [['branchId']],
   sessions: [['token']],
+  milestones: [
+    ['projectId', 'order'],
+    ['ownerId', 'status'],
+    ['branchId', 'status'],
+  ],
+  project_events: [['projectId', 'at']],
+  proposal_versions: [['projectId', 'version']],
+  ratings: [['projectId']],
 }

@@ -12,7 +12,9 @@ export const Button = (
 ) => (
   <button
     type="button"
-    className={['nut-button', props.className].filter(Boolean).join(' ')}
+    className={['nut-button', props.type ? `nut-button-${props.type}` : '', props.className]
+      .filter(Boolean)
+      .join(' ')}
     disabled={props.disabled || props.loading}
     onClick={props.onClick}
   >
@@ -32,4 +34,29 @@ export const Progress = (props: BaseProps & { percent?: number }) => (
     aria-valuemin={0}
     aria-valuemax={100}
   />
+)
+
+/** One button per star, named "N 星", pressed up to the value. */
+export const Rate = (
+  props: BaseProps & {
+    value?: number
+    count?: number
+    readOnly?: boolean
+    onChange?: (value: number) => void
+  },
+) => (
+  <div className={['nut-rate', props.className].filter(Boolean).join(' ')}>
+    {Array.from({ length: props.count ?? 5 }, (_, i) => i + 1).map((n) => (
+      <button
+        key={n}
+        type="button"
+        aria-label={`${n} 星`}
+        aria-pressed={n <= (props.value ?? 0)}
+        disabled={props.readOnly}
+        onClick={() => props.onChange?.(n)}
+      >
+        ★
+      </button>
+    ))}
+  </div>
 )

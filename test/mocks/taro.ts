@@ -4,12 +4,13 @@
  */
 import { useEffect, useRef } from 'react'
 
-type PageEvent = 'pullDownRefresh' | 'reachBottom' | 'didShow' | 'load'
+type PageEvent = 'pullDownRefresh' | 'reachBottom' | 'didShow' | 'didHide' | 'load'
 
 const listeners: Record<PageEvent, Set<() => unknown>> = {
   pullDownRefresh: new Set(),
   reachBottom: new Set(),
   didShow: new Set(),
+  didHide: new Set(),
   load: new Set(),
 }
 
@@ -30,19 +31,36 @@ export async function firePageEvent(event: PageEvent): Promise<void> {
   await Promise.all([...listeners[event]].map((fire) => fire()))
 }
 
+let routerParams: Record<string, string> = {}
+
+/** The query the page was opened with (what `useRouter().params` answers). */
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params
+}
+
 export const usePullDownRefresh = (cb: () => unknown) => usePageEvent('pullDownRefresh', cb)
 export const useReachBottom = (cb: () => unknown) => usePageEvent('reachBottom', cb)
 export const useDidShow = (cb: () => unknown) => usePageEvent('didShow', cb)
+export const useDidHide = (cb: () => unknown) => usePageEvent('didHide', cb)
 export const useLoad = (cb: () => unknown) => usePageEvent('load', cb)
 export const useLaunch = (_cb: () => unknown): void => undefined
+export const useShareAppMessage = (_cb: () => unknown): void => undefined
+export const useRouter = () => ({ params: routerParams, path: '' })
 
 const Taro = {
   showToast: jest.fn(() => Promise.resolve()),
   showLoading: jest.fn(() => Promise.resolve()),
   hideLoading: jest.fn(() => Promise.resolve()),
+  /** Answers 确定 unless a test says otherwise (mockResolvedValueOnce({ confirm: false })). */
+  showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false })),
   stopPullDownRefresh: jest.fn(),
   navigateTo: jest.fn(() => Promise.resolve()),
+  navigateBack: jest.fn(() => Promise.resolve()),
+  redirectTo: jest.fn(() => Promise.resolve()),
   switchTab: jest.fn(() => Promise.resolve()),
+  pageScrollTo: jest.fn(() => Promise.resolve()),
+  setTabBarBadge: jest.fn(() => Promise.resolve()),
+  removeTabBarBadge: jest.fn(() => Promise.resolve()),
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
   cloud: {
@@ -52,8 +70,11 @@ const Taro = {
   usePullDownRefresh,
   useReachBottom,
   useDidShow,
+  useDidHide,
   useLoad,
   useLaunch,
+  useShareAppMessage,
+  useRouter,
 }
 
 export default Taro

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { MeView, Page, ProjectSummary } from '../../types/api'
+import type { MeView, Page, ProjectDetail, ProjectSummary } from '../../types/api'
 import { createHost, textsOf, type FakeHost, type PageLike } from './fake-wx'
 
 const dist = path.resolve(__dirname, '..', '..', 'dist')
@@ -42,6 +42,32 @@ function projectsPage(payload: { page?: number }): Page<ProjectSummary> {
     : { items: [summary('pr-2', '党员服务队进社区')], page: 2, pageSize: 10, total: 2, hasMore: false }
 }
 
+const detail: ProjectDetail = {
+  ...summary('prj-001', '“党建+供电服务”连心桥'),
+  status: 'approved',
+  progress: 0,
+  problem: '社区居民用电诉求响应慢',
+  answers: {
+    what: '上门服务',
+    why: '诉求多',
+    who: '全体党员',
+    how: '每月走访',
+    when: '全年',
+    extent: '满意率95%',
+  },
+  owner: { id: 'p-wang', name: '王建国' },
+  version: 4,
+  tasks: [],
+  checklist: [],
+  acceptance: null,
+  score: null,
+  rating: { count: 0, average: null },
+  events: [],
+  can: ['save_plan', 'start'],
+  missingFields: [],
+  planProblems: ['计划书还没有任务'],
+}
+
 function listFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name)
@@ -68,6 +94,7 @@ beforeAll(() => {
   host = createHost({
     'org.whoami': () => ({ ok: true, data: me }),
     'projects.list': (event) => ({ ok: true, data: projectsPage(event.payload as { page?: number }) }),
+    'projects.get': () => ({ ok: true, data: detail }),
   })
   host.install(globalThis as unknown as Record<string, unknown>)
 })
@@ -79,14 +106,24 @@ describe('built weapp (dist/)', () => {
       cloud?: boolean
       tabBar: { list: { pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }[] }
     }
-    expect(appJson.pages).toEqual(['pages/index/index', 'pages/mine/index'])
+    expect(appJson.pages).toEqual([
+      'pages/index/index',
+      'pages/approvals/index',
+      'pages/mine/index',
+      'pages/project/index',
+      'pages/proposal/index',
+      'pages/plan/index',
+      'pages/acceptance/index',
+      'pages/review/index',
+      'pages/public/index',
+    ])
     expect(appJson.cloud).toBe(true)
     for (const route of appJson.pages) {
       for (const ext of ['js', 'json', 'wxml', 'wxss']) {
         expect(fs.existsSync(path.join(dist, `${route}.${ext}`))).toBe(true)
       }
     }
-    expect(appJson.tabBar.list.map((t) => t.text)).toEqual(['首页', '我的'])
+    expect(appJson.tabBar.list.map((t) => t.text)).toEqual(['首页', '待审批', '我的'])
     for (const tab of appJson.tabBar.list) {
       expect(appJson.pages).toContain(tab.pagePath)
       for (const icon of [tab.iconPath, tab.selectedIconPath]) {
@@ -184,5 +221,29 @@ describe('built weapp 我的', () => {
     expect(mineText()).toContain('第一党小组')
     expect(mineText()).toContain('支部书记、党员')
     expect(mineText()).not.toContain('切换身份')
+  })
+})
+
+describe('built weapp 项目详情', () => {
+  it('reads ?id= on load and shows the project, its notices and only the actions in `can`', async () => {
+    await import(path.join(dist, 'pages', 'project', 'index.js'))
+    expect(host.pages).toHaveLength(3)
+
+    const project = host.createPage('pages/project/index')
+    ;(project.onLoad as (q: unknown) => void).call(project, { id: 'prj-001' })
+    ;(project.onShow as () => void).call(project)
+    ;(project.onReady as () => void).call(project)
+
+    const projectText = () => textsOf(project.data).join('')
+    await waitUntil(() => projectText().includes('开始实施'), 'the action bar')
+    expect(projectText()).toContain('“党建+供电服务”连心桥')
+    expect(projectText()).toContain('已立项')
+    expect(projectText()).toContain('计划书还没有任务')
+    expect(projectText()).toContain('编写计划书')
+    expect(projectText()).not.toContain('批准立项')
+    expect(host.cloudCalls).toContainEqual({
+      name: 'projects',
+      data: { action: 'get', payload: { id: 'prj-001' } },
+    })
   })
 })

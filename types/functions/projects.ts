@@ -1,8 +1,58 @@
 import { z } from 'zod'
 import { PROJECT_CATEGORIES, PROJECT_STATUSES } from '../entities'
-import type { ProjectCategory, ProjectStatus } from '../entities'
+import type {
+  ChecklistItem,
+  MilestoneStatus,
+  ProjectAction,
+  ProjectCategory,
+  ProjectStatus,
+  ProposalAnswers,
+  RubricItem,
+} from '../entities'
 import { idSchema, pagingSchema } from './common'
 import type { Page } from './common'
+
+// Limits mirror domain/proposal.ts PROPOSAL_LIMITS (types may not import domain).
+const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`)
+const comment = text(500)
+const requiredComment = z.string().trim().min(1, '请填写意见').max(500, '不能超过 500 个字')
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const fileId = z.string().min(1).max(300).startsWith('cloud://', '文件编号无效')
+
+const answersSchema = z
+  .object({
+    what: text(1000),
+    why: text(1000),
+    who: text(1000),
+    how: text(1000),
+    when: text(1000),
+    extent: text(1000),
+  })
+  .partial()
+  .strict()
+
+const byId = z.object({ id: idSchema }).strict()
+
+const milestoneInput = z
+  .object({
+    id: idSchema.optional(),
+    title: z.string().trim().min(1, '请填写里程碑名称').max(60, '不能超过 60 个字'),
+    weight: z.number().int().min(0).max(100),
+    ownerId: idSchema.nullable(),
+    deadline: isoDate.nullable(),
+    qualityStandard: text(300),
+    expectedGoal: text(300),
+  })
+  .strict()
+
+const taskInput = z
+  .object({
+    id: idSchema.optional(),
+    title: z.string().trim().min(1, '请填写任务名称').max(60, '不能超过 60 个字'),
+    assigneeIds: z.array(idSchema).max(50),
+    milestones: z.array(milestoneInput).max(20),
+  })
+  .strict()
 
 export const projectsSchemas = {
   list: z
@@ -12,6 +62,64 @@ export const projectsSchemas = {
       category: z.enum(PROJECT_CATEGORIES).optional(),
       year: z.number().int().min(2000).max(2100).optional(),
       ...pagingSchema,
+    })
+    .strict(),
+  get: byId,
+  /** Creates a draft (no id) or saves fields of a draft / returned proposal; partial saves are fine. */
+  saveDraft: z
+    .object({
+      id: idSchema.optional(),
+      branchId: idSchema.optional(),
+      title: text(60).optional(),
+      category: z.enum(PROJECT_CATEGORIES).optional(),
+      slogan: text(40).optional(),
+      problem: text(500).optional(),
+      answers: answersSchema.optional(),
+    })
+    .strict(),
+  submit: byId,
+  withdraw: z.object({ id: idSchema, comment: comment.optional() }).strict(),
+  approve: z.object({ id: idSchema, comment: comment.optional() }).strict(),
+  return: z.object({ id: idSchema, comment: requiredComment }).strict(),
+  /** Replaces the plan: tasks with their milestones, and the checklist. */
+  savePlan: z
+    .object({
+      id: idSchema,
+      tasks: z.array(taskInput).max(30),
+      checklist: z
+        .array(
+          z
+            .object({ id: idSchema.optional(), text: z.string().trim().min(1).max(100), done: z.boolean() })
+            .strict(),
+        )
+        .max(50),
+    })
+    .strict(),
+  start: byId,
+  requestAcceptance: z
+    .object({
+      id: idSchema,
+      summary: z.string().trim().min(1, '请填写结题总结').max(2000, '不能超过 2000 个字'),
+      evidence: z.array(fileId).max(9, '最多 9 个附件'),
+    })
+    .strict(),
+  accept: z
+    .object({
+      id: idSchema,
+      scores: z.record(z.string().max(40), z.number().int().min(0).max(100)),
+      comment: comment.optional(),
+    })
+    .strict(),
+  returnAcceptance: z.object({ id: idSchema, comment: requiredComment }).strict(),
+  archive: byId,
+  /** 四公开: readable by any WeChat user, no Party role needed. */
+  publicGet: byId,
+  /** 群众满意度: 1–5, one per person per project, changeable. */
+  rate: z
+    .object({
+      id: idSchema,
+      score: z.number().int().min(1, '评分为 1–5').max(5, '评分为 1–5'),
+      comment: text(200).optional(),
     })
     .strict(),
 }
@@ -29,6 +137,109 @@ export interface ProjectSummary {
   updatedAt: string
 }
 
+export interface PersonRef {
+  id: string
+  name: string
+}
+
+export interface MilestoneView {
+  id: string
+  taskId: string
+  title: string
+  weight: number
+  owner: PersonRef | null
+  /** YYYY-MM-DD */
+  deadline: string | null
+  qualityStandard: string
+  expectedGoal: string
+  status: MilestoneStatus
+}
+
+export interface TaskView {
+  id: string
+  title: string
+  assignees: PersonRef[]
+  milestones: MilestoneView[]
+}
+
+export interface ProjectEventView {
+  id: string
+  action: ProjectAction
+  from: ProjectStatus | null
+  to: ProjectStatus
+  actorName: string
+  comment: string
+  at: string
+}
+
+/** Everything the project page shows, plus what the caller may do next. */
+export interface ProjectDetail extends ProjectSummary {
+  problem: string
+  answers: ProposalAnswers
+  owner: PersonRef | null
+  version: number
+  tasks: TaskView[]
+  checklist: ChecklistItem[]
+  acceptance: { summary: string; evidence: string[]; requestedAt: string } | null
+  score: {
+    rubric: RubricItem[]
+    scores: Record<string, number>
+    total: number
+    comment: string
+    scoredAt: string
+  } | null
+  rating: { count: number; average: number | null }
+  /** Newest first, at most 50. */
+  events: ProjectEventView[]
+  /** Actions the caller may take now (state machine × permissions). */
+  can: ProjectAction[]
+  /** Labels of proposal fields still empty (blocks submit). */
+  missingFields: string[]
+  /** Why the plan cannot start yet (五个明确 and tasks). */
+  planProblems: string[]
+}
+
+/** The 四公开 page: content, goals and tasks, progress, effect — owners' names and nothing else personal. */
+export interface PublicProjectView {
+  id: string
+  title: string
+  category: ProjectCategory
+  status: ProjectStatus
+  slogan: string
+  problem: string
+  answers: ProposalAnswers
+  branchName: string
+  year: number
+  progress: number
+  tasks: {
+    title: string
+    milestones: { title: string; ownerName: string; deadline: string | null; status: MilestoneStatus }[]
+  }[]
+  effect: string | null
+  rating: { count: number; average: number | null; mine: { score: number; comment: string } | null }
+}
+
+/** What a state change answers. */
+export interface ProjectChange {
+  id: string
+  status: ProjectStatus
+  version: number
+}
+
 export interface ProjectsOutputs {
   list: Page<ProjectSummary>
+  get: ProjectDetail
+  saveDraft: ProjectChange & { missingFields: string[] }
+  submit: ProjectChange
+  withdraw: ProjectChange
+  approve: ProjectChange
+  return: ProjectChange
+  savePlan: ProjectChange & { planProblems: string[] }
+  start: ProjectChange
+  requestAcceptance: ProjectChange
+  accept: ProjectChange
+  returnAcceptance: ProjectChange
+  archive: ProjectChange
+  publicGet: PublicProjectView
+  rate: { count: number; average: number | null }
 }

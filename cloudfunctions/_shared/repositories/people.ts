@@ -32,3 +32,18 @@ export async function getPeopleByIds(ids: readonly string[]): Promise<Person[]> 
   }
   return out
 }
+
+/** Names by id in one read (only `_id` and `name` leave the database): for owners and assignees on a page. */
+export async function getPersonNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id) => id !== ''))]
+  const out = new Map<string, string>()
+  for (const part of chunk(wanted)) {
+    const res = (await people()
+      .where({ _id: _.in(part) })
+      .field({ _id: true, name: true })
+      .limit(part.length)
+      .get()) as DB.IQueryResult
+    for (const p of res.data as Pick<Person, '_id' | 'name'>[]) out.set(p._id, p.name)
+  }
+  return out
+}

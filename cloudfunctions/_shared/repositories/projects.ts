@@ -1,6 +1,14 @@
 import type { DB } from 'wx-server-sdk'
-import type { Project, ProjectCategory, ProjectStatus } from '../../../types/entities'
+import type {
+  Milestone,
+  Project,
+  ProjectCategory,
+  ProjectEvent,
+  ProjectStatus,
+  Rating,
+} from '../../../types/entities'
 import { COLLECTIONS, db } from '../cloud'
+import { MAX_PAGE } from './query'
 
 export interface ProjectFilter {
   branchId?: string
@@ -27,4 +35,39 @@ export async function listProjects(
       .get() as Promise<DB.IQueryResult>,
   ])
   return { items: pageRes.data as Project[], total: countRes.total }
+}
+
+async function getById<T>(collection: string, id: string): Promise<T | null> {
+  const res = (await db.collection(collection).doc(id).get()) as DB.IQuerySingleResult
+  return (res.data as T | null) ?? null
+}
+
+export const getProject = (id: string): Promise<Project | null> => getById<Project>(COLLECTIONS.projects, id)
+
+/** A person's rating of a project (one per openid per project), or null. */
+export const getRating = (projectId: string, openid: string): Promise<Rating | null> =>
+  getById<Rating>(COLLECTIONS.ratings, ratingId(projectId, openid))
+
+export const ratingId = (projectId: string, openid: string): string => `${projectId}:${openid}`
+
+/** Every milestone of a project in plan order: one read, as a plan holds at most 30 × 20 of them. */
+export async function listMilestones(projectId: string): Promise<Milestone[]> {
+  const res = (await db
+    .collection(COLLECTIONS.milestones)
+    .where({ projectId })
+    .orderBy('order', 'asc')
+    .limit(MAX_PAGE)
+    .get()) as DB.IQueryResult
+  return res.data as Milestone[]
+}
+
+/** The newest events of a project, newest first. */
+export async function listRecentEvents(projectId: string, limit: number): Promise<ProjectEvent[]> {
+  const res = (await db
+    .collection(COLLECTIONS.projectEvents)
+    .where({ projectId })
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .get()) as DB.IQueryResult
+  return res.data as ProjectEvent[]
 }

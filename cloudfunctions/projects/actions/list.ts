@@ -1,7 +1,7 @@
 import { projectListScope } from '../../../domain/projects'
 import { fail, ok } from '../../../types/result'
 import type { Handler } from '../../_shared/router'
-import { getOrgUnitsByIds } from '../../_shared/repositories/org'
+import { toSummary } from '../../_shared/project-views'
 import { listProjects } from '../../_shared/repositories/projects'
 
 export const list: Handler<'projects', 'list'> = async (params, { caller }) => {
@@ -17,20 +17,8 @@ export const list: Handler<'projects', 'list'> = async (params, { caller }) => {
     page,
     pageSize,
   )
-  const branches = await getOrgUnitsByIds(items.map((p) => p.branchId))
   return ok({
-    items: items.map((p) => ({
-      id: p._id,
-      title: p.title,
-      category: p.category,
-      status: p.status,
-      slogan: p.slogan,
-      branchId: p.branchId,
-      branchName: branches.get(p.branchId)?.name ?? '',
-      year: p.year,
-      progress: p.progress,
-      updatedAt: new Date(p.updatedAt).toISOString(),
-    })),
+    items: items.map(toSummary),
     page,
     pageSize,
     total,

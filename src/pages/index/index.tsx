@@ -8,16 +8,24 @@ import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useMe } from '@/features/org/hooks/use-me'
 import { ProjectCard } from '@/features/projects/components/ProjectCard'
 import { ProjectListFooter } from '@/features/projects/components/ProjectListFooter'
+import { NewProjectEntry } from '@/features/projects/components/NewProjectEntry'
+import { useApprovalBadge } from '@/features/projects/hooks/use-approval-badge'
 import { useProjects } from '@/features/projects/hooks/use-projects'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { routes } from '@/routes'
 import './index.css'
 
 export default function IndexPage() {
   const me = useMe()
   const projects = useProjects()
+  const badge = useApprovalBadge(me.data?.roles.includes('committee') ?? false)
 
   const reloadAll = async () => {
-    await Promise.all([me.reload(), projects.refresh()])
+    await Promise.all([me.reload(), projects.refresh(), badge.refresh()])
   }
+
+  // Back from a project or a new draft: show what changed.
+  useReloadOnReturn(() => Promise.all([projects.refresh(), badge.refresh()]))
 
   usePullDownRefresh(() => {
     void reloadAll().finally(() => Taro.stopPullDownRefresh())
@@ -52,6 +60,10 @@ export default function IndexPage() {
         ) : null}
       </View>
 
+      {me.data?.roles.includes('secretary') ? (
+        <NewProjectEntry onClick={() => void Taro.navigateTo({ url: routes.proposal() })} />
+      ) : null}
+
       {projects.loading && projects.items.length === 0 ? (
         <LoadingState text="正在加载项目…" />
       ) : projects.error ? (
@@ -65,7 +77,11 @@ export default function IndexPage() {
       ) : (
         <View className="index-page__list">
           {projects.items.map((project) => (
-            <ProjectCard key={project.id} project={project} />
+            <ProjectCard
+              key={project.id}
+              project={project}
+              onClick={() => void Taro.navigateTo({ url: routes.project(project.id) })}
+            />
           ))}
           <ProjectListFooter
             loadingMore={projects.loadingMore}

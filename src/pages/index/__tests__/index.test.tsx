@@ -221,4 +221,48 @@ describe('首页', () => {
     await act(() => firePageEvent('reachBottom'))
     expect(callsOf('projects.list')).toHaveLength(2)
   })
+
+  it('offers 新建立项 to a secretary and opens a project when its card is tapped', async () => {
+    answer({ 'org.whoami': secretary, 'projects.list': page([project('pr-1', '红色电力驿站')]) })
+
+    render(<IndexPage />)
+    fireEvent.click(await screen.findByText('红色电力驿站'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/project/index?id=pr-1' })
+
+    fireEvent.click(screen.getByText('新建立项'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/proposal/index' })
+  })
+
+  it('does not offer 新建立项 to the committee, and badges the 待审批 tab with what waits', async () => {
+    answer({
+      'org.whoami': committee,
+      'projects.list': (payload: unknown) => {
+        const { status } = payload as { status?: string }
+        if (status === 'submitted') return page([], { total: 2 })
+        if (status === 'acceptance_requested') return page([], { total: 1 })
+        return page([project('pr-1', '红色电力驿站')])
+      },
+    })
+
+    render(<IndexPage />)
+    expect(await screen.findByText('红色电力驿站')).toBeInTheDocument()
+    expect(screen.queryByText('新建立项')).not.toBeInTheDocument()
+    await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenCalledWith({ index: 1, text: '3' }))
+  })
+
+  it('refreshes the list when the person comes back from another page', async () => {
+    answer({
+      'org.whoami': secretary,
+      'projects.list': [page([project('pr-1', '旧的项目')]), page([project('pr-2', '刚提交的项目')])],
+    })
+
+    render(<IndexPage />)
+    expect(await screen.findByText('旧的项目')).toBeInTheDocument()
+    await act(() => firePageEvent('didShow'))
+    expect(callsOf('projects.list')).toHaveLength(1)
+
+    await act(() => firePageEvent('didHide'))
+    await act(() => firePageEvent('didShow'))
+    expect(await screen.findByText('刚提交的项目')).toBeInTheDocument()
+  })
 })

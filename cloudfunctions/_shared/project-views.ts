@@ -1,0 +1,76 @@
+import { formatDay } from '../../domain/dates'
+import type { Milestone, PlanTask, Project, ProjectEvent } from '../../types/entities'
+import type {
+  MilestoneView,
+  PersonRef,
+  ProjectEventView,
+  ProjectSummary,
+  TaskView,
+} from '../../types/functions/projects'
+
+export const iso = (d: Date): string => new Date(d).toISOString()
+
+export const personRef = (id: string | null, names: Map<string, string>): PersonRef | null => {
+  const name = id ? names.get(id) : undefined
+  return id && name !== undefined ? { id, name } : null
+}
+
+/** Everyone a page of the plan names: the owner, assignees and milestone owners. */
+export const peopleOfPlan = (project: Project, milestones: readonly Milestone[]): string[] => [
+  project.ownerId,
+  ...project.tasks.flatMap((t) => t.assigneeIds),
+  ...milestones.map((m) => m.ownerId),
+]
+
+export function toSummary(p: Project): ProjectSummary {
+  return {
+    id: p._id,
+    title: p.title,
+    category: p.category,
+    status: p.status,
+    slogan: p.slogan,
+    branchId: p.branchId,
+    branchName: p.branchName,
+    year: p.year,
+    progress: p.progress,
+    updatedAt: iso(p.updatedAt),
+  }
+}
+
+export function toMilestoneView(m: Milestone, names: Map<string, string>): MilestoneView {
+  return {
+    id: m._id,
+    taskId: m.taskId,
+    title: m.title,
+    weight: m.weight,
+    owner: personRef(m.ownerId, names),
+    deadline: m.deadline ? formatDay(m.deadline) : null,
+    qualityStandard: m.qualityStandard,
+    expectedGoal: m.expectedGoal,
+    status: m.status,
+  }
+}
+
+/** Tasks in plan order, each with its milestones in plan order. */
+export function toTaskViews(
+  tasks: readonly PlanTask[],
+  milestones: readonly Milestone[],
+  names: Map<string, string>,
+): TaskView[] {
+  return tasks.map((t) => ({
+    id: t.id,
+    title: t.title,
+    assignees: t.assigneeIds.flatMap((id) => personRef(id, names) ?? []),
+    milestones: milestones.filter((m) => m.taskId === t.id).map((m) => toMilestoneView(m, names)),
+  }))
+}
+
+export const toEventView = (e: ProjectEvent): ProjectEventView => ({
+  id: e._id,
+  action: e.action,
+  from: e.from,
+  to: e.to,
+  actorName: e.actorName,
+  comment: e.comment,
+  at: iso(e.at),
+})

@@ -1,0 +1,284 @@
+import { startTestCloud } from '../../../localcloud/testing'
+import type { TestCloud } from '../../../localcloud/testing'
+import {
+  ACCEPTANCE_REQUESTED,
+  APPROVED,
+  ARCHIVED,
+  CLOSED,
+  DRAFT,
+  IN_PROGRESS,
+  data,
+  guestCookie,
+  snapshot,
+} from './helpers'
+
+// prj-005 (acceptance requested) belongs to 安质部: secretary p015 sent the request.
+let cloud: TestCloud
+const as: Record<string, string> = {}
+const scores = { measures: 27, plan: 28, effect: 22, innovation: 12 }
+
+beforeAll(async () => {
+  cloud = await startTestCloud()
+  for (const id of ['p001', 'p002', 'p015', 'p016', 'p057', 'p058']) as[id] = await cloud.signIn(id)
+  as.guest = guestCookie(cloud, 'public-openid-7')
+})
+afterAll(() => cloud.close())
+
+const post = (cookie: string, action: string, payload: unknown) =>
+  cloud.post('/fn/projects', JSON.stringify({ action, payload }), { cookie }).then((r) => r.json)
+
+describe('projects.requestAcceptance', () => {
+  it.each([
+    ['an empty summary', { summary: ' ', evidence: [] }, 'summary'],
+    ['an overlong summary', { summary: '总'.repeat(2001), evidence: [] }, 'summary'],
+    [
+      'evidence that is not a cloud file',
+      { summary: '完成', evidence: ['http://x.example/a.jpg'] },
+      'evidence.0',
+    ],
+    [
+      'more than nine files',
+      { summary: '完成', evidence: Array(10).fill('cloud://local.localcloud/a.jpg') },
+      'evidence',
+    ],
+  ])('refuses %s with INVALID_INPUT and the field', async (_what, payload, path) => {
+    const before = snapshot(cloud, IN_PROGRESS)
+    expect(await post(as.p001, 'requestAcceptance', { id: IN_PROGRESS, ...payload })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      issues: [{ path }],
+    })
+    expect(snapshot(cloud, IN_PROGRESS)).toEqual(before)
+  })
+
+  it('refuses members, other secretaries and projects not running', async () => {
+    const request = { summary: '完成', evidence: [] }
+    expect(
+      await cloud.call(as.p002, 'projects', 'requestAcceptance', { id: IN_PROGRESS, ...request }),
+    ).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
+    expect(
+      await cloud.call(as.p015, 'projects', 'requestAcceptance', { id: IN_PROGRESS, ...request }),
+    ).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
+    expect(
+      await cloud.call(as.p001, 'projects', 'requestAcceptance', { id: CLOSED, ...request }),
+    ).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: '项目当前状态为“已结题”，不能申请结题验收',
+    })
+  })
+})
+
+describe('projects.accept and returnAcceptance', () => {
+  it.each([
+    [
+      'a missing rubric item',
+      { measures: 27, plan: 28, effect: 22 },
+      'scores.innovation',
+      '请为“特色与创新”打分',
+    ],
+    [
+      'a score above the item’s maximum',
+      { ...scores, effect: 26 },
+      'scores.effect',
+      '“实施成效与群众评价”的得分应在 0–25 之间',
+    ],
+    ['an item the rubric does not have', { ...scores, bonus: 3 }, 'scores.bonus', '评分表中没有“bonus”'],
+  ])('refuses %s, naming the item', async (_what, sheet, path, message) => {
+    const before = snapshot(cloud, ACCEPTANCE_REQUESTED)
+    expect(
+      await cloud.call(as.p057, 'projects', 'accept', { id: ACCEPTANCE_REQUESTED, scores: sheet }),
+    ).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message,
+      issues: [{ path, message }],
+    })
+    expect(snapshot(cloud, ACCEPTANCE_REQUESTED)).toEqual(before)
+  })
+
+  it('refuses scores that are not whole numbers in range before anything else', async () => {
+    expect(
+      await post(as.p057, 'accept', { id: ACCEPTANCE_REQUESTED, scores: { ...scores, plan: 10.5 } }),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', issues: [{ path: 'scores.plan' }] })
+    expect(
+      await post(as.p057, 'accept', { id: ACCEPTANCE_REQUESTED, scores: { ...scores, plan: '28' } }),
+    ).toMatchObject({ ok: false, code: 'INVALID_INPUT', issues: [{ path: 'scores.plan' }] })
+  })
+
+  it('refuses secretaries and members, and a return without a comment', async () => {
+    const before = snapshot(cloud, ACCEPTANCE_REQUESTED)
+    expect(
+      await cloud.call(as.p015, 'projects', 'accept', { id: ACCEPTANCE_REQUESTED, scores }),
+    ).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
+    expect(
+      await cloud.call(as.p016, 'projects', 'returnAcceptance', {
+        id: ACCEPTANCE_REQUESTED,
+        comment: '不行',
+      }),
+    ).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await post(as.p057, 'returnAcceptance', { id: ACCEPTANCE_REQUESTED })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      issues: [{ path: 'comment' }],
+    })
+    expect(snapshot(cloud, ACCEPTANCE_REQUESTED)).toEqual(before)
+  })
+
+  it('returns a request to implementation with a comment, takes a new one, then accepts it', async () => {
+    const back = data(
+      await cloud.call(as.p058, 'projects', 'returnAcceptance', {
+        id: ACCEPTANCE_REQUESTED,
+        comment: '请补充培训台账',
+      }),
+    )
+    expect(back.status).toBe('in_progress')
+    expect(cloud.db.find('projects', { _id: ACCEPTANCE_REQUESTED })[0].submittedBy).toBeNull()
+    data(
+      await cloud.call(as.p015, 'projects', 'requestAcceptance', {
+        id: ACCEPTANCE_REQUESTED,
+        summary: '已补充培训台账，培训412人次',
+        evidence: ['cloud://local.localcloud/ledger.xlsx'],
+      }),
+    )
+    const accepted = data(
+      await cloud.call(as.p057, 'projects', 'accept', { id: ACCEPTANCE_REQUESTED, scores }),
+    )
+    expect(accepted.status).toBe('closed')
+    const detail = data(await cloud.call(as.p016, 'projects', 'get', { id: ACCEPTANCE_REQUESTED }))
+    expect(detail.acceptance).toMatchObject({
+      summary: '已补充培训台账，培训412人次',
+      evidence: ['cloud://local.localcloud/ledger.xlsx'],
+    })
+    expect(detail.score).toMatchObject({
+      total: 89,
+      scores,
+      rubric: expect.arrayContaining([expect.objectContaining({ key: 'plan', max: 30 })]),
+    })
+    expect(detail.events.slice(0, 3).map((e) => e.action)).toEqual([
+      'accept',
+      'request_acceptance',
+      'return_acceptance',
+    ])
+    expect(detail.events[2].comment).toBe('请补充培训台账')
+  })
+})
+
+describe('projects.archive', () => {
+  it('is the committee’s, once a project is closed', async () => {
+    expect(await cloud.call(as.p001, 'projects', 'archive', { id: CLOSED })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
+    expect(await cloud.call(as.p057, 'projects', 'archive', { id: IN_PROGRESS })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: '项目当前状态为“实施中”，不能归档',
+    })
+    expect(data(await cloud.call(as.p057, 'projects', 'archive', { id: CLOSED })).status).toBe('archived')
+    expect(await cloud.call(as.p058, 'projects', 'archive', { id: CLOSED })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    })
+  })
+})
+
+describe('四公开: projects.publicGet and rate', () => {
+  it('shows any WeChat user a running or finished project: content, tasks, progress, effect, names only', async () => {
+    const page = data(await cloud.call(as.guest, 'projects', 'publicGet', { id: ARCHIVED }))
+    expect(page).toMatchObject({
+      title: '网上课堂与网络党支部试点',
+      branchName: '机关党支部',
+      status: 'archived',
+      progress: 100,
+      effect: expect.stringContaining('流动党员'),
+      rating: { count: 9, mine: null },
+    })
+    expect(page.tasks).toHaveLength(2)
+    expect(page.tasks[0].milestones[0]).toMatchObject({
+      title: '建立网络党支部',
+      deadline: '2025-04-30',
+      status: 'approved',
+    })
+    expect(page.tasks[0].milestones[0].ownerName).not.toBe('')
+    expect(JSON.stringify(page)).not.toMatch(/1390000|openid|"p0\d\d"/)
+    const running = data(await cloud.call(as.p002, 'projects', 'publicGet', { id: IN_PROGRESS }))
+    expect(running.effect).toBeNull()
+  })
+
+  it('hides drafts, proposals and approved-but-not-started projects, and unknown ids', async () => {
+    for (const id of [DRAFT, APPROVED, 'prj-404']) {
+      expect(await cloud.call(as.guest, 'projects', 'publicGet', { id })).toMatchObject({
+        ok: false,
+        code: 'NOT_FOUND',
+      })
+    }
+  })
+
+  it.each([
+    ['a score of 0', { score: 0 }, 'score'],
+    ['a score of 6', { score: 6 }, 'score'],
+    ['a fractional score', { score: 4.5 }, 'score'],
+    ['an overlong comment', { score: 4, comment: '评'.repeat(201) }, 'comment'],
+  ])('refuses %s with INVALID_INPUT and the field', async (_what, payload, path) => {
+    const before = snapshot(cloud, ARCHIVED)
+    expect(await post(as.guest, 'rate', { id: ARCHIVED, ...payload })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      issues: [{ path }],
+    })
+    expect(snapshot(cloud, ARCHIVED)).toEqual(before)
+  })
+
+  it('refuses rating a project that is not public, writing nothing', async () => {
+    const before = snapshot(cloud, APPROVED)
+    expect(await cloud.call(as.guest, 'projects', 'rate', { id: APPROVED, score: 5 })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    })
+    expect(snapshot(cloud, APPROVED)).toEqual(before)
+  })
+
+  it('keeps one rating per person, changeable, with count and average on the project', async () => {
+    expect(data(await cloud.call(as.guest, 'projects', 'rate', { id: ARCHIVED, score: 1 })).count).toBe(10)
+    const again = data(
+      await cloud.call(as.guest, 'projects', 'rate', { id: ARCHIVED, score: 5, comment: '很好' }),
+    )
+    const ratings = cloud.db.find('ratings', { projectId: ARCHIVED })
+    expect(again).toEqual({
+      count: 10,
+      average: Math.round((ratings.reduce((s, r) => s + Number(r.score), 0) / 10) * 10) / 10,
+    })
+    expect(cloud.db.find('ratings', { _id: `${ARCHIVED}:public-openid-7` })[0]).toMatchObject({
+      score: 5,
+      comment: '很好',
+    })
+    const page = data(await cloud.call(as.guest, 'projects', 'publicGet', { id: ARCHIVED }))
+    expect(page.rating.mine).toEqual({ score: 5, comment: '很好' })
+  })
+
+  it('gives a guest nothing beyond the public page', async () => {
+    const calls: [string, object][] = [
+      ['get', { id: IN_PROGRESS }],
+      ['approve', { id: IN_PROGRESS }],
+      ['list', {}],
+    ]
+    for (const [action, payload] of calls) {
+      expect(await post(as.guest, action, payload)).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
+    }
+    const noSession = await cloud.post(
+      '/fn/projects',
+      JSON.stringify({ action: 'publicGet', payload: { id: ARCHIVED } }),
+    )
+    expect(noSession.json).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+  })
+})

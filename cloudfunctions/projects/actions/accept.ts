@@ -1,0 +1,32 @@
+import { DEFAULT_RUBRIC, totalScore } from '../../../domain/acceptance'
+import { fail } from '../../../types/result'
+import type { Handler } from '../../_shared/router'
+import { transition } from '../../_shared/transition'
+
+/** 结题: the committee scores the project against the rubric, which is stored with the score. */
+export const accept: Handler<'projects', 'accept'> = async ({ id, scores, comment }, { caller }) => {
+  const result = totalScore(DEFAULT_RUBRIC, scores)
+  if (!result.ok) {
+    return fail('INVALID_INPUT', result.message, [{ path: `scores.${result.key}`, message: result.message }])
+  }
+  return transition({
+    id,
+    action: 'accept',
+    caller,
+    comment,
+    step: () => ({
+      ok: true,
+      patch: {
+        submittedBy: null,
+        score: {
+          rubric: [...DEFAULT_RUBRIC],
+          scores,
+          total: result.total,
+          comment: comment ?? '',
+          scoredBy: caller._id,
+          scoredAt: new Date(),
+        },
+      },
+    }),
+  })
+}

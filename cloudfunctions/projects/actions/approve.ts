@@ -1,0 +1,12 @@
+import type { Handler } from '../../_shared/router'
+import { transition } from '../../_shared/transition'
+
+/** 立项: the committee approves a proposal (never one they submitted themselves). */
+export const approve: Handler<'projects', 'approve'> = ({ id, comment }, { caller }) =>
+  transition({
+    id,
+    action: 'approve',
+    caller,
+    comment,
+    step: () => ({ ok: true, patch: { submittedBy: null } }),
+  })

@@ -1,0 +1,58 @@
+import { averageRating } from '../../../domain/acceptance'
+import { planProblems } from '../../../domain/plan'
+import { availableActions, canReadProject } from '../../../domain/project-permissions'
+import { missingProposalFields } from '../../../domain/proposal'
+import { fail, ok } from '../../../types/result'
+import {
+  iso,
+  peopleOfPlan,
+  personRef,
+  toEventView,
+  toSummary,
+  toTaskViews,
+} from '../../_shared/project-views'
+import { getPersonNames } from '../../_shared/repositories/people'
+import { getProject, listMilestones, listRecentEvents } from '../../_shared/repositories/projects'
+import type { Handler } from '../../_shared/router'
+import { projectNotFound } from '../../_shared/transition'
+
+/** The project page in five reads: caller (router), then project, plan and timeline at once, then names. */
+export const get: Handler<'projects', 'get'> = async ({ id }, { caller }) => {
+  const [project, milestones, events] = await Promise.all([
+    getProject(id),
+    listMilestones(id),
+    listRecentEvents(id, 50),
+  ])
+  if (!project) return projectNotFound()
+  if (!canReadProject(caller, project)) return fail('FORBIDDEN', '只能查看本支部的项目')
+  const names = await getPersonNames(peopleOfPlan(project, milestones))
+  const missing = missingProposalFields(project)
+  const problems = planProblems(project.tasks, milestones)
+  const { acceptance, score } = project
+  return ok({
+    ...toSummary(project),
+    problem: project.problem,
+    answers: project.answers,
+    owner: personRef(project.ownerId, names),
+    version: project.version,
+    tasks: toTaskViews(project.tasks, milestones, names),
+    checklist: project.checklist,
+    acceptance: acceptance && {
+      summary: acceptance.summary,
+      evidence: acceptance.evidence,
+      requestedAt: iso(acceptance.requestedAt),
+    },
+    score: score && {
+      rubric: score.rubric,
+      scores: score.scores,
+      total: score.total,
+      comment: score.comment,
+      scoredAt: iso(score.scoredAt),
+    },
+    rating: { count: project.rating.count, average: averageRating(project.rating) },
+    events: events.map(toEventView),
+    can: availableActions(caller, project, { missingFields: missing.length, planProblems: problems.length }),
+    missingFields: missing.map((m) => m.label),
+    planProblems: problems.map((p) => p.message),
+  })
+}

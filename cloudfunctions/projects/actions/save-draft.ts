@@ -1,0 +1,113 @@
+import { chinaYear } from '../../../domain/dates'
+import { draftBranch } from '../../../domain/project-permissions'
+import { missingProposalFields } from '../../../domain/proposal'
+import { ANSWER_KEYS } from '../../../types/entities'
+import type { Person, Project, ProjectEvent, ProposalAnswers } from '../../../types/entities'
+import type { ActionParams } from '../../../types/api'
+import { fail, ok } from '../../../types/result'
+import { COLLECTIONS } from '../../_shared/cloud'
+import { newId } from '../../_shared/ids'
+import { getOrgUnitsByIds } from '../../_shared/repositories/org'
+import type { Handler } from '../../_shared/router'
+import { runInTransaction } from '../../_shared/transaction'
+import { transition } from '../../_shared/transition'
+
+type Params = ActionParams<'projects', 'saveDraft'>
+
+/** The answers given in this save, merged over those saved before. */
+function mergeAnswers(before: ProposalAnswers, given: Params['answers']): ProposalAnswers {
+  const out = { ...before }
+  for (const key of ANSWER_KEYS) {
+    const v = given?.[key]
+    if (v !== undefined) out[key] = v
+  }
+  return out
+}
+
+/** Only the fields this save names; a field left out keeps what was saved. */
+function givenFields({ title, category, slogan, problem }: Params): Partial<Project> {
+  const fields: Partial<Project> = { title, category, slogan, problem }
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
+}
+
+const EMPTY_ANSWERS: ProposalAnswers = { what: '', why: '', who: '', how: '', when: '', extent: '' }
+
+/**
+ * A new draft starts in the caller's secretary branch (or the one asked for, if they are its secretary).
+ * Category defaults to 基础规范项目, as the form's picker does, since every project has one.
+ */
+async function createDraft(params: Params, caller: Person) {
+  const branchId = draftBranch(caller, params.branchId)
+  if (!branchId) {
+    return params.branchId === undefined
+      ? fail('FORBIDDEN', '只有支部书记可以起草项目')
+      : fail('FORBIDDEN', '只能为自己担任书记的支部起草项目', [
+          { path: 'branchId', message: '不是你担任书记的支部' },
+        ])
+  }
+  const branch = (await getOrgUnitsByIds([branchId])).get(branchId)
+  if (!branch) return fail('NOT_FOUND', '没有找到这个支部', [{ path: 'branchId', message: '没有这个支部' }])
+  const now = new Date()
+  const project: Project = {
+    _id: newId('prj'),
+    title: '',
+    category: 'basic',
+    slogan: '',
+    problem: '',
+    ...givenFields(params),
+    answers: mergeAnswers(EMPTY_ANSWERS, params.answers),
+    branchId,
+    branchName: branch.name,
+    year: chinaYear(now),
+    status: 'draft',
+    ownerId: caller._id,
+    progress: 0,
+    version: 1,
+    tasks: [],
+    checklist: [],
+    submittedBy: null,
+    acceptance: null,
+    score: null,
+    rating: { count: 0, sum: 0 },
+    createdAt: now,
+    updatedAt: now,
+  }
+  const event: Omit<ProjectEvent, '_id'> = {
+    projectId: project._id,
+    action: 'create',
+    from: null,
+    to: 'draft',
+    actorId: caller._id,
+    actorName: caller.name,
+    comment: '',
+    at: now,
+  }
+  await runInTransaction(async (t) => {
+    await t.collection(COLLECTIONS.projects).add({ data: project })
+    await t.collection(COLLECTIONS.projectEvents).add({ data: event })
+  })
+  const missingFields = missingProposalFields(project).map((m) => m.label)
+  return ok({ id: project._id, status: project.status, version: project.version, missingFields })
+}
+
+/** Creates a draft, or saves fields of a draft or returned proposal as the secretary types. */
+export const saveDraft: Handler<'projects', 'saveDraft'> = async (params, { caller }) => {
+  if (params.id === undefined) return createDraft(params, caller)
+  if (params.branchId !== undefined) {
+    return fail('INVALID_INPUT', '已有项目不能改换支部', [
+      { path: 'branchId', message: '已有项目不能改换支部' },
+    ])
+  }
+  let missingFields: string[] = []
+  const res = await transition({
+    id: params.id,
+    action: 'edit',
+    caller,
+    step: (project) => {
+      const patch = { ...givenFields(params), answers: mergeAnswers(project.answers, params.answers) }
+      missingFields = missingProposalFields({ ...project, ...patch }).map((m) => m.label)
+      return { ok: true, patch }
+    },
+  })
+  return res.ok ? ok({ ...res.data, missingFields }) : res
+}

@@ -1,0 +1,52 @@
+const DAY_MS = 24 * 3600 * 1000
+const CHINA_OFFSET_MS = 8 * 3600 * 1000
+
+/** The China calendar day (YYYY-MM-DD) an instant falls on: streaks follow the members' own days. */
+export const chinaDay = (at: Date): string =>
+  new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
+
+const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS)
+
+/** A member's running check-in figures, kept up to date on every check-in (never recounted from them). */
+export interface CheckinStats {
+  total: number
+  streak: number
+  longestStreak: number
+  lastDay: string | null
+}
+
+export const EMPTY_STATS: CheckinStats = { total: 0, streak: 0, longestStreak: 0, lastDay: null }
+
+/** The figures after one more check-in on `day`. A late (back-dated) record counts but never breaks a streak. */
+export function addCheckin(stats: CheckinStats, day: string): CheckinStats {
+  const total = stats.total + 1
+  if (stats.lastDay === null)
+    return { total, streak: 1, longestStreak: Math.max(1, stats.longestStreak), lastDay: day }
+  const gap = dayNumber(day) - dayNumber(stats.lastDay)
+  if (gap <= 0) return { ...stats, total }
+  const streak = gap === 1 ? stats.streak + 1 : 1
+  return { total, streak, longestStreak: Math.max(stats.longestStreak, streak), lastDay: day }
+}
+
+/** The streak as of `today`: still alive if the last check-in was today or yesterday, else 0. */
+export function currentStreak(stats: CheckinStats, today: string): number {
+  if (stats.lastDay === null) return 0
+  return dayNumber(today) - dayNumber(stats.lastDay) <= 1 ? stats.streak : 0
+}
+
+export type DueState = 'done' | 'overdue' | 'due_soon' | 'normal' | 'no_deadline'
+
+/** Where a deadline stands for someone looking at it on `today` (days are China calendar days). */
+export function dueState(deadline: string | null, done: boolean, today: string, soonDays = 3): DueState {
+  if (done) return 'done'
+  if (!deadline) return 'no_deadline'
+  const left = dayNumber(deadline) - dayNumber(today)
+  if (left < 0) return 'overdue'
+  return left <= soonDays ? 'due_soon' : 'normal'
+}
+
+/** What is due first comes first; finished and undated items go last. */
+export function byDue<T extends { deadline: string | null; done: boolean }>(a: T, b: T): number {
+  const rank = (x: T) => (x.done ? 2 : x.deadline ? 0 : 1)
+  return rank(a) - rank(b) || (a.deadline ?? '').localeCompare(b.deadline ?? '')
+}

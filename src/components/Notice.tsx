@@ -1,0 +1,23 @@
+import { View, Text } from '@tarojs/components'
+import './notice.css'
+
+export interface NoticeProps {
+  title: string
+  /** One line each; none renders just the title. */
+  items?: string[]
+  tone?: 'warning' | 'info'
+}
+
+/** Something the person must know before acting, e.g. which fields are still empty. */
+export function Notice({ title, items = [], tone = 'warning' }: NoticeProps) {
+  return (
+    <View className={`notice notice--${tone}`} ariaRole="alert">
+      <Text className="notice__title">{title}</Text>
+      {items.map((item) => (
+        <Text key={item} className="notice__item">
+          · {item}
+        </Text>
+      ))}
+    </View>
+  )
+}

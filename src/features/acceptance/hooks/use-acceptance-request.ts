@@ -1,0 +1,67 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import type { ProjectDetail } from '@contract/api'
+import type { RequestState } from '@/hooks/use-request'
+import { useProject } from '@/features/projects/hooks/use-project'
+import { confirmAction } from '@/services/confirm'
+import { showErrorToast } from '@/services/show-error-toast'
+import { showSuccessToast } from '@/services/show-success-toast'
+import { requestAcceptance } from '../api/request-acceptance'
+
+/** The longest 结题总结 the function accepts (requestAcceptance in the contract). */
+export const SUMMARY_LIMIT = 2000
+
+export interface AcceptanceRequestForm {
+  project: RequestState<ProjectDetail>
+  allowed: boolean
+  summary: string
+  setSummary: (text: string) => void
+  error: string | undefined
+  sending: boolean
+  send: () => Promise<void>
+}
+
+/** 结题申请: the branch's summary, confirmed, then back to the project. */
+export function useAcceptanceRequest(id: string | undefined): AcceptanceRequestForm {
+  const project = useProject(id)
+  const [summary, setSummaryText] = useState('')
+  const [error, setError] = useState<string>()
+  const [sending, setSending] = useState(false)
+
+  const send = async () => {
+    if (!project.data || sending) return
+    if (!summary.trim()) {
+      setError('请填写结题总结')
+      return
+    }
+    const ok = await confirmAction({
+      title: '申请结题',
+      content: '提交后由党委验收评分，验收期间不能修改计划书。确认申请结题？',
+      confirmText: '申请',
+    })
+    if (!ok) return
+    setSending(true)
+    try {
+      await requestAcceptance(project.data.id, summary.trim(), [])
+      showSuccessToast('已申请结题')
+      void Taro.navigateBack()
+    } catch (e) {
+      showErrorToast(e)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return {
+    project,
+    allowed: project.data?.can.includes('request_acceptance') ?? false,
+    summary,
+    setSummary: (text) => {
+      setSummaryText(text)
+      if (text.trim()) setError(undefined)
+    },
+    error,
+    sending,
+    send,
+  }
+}

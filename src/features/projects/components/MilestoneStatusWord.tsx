@@ -1,0 +1,26 @@
+import { Text } from '@tarojs/components'
+import type { MilestoneStatus } from '@contract/entities'
+import { MILESTONE_STATUS_LABELS, OVERDUE_LABEL } from '../labels'
+import './panels.css'
+
+export interface MilestoneStatusWordProps {
+  status: MilestoneStatus
+  overdue?: boolean
+}
+
+const TONE: Record<MilestoneStatus, string> = {
+  open: '',
+  submitted: ' panel__word--waiting',
+  approved: ' panel__word--done',
+  returned: ' panel__word--returned',
+}
+
+/** A milestone's state in words, and 已逾期 beside it when the deadline has passed. */
+export function MilestoneStatusWord({ status, overdue = false }: MilestoneStatusWordProps) {
+  return (
+    <>
+      <Text className={`panel__word${TONE[status]}`}>{MILESTONE_STATUS_LABELS[status]}</Text>
+      {overdue ? <Text className="panel__word panel__word--overdue">{OVERDUE_LABEL}</Text> : null}
+    </>
+  )
+}

@@ -1,0 +1,190 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import type { ProjectCategory } from '@contract/entities'
+import { missingProposalFields, type MissingField } from '@domain/proposal'
+import { fetchProject } from '@/features/projects/api/fetch-project'
+import { submitProposal } from '@/features/projects/api/transitions'
+import { routes } from '@/routes'
+import { type CloudError, toCloudError } from '@/services/cloud-error'
+import { confirmAction } from '@/services/confirm'
+import { showErrorToast } from '@/services/show-error-toast'
+import { showSuccessToast } from '@/services/show-success-toast'
+import { saveDraft } from '../api/save-draft'
+import {
+  draftPayload,
+  emptyProposal,
+  forCheck,
+  fromDetail,
+  withText,
+  type ProposalValues,
+  type TextFieldKey,
+} from '../proposal-values'
+
+/** How long typing must pause before the draft is saved. */
+export const AUTOSAVE_DELAY_MS = 800
+
+/** idle: nothing typed yet; dirty: waiting to save; then saving → saved, or error. */
+export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'error'
+
+export const fieldAnchor = (field: string) => `proposal-${field}`
+
+export interface ProposalForm {
+  values: ProposalValues
+  loading: boolean
+  loadError: CloudError | undefined
+  reload: () => void
+  /** False when the proposal is with the committee or beyond. */
+  editable: boolean
+  /** The committee's reason when the proposal came back. */
+  returnComment: string | null
+  saveState: SaveState
+  /** Fields still empty after a submit attempt (null before the first attempt). */
+  missing: MissingField[] | null
+  submitting: boolean
+  setText: (field: TextFieldKey, value: string) => void
+  setCategory: (category: ProjectCategory) => void
+  /** Saves now whatever is waiting. */
+  saveNow: () => Promise<boolean>
+  submit: () => Promise<void>
+}
+
+/**
+ * The 立项表: loads a draft (or starts a new one), saves as the person types, and on submit checks
+ * completeness locally first, naming exactly what is missing.
+ */
+export function useProposalForm(id: string | undefined, branchId: string | undefined): ProposalForm {
+  const [values, setValues] = useState<ProposalValues>(emptyProposal)
+  const [loading, setLoading] = useState(Boolean(id))
+  const [loadError, setLoadError] = useState<CloudError>()
+  const [editable, setEditable] = useState(!id)
+  const [returnComment, setReturnComment] = useState<string | null>(null)
+  const [saveState, setSaveState] = useState<SaveState>(id ? 'saved' : 'idle')
+  const [missing, setMissing] = useState<MissingField[] | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+
+  const current = useRef(values)
+  const projectId = useRef(id)
+  const dirty = useRef(false)
+  const inFlight = useRef<Promise<boolean> | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout>>()
+
+  const load = useCallback(async () => {
+    if (!id) return
+    setLoading(true)
+    setLoadError(undefined)
+    try {
+      const detail = await fetchProject(id)
+      const loaded = fromDetail(detail)
+      current.current = loaded
+      setValues(loaded)
+      setEditable(detail.can.includes('edit'))
+      const latest = detail.events[0]
+      setReturnComment(detail.status === 'returned' && latest?.action === 'return' ? latest.comment : null)
+    } catch (e) {
+      setLoadError(toCloudError(e))
+    } finally {
+      setLoading(false)
+    }
+  }, [id])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  // One save at a time, so a new draft is created once and later saves carry its id.
+  const save = useCallback(async (): Promise<boolean> => {
+    while (inFlight.current) await inFlight.current
+    if (!dirty.current) return true
+    dirty.current = false
+    const run = (async () => {
+      setSaveState('saving')
+      try {
+        const res = await saveDraft(draftPayload(current.current, projectId.current, branchId))
+        projectId.current = res.id
+        setSaveState(dirty.current ? 'dirty' : 'saved')
+        return true
+      } catch (e) {
+        dirty.current = true
+        setSaveState('error')
+        showErrorToast(e)
+        return false
+      }
+    })()
+    inFlight.current = run
+    try {
+      return await run
+    } finally {
+      if (inFlight.current === run) inFlight.current = null
+    }
+  }, [branchId])
+
+  const saveNow = useCallback(async () => {
+    clearTimeout(timer.current)
+    return save()
+  }, [save])
+
+  // Leaving the page saves what is still waiting.
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current)
+      if (dirty.current) void save()
+    },
+    [save],
+  )
+
+  const change = (next: ProposalValues) => {
+    if (!editable) return
+    current.current = next
+    setValues(next)
+    dirty.current = true
+    setSaveState('dirty')
+    if (missing) setMissing(missingProposalFields(forCheck(next)))
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS)
+  }
+
+  const submit = async () => {
+    if (submitting || !editable) return
+    const stillMissing = missingProposalFields(forCheck(current.current))
+    setMissing(stillMissing)
+    if (stillMissing.length > 0) {
+      void Taro.pageScrollTo({ selector: `#${fieldAnchor(stillMissing[0].field)}`, duration: 300 })
+      return
+    }
+    const ok = await confirmAction({
+      title: '提交立项',
+      content: '提交后由党委审批，审批期间不能修改立项表。确认提交？',
+      confirmText: '提交',
+    })
+    if (!ok) return
+    setSubmitting(true)
+    try {
+      if (!(await saveNow()) || !projectId.current) return
+      await submitProposal(projectId.current)
+      setEditable(false)
+      showSuccessToast('已提交立项')
+      if (id) void Taro.navigateBack()
+      else void Taro.redirectTo({ url: routes.project(projectId.current) })
+    } catch (e) {
+      showErrorToast(e)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return {
+    values,
+    loading,
+    loadError,
+    reload: () => void load(),
+    editable,
+    returnComment,
+    saveState,
+    missing,
+    submitting,
+    setText: (field, value) => change(withText(current.current, field, value)),
+    setCategory: (category) => change({ ...current.current, category }),
+    saveNow,
+    submit,
+  }
+}

@@ -1,0 +1,87 @@
+import { View, Text } from '@tarojs/components'
+import { Button, Rate } from '@nutui/nutui-react-taro'
+import type { PublicProjectView } from '@contract/api'
+import { Card } from '@/components/Card'
+import { TextField } from '@/components/TextField'
+import type { PublicProject } from '../hooks/use-public-project'
+import { RATING_COMMENT_LIMIT } from '../hooks/use-public-project'
+import './rating-card.css'
+
+export interface RatingCardProps {
+  rating: PublicProjectView['rating']
+  form: Pick<
+    PublicProject,
+    | 'score'
+    | 'setScore'
+    | 'comment'
+    | 'setComment'
+    | 'editing'
+    | 'startEditing'
+    | 'cancelEditing'
+    | 'sending'
+    | 'send'
+  >
+}
+
+const STAR_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意']
+
+/** 群众满意度: the average and count, the person's own rating, and 1–5 stars to give or change it. */
+export function RatingCard({ rating, form }: RatingCardProps) {
+  return (
+    <Card title="群众满意度">
+      <View className="rating-card__summary">
+        <Text className="rating-card__average">
+          {rating.average === null ? '暂无评分' : `${rating.average} 分`}
+        </Text>
+        <Text className="rating-card__count">{rating.count} 人评价 · 满分 5 分</Text>
+      </View>
+      {rating.mine && !form.editing ? (
+        <View className="rating-card__mine">
+          <Text className="rating-card__mine-text">
+            你的评分：{rating.mine.score} 星（{STAR_WORDS[rating.mine.score]}）
+          </Text>
+          {rating.mine.comment ? (
+            <Text className="rating-card__mine-comment">“{rating.mine.comment}”</Text>
+          ) : null}
+          <Button type="default" onClick={form.startEditing}>
+            修改评分
+          </Button>
+        </View>
+      ) : (
+        <View className="rating-card__form">
+          <Text className="rating-card__ask">{rating.mine ? '修改你的评分' : '你对这个项目满意吗？'}</Text>
+          <View className="rating-card__stars">
+            <Rate
+              className="rating-card__rate"
+              count={5}
+              min={0}
+              value={form.score}
+              onChange={form.setScore}
+            />
+            <Text className="rating-card__star-word">
+              {form.score ? `${form.score} 星 · ${STAR_WORDS[form.score]}` : '请点选星级'}
+            </Text>
+          </View>
+          <TextField
+            label="意见（选填）"
+            multiline
+            value={form.comment}
+            limit={RATING_COMMENT_LIMIT}
+            placeholder="说说你的看法"
+            onChange={form.setComment}
+          />
+          <View className="rating-card__actions">
+            {rating.mine ? (
+              <Button type="default" onClick={form.cancelEditing}>
+                取消
+              </Button>
+            ) : null}
+            <Button type="primary" loading={form.sending} onClick={() => void form.send()}>
+              {rating.mine ? '保存评分' : '提交评分'}
+            </Button>
+          </View>
+        </View>
+      )}
+    </Card>
+  )
+}

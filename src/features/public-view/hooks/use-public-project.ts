@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { PublicProjectView } from '@contract/api'
+import { useRequest, type RequestState } from '@/hooks/use-request'
+import { CloudError } from '@/services/cloud-error'
+import { showErrorToast } from '@/services/show-error-toast'
+import { showSuccessToast } from '@/services/show-success-toast'
+import { fetchPublicProject } from '../api/fetch-public-project'
+import { rateProject } from '../api/rate-project'
+
+/** The longest rating comment the function accepts (rate in the contract). */
+export const RATING_COMMENT_LIMIT = 200
+
+export interface PublicProject {
+  view: RequestState<PublicProjectView>
+  /** The stars being chosen (0 = none yet). */
+  score: number
+  setScore: (n: number) => void
+  comment: string
+  setComment: (text: string) => void
+  /** True while the form is open: no rating yet, or 修改评分 tapped. */
+  editing: boolean
+  startEditing: () => void
+  cancelEditing: () => void
+  sending: boolean
+  send: () => Promise<void>
+}
+
+/** 四公开 and 群众满意度: the public view, and one changeable rating per person. */
+export function usePublicProject(id: string | undefined): PublicProject {
+  const load = useCallback(
+    () => (id ? fetchPublicProject(id) : Promise.reject(new CloudError('NOT_FOUND', '没有指定项目'))),
+    [id],
+  )
+  const view = useRequest(load)
+  const mine = view.data?.rating.mine ?? null
+  const [score, setScore] = useState(0)
+  const [comment, setComment] = useState('')
+  const [editing, setEditing] = useState(false)
+  const [sending, setSending] = useState(false)
+
+  // The form starts from the person's own rating whenever a fresh view arrives.
+  useEffect(() => {
+    setScore(mine?.score ?? 0)
+    setComment(mine?.comment ?? '')
+    setEditing(mine === null)
+  }, [mine])
+
+  const send = async () => {
+    if (!view.data || sending) return
+    if (score < 1) {
+      showErrorToast(new CloudError('INVALID_INPUT', '请先选择 1–5 星'))
+      return
+    }
+    setSending(true)
+    try {
+      await rateProject(view.data.id, score, comment.trim())
+      showSuccessToast(mine ? '评分已修改' : '评分已提交')
+      await view.reload()
+    } catch (e) {
+      showErrorToast(e)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return {
+    view,
+    score,
+    setScore,
+    comment,
+    setComment: (text) => setComment(text.slice(0, RATING_COMMENT_LIMIT)),
+    editing,
+    startEditing: () => setEditing(true),
+    cancelEditing: () => {
+      setScore(mine?.score ?? 0)
+      setComment(mine?.comment ?? '')
+      setEditing(mine === null)
+    },
+    sending,
+    send,
+  }
+}

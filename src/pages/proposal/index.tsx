@@ -1,0 +1,85 @@
+import { View, Text } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { ANSWER_KEYS } from '@contract/entities'
+import { describeMissing, PROPOSAL_LABELS } from '@domain/proposal'
+import { BottomBar } from '@/components/BottomBar'
+import { Card } from '@/components/Card'
+import { ErrorState } from '@/components/ErrorState'
+import { LoadingState } from '@/components/LoadingState'
+import { Notice } from '@/components/Notice'
+import { TextField } from '@/components/TextField'
+import { CategoryPicker } from '@/features/proposal/components/CategoryPicker'
+import { SaveIndicator } from '@/features/proposal/components/SaveIndicator'
+import { fieldAnchor, useProposalForm } from '@/features/proposal/hooks/use-proposal-form'
+import { limitOf, textOf, type TextFieldKey } from '@/features/proposal/proposal-values'
+import { useSession } from '@/stores/session'
+import './index.css'
+
+const MULTILINE: TextFieldKey[] = ['problem', ...ANSWER_KEYS]
+
+export default function ProposalPage() {
+  const { params } = useRouter()
+  const me = useSession((s) => s.me)
+  const secretaryOf = me?.grants.find((g) => g.role === 'secretary')
+  const form = useProposalForm(
+    params.id,
+    secretaryOf && 'branchId' in secretaryOf ? secretaryOf.branchId : undefined,
+  )
+
+  if (form.loading) return <LoadingState text="正在加载立项表…" />
+  if (form.loadError) {
+    return <ErrorState title="立项表加载失败" message={form.loadError.message} onRetry={form.reload} />
+  }
+
+  const isMissing = (field: string) => form.missing?.some((m) => m.field === field) ?? false
+  const field = (key: TextFieldKey) => (
+    <TextField
+      key={key}
+      id={fieldAnchor(key)}
+      label={PROPOSAL_LABELS[key]}
+      value={textOf(form.values, key)}
+      limit={limitOf(key)}
+      multiline={MULTILINE.includes(key)}
+      required
+      disabled={!form.editable}
+      error={isMissing(key) ? `请填写${PROPOSAL_LABELS[key]}` : undefined}
+      onChange={(v) => form.setText(key, v)}
+    />
+  )
+
+  return (
+    <View className="proposal-page">
+      {form.returnComment ? <Notice title="党委退回意见" items={[form.returnComment]} /> : null}
+      {!form.editable ? <Notice tone="info" title="立项表已提交，当前不能修改" /> : null}
+      <Card title="基本信息">
+        {field('title')}
+        <CategoryPicker
+          id={fieldAnchor('category')}
+          value={form.values.category}
+          disabled={!form.editable}
+          error={isMissing('category') ? `请选择${PROPOSAL_LABELS.category}` : undefined}
+          onChange={form.setCategory}
+        />
+        {field('slogan')}
+        {field('problem')}
+      </Card>
+      <Card title="立项六问">{ANSWER_KEYS.map((key) => field(key))}</Card>
+      {form.editable ? (
+        <BottomBar>
+          <View className="proposal-page__bar">
+            {form.missing && form.missing.length > 0 ? (
+              <Text className="proposal-page__missing">{describeMissing(form.missing)}</Text>
+            ) : null}
+            <View className="proposal-page__buttons">
+              <SaveIndicator state={form.saveState} onRetry={() => void form.saveNow()} />
+              <Button type="primary" loading={form.submitting} onClick={() => void form.submit()}>
+                提交立项
+              </Button>
+            </View>
+          </View>
+        </BottomBar>
+      ) : null}
+    </View>
+  )
+}

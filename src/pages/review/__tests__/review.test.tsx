@@ -1,0 +1,114 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import ReviewPage from '../index'
+import { setRouterParams } from '../../../../test/mocks/taro'
+import { answer, payloadsOf, resetCloud } from '../../../../test/dom/cloud'
+import { detail } from '../../../../test/dom/fixtures'
+
+jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
+
+const requested = detail({
+  status: 'acceptance_requested',
+  progress: 100,
+  can: ['accept', 'return_acceptance'],
+  acceptance: {
+    summary: '完成走访 320 户，解决诉求 45 件',
+    evidence: [],
+    requestedAt: '2026-11-20T02:00:00.000Z',
+  },
+  rating: { count: 8, average: 4.6 },
+})
+
+const score = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(`${label}得分`), { target: { value } })
+
+function open(extra: Record<string, unknown> = {}) {
+  setRouterParams({ id: 'prj-001' })
+  answer({ 'projects.get': requested, ...extra })
+  render(<ReviewPage />)
+}
+
+beforeEach(() => {
+  resetCloud()
+})
+
+describe('验收评分', () => {
+  it('shows the request and adds up the rubric as scores are typed', async () => {
+    open()
+    expect(await screen.findByText('完成走访 320 户，解决诉求 45 件')).toBeInTheDocument()
+    expect(screen.getByText('营销党支部 · 进度 100% · 群众满意度 4.6 分（8 人）')).toBeInTheDocument()
+    for (const label of ['工作措施有力', '项目计划完成', '实施成效与群众评价', '特色与创新'])
+      expect(screen.getByText(label)).toBeInTheDocument()
+    expect(screen.getByText('— / 100')).toBeInTheDocument()
+    expect(screen.getByText('请为“工作措施有力”打分')).toBeInTheDocument()
+
+    score('工作措施有力', '25')
+    score('项目计划完成', '28')
+    score('实施成效与群众评价', '20')
+    expect(screen.getByText('请为“特色与创新”打分')).toBeInTheDocument()
+    score('特色与创新', '12')
+
+    expect(screen.getByText('85 / 100')).toBeInTheDocument()
+
+    // A score above the item's maximum is cut to it; letters are dropped.
+    score('工作措施有力', '45')
+    expect(screen.getByLabelText('工作措施有力得分')).toHaveValue('30')
+    expect(screen.getByText('90 / 100')).toBeInTheDocument()
+    score('特色与创新', 'a')
+    expect(screen.getByLabelText('特色与创新得分')).toHaveValue('')
+    expect(screen.getByText('请为“特色与创新”打分')).toBeInTheDocument()
+  })
+
+  it('accepts with the scores and the comment after confirming the total', async () => {
+    open({ 'projects.accept': { id: 'prj-001', status: 'closed', version: 9 } })
+    await screen.findByText('完成走访 320 户，解决诉求 45 件')
+    score('工作措施有力', '25')
+    score('项目计划完成', '28')
+    score('实施成效与群众评价', '20')
+    score('特色与创新', '12')
+    fireEvent.change(screen.getByLabelText('意见'), { target: { value: '成效明显' } })
+
+    fireEvent.click(screen.getByRole('button', { name: '验收通过' }))
+
+    await waitFor(() =>
+      expect(payloadsOf('projects.accept')).toEqual([
+        {
+          id: 'prj-001',
+          scores: { measures: 25, plan: 28, effect: 20, innovation: 12 },
+          comment: '成效明显',
+        },
+      ]),
+    )
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: expect.stringContaining('总分 85 分') }),
+    )
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '验收通过' }))
+    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
+  })
+
+  it('will not accept an incomplete score sheet', async () => {
+    open({ 'projects.accept': { id: 'prj-001', status: 'closed', version: 9 } })
+    await screen.findByText('完成走访 320 户，解决诉求 45 件')
+    score('工作措施有力', '25')
+    fireEvent.click(screen.getByRole('button', { name: '验收通过' }))
+
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请为“项目计划完成”打分' }))
+    expect(Taro.showModal).not.toHaveBeenCalled()
+    expect(payloadsOf('projects.accept')).toHaveLength(0)
+  })
+
+  it('returns for rework only with a comment', async () => {
+    open({ 'projects.returnAcceptance': { id: 'prj-001', status: 'in_progress', version: 9 } })
+    await screen.findByText('完成走访 320 户，解决诉求 45 件')
+
+    fireEvent.click(screen.getByRole('button', { name: '退回整改' }))
+    expect(screen.getByText('退回整改请填写意见')).toBeInTheDocument()
+    expect(payloadsOf('projects.returnAcceptance')).toHaveLength(0)
+
+    fireEvent.change(screen.getByLabelText('意见'), { target: { value: '请补充佐证照片' } })
+    fireEvent.click(screen.getByRole('button', { name: '退回整改' }))
+    await waitFor(() =>
+      expect(payloadsOf('projects.returnAcceptance')).toEqual([{ id: 'prj-001', comment: '请补充佐证照片' }]),
+    )
+  })
+})

@@ -1,0 +1,83 @@
+import { View, Text } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { PROPOSAL_LIMITS } from '@domain/proposal'
+import { BottomBar } from '@/components/BottomBar'
+import { Card } from '@/components/Card'
+import { ErrorState } from '@/components/ErrorState'
+import { LoadingState } from '@/components/LoadingState'
+import { Notice } from '@/components/Notice'
+import { TextField } from '@/components/TextField'
+import { RubricScoreRow } from '@/features/acceptance/components/RubricScoreRow'
+import { ScoreTotal } from '@/features/acceptance/components/ScoreTotal'
+import { useReview } from '@/features/acceptance/hooks/use-review'
+import './index.css'
+
+export default function ReviewPage() {
+  const { params } = useRouter()
+  const review = useReview(params.id)
+  const detail = review.project.data
+
+  if (!detail) {
+    return review.project.error ? (
+      <ErrorState message={review.project.error.message} onRetry={() => void review.project.reload()} />
+    ) : (
+      <LoadingState />
+    )
+  }
+  const deciding = review.canAccept || review.canReturn
+
+  return (
+    <View className="review-page">
+      <Card title="结题申请">
+        <Text className="review-page__title">{detail.title}</Text>
+        <Text className="review-page__meta">
+          {detail.branchName} · 进度 {Math.round(detail.progress)}%
+          {detail.rating.count > 0
+            ? ` · 群众满意度 ${detail.rating.average} 分（${detail.rating.count} 人）`
+            : ''}
+        </Text>
+        <Text className="review-page__summary">{detail.acceptance?.summary || '未填写结题总结'}</Text>
+      </Card>
+      {!deciding ? <Notice tone="info" title="当前状态不能验收评分" /> : null}
+      <Card title="评分表">
+        {review.rubric.map((item) => (
+          <RubricScoreRow
+            key={item.key}
+            item={item}
+            value={review.inputs[item.key] ?? ''}
+            disabled={!review.canAccept}
+            onChange={(text) => review.setScore(item.key, text)}
+          />
+        ))}
+        <ScoreTotal rubric={review.rubric} result={review.result} />
+      </Card>
+      <Card title="验收意见">
+        <TextField
+          label="意见"
+          multiline
+          value={review.comment}
+          limit={PROPOSAL_LIMITS.comment}
+          placeholder="验收通过可选填评语；退回整改必须写明问题"
+          error={review.commentError}
+          disabled={!deciding}
+          onChange={review.setComment}
+        />
+      </Card>
+      {deciding ? (
+        <BottomBar>
+          {review.canReturn ? (
+            <Button type="default" disabled={review.busy} onClick={() => void review.sendBack()}>
+              退回整改
+            </Button>
+          ) : null}
+          {review.canAccept ? (
+            <Button type="primary" disabled={review.busy} onClick={() => void review.accept()}>
+              验收通过
+            </Button>
+          ) : null}
+        </BottomBar>
+      ) : null}
+    </View>
+  )
+}
