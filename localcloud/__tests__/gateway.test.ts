@@ -74,3 +74,33 @@ describe('gateway pages', () => {
     expect(res.status).toBe(404)
   })
 })
+
+describe('gateway guest (职工群众) sign-in', () => {
+  const signInGuest = (projectId: string) =>
+    fetch(cloud.url + '/dev/sign-in', {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ personId: '__guest__', projectId }).toString(),
+    })
+
+  it('offers public projects, never drafts, to a guest on the sign-in page', async () => {
+    const html = await (await fetch(cloud.url + '/dev/sign-in')).text()
+    expect(html).toContain('职工群众')
+    expect(html).toContain('党员干部施工项目全程负责制')
+    expect(html).not.toContain('“互联网+党建”网格化服务')
+  })
+
+  it('lands a guest on the project’s 四公开 page, where they may read but are not a member', async () => {
+    const res = await signInGuest('prj-001')
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe('/#/pages/public/index?id=prj-001')
+    const guest = (res.headers.get('set-cookie') ?? '').split(';')[0]
+    expect((await cloud.call(guest, 'org', 'whoami', {})).code).toBe('NOT_REGISTERED')
+  })
+
+  it('ignores a project id that could carry a path or script into the redirect', async () => {
+    const res = await signInGuest('../x"><script>')
+    expect(res.headers.get('location')).toBe('/')
+  })
+})

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LocalDatabase } from '../db'
 import type { LoadedFunction } from '../functions'
+import { PUBLIC_STATUSES } from '../../domain/lifecycle'
 import { runAs } from '../identity'
 import { grantSubscription } from '../openapi'
 import type { LocalStorage } from '../storage'
@@ -23,6 +24,8 @@ export interface GatewayOptions {
 }
 
 const APPID = 'localcloud-appid'
+/** The sign-in form's personId for 职工群众 (a WeChat user with no member record). */
+export const GUEST = '__guest__'
 
 export function invokeFunction(fn: LoadedFunction, event: unknown, openid: string | null, timeoutMs: number) {
   let timer: NodeJS.Timeout | undefined
@@ -88,6 +91,8 @@ export function createGateway(opts: GatewayOptions): Server {
     } catch {
       return sendFail(res, 400, 'INVALID_JSON', '请求内容不是有效的 JSON')
     }
+    if (personId === GUEST)
+      return signInGuest(res, isJson, isJson ? null : new URLSearchParams(text).get('projectId'))
     const person = typeof personId === 'string' && personId.length <= 64 ? sessions.person(personId) : null
     if (!person) return sendFail(res, 404, 'NOT_FOUND', '没有这位人员')
     const cookie = `${SESSION_COOKIE}=${sessions.create(person)}; Path=/; HttpOnly; SameSite=Lax`
@@ -99,13 +104,26 @@ export function createGateway(opts: GatewayOptions): Server {
     res.end()
   }
 
+  /** A staff member with no Party role, landing on a project's 四公开 page as a share card would take them. */
+  function signInGuest(res: ServerResponse, isJson: boolean, projectId: string | null) {
+    const cookie = `${SESSION_COOKIE}=${sessions.createGuest()}; Path=/; HttpOnly; SameSite=Lax`
+    if (isJson) {
+      res.setHeader('set-cookie', cookie)
+      return sendJson(res, 200, { ok: true, data: { personId: null, name: '职工群众' } })
+    }
+    const id = projectId && /^[A-Za-z0-9_-]{1,64}$/.test(projectId) ? projectId : null
+    const location = id ? `/#/pages/public/index?id=${encodeURIComponent(id)}` : '/'
+    res.writeHead(303, { 'set-cookie': cookie, location })
+    res.end()
+  }
+
   function signInPage(res: ServerResponse) {
     const names = new Map(
       opts.db
         .find('org_units', {}, { limit: 1000 })
         .map((u): [string, string] => [String(u._id), String(u.name)]),
     )
-    const html = renderSignIn(sessions.people(), names)
+    const html = renderSignIn(sessions.people(), names, sessions.publicProjects(PUBLIC_STATUSES))
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
     res.end(html)
   }

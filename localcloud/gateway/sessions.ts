@@ -25,6 +25,14 @@ export class Sessions {
     return token
   }
 
+  /** 职工群众: a WeChat user with no member record, as someone opening a 四公开 share card would be. */
+  createGuest(): string {
+    const openid = `guest-${randomBytes(8).toString('hex')}`
+    const token = randomBytes(24).toString('hex')
+    this.db.insertMany(SESSIONS, [{ _id: token, token, personId: null, openid, createdAt: new Date() }])
+    return token
+  }
+
   openidFor(token: string | undefined): string | null {
     if (!token || !/^[a-f0-9]{48}$/.test(token)) return null
     const found = this.db.find(SESSIONS, { token }, { limit: 1 })[0]
@@ -35,6 +43,15 @@ export class Sessions {
     return (
       (this.db.find('people', { _id: personId }, { limit: 1 })[0] as unknown as DevPerson | undefined) ?? null
     )
+  }
+
+  /** Projects a guest can open: the ones whose 四公开 page is public. */
+  publicProjects(statuses: readonly string[]): { _id: string; title: string; branchName: string }[] {
+    return this.db.find(
+      'projects',
+      { status: { $in: [...statuses] } },
+      { sort: { _id: 1 }, limit: 20 },
+    ) as unknown as { _id: string; title: string; branchName: string }[]
   }
 
   people(): DevPerson[] {

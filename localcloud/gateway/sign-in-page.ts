@@ -22,8 +22,25 @@ function personButton(p: DevPerson, branchName: string): string {
 <span class="meta">${esc(ROLE_LABELS[role])} · ${esc(branchName)} · ${esc(p.title)}</span></button></form>`
 }
 
+export interface PublicProjectLink {
+  _id: string
+  title: string
+  branchName: string
+}
+
+function guestButton(p: PublicProjectLink): string {
+  return `<form method="post" action="/dev/sign-in"><input type="hidden" name="personId" value="__guest__">
+<input type="hidden" name="projectId" value="${esc(p._id)}">
+<button type="submit" data-role="public"><span class="name">${esc(p.title)}</span>
+<span class="meta">四公开 · ${esc(p.branchName)}</span></button></form>`
+}
+
 /** The localcloud-only page where a developer picks whom to act as. Never part of the WeChat build. */
-export function renderSignIn(people: DevPerson[], branchNames: Map<string, string>): string {
+export function renderSignIn(
+  people: DevPerson[],
+  branchNames: Map<string, string>,
+  publicProjects: PublicProjectLink[] = [],
+): string {
   const nameOf = (p: DevPerson) => (p.branchId ? (branchNames.get(p.branchId) ?? '') : '')
   const sections: [string, DevPerson[]][] = [
     ['党委 / 政工人员', people.filter((p) => strongest(p) === 'committee')],
@@ -36,6 +53,9 @@ export function renderSignIn(people: DevPerson[], branchNames: Map<string, strin
         `<section><h2>${title}（${list.length}）</h2>${list.map((p) => personButton(p, nameOf(p))).join('')}</section>`,
     )
     .join('')
+  const guests = publicProjects.length
+    ? `<section><h2>职工群众（无党内身份，扫码查看四公开）</h2>${publicProjects.map(guestButton).join('')}</section>`
+    : ''
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>选择身份 · 党建项目通（本地开发）</title>
@@ -51,5 +71,5 @@ button:active{background:#fff5f5}
 .name{display:block;font-size:17px;font-weight:600}.meta{display:block;font-size:14px;color:#555}
 </style></head><body>
 <header><h1>党建项目通 · 选择身份</h1><p>仅用于本地开发：选择一位演示人员登录，微信版本中没有此页面</p></header>
-<main>${people.length ? body : '<p>数据库中还没有人员。去掉 --empty 重新启动可载入演示数据。</p>'}</main></body></html>`
+<main>${people.length ? body + guests : '<p>数据库中还没有人员。去掉 --empty 重新启动可载入演示数据。</p>'}</main></body></html>`
 }

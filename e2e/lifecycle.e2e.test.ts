@@ -1,0 +1,182 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { startLocalcloud } from '../localcloud/index'
+import type { Localcloud } from '../localcloud/index'
+import { launchBrowser, phonePage, screenshot } from './browser'
+
+let cloud: Localcloud
+let browser: Browser
+const dir = mkdtempSync(join(tmpdir(), 'dj-e2e-life-'))
+const TITLE = '变电站党员安全示范岗'
+jest.setTimeout(180_000)
+const opened: Page[] = []
+
+beforeAll(async () => {
+  cloud = await startLocalcloud({
+    port: 0,
+    dbFile: join(dir, 'e2e.sqlite'),
+    storageDir: join(dir, 'files'),
+    seed: true,
+  })
+  browser = await launchBrowser()
+})
+afterEach(async () => {
+  // What each phone showed when the journey stopped: the first thing to look at when it fails.
+  for (const [i, page] of opened.entries()) await screenshot(page, `life-last-${i}`).catch(() => undefined)
+})
+afterAll(async () => {
+  await browser?.close()
+  await cloud?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** A fresh phone, signed in on the dev page as the person whose button shows `name`. */
+async function signInAs(name: string): Promise<Page> {
+  const page = await phonePage(browser)
+  page.setDefaultTimeout(15_000)
+  opened.push(page)
+  await page.goto(cloud.url + '/dev/sign-in')
+  await page.getByRole('button', { name: new RegExp(name) }).click()
+  await shown(page, `你好，${name}`).waitFor({ timeout: 30_000 })
+  return page
+}
+
+/** Taro's H5 showModal: the confirmation a person taps before an irreversible step. */
+async function confirmModal(page: Page) {
+  await page.locator('.taro__modal .taro-model__confirm').click()
+}
+
+/** Taro H5 wraps each input in a custom element that carries the label; type into the real field inside. */
+async function fill(page: Page, label: string, value: string) {
+  await page.locator(`[aria-label="${label}"]`).locator('input, textarea').first().fill(value)
+}
+
+/** Taro H5 keeps the pages behind the current one in the DOM, hidden: look only at what a person sees. */
+function shown(page: Page, text: string | RegExp, options?: { exact?: boolean }) {
+  return page.getByText(text, options).filter({ visible: true })
+}
+
+/** NutUI buttons: the button element takes the tap, not the text inside it. */
+async function tap(page: Page, text: string) {
+  await page.locator('.nut-button', { hasText: text }).filter({ visible: true }).first().click()
+}
+
+async function tabBar(page: Page, label: string) {
+  await page.locator('.weui-tabbar__item', { hasText: label }).click()
+}
+
+let projectUrl = ''
+
+/** The project page, as a shared link opens it. */
+async function openProject(page: Page) {
+  await page.goto(projectUrl)
+  await page.reload()
+  await page.locator('.project-header').getByText(TITLE).waitFor()
+}
+
+/** Taro H5's picker: open it from its row and accept the choice shown (the first member, or today). */
+async function pickFirst(page: Page, rowText: string) {
+  await shown(page, rowText).first().click()
+  const picker = page.locator('.weui-picker').filter({ visible: true })
+  await picker.getByText('确定').click()
+  await picker.waitFor({ state: 'hidden' })
+}
+
+test('a project goes from proposal to acceptance and a staff member rates it', async () => {
+  // 1. The secretary of 运维部 drafts the 立项表 and submits it.
+  const secretary = await signInAs('周晓东')
+  await shown(secretary, '新建立项').click()
+  await fill(secretary, '项目名称', TITLE)
+  await secretary.getByRole('radio', { name: '基础规范项目' }).click()
+  await fill(secretary, '口号', '一人一岗一承诺')
+  await fill(secretary, '问题导向（要解决的问题）', '部分变电站现场作业安全责任落实不到位')
+  await fill(secretary, '做什么', '在每座变电站设立党员安全示范岗')
+  await fill(secretary, '为什么做', '把安全责任落实到每一名党员')
+  await fill(secretary, '谁来做', '运维部全体党员')
+  await fill(secretary, '怎么做', '党员认领示范岗，每月开展安全讲评')
+  await fill(secretary, '何时做', '全年')
+  await fill(secretary, '做到什么程度', '示范岗全覆盖，全年零违章')
+  await shown(secretary, '已保存').waitFor()
+  await screenshot(secretary, 'life-01-proposal-draft')
+  await tap(secretary, '提交立项')
+  await confirmModal(secretary)
+  await shown(secretary, '待立项审批').first().waitFor()
+  await screenshot(secretary, 'life-02-proposal-submitted')
+  expect(secretary.url()).toMatch(/pages\/project\/index\?id=/)
+  projectUrl = secretary.url()
+
+  // 2. A committee member finds it in 待审批 and approves it.
+  const committee = await signInAs('卢思琪')
+  await tabBar(committee, '待审批')
+  await shown(committee, '待立项审批').first().waitFor()
+  await shown(committee, TITLE).click()
+  await tap(committee, '批准立项')
+  await confirmModal(committee)
+  await shown(committee, '已立项').first().waitFor()
+  await screenshot(committee, 'life-03-approved')
+
+  // 3. The secretary writes the plan: one task, one milestone with all 五个明确, then starts it.
+  await openProject(secretary)
+  await tap(secretary, '编写计划书')
+  // A new plan opens with one empty task holding one empty milestone.
+  await fill(secretary, '任务名称', '示范岗设立与认领')
+  await secretary.getByRole('checkbox', { name: '郭秀英' }).filter({ visible: true }).first().click()
+  await fill(secretary, '里程碑名称', '完成全部示范岗认领')
+  await fill(secretary, '进度（权重）', '100')
+  await pickFirst(secretary, '请选择责任人')
+  await pickFirst(secretary, '请选择日期')
+  await fill(secretary, '质量标准', '每座变电站至少一名党员认领')
+  await fill(secretary, '预期目标', '示范岗覆盖率 100%')
+  await shown(secretary, '✓ 五个明确已齐全').waitFor()
+  await screenshot(secretary, 'life-04-plan')
+  await tap(secretary, '保存计划书')
+  await secretary.locator('.project-header').getByText(TITLE).waitFor()
+  await tap(secretary, '开始实施')
+  await confirmModal(secretary)
+  await shown(secretary, '实施中').first().waitFor()
+  await screenshot(secretary, 'life-05-started')
+
+  // 4. The secretary requests acceptance with a summary.
+  await tap(secretary, '申请结题')
+  await fill(secretary, '结题总结', '示范岗全部设立，党员认领率 100%，全年未发生违章作业。')
+  await tap(secretary, '提交结题申请')
+  await confirmModal(secretary)
+  await shown(secretary, '待验收').first().waitFor()
+  await screenshot(secretary, 'life-06-acceptance-requested')
+
+  // 5. The committee scores it against the rubric and accepts it.
+  await openProject(committee)
+  await tap(committee, '验收评分')
+  const inputs = committee.locator('.rubric-row__input input').filter({ visible: true })
+  await inputs.first().waitFor()
+  const rows = await inputs.count()
+  expect(rows).toBeGreaterThan(0)
+  for (let i = 0; i < rows; i++) await inputs.nth(i).fill('18')
+  await screenshot(committee, 'life-07-review')
+  await tap(committee, '验收通过')
+  await confirmModal(committee)
+  await shown(committee, '已结题').first().waitFor()
+  await screenshot(committee, 'life-08-accepted')
+
+  // 6. A staff member with no Party role opens the 四公开 page from the share link and rates it.
+  const staff = await phonePage(browser)
+  await staff.goto(cloud.url + '/dev/sign-in')
+  await staff.getByRole('button', { name: new RegExp(TITLE) }).click()
+  await shown(staff, '群众满意度').waitFor({ timeout: 30_000 })
+  await shown(staff, '示范岗设立与认领').first().waitFor()
+  await staff.locator('.rating-card__rate .nut-rate-item').nth(4).click()
+  await shown(staff, '5 星 · 非常满意').waitFor()
+  await tap(staff, '提交评分')
+  await shown(staff, '你的评分：5 星（非常满意）').waitFor()
+  await shown(staff, '1 人评价 · 满分 5 分').waitFor()
+  await screenshot(staff, 'life-09-public-rated')
+
+  // The timeline kept every step, with who did it.
+  await openProject(committee)
+  await shown(committee, '动态').click()
+  for (const word of ['提交立项', '批准立项', '开始实施', '申请结题', '验收'])
+    await shown(committee, word).first().waitFor()
+  await screenshot(committee, 'life-10-timeline')
+})
