@@ -96,7 +96,7 @@ describe('gateway guest (职工群众) sign-in', () => {
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe('/#/pages/public/index?id=prj-001')
     const guest = (res.headers.get('set-cookie') ?? '').split(';')[0]
-    expect((await cloud.call(guest, 'org', 'whoami', {})).code).toBe('NOT_REGISTERED')
+    expect(await cloud.call(guest, 'org', 'whoami', {})).toMatchObject({ ok: false, code: 'NOT_REGISTERED' })
   })
 
   it('ignores a project id that could carry a path or script into the redirect', async () => {
