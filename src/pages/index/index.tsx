@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { EmptyState } from '@/components/EmptyState'
@@ -5,10 +6,14 @@ import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { MeSummary } from '@/features/org/components/MeSummary'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
+import { useBranches } from '@/features/org/hooks/use-branches'
 import { useMe } from '@/features/org/hooks/use-me'
+import type { ProjectsQuery } from '@/features/projects/api/fetch-projects'
 import { ProjectCard } from '@/features/projects/components/ProjectCard'
 import { ProjectListFooter } from '@/features/projects/components/ProjectListFooter'
 import { NewProjectEntry } from '@/features/projects/components/NewProjectEntry'
+import { ProjectFilters } from '@/features/projects/components/ProjectFilters'
+import { isFiltered } from '@/features/projects/project-filters'
 import { useApprovalBadge } from '@/features/projects/hooks/use-approval-badge'
 import { useProjects } from '@/features/projects/hooks/use-projects'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
@@ -17,8 +22,11 @@ import './index.css'
 
 export default function IndexPage() {
   const me = useMe()
-  const projects = useProjects()
-  const badge = useApprovalBadge(me.data?.roles.includes('committee') ?? false)
+  const [query, setQuery] = useState<ProjectsQuery>({})
+  const projects = useProjects(query)
+  const isCommittee = me.data?.roles.includes('committee') ?? false
+  const badge = useApprovalBadge(isCommittee)
+  const branches = useBranches(isCommittee)
 
   const reloadAll = async () => {
     await Promise.all([me.reload(), projects.refresh(), badge.refresh()])
@@ -64,6 +72,13 @@ export default function IndexPage() {
         <NewProjectEntry onClick={() => void Taro.navigateTo({ url: routes.proposal() })} />
       ) : null}
 
+      <ProjectFilters
+        query={query}
+        onChange={setQuery}
+        thisYear={new Date().getFullYear()}
+        branches={branches}
+      />
+
       {projects.loading && projects.items.length === 0 ? (
         <LoadingState text="正在加载项目…" />
       ) : projects.error ? (
@@ -72,6 +87,8 @@ export default function IndexPage() {
           message={projects.error.message}
           onRetry={() => void projects.refresh()}
         />
+      ) : projects.items.length === 0 && isFiltered(query) ? (
+        <EmptyState title="没有符合条件的项目" description="换个筛选条件试试，或点选“全部”清除筛选" />
       ) : projects.items.length === 0 ? (
         <EmptyState title="暂无项目" description="支部立项后，项目会显示在这里" />
       ) : (

@@ -105,10 +105,12 @@ describe('首页', () => {
 
     expect(await screen.findByText('“党建+供电服务”连心桥')).toBeInTheDocument()
     expect(screen.getByText('安全生产党员先锋岗')).toBeInTheDocument()
-    expect(screen.getByText('实施中')).toBeInTheDocument()
-    expect(screen.getByText('待立项审批')).toBeInTheDocument()
-    expect(screen.getByText('服务关怀项目')).toBeInTheDocument()
-    expect(screen.getByText('基础规范项目')).toBeInTheDocument()
+    // Scoped to the cards: the filters offer the same words as choices.
+    const card = { selector: '.project-card *' }
+    expect(screen.getByText('实施中', card)).toBeInTheDocument()
+    expect(screen.getByText('待立项审批', card)).toBeInTheDocument()
+    expect(screen.getByText('服务关怀项目', card)).toBeInTheDocument()
+    expect(screen.getByText('基础规范项目', card)).toBeInTheDocument()
     expect(screen.getByText('进度 40%')).toBeInTheDocument()
     expect(screen.getByText('“电力先锋，服务万家”')).toBeInTheDocument()
     expect(screen.getAllByText('营销党支部', { selector: '.project-card__branch' })).toHaveLength(2)
@@ -264,5 +266,41 @@ describe('首页', () => {
     await act(() => firePageEvent('didHide'))
     await act(() => firePageEvent('didShow'))
     expect(await screen.findByText('刚提交的项目')).toBeInTheDocument()
+  })
+  it('filters the list by status and, for the committee, by branch, and says when nothing matches', async () => {
+    answer({
+      'org.whoami': committee,
+      'org.listBranches': {
+        branches: [
+          { id: 'u-committee', name: '党委', kind: 'committee', parentId: null, memberCount: 0 },
+          { id: 'b-sales', name: '营销党支部', kind: 'branch', parentId: 'u-committee', memberCount: 9 },
+          { id: 'b-ops', name: '运维党支部', kind: 'branch', parentId: 'u-committee', memberCount: 8 },
+        ],
+      },
+      'projects.list': (q: unknown) =>
+        (q as { branchId?: string }).branchId === 'b-ops' ? page([]) : page([project('pr-1', '连心桥')]),
+    })
+
+    const { container } = render(<IndexPage />)
+    expect(await screen.findByText('连心桥')).toBeInTheDocument()
+    const selects = () => Array.from(container.querySelectorAll('.project-filters select'))
+    await waitFor(() => expect(selects()).toHaveLength(4))
+    // The committee's own unit is not a branch to filter by.
+    expect(selects()[3].textContent).not.toContain('党委')
+
+    fireEvent.change(selects()[0], { target: { value: '5' } })
+    await waitFor(() =>
+      expect(callsOf('projects.list').at(-1)?.[2]).toEqual({ status: 'in_progress', page: 1, pageSize: 10 }),
+    )
+    expect(screen.getByLabelText('筛选状态：实施中')).toBeInTheDocument()
+
+    fireEvent.change(selects()[3], { target: { value: '2' } })
+    expect(await screen.findByText('没有符合条件的项目')).toBeInTheDocument()
+    expect(callsOf('projects.list').at(-1)?.[2]).toEqual({
+      status: 'in_progress',
+      branchId: 'b-ops',
+      page: 1,
+      pageSize: 10,
+    })
   })
 })
