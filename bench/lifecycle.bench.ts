@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { EMPTY_REVIEW } from '../domain/milestones'
 import { PROJECT_CATEGORIES, PROJECT_STATUSES } from '../types/entities'
 import type { Milestone, Person, Project, ProjectEvent } from '../types/entities'
 import type { Result } from '../types/result'
@@ -82,6 +83,7 @@ function seed(db: LocalDatabase): void {
       }))
       for (let m = 0; m < MILESTONES_PER_PROJECT; m++) {
         milestones.push({
+          ...EMPTY_REVIEW,
           _id: `${id}-m${m}`,
           projectId: id,
           branchId: branchId(b),

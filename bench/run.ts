@@ -1,4 +1,6 @@
 import { benchStart, benchWeappSize } from './build.bench'
+import { benchCheckin } from './checkin.bench'
+import { benchCommunity } from './community.bench'
 import { benchLifecycle } from './lifecycle.bench'
 import { benchProjectQuery } from './query.bench'
 import { writeReport } from './report'
@@ -10,6 +12,8 @@ async function main() {
   const suites: [string, () => Promise<Figure[]> | Figure[]][] = [
     ['query', benchProjectQuery],
     ['lifecycle', benchLifecycle],
+    ['community', benchCommunity],
+    ['checkin', benchCheckin],
     ['weapp', benchWeappSize],
     ['start', benchStart],
   ]

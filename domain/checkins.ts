@@ -1,3 +1,7 @@
+import type { CheckinStats, DueState } from '../types/entities'
+
+export type { CheckinStats, DueState }
+
 const DAY_MS = 24 * 3600 * 1000
 const CHINA_OFFSET_MS = 8 * 3600 * 1000
 
@@ -6,14 +10,6 @@ export const chinaDay = (at: Date): string =>
   new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
 
 const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS)
-
-/** A member's running check-in figures, kept up to date on every check-in (never recounted from them). */
-export interface CheckinStats {
-  total: number
-  streak: number
-  longestStreak: number
-  lastDay: string | null
-}
 
 export const EMPTY_STATS: CheckinStats = { total: 0, streak: 0, longestStreak: 0, lastDay: null }
 
@@ -34,8 +30,6 @@ export function currentStreak(stats: CheckinStats, today: string): number {
   return dayNumber(today) - dayNumber(stats.lastDay) <= 1 ? stats.streak : 0
 }
 
-export type DueState = 'done' | 'overdue' | 'due_soon' | 'normal' | 'no_deadline'
-
 /** Where a deadline stands for someone looking at it on `today` (days are China calendar days). */
 export function dueState(deadline: string | null, done: boolean, today: string, soonDays = 3): DueState {
   if (done) return 'done'
@@ -49,4 +43,17 @@ export function dueState(deadline: string | null, done: boolean, today: string, 
 export function byDue<T extends { deadline: string | null; done: boolean }>(a: T, b: T): number {
   const rank = (x: T) => (x.done ? 2 : x.deadline ? 0 : 1)
   return rank(a) - rank(b) || (a.deadline ?? '').localeCompare(b.deadline ?? '')
+}
+
+/** How far ahead of the server's clock a phone's clock may run. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000
+/** How many days back a member may record work they forgot to check in. */
+export const BACKDATE_DAYS = 30
+
+/** Why a check-in may not say it happened at `at`, or null when it may. */
+export function checkinTimeProblem(at: Date, now: Date): string | null {
+  if (Number.isNaN(at.getTime())) return '打卡时间无效'
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) return '打卡时间不能晚于现在'
+  if (at.getTime() < now.getTime() - BACKDATE_DAYS * DAY_MS) return `只能补记 ${BACKDATE_DAYS} 天内的打卡`
+  return null
 }

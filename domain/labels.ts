@@ -1,4 +1,21 @@
-import type { ProjectAction, ProjectCategory, ProjectStatus, Role } from '../types/entities'
+import type {
+  MilestoneAction,
+  MilestoneStatus,
+  ProjectAction,
+  ProjectCategory,
+  ProjectStatus,
+  Role,
+} from '../types/entities'
+import type { DueState } from './checkins'
+import type {
+  GroupRole,
+  LectureAction,
+  LectureStatus,
+  LectureTab,
+  MediaKind,
+  PostKind,
+  QuestionKind,
+} from '../types/entities-community'
 
 /** The one place where code names get their Chinese UI labels (PRODUCT.md, "Words the UI uses"). */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -40,4 +57,70 @@ export const ACTION_LABELS: Record<ProjectAction, string> = {
   accept: '验收通过',
   return_acceptance: '退回验收申请',
   archive: '归档',
+}
+
+/** A milestone's state as a word (the words the app's plan pages already use). */
+export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
+  open: '进行中',
+  submitted: '待审核',
+  approved: '已完成',
+  returned: '已退回',
+}
+
+/** What each review step is called in the submission history and in refusals. */
+export const MILESTONE_ACTION_LABELS: Record<MilestoneAction, string> = {
+  submit: '提交成果',
+  approve: '审核通过',
+  return: '退回',
+}
+
+/** Where a deadline stands, as a word (status never by colour alone). */
+export const DUE_STATE_LABELS: Record<DueState, string> = {
+  overdue: '已逾期',
+  due_soon: '即将到期',
+  normal: '按计划',
+  done: '已完成',
+  no_deadline: '未定时限',
+}
+
+/** A person's place in a Party group, as the roster shows it. */
+export const GROUP_ROLE_LABELS: Record<GroupRole, string> = {
+  secretary: '支部书记',
+  leader: '党小组长',
+  member: '党员',
+}
+
+export const POST_KIND_LABELS: Record<PostKind, string> = {
+  post: '动态',
+  announcement: '通知',
+}
+
+export const LECTURE_STATUS_LABELS: Record<LectureStatus, string> = {
+  draft: '草稿',
+  published: '已发布',
+  withdrawn: '已撤回',
+}
+
+export const LECTURE_ACTION_LABELS: Record<LectureAction, string> = {
+  create: '新建讲坛',
+  edit: '编辑',
+  publish: '发布',
+  withdraw: '撤回',
+}
+
+export const LECTURE_TAB_LABELS: Record<LectureTab, string> = {
+  new: '最新',
+  required: '必学',
+  finished: '已学完',
+  manage: '我发布的',
+}
+
+export const MEDIA_KIND_LABELS: Record<MediaKind, string> = {
+  audio: '音频',
+  video: '视频',
+}
+
+export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
+  single: '单选题',
+  multiple: '多选题',
 }

@@ -1,8 +1,15 @@
-import type { Milestone, MilestoneStatus } from '../types/entities'
+import type {
+  Milestone,
+  MilestoneAction,
+  MilestoneReview,
+  MilestoneStatus,
+  ProjectStatus,
+} from '../types/entities'
+import { rollUpProgress } from './projects'
 import type { Actor } from './roles'
 import { isCommittee, isSecretaryOf } from './roles'
 
-export type MilestoneAction = 'submit' | 'approve' | 'return'
+export type { MilestoneAction }
 
 const FLOW: Record<MilestoneAction, { from: readonly MilestoneStatus[]; to: MilestoneStatus }> = {
   submit: { from: ['open', 'returned'], to: 'submitted' },
@@ -35,3 +42,52 @@ export const canCheckIn = (
   task: { assigneeIds: readonly string[] },
   milestoneOwners: readonly string[],
 ): boolean => task.assigneeIds.includes(actor._id) || milestoneOwners.includes(actor._id)
+
+/** Project states in which members check in and submit milestones: only while it is being implemented. */
+export const WORKING_STATUSES: readonly ProjectStatus[] = ['in_progress']
+
+/**
+ * Project states in which a waiting submission may be approved or returned: also once acceptance is
+ * requested, so that no submission is stranded in an inbox.
+ */
+export const REVIEW_STATUSES: readonly ProjectStatus[] = ['in_progress', 'acceptance_requested']
+
+/** A milestone that has never been submitted. */
+export const EMPTY_REVIEW: MilestoneReview = {
+  round: 0,
+  submittedBy: null,
+  submittedAt: null,
+  description: '',
+  evidence: [],
+  decidedBy: null,
+  decidedAt: null,
+  lastComment: '',
+}
+
+/** Whose submissions `actor` decides on: the committee every branch's, a secretary their branches'. */
+export type ApprovalScope = { all: true } | { all: false; branchIds: string[] }
+
+/** The approval inbox `actor` has, or null when they approve nothing (a member). */
+export function approvalScope(actor: Actor): ApprovalScope | null {
+  if (isCommittee(actor)) return { all: true }
+  const branchIds = [
+    ...new Set(actor.grants.flatMap((g) => (g.role === 'secretary' ? [g.branchId] : []))),
+  ].sort()
+  return branchIds.length > 0 ? { all: false, branchIds } : null
+}
+
+/** The project's progress once milestone `approvedId` is approved too (milestone-weighted, as everywhere). */
+export const progressWithApproved = (
+  milestones: readonly Pick<Milestone, '_id' | 'weight' | 'status'>[],
+  approvedId: string,
+): number =>
+  rollUpProgress(
+    milestones.map((m) => ({ weight: m.weight, done: m.status === 'approved' || m._id === approvedId })),
+  )
+
+/**
+ * The id of a review record: one submission and at most one decision per round, so a second decision on
+ * the same round cannot be stored even if two approvals ever raced past the status check.
+ */
+export const recordId = (milestoneId: string, round: number, action: MilestoneAction): string =>
+  `${milestoneId}-r${round}-${action === 'submit' ? 'submit' : 'decision'}`

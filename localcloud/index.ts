@@ -53,7 +53,7 @@ export async function startLocalcloud(opts: LocalcloudOptions = {}): Promise<Loc
   installOpenApi()
 
   if (opts.seed) {
-    const s = seedDemo(db)
+    const s = seedDemo(db, new Date(), storage)
     log(
       s.seeded
         ? `载入演示数据：${s.people} 人，${s.projects} 个项目`

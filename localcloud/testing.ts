@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../types/api'
 import type { Result } from '../types/result'
 import { startLocalcloud } from './index'
@@ -5,6 +8,8 @@ import type { Localcloud } from './index'
 
 /** A throwaway localcloud (in-memory database, demo data, random port) for integration tests. */
 export interface TestCloud extends Localcloud {
+  /** The throwaway folder standing in for cloud storage. */
+  storageDir: string
   /** Signs in as a seeded person and returns the session cookie. */
   signIn(personId: string): Promise<string>
   /** Calls a function through the gateway exactly as the H5 app does. */
@@ -23,9 +28,12 @@ export interface TestCloud extends Localcloud {
 }
 
 export async function startTestCloud(): Promise<TestCloud> {
+  // A storage folder of its own, so tests never write into the developer's .localcloud/.
+  const storageDir = mkdtempSync(join(tmpdir(), 'dj-test-storage-'))
   const lc = await startLocalcloud({
     port: 0,
     dbFile: ':memory:',
+    storageDir,
     seed: true,
     timers: false,
     timeoutMs: 15_000,
@@ -47,6 +55,11 @@ export async function startTestCloud(): Promise<TestCloud> {
   }
   return {
     ...lc,
+    storageDir,
+    close: async () => {
+      await lc.close()
+      rmSync(storageDir, { recursive: true, force: true })
+    },
     post,
     async signIn(personId) {
       const res = await fetch(lc.url + '/dev/sign-in', {

@@ -1,4 +1,10 @@
 import type { z } from 'zod'
+import { checkinsSchemas } from './functions/checkins'
+import type { CheckinsOutputs } from './functions/checkins'
+import { groupsSchemas } from './functions/groups'
+import type { GroupsOutputs } from './functions/groups'
+import { lecturesSchemas } from './functions/lectures'
+import type { LecturesOutputs } from './functions/lectures'
 import { orgSchemas } from './functions/org'
 import type { OrgOutputs } from './functions/org'
 import { projectsSchemas } from './functions/projects'
@@ -8,6 +14,9 @@ import type { ProjectsOutputs } from './functions/projects'
 export const schemas = {
   org: orgSchemas,
   projects: projectsSchemas,
+  checkins: checkinsSchemas,
+  groups: groupsSchemas,
+  lectures: lecturesSchemas,
 }
 
 type Schemas = typeof schemas
@@ -15,6 +24,9 @@ type Schemas = typeof schemas
 interface Outputs {
   org: OrgOutputs
   projects: ProjectsOutputs
+  checkins: CheckinsOutputs
+  groups: GroupsOutputs
+  lectures: LecturesOutputs
 }
 
 export type FunctionName = keyof Schemas
@@ -32,6 +44,45 @@ export type ActionParams<F extends FunctionName, A extends ActionName<F>> = z.ou
 export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Outputs[F][A]
 
 export type { Page } from './functions/common'
+export type {
+  CheckinCreated,
+  CheckinFigures,
+  CheckinHistory,
+  CheckinView,
+  InboxItem,
+  MilestoneChange,
+  MilestoneRecordView,
+  MyStats,
+  MyTaskItem,
+  MyTasks,
+  ProjectRef,
+  SubmissionDetail,
+} from './functions/checkins'
+export type {
+  CommentView,
+  FeedPage,
+  GroupProjectView,
+  GroupSummary,
+  PostPermissions,
+  PostView,
+  ReadersView,
+  Roster,
+  RosterMember,
+} from './functions/groups'
+export type {
+  BranchStudyView,
+  HeartbeatResult,
+  LectureChange,
+  LectureDetail,
+  LectureListItem,
+  LectureStatsView,
+  MemberStudyView,
+  QuizQuestionView,
+  QuizResult,
+  StudyFigures,
+  StudyStats,
+  StudyView,
+} from './functions/lectures'
 export type { BranchView, MeView, MemberView } from './functions/org'
 export type {
   MilestoneView,

@@ -86,8 +86,23 @@ export interface ChecklistItem {
 export const MILESTONE_STATUSES = ['open', 'submitted', 'approved', 'returned'] as const
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
 
+/** Where a milestone's review stands, kept on the milestone so the approval inbox reads one collection. */
+export interface MilestoneReview {
+  /** How many times it has been submitted: a resubmission after a return starts round 2, and so on. */
+  round: number
+  submittedBy: string | null
+  submittedAt: Date | null
+  /** The latest submission: what was done, and its evidence (cloud file ids). */
+  description: string
+  evidence: string[]
+  decidedBy: string | null
+  decidedAt: Date | null
+  /** The comment of the latest approval or return; a returned milestone shows it to its owner. */
+  lastComment: string
+}
+
 /** A milestone (里程碑/节点) with the 五个明确: weight (进度), owner, deadline, quality standard, expected goal. */
-export interface Milestone {
+export interface Milestone extends MilestoneReview {
   _id: string
   projectId: string
   branchId: string
@@ -197,3 +212,92 @@ export interface Rating {
   comment: string
   at: Date
 }
+
+export const MILESTONE_ACTIONS = ['submit', 'approve', 'return'] as const
+export type MilestoneAction = (typeof MILESTONE_ACTIONS)[number]
+
+/** One step of a milestone's review (submit / approve / return). Every round is kept, never overwritten. */
+export interface MilestoneRecord {
+  _id: string
+  milestoneId: string
+  projectId: string
+  branchId: string
+  round: number
+  action: MilestoneAction
+  from: MilestoneStatus
+  to: MilestoneStatus
+  actorId: string
+  actorName: string
+  /** Submit: what was done, and its evidence. */
+  description: string
+  evidence: string[]
+  /** Approve / return: the approver's comment. */
+  comment: string
+  at: Date
+}
+
+/** Where a deadline stands for someone looking at it today (days are China calendar days). */
+export const DUE_STATES = ['overdue', 'due_soon', 'normal', 'no_deadline', 'done'] as const
+export type DueState = (typeof DUE_STATES)[number]
+
+/** Where a check-in was made, when the member chose to share it. */
+export interface CheckinPlace {
+  name: string
+  latitude: number
+  longitude: number
+}
+
+/** A member's record of work on a task (打卡/写实). Titles are copied in, so history needs no other read. */
+export interface Checkin {
+  /** Derived from the person and their client-generated request id: a retried request finds its record. */
+  _id: string
+  requestId: string
+  /** The member's nth check-in (1, 2, …): the order their running figures were updated in. */
+  seq: number
+  personId: string
+  personName: string
+  /** The project's branch: branch figures count the work done for it. */
+  branchId: string
+  projectId: string
+  projectTitle: string
+  taskId: string
+  taskTitle: string
+  milestoneId: string | null
+  milestoneTitle: string | null
+  text: string
+  /** Cloud file ids, at most nine. */
+  photos: string[]
+  /** When the work was done, as the member says (not in the future, at most a few weeks back). */
+  at: Date
+  /** The China calendar day of `at`: streaks count these. */
+  day: string
+  place: CheckinPlace | null
+  createdAt: Date
+}
+
+/** A member's running check-in figures. */
+export interface CheckinStats {
+  total: number
+  /** Consecutive days up to `lastDay`. */
+  streak: number
+  longestStreak: number
+  /** YYYY-MM-DD (China) of the latest day checked in. */
+  lastDay: string | null
+}
+
+/** A member's figures as stored: one document per person, `_id` = the person's id. */
+export interface CheckinStatsDoc extends CheckinStats {
+  _id: string
+}
+
+export const COUNTER_SCOPES = ['project', 'task', 'milestone', 'branch'] as const
+export type CounterScope = (typeof COUNTER_SCOPES)[number]
+
+/** How many check-ins a project, task, milestone or branch has; `_id` is `<scope>:<id>`. */
+export interface CheckinCount {
+  _id: string
+  scope: CounterScope
+  count: number
+}
+
+export * from './entities-community'

@@ -1,10 +1,18 @@
 import { checkDeadline } from '../../domain/dates'
+import { EMPTY_REVIEW } from '../../domain/milestones'
 import { planProblems } from '../../domain/plan'
 import type { PlanProblem } from '../../domain/plan'
 import { rollUpProgress } from '../../domain/projects'
 import { isMemberOf } from '../../domain/roles'
 import type { ActionParams } from '../../types/api'
-import type { ChecklistItem, Milestone, Person, PlanTask, Project } from '../../types/entities'
+import type {
+  ChecklistItem,
+  Milestone,
+  MilestoneReview,
+  Person,
+  PlanTask,
+  Project,
+} from '../../types/entities'
 import type { InputIssue } from '../../types/result'
 import { newId } from './ids'
 
@@ -24,6 +32,16 @@ export interface BuiltPlan {
 }
 
 const EDITABLE = ['taskId', 'order', 'title', 'weight', 'ownerId', 'qualityStandard', 'expectedGoal'] as const
+
+/** The review state a plan edit carries over untouched (the version check makes the read of it current). */
+const reviewOf = (m: Milestone | undefined): MilestoneReview => {
+  if (!m) return { ...EMPTY_REVIEW, evidence: [] }
+  const { round, submittedBy, submittedAt, description, evidence, decidedBy, decidedAt, lastComment } = {
+    ...EMPTY_REVIEW,
+    ...m,
+  }
+  return { round, submittedBy, submittedAt, description, evidence, decidedBy, decidedAt, lastComment }
+}
 
 const sameMilestone = (a: Milestone, b: Milestone): boolean =>
   EDITABLE.every((k) => a[k] === b[k]) && (a.deadline?.getTime() ?? null) === (b.deadline?.getTime() ?? null)
@@ -87,6 +105,7 @@ export function buildPlan(
         else issues.push({ path: `${path}.deadline`, message: checked.message })
       }
       milestones.push({
+        ...reviewOf(old),
         _id: id,
         projectId: project._id,
         branchId: project.branchId,

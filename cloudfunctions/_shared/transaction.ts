@@ -4,7 +4,8 @@ import { db, _ } from './cloud'
 export interface TxDocument {
   get(): Promise<{ data: unknown }>
   set(options: { data: object }): Promise<unknown>
-  update(options: { data: object }): Promise<unknown>
+  /** `stats.updated` is 0 when there is no such document (an update never creates one). */
+  update(options: { data: object }): Promise<{ stats?: { updated?: number } }>
   remove(): Promise<unknown>
 }
 

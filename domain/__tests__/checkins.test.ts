@@ -1,4 +1,12 @@
-import { EMPTY_STATS, addCheckin, byDue, chinaDay, currentStreak, dueState } from '../checkins'
+import {
+  EMPTY_STATS,
+  addCheckin,
+  byDue,
+  checkinTimeProblem,
+  chinaDay,
+  currentStreak,
+  dueState,
+} from '../checkins'
 
 describe('chinaDay', () => {
   it('uses the China calendar day', () => {
@@ -57,5 +65,20 @@ describe('dueState and byDue', () => {
       { id: 'early', deadline: '2026-11-01', done: false },
     ]
     expect([...items].sort(byDue).map((i) => i.id)).toEqual(['early', 'late', 'none', 'done'])
+  })
+})
+
+describe('checkinTimeProblem', () => {
+  const now = new Date('2026-11-25T08:00:00Z')
+  const at = (ms: number) => new Date(now.getTime() + ms)
+  it('accepts now, a clock a few minutes ahead and a record up to 30 days back', () => {
+    expect(checkinTimeProblem(now, now)).toBeNull()
+    expect(checkinTimeProblem(at(4 * 60 * 1000), now)).toBeNull()
+    expect(checkinTimeProblem(at(-30 * 24 * 3600 * 1000), now)).toBeNull()
+  })
+  it('refuses the future, the distant past and no time at all', () => {
+    expect(checkinTimeProblem(at(6 * 60 * 1000), now)).toBe('打卡时间不能晚于现在')
+    expect(checkinTimeProblem(at(-31 * 24 * 3600 * 1000), now)).toBe('只能补记 30 天内的打卡')
+    expect(checkinTimeProblem(new Date('nope'), now)).toBe('打卡时间无效')
   })
 })

@@ -1,4 +1,4 @@
-import { canCheckIn, milestoneStep } from '../milestones'
+import { approvalScope, canCheckIn, milestoneStep, progressWithApproved, recordId } from '../milestones'
 import type { Actor } from '../roles'
 
 const owner: Actor = { _id: 'm1', branchId: 'b1', grants: [{ role: 'member', branchId: 'b1' }] }
@@ -50,5 +50,42 @@ describe('canCheckIn', () => {
     expect(canCheckIn(owner, { assigneeIds: ['m1'] }, [])).toBe(true)
     expect(canCheckIn(owner, { assigneeIds: [] }, ['m1'])).toBe(true)
     expect(canCheckIn(secretary, { assigneeIds: ['m1'] }, ['m1'])).toBe(false)
+  })
+})
+
+describe('approvalScope', () => {
+  it('gives the committee every branch, a secretary their own, a member nothing', () => {
+    expect(approvalScope(committee)).toEqual({ all: true })
+    expect(approvalScope(secretary)).toEqual({ all: false, branchIds: ['b1'] })
+    expect(approvalScope(owner)).toBeNull()
+    const both: Actor = {
+      _id: 's3',
+      branchId: 'b2',
+      grants: [
+        { role: 'member', branchId: 'b2' },
+        { role: 'secretary', branchId: 'b2' },
+        { role: 'secretary', branchId: 'b1' },
+      ],
+    }
+    expect(approvalScope(both)).toEqual({ all: false, branchIds: ['b1', 'b2'] })
+  })
+})
+
+describe('progressWithApproved', () => {
+  it('rolls the weights up with the newly approved milestone counted as done', () => {
+    const ms = [
+      { _id: 'a', weight: 25, status: 'approved' as const },
+      { _id: 'b', weight: 25, status: 'submitted' as const },
+      { _id: 'c', weight: 50, status: 'open' as const },
+    ]
+    expect(progressWithApproved(ms, 'b')).toBe(50)
+    expect(progressWithApproved(ms, 'c')).toBe(75)
+  })
+})
+
+describe('recordId', () => {
+  it('allows one submission and one decision per round', () => {
+    expect(recordId('m1', 2, 'submit')).toBe('m1-r2-submit')
+    expect(recordId('m1', 2, 'approve')).toBe(recordId('m1', 2, 'return'))
   })
 })

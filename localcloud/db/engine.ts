@@ -59,15 +59,17 @@ export class Engine {
     return compileFilter(filter, this.indexed(collection))
   }
 
-  private order(collection: string, sort: SortSpec | undefined): string | undefined {
+  private order(collection: string, sort: SortSpec | undefined, sql: SqlFilter): string | undefined {
     if (!sort || sort.length === 0) return 'rowid'
-    return this.pushdown ? compileSort(sort, this.indexed(collection)) : undefined
+    return this.pushdown
+      ? compileSort(sort, this.indexed(collection), sql.exact ? sql.pinned : [])
+      : undefined
   }
 
   /** The SELECT find() would issue first (the whole query when pushed, else the candidate scan). */
   plan(collection: string, spec: FindSpec): Select {
     const sql = this.compile(collection, spec.filter)
-    const order = this.order(collection, spec.sort)
+    const order = this.order(collection, spec.sort, sql)
     if (sql.exact && order !== undefined) {
       return { where: sql.where, params: sql.params, order, limit: limitOf(spec), offset: spec.skip }
     }
@@ -76,7 +78,7 @@ export class Engine {
 
   find(collection: string, spec: FindSpec): Hit[] {
     const sql = this.compile(collection, spec.filter)
-    const order = this.order(collection, spec.sort)
+    const order = this.order(collection, spec.sort, sql)
     const skip = spec.skip ?? 0
     const limit = limitOf(spec) ?? Infinity
     if (sql.exact && order !== undefined) return this.store.select(collection, this.plan(collection, spec))

@@ -17,16 +17,49 @@ export const INDEXES: Record<string, string[][]> = {
     ['updatedAt'],
     ['ownerId'],
   ],
-  people: [['openid'], ['branchId']],
+  // A group's roster and readers: its members by groupId.
+  people: [['openid'], ['branchId'], ['groupId']],
   org_units: [['kind']],
   groups: [['branchId']],
   sessions: [['token']],
+  // The approval inbox reads submitted milestones of a branch (or of all, for the committee) longest waiting
+  // first, never the caller's own: both orders end in submittedAt, and submittedBy is indexed so that the
+  // "not mine" filter is exact in SQL, which lets the page and its count run there.
   milestones: [
     ['projectId', 'order'],
     ['ownerId', 'status'],
-    ['branchId', 'status'],
+    ['branchId', 'status', 'submittedAt'],
+    ['status', 'submittedAt'],
+    ['submittedBy', 'status'],
   ],
   project_events: [['projectId', 'at']],
   proposal_versions: [['projectId', 'version']],
   ratings: [['projectId']],
+  // A member's history newest first; the check-ins behind a milestone (its task's, newest first).
+  checkins: [
+    ['personId', 'at'],
+    ['projectId', 'taskId', 'at'],
+  ],
+  milestone_submissions: [['milestoneId', 'at']],
+  // A group's feed newest first, past the cursor: only posts neither withdrawn nor pinned stand in it.
+  group_posts: [['groupId', 'withdrawn', 'pinned', 'createdAt']],
+  group_comments: [['postId', 'createdAt']],
+  announcement_reads: [['postId', 'at']],
+  group_post_events: [['postId', 'at']],
+  // Editors' lists: a branch's lectures (or all, for the committee), latest edit first.
+  lectures: [['ownerBranchId', 'updatedAt'], ['updatedAt']],
+  // A member's lectures: the listings of their audience keys, newest first (all, or the required ones); the
+  // reminders sweep reads required listings by deadline.
+  lecture_listings: [
+    ['key', 'status', 'publishedAt'],
+    ['key', 'status', 'required', 'publishedAt'],
+    ['status', 'required', 'deadline'],
+  ],
+  // A member's finished lectures, latest first; a lecture's completions.
+  lecture_studies: [
+    ['personId', 'completed', 'completedAt'],
+    ['lectureId', 'completed'],
+  ],
+  quiz_attempts: [['lectureId', 'personId', 'at']],
+  lecture_events: [['lectureId', 'at']],
 }

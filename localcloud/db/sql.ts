@@ -18,6 +18,12 @@ export interface SqlFilter {
   params: SqlValue[]
   /** True when the SQL selects exactly the documents MongoDB would, so mingo need not re-check. */
   exact: boolean
+  /**
+   * Indexed fields the SQL holds to one type rank (an equality or range on them is ANDed in). Sorting by
+   * their rank is then a no-op, and leaving it out of ORDER BY is what lets SQLite read a range in index
+   * order: it does not see that a rank pinned by `=` in WHERE orders nothing.
+   */
+  pinned?: string[]
 }
 
 export type SortSpec = [field: string, direction: 1 | -1][]
@@ -175,20 +181,31 @@ function and(parts: SqlFilter[], exact: boolean): SqlFilter {
     where: used.map((p) => (used.length > 1 ? `(${p.where})` : p.where)).join(' AND '),
     params: used.flatMap((p) => p.params),
     exact: exact && parts.every((p) => p.exact),
+    pinned: [...new Set(parts.flatMap((p) => p.pinned ?? []))],
   }
+}
+
+/** Whether `op` with `arg` holds `field` to the one rank of `arg` (a non-null, non-boolean-range scalar). */
+function pins(field: string, op: string, arg: unknown): boolean {
+  if (field === '_id' || !['$eq', '$gt', '$gte', '$lt', '$lte'].includes(op)) return false
+  const t = typed(arg)
+  return t !== undefined && t.value !== null && (op === '$eq' || t.rank !== RANK.boolean)
 }
 
 function fieldFilter(field: string, cond: unknown): SqlFilter {
   if (cond instanceof RegExp) return { where: '', params: [], exact: false }
   if (!isOperatorObject(cond)) {
     const p = eqPiece(field, cond)
-    return p ? { where: p.sql, params: p.params, exact: true } : { where: '', params: [], exact: false }
+    return p
+      ? { where: p.sql, params: p.params, exact: true, pinned: pins(field, '$eq', cond) ? [field] : [] }
+      : { where: '', params: [], exact: false }
   }
   const parts: SqlFilter[] = []
   let exact = true
   for (const [op, arg] of Object.entries(cond)) {
     const p = operatorPiece(field, op, arg)
-    if (p) parts.push({ where: p.sql, params: p.params, exact: true })
+    if (p)
+      parts.push({ where: p.sql, params: p.params, exact: true, pinned: pins(field, op, arg) ? [field] : [] })
     else exact = false
   }
   return and(parts, exact)
@@ -237,12 +254,17 @@ function unknownPart(): SqlFilter {
  * rowid in the direction of the last key, which keeps an all-asc or all-desc sort fully served by the index;
  * the JS sort (sort.ts) breaks ties the same way.
  */
-export function compileSort(sort: SortSpec, indexed: ReadonlySet<string>): string | undefined {
+export function compileSort(
+  sort: SortSpec,
+  indexed: ReadonlySet<string>,
+  pinned: readonly string[] = [],
+): string | undefined {
   if (sort.length === 0) return 'rowid'
   const terms: string[] = []
   for (const [field, dir] of sort) {
     const d = dir === -1 ? ' DESC' : ''
     if (field === '_id') terms.push(`_id${d}`)
+    else if (indexed.has(field) && pinned.includes(field)) terms.push(`${keyExpr(field)}${d}`)
     else if (indexed.has(field)) terms.push(`${rankExpr(field)}${d}`, `${keyExpr(field)}${d}`)
     else return undefined
   }

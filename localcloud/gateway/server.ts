@@ -12,6 +12,7 @@ import { isRecord, parseCookies, readBody, sendFail, sendJson } from './http'
 import { SESSION_COOKIE, Sessions } from './sessions'
 import { renderSignIn } from './sign-in-page'
 import { serveFile } from './static'
+import { UPLOAD_PATH, handleUpload } from './upload'
 
 export interface GatewayOptions {
   db: LocalDatabase
@@ -187,6 +188,7 @@ export function createGateway(opts: GatewayOptions): Server {
       return res.end()
     }
     if (path === '/dev/subscribe' && method === 'POST') return subscribe(req, res)
+    if (path === UPLOAD_PATH && method === 'POST') return handleUpload(req, res, opts, openidOf(req))
     if (path.startsWith('/files/') && method === 'GET') {
       if (serveFile(res, opts.storage.dir, path.slice('/files/'.length), 'private, max-age=3600')) return
       return sendFail(res, 404, 'NOT_FOUND', '文件不存在')

@@ -1,4 +1,7 @@
 import type { LocalDatabase } from '../db'
+import type { LocalStorage } from '../storage'
+import { buildDemoCheckins } from './checkins'
+import { buildDemoCommunity, insertDemoCommunity } from './community'
 import { buildDemoOrg } from './org'
 import { buildDemoLifecycle } from './projects'
 
@@ -9,23 +12,34 @@ const SEED_ID = 'demo-seed'
 
 const rows = <T extends object>(docs: T[]) => docs as unknown as Record<string, unknown>[]
 
-/** Seeds the demo company once; a database that already holds it is left as it is. */
+/**
+ * Seeds the demo company once; a database that already holds it is left as it is. With `storage`, the
+ * demo's photos are stored too, so its check-ins and evidence show real images.
+ */
 export function seedDemo(
   db: LocalDatabase,
   now = new Date(),
+  storage?: Pick<LocalStorage, 'upload'>,
 ): { seeded: boolean; people: number; projects: number } {
   if (db.count(META, { _id: SEED_ID }) > 0)
     return { seeded: false, people: db.count('people'), projects: db.count('projects') }
   const org = buildDemoOrg()
   const life = buildDemoLifecycle(org.people, now)
+  const loop = buildDemoCheckins(life.projects, life.milestones, org.people, now)
   db.insertMany('org_units', rows(org.units))
   db.insertMany('groups', rows(org.groups))
   db.insertMany('people', rows(org.people))
   db.insertMany('projects', rows(life.projects))
-  db.insertMany('milestones', rows(life.milestones))
+  db.insertMany('milestones', rows(loop.milestones))
   db.insertMany('project_events', rows(life.events))
   db.insertMany('proposal_versions', rows(life.proposalVersions))
   db.insertMany('ratings', rows(life.ratings))
+  db.insertMany('milestone_submissions', rows(loop.records))
+  db.insertMany('checkins', rows(loop.checkins))
+  db.insertMany('checkin_stats', rows(loop.stats))
+  db.insertMany('checkin_counts', rows(loop.counts))
+  for (const f of storage ? loop.files : []) storage?.upload(f.cloudPath, f.content)
+  insertDemoCommunity(db, buildDemoCommunity(org.units, org.groups, org.people, now), storage)
   db.insertMany(META, [{ _id: SEED_ID, at: now, version: 1 }])
   return { seeded: true, people: org.people.length, projects: life.projects.length }
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_RUBRIC } from '../../domain/acceptance'
 import { parseDay } from '../../domain/dates'
 import { nextStatus } from '../../domain/lifecycle'
+import { EMPTY_REVIEW } from '../../domain/milestones'
 import { rollUpProgress } from '../../domain/projects'
 import { PROJECT_STATUSES } from '../../types/entities'
 import type {
@@ -166,6 +167,8 @@ export function buildDemoLifecycle(people: Person[], now: Date): DemoLifecycle {
         ms.forEach(([mTitle, goal], mi) => {
           const n = milestones.length
           milestones.push({
+            ...EMPTY_REVIEW,
+            evidence: [],
             _id: `${id}-m${n + 1}`,
             projectId: id,
             branchId: d.branchId,

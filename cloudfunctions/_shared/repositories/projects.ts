@@ -7,8 +7,8 @@ import type {
   ProjectStatus,
   Rating,
 } from '../../../types/entities'
-import { COLLECTIONS, db } from '../cloud'
-import { MAX_PAGE } from './query'
+import { COLLECTIONS, db, _ } from '../cloud'
+import { MAX_PAGE, chunk } from './query'
 
 export interface ProjectFilter {
   branchId?: string
@@ -70,4 +70,41 @@ export async function listRecentEvents(projectId: string, limit: number): Promis
     .limit(limit)
     .get()) as DB.IQueryResult
   return res.data as ProjectEvent[]
+}
+
+/** What lists of work need of a project: no proposal texts. */
+export type ProjectOutline = Pick<Project, '_id' | 'title' | 'branchId' | 'branchName' | 'status' | 'tasks'>
+
+const OUTLINE = { _id: true, title: true, branchId: true, branchName: true, status: true, tasks: true }
+
+/** Projects of these branches in one status (a branch runs a handful at a time), newest activity first. */
+export async function listProjectOutlines(
+  branchIds: readonly string[],
+  status: ProjectStatus,
+  limit = 100,
+): Promise<ProjectOutline[]> {
+  if (branchIds.length === 0) return []
+  const res = (await db
+    .collection(COLLECTIONS.projects)
+    .where({ branchId: branchIds.length === 1 ? branchIds[0] : _.in([...branchIds]), status })
+    .orderBy('updatedAt', 'desc')
+    .field(OUTLINE)
+    .limit(limit)
+    .get()) as DB.IQueryResult
+  return res.data as ProjectOutline[]
+}
+
+/** Outlines by id, in one read per 1000. */
+export async function getProjectOutlines(ids: readonly string[]): Promise<Map<string, ProjectOutline>> {
+  const out = new Map<string, ProjectOutline>()
+  for (const part of chunk([...new Set(ids)])) {
+    const res = (await db
+      .collection(COLLECTIONS.projects)
+      .where({ _id: _.in(part) })
+      .field(OUTLINE)
+      .limit(part.length)
+      .get()) as DB.IQueryResult
+    for (const p of res.data as ProjectOutline[]) out.set(p._id, p)
+  }
+  return out
 }

@@ -37,6 +37,16 @@ describe('projects.requestAcceptance', () => {
       'evidence.0',
     ],
     [
+      'another person’s upload as evidence',
+      { summary: '完成', evidence: ['cloud://local.localcloud/uploads/p002/photo-0001.jpg'] },
+      'evidence.0',
+    ],
+    [
+      'evidence of a type not allowed',
+      { summary: '完成', evidence: ['cloud://local.localcloud/uploads/p001/run-me-now.exe'] },
+      'evidence.0',
+    ],
+    [
       'more than nine files',
       { summary: '完成', evidence: Array(10).fill('cloud://local.localcloud/a.jpg') },
       'evidence',
@@ -147,7 +157,7 @@ describe('projects.accept and returnAcceptance', () => {
       await cloud.call(as.p015, 'projects', 'requestAcceptance', {
         id: ACCEPTANCE_REQUESTED,
         summary: '已补充培训台账，培训412人次',
-        evidence: ['cloud://local.localcloud/ledger.xlsx'],
+        evidence: ['cloud://local.localcloud/uploads/p015/ledger-2026.xlsx'],
       }),
     )
     const accepted = data(
@@ -157,7 +167,7 @@ describe('projects.accept and returnAcceptance', () => {
     const detail = data(await cloud.call(as.p016, 'projects', 'get', { id: ACCEPTANCE_REQUESTED }))
     expect(detail.acceptance).toMatchObject({
       summary: '已补充培训台账，培训412人次',
-      evidence: ['cloud://local.localcloud/ledger.xlsx'],
+      evidence: ['cloud://local.localcloud/uploads/p015/ledger-2026.xlsx'],
     })
     expect(detail.score).toMatchObject({
       total: 89,

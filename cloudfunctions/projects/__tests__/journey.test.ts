@@ -110,7 +110,7 @@ describe('a project from draft to rating (选题 → 答题 → 结题)', () => 
     const req = await cloud.call(as.p043, 'projects', 'requestAcceptance', {
       id,
       summary: '突击队到场时间缩短一半',
-      evidence: ['cloud://local.localcloud/evidence/a.jpg'],
+      evidence: ['cloud://local.localcloud/uploads/p043/evidence-a1.jpg'],
     })
     expect(data(req)).toMatchObject({ status: 'acceptance_requested' })
     const scores = { measures: 27, plan: 28, effect: 22, innovation: 12 }

@@ -142,6 +142,16 @@ describe('explain shows the index', () => {
     )
   })
 
+  test('a range on the sort field still reads the index in order (its type rank is pinned)', () => {
+    const plan = h.local.explain(
+      'projects',
+      { status: 'draft', updatedAt: { $lt: new Date('2025-01-01T00:00:00Z') } },
+      { sort: { updatedAt: -1 }, limit: 20 },
+    )
+    expect(plan).toContain('USING INDEX projects__status_updatedAt')
+    expect(plan).not.toContain('TEMP B-TREE')
+  })
+
   test('a filter on an unindexed field scans', () => {
     expect(h.local.explain('projects', { title: 'x' })).toContain('SCAN projects')
   })

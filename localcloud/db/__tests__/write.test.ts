@@ -139,6 +139,15 @@ describe('doc get / update / set / remove', () => {
     expect(h.local.count('projects', { _id: 'nope' })).toBe(0)
   })
 
+  test('top-level $set and $inc (applied without mingo) behave as MongoDB: missing counts start at 0', async () => {
+    const ref = h.db.collection('projects').doc('p03')
+    const res = (await ref.update({
+      data: { progress: h._.inc(2), visits: h._.inc(1), status: 'closed' },
+    })) as DB.IUpdateResult
+    expect(res.stats.updated).toBe(1)
+    expect(await getDoc('projects', 'p03')).toMatchObject({ progress: 32, visits: 1, status: 'closed' })
+  })
+
   test('get of a missing document rejects with the SDK error', async () => {
     expect(await failure(h.db.collection('projects').doc('nope').get())).toMatchObject({
       errCode: -1,

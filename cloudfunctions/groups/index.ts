@@ -1,0 +1,28 @@
+import { createMain } from '../_shared/router'
+import { comment } from './actions/comment'
+import { comments } from './actions/comments'
+import { feed } from './actions/feed'
+import { groupProjects } from './actions/group-projects'
+import { markRead } from './actions/mark-read'
+import { myGroups } from './actions/my-groups'
+import { pin, unpin } from './actions/pin'
+import { post } from './actions/post'
+import { readers } from './actions/readers'
+import { roster } from './actions/roster'
+import { withdraw } from './actions/withdraw'
+
+/** `groups`: the WeChat Party group (微信党小组): feed, announcements, comments, reads, roster and projects. */
+export const main = createMain('groups', {
+  myGroups,
+  feed,
+  post,
+  comment,
+  comments,
+  withdraw,
+  pin,
+  unpin,
+  markRead,
+  readers,
+  roster,
+  groupProjects,
+})

@@ -1,0 +1,60 @@
+import { chinaDay } from '../../../domain/checkins'
+import { canManageLecture, canTargetAudience } from '../../../domain/lecture-permissions'
+import { listingId, listingKeys, publishProblems } from '../../../domain/lectures'
+import type { Lecture, LectureEvent, LectureListing } from '../../../types/entities-community'
+import { fail, ok } from '../../../types/result'
+import { COLLECTIONS } from '../../_shared/cloud'
+import { newId } from '../../_shared/ids'
+import type { Handler } from '../../_shared/router'
+import { runInTransaction, txGet } from '../../_shared/transaction'
+
+/**
+ * 发布: a complete draft goes out to its audience. The lecture, one listing per audience key (by id, so the
+ * transaction stays on single documents) and the event are written together.
+ */
+export const publish: Handler<'lectures', 'publish'> = ({ id }, { caller }) =>
+  runInTransaction(async (t) => {
+    const lecture = await txGet<Lecture>(t, COLLECTIONS.lectures, id)
+    if (!lecture || (lecture.status !== 'published' && !canManageLecture(caller, lecture))) {
+      return fail('NOT_FOUND', '没有找到这个讲坛')
+    }
+    if (!canManageLecture(caller, lecture)) return fail('FORBIDDEN', '只有发布支部的书记和党委可以发布讲坛')
+    if (lecture.status !== 'draft') {
+      return fail('CONFLICT', lecture.status === 'published' ? '讲坛已发布' : '讲坛已撤回，不能再发布')
+    }
+    if (!canTargetAudience(caller, lecture.audience)) {
+      return fail('FORBIDDEN', '支部书记只能面向本支部发布讲坛')
+    }
+    const now = new Date()
+    const problems = publishProblems(lecture, chinaDay(now))
+    if (problems.length > 0) return fail('CONFLICT', `还不能发布：${problems.join('；')}`)
+    const version = lecture.version + 1
+    await t
+      .collection(COLLECTIONS.lectures)
+      .doc(id)
+      .update({ data: { status: 'published', publishedAt: now, updatedAt: now, version } })
+    for (const key of listingKeys(lecture)) {
+      const listing: Omit<LectureListing, '_id'> = {
+        lectureId: id,
+        key,
+        status: 'published',
+        required: lecture.required,
+        deadline: lecture.deadline,
+        publishedAt: now,
+      }
+      await t.collection(COLLECTIONS.lectureListings).doc(listingId(id, key)).set({ data: listing })
+    }
+    const event: LectureEvent = {
+      _id: newId('lce'),
+      lectureId: id,
+      action: 'publish',
+      from: 'draft',
+      to: 'published',
+      actorId: caller._id,
+      actorName: caller.name,
+      comment: '',
+      at: now,
+    }
+    await t.collection(COLLECTIONS.lectureEvents).add({ data: event })
+    return ok({ id, status: 'published' as const, version })
+  })

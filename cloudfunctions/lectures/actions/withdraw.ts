@@ -1,0 +1,49 @@
+import { canManageLecture } from '../../../domain/lecture-permissions'
+import { listingId, listingKeys } from '../../../domain/lectures'
+import type { Lecture, LectureEvent } from '../../../types/entities-community'
+import { fail, ok } from '../../../types/result'
+import { COLLECTIONS } from '../../_shared/cloud'
+import { newId } from '../../_shared/ids'
+import type { Handler } from '../../_shared/router'
+import { runInTransaction, txGet } from '../../_shared/transaction'
+
+/**
+ * 撤回: a published lecture leaves every list. Nothing is deleted: the lecture, its listings (marked withdrawn)
+ * and everyone's study records stay, and an event says who withdrew it and why.
+ */
+export const withdraw: Handler<'lectures', 'withdraw'> = ({ id, reason }, { caller }) =>
+  runInTransaction(async (t) => {
+    const lecture = await txGet<Lecture>(t, COLLECTIONS.lectures, id)
+    if (!lecture || (lecture.status !== 'published' && !canManageLecture(caller, lecture))) {
+      return fail('NOT_FOUND', '没有找到这个讲坛')
+    }
+    if (!canManageLecture(caller, lecture)) return fail('FORBIDDEN', '只有发布支部的书记和党委可以撤回讲坛')
+    if (lecture.status !== 'published') {
+      return fail('CONFLICT', lecture.status === 'draft' ? '讲坛还未发布' : '讲坛已撤回')
+    }
+    const now = new Date()
+    const version = lecture.version + 1
+    await t
+      .collection(COLLECTIONS.lectures)
+      .doc(id)
+      .update({ data: { status: 'withdrawn', withdrawnAt: now, updatedAt: now, version } })
+    for (const key of listingKeys(lecture)) {
+      await t
+        .collection(COLLECTIONS.lectureListings)
+        .doc(listingId(id, key))
+        .update({ data: { status: 'withdrawn' } })
+    }
+    const event: LectureEvent = {
+      _id: newId('lce'),
+      lectureId: id,
+      action: 'withdraw',
+      from: 'published',
+      to: 'withdrawn',
+      actorId: caller._id,
+      actorName: caller.name,
+      comment: reason ?? '',
+      at: now,
+    }
+    await t.collection(COLLECTIONS.lectureEvents).add({ data: event })
+    return ok({ id, status: 'withdrawn' as const, version })
+  })

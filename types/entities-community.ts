@@ -1,0 +1,253 @@
+// Party groups (微信党小组) and micro-lectures (党员微讲坛), as stored. Re-exported by entities.ts.
+
+/** An ordinary post (动态) or an announcement (通知), which only the secretary or group leader posts. */
+export const POST_KINDS = ['post', 'announcement'] as const
+export type PostKind = (typeof POST_KINDS)[number]
+
+/** A person's place in a group, strongest first: the branch secretary, the group leader, a member. */
+export const GROUP_ROLES = ['secretary', 'leader', 'member'] as const
+export type GroupRole = (typeof GROUP_ROLES)[number]
+
+/** A post in a group's feed. Never deleted: a withdrawn post leaves the feed and stays here. */
+export interface GroupPost {
+  /** Derived from the author and their client-generated request id: a retried post finds the first. */
+  _id: string
+  requestId: string
+  groupId: string
+  branchId: string
+  kind: PostKind
+  authorId: string
+  authorName: string
+  /** Plain text, shown as text (never as HTML). */
+  text: string
+  /** Cloud file ids of photos, at most nine. */
+  photos: string[]
+  /** Pinned announcements head the feed instead of standing in it. */
+  pinned: boolean
+  pinnedAt: Date | null
+  withdrawn: boolean
+  withdrawnAt: Date | null
+  withdrawnBy: string | null
+  commentCount: number
+  /** Announcements: how many people have read it (one per person). */
+  readCount: number
+  createdAt: Date
+}
+
+/** One document per group (`_id` = the group's id): its pinned announcements, newest pin first, and post count. */
+export interface GroupBoard {
+  _id: string
+  pinnedIds: string[]
+  posts: number
+  lastPostAt: Date | null
+}
+
+/** A comment on a post, plain text. `_id` derives from author and request id, as posts' do. */
+export interface GroupComment {
+  _id: string
+  requestId: string
+  postId: string
+  groupId: string
+  authorId: string
+  authorName: string
+  text: string
+  createdAt: Date
+}
+
+/** Someone has read an announcement: `_id` = `<postId>:<personId>`, so reading twice finds the first read. */
+export interface AnnouncementRead {
+  _id: string
+  postId: string
+  groupId: string
+  personId: string
+  personName: string
+  at: Date
+}
+
+export const GROUP_POST_ACTIONS = ['withdraw', 'pin', 'unpin'] as const
+export type GroupPostAction = (typeof GROUP_POST_ACTIONS)[number]
+
+/** An auditable step on a post: who withdrew, pinned or unpinned it, and when. */
+export interface GroupPostEvent {
+  _id: string
+  postId: string
+  groupId: string
+  action: GroupPostAction
+  actorId: string
+  actorName: string
+  comment: string
+  at: Date
+}
+
+/** A lecture's life: written as a draft, published to its audience, withdrawn (kept, no longer listed). */
+export const LECTURE_STATUSES = ['draft', 'published', 'withdrawn'] as const
+export type LectureStatus = (typeof LECTURE_STATUSES)[number]
+
+export const LECTURE_ACTIONS = ['create', 'edit', 'publish', 'withdraw'] as const
+export type LectureAction = (typeof LECTURE_ACTIONS)[number]
+
+/** The lecture list's tabs: new (all, newest first), required (必学), finished (已学完), manage (editors). */
+export const LECTURE_TABS = ['new', 'required', 'finished', 'manage'] as const
+export type LectureTab = (typeof LECTURE_TABS)[number]
+
+export const MEDIA_KINDS = ['audio', 'video'] as const
+export type MediaKind = (typeof MEDIA_KINDS)[number]
+
+export const QUESTION_KINDS = ['single', 'multiple'] as const
+export type QuestionKind = (typeof QUESTION_KINDS)[number]
+
+/** Audio or video in cloud storage that plays with the lecture. */
+export interface LectureMedia {
+  kind: MediaKind
+  fileId: string
+  durationSeconds: number | null
+}
+
+/** Who a lecture is for: the whole company, or chosen branches. */
+export type LectureAudience = { scope: 'company' } | { scope: 'branches'; branchIds: string[] }
+
+/** The audience key of the whole company in lecture listings (branch ids never take this value). */
+export const COMPANY_AUDIENCE = 'company'
+
+export interface QuizQuestion {
+  /** `q1`, `q2`, … in order; answers refer to questions by it. */
+  id: string
+  kind: QuestionKind
+  text: string
+  options: string[]
+  /** Indexes of the correct options: exactly one for single choice. Never leaves the server to learners. */
+  answer: number[]
+}
+
+export interface LectureQuiz {
+  /** Percentage of questions right needed to pass, 0–100. */
+  passMark: number
+  questions: QuizQuestion[]
+}
+
+/** A micro-lecture (党员微讲坛 / 指尖课堂). */
+export interface Lecture {
+  _id: string
+  title: string
+  speaker: string
+  summary: string
+  /** Rich text, sanitised on the server against an allow-list before it is stored. */
+  body: string
+  /** Cloud file id of a cover image. */
+  cover: string | null
+  media: LectureMedia | null
+  audience: LectureAudience
+  /** The branch that publishes it (its secretary manages it); null for the committee's own lectures. */
+  ownerBranchId: string | null
+  /** The branch's or the committee's name, as the list shows it. */
+  publisherName: string
+  required: boolean
+  /** Required lectures are due by the end of this China day (stored as UTC midnight of the day). */
+  deadline: Date | null
+  /** Counted study time needed to complete it, besides reading or playing to the end. */
+  minStudySeconds: number
+  quiz: LectureQuiz | null
+  status: LectureStatus
+  version: number
+  authorId: string
+  authorName: string
+  publishedAt: Date | null
+  withdrawnAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+/**
+ * Where a published lecture is listed: one row per audience key (COMPANY_AUDIENCE or a branch id), so a
+ * member's list is one indexed read. `_id` = `<lectureId>:<key>`.
+ */
+export interface LectureListing {
+  _id: string
+  lectureId: string
+  key: string
+  status: LectureStatus
+  required: boolean
+  deadline: Date | null
+  publishedAt: Date
+}
+
+/** A member's quiz results on one lecture. */
+export interface StudyQuizSummary {
+  attempts: number
+  bestScore: number
+  passed: boolean
+  lastAt: Date | null
+}
+
+/** A member's study of one lecture: `_id` = `<lectureId>:<personId>`, written only by that member. */
+export interface LectureStudy {
+  _id: string
+  lectureId: string
+  personId: string
+  personName: string
+  /** The member's branch when they started: branch totals count it there. */
+  branchId: string | null
+  /** 0–1, only ever moves forward. */
+  progress: number
+  /** Where the member is in the media, in seconds (to resume). */
+  position: number
+  /** Foreground time of sessions that passed the minimum session time. */
+  studySeconds: number
+  /** Sessions that passed the minimum time. */
+  sessions: number
+  /** The session now under way, and its foreground time so far. */
+  sessionId: string
+  sessionSeconds: number
+  /** When the session began, by the server's clock: its time can never exceed the time since. */
+  sessionStartedAt: Date | null
+  lastBeatAt: Date | null
+  /** Counted once as a person-time (培训人次), on the first session that passes the minimum time. */
+  counted: boolean
+  completed: boolean
+  completedAt: Date | null
+  quiz: StudyQuizSummary
+  startedAt: Date
+  updatedAt: Date
+}
+
+/** One quiz submission, checked on the server; every attempt is kept. */
+export interface QuizAttempt {
+  _id: string
+  lectureId: string
+  personId: string
+  answers: Record<string, number[]>
+  correct: number
+  total: number
+  score: number
+  passed: boolean
+  at: Date
+}
+
+export const STUDY_SCOPES = ['lecture', 'member', 'branch'] as const
+export type StudyScope = (typeof STUDY_SCOPES)[number]
+
+/**
+ * Running study figures of a lecture, a member or a branch; `_id` is `<scope>:<id>`. Kept in the same
+ * transaction as the study records they add up.
+ */
+export interface StudyTotals {
+  _id: string
+  scope: StudyScope
+  /** 培训人次: members who studied (a lecture's learners; a member's lectures started). */
+  personTimes: number
+  completed: number
+  studySeconds: number
+}
+
+/** An auditable step of a lecture's life. */
+export interface LectureEvent {
+  _id: string
+  lectureId: string
+  action: LectureAction
+  from: LectureStatus | null
+  to: LectureStatus
+  actorId: string
+  actorName: string
+  comment: string
+  at: Date
+}
