@@ -1,71 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { startLocalcloud } from '../localcloud/index'
-import type { Localcloud } from '../localcloud/index'
-import { launchBrowser, phonePage, screenshot } from './browser'
+import type { Page } from 'playwright-core'
+import { screenshot } from './browser'
+import { confirmModal, fill, pickFirst, shown, tap, tabBar, setUpJourney } from './journey'
 
-let cloud: Localcloud
-let browser: Browser
-const dir = mkdtempSync(join(tmpdir(), 'dj-e2e-life-'))
+const journey = setUpJourney('life')
 const TITLE = '变电站党员安全示范岗'
-jest.setTimeout(180_000)
-const opened: Page[] = []
-
-beforeAll(async () => {
-  cloud = await startLocalcloud({
-    port: 0,
-    dbFile: join(dir, 'e2e.sqlite'),
-    storageDir: join(dir, 'files'),
-    seed: true,
-  })
-  browser = await launchBrowser()
-})
-afterEach(async () => {
-  // What each phone showed when the journey stopped: the first thing to look at when it fails.
-  for (const [i, page] of opened.entries()) await screenshot(page, `life-last-${i}`).catch(() => undefined)
-})
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
-
-/** A fresh phone, signed in on the dev page as the person whose button shows `name`. */
-async function signInAs(name: string): Promise<Page> {
-  const page = await phonePage(browser)
-  page.setDefaultTimeout(15_000)
-  opened.push(page)
-  await page.goto(cloud.url + '/dev/sign-in')
-  await page.getByRole('button', { name: new RegExp(name) }).click()
-  await shown(page, `你好，${name}`).waitFor({ timeout: 30_000 })
-  return page
-}
-
-/** Taro's H5 showModal: the confirmation a person taps before an irreversible step. */
-async function confirmModal(page: Page) {
-  await page.locator('.taro__modal .taro-model__confirm').click()
-}
-
-/** Taro H5 wraps each input in a custom element that carries the label; type into the real field inside. */
-async function fill(page: Page, label: string, value: string) {
-  await page.locator(`[aria-label="${label}"]`).locator('input, textarea').first().fill(value)
-}
-
-/** Taro H5 keeps the pages behind the current one in the DOM, hidden: look only at what a person sees. */
-function shown(page: Page, text: string | RegExp, options?: { exact?: boolean }) {
-  return page.getByText(text, options).filter({ visible: true })
-}
-
-/** NutUI buttons: the button element takes the tap, not the text inside it. */
-async function tap(page: Page, text: string) {
-  await page.locator('.nut-button', { hasText: text }).filter({ visible: true }).first().click()
-}
-
-async function tabBar(page: Page, label: string) {
-  await page.locator('.weui-tabbar__item', { hasText: label }).click()
-}
 
 let projectUrl = ''
 
@@ -76,17 +14,9 @@ async function openProject(page: Page) {
   await page.locator('.project-header').getByText(TITLE).waitFor()
 }
 
-/** Taro H5's picker: open it from its row and accept the choice shown (the first member, or today). */
-async function pickFirst(page: Page, rowText: string) {
-  await shown(page, rowText).first().click()
-  const picker = page.locator('.weui-picker').filter({ visible: true })
-  await picker.getByText('确定').click()
-  await picker.waitFor({ state: 'hidden' })
-}
-
 test('a project goes from proposal to acceptance and a staff member rates it', async () => {
   // 1. The secretary of 运维部 drafts the 立项表 and submits it.
-  const secretary = await signInAs('周晓东')
+  const secretary = await journey.signInAs('周晓东')
   await shown(secretary, '新建立项').click()
   await fill(secretary, '项目名称', TITLE)
   await secretary.getByRole('radio', { name: '基础规范项目' }).click()
@@ -108,7 +38,7 @@ test('a project goes from proposal to acceptance and a staff member rates it', a
   projectUrl = secretary.url()
 
   // 2. A committee member finds it in 待审批 and approves it.
-  const committee = await signInAs('卢思琪')
+  const committee = await journey.signInAs('卢思琪')
   await tabBar(committee, '待审批')
   await shown(committee, '待立项审批').first().waitFor()
   await shown(committee, TITLE).click()
@@ -161,8 +91,8 @@ test('a project goes from proposal to acceptance and a staff member rates it', a
   await screenshot(committee, 'life-08-accepted')
 
   // 6. A staff member with no Party role opens the 四公开 page from the share link and rates it.
-  const staff = await phonePage(browser)
-  await staff.goto(cloud.url + '/dev/sign-in')
+  const staff = await journey.newPhone()
+  await staff.goto(journey.cloud().url + '/dev/sign-in')
   await staff.getByRole('button', { name: new RegExp(TITLE) }).click()
   await shown(staff, '群众满意度').waitFor({ timeout: 30_000 })
   await shown(staff, '示范岗设立与认领').first().waitFor()

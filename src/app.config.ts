@@ -1,6 +1,7 @@
 export default defineAppConfig({
   pages: [
     'pages/index/index',
+    'pages/checkin/index',
     'pages/approvals/index',
     'pages/mine/index',
     'pages/project/index',
@@ -9,6 +10,9 @@ export default defineAppConfig({
     'pages/acceptance/index',
     'pages/review/index',
     'pages/public/index',
+    'pages/checkin-new/index',
+    'pages/milestone-submit/index',
+    'pages/submission/index',
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -28,6 +32,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab-bar/home.png',
         selectedIconPath: 'assets/tab-bar/home-active.png',
+      },
+      {
+        pagePath: 'pages/checkin/index',
+        text: '打卡',
+        iconPath: 'assets/tab-bar/checkin.png',
+        selectedIconPath: 'assets/tab-bar/checkin-active.png',
       },
       {
         pagePath: 'pages/approvals/index',

@@ -1,7 +1,8 @@
 import type { PropsWithChildren } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
+import { usePendingCheckins } from './features/checkin/pending-store'
 import './app.css'
 
 dayjs.locale('zh-cn')
@@ -11,7 +12,15 @@ if (process.env.TARO_ENV === 'weapp') {
   Taro.cloud.init({ env: CLOUD_ENV, traceUser: true })
 }
 
+// Check-ins kept on the phone go out as soon as the network is back.
+Taro.onNetworkStatusChange?.((res) => {
+  if (res.isConnected) void usePendingCheckins.getState().flush()
+})
+
 function App({ children }: PropsWithChildren) {
+  useDidShow(() => {
+    void usePendingCheckins.getState().flush()
+  })
   return children
 }
 

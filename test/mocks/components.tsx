@@ -80,7 +80,7 @@ export const Textarea = (props: FieldProps) => (
 )
 
 interface PickerProps extends BaseProps {
-  mode?: 'selector' | 'date'
+  mode?: 'selector' | 'date' | 'time'
   range?: unknown[]
   rangeKey?: string
   value?: number | string
@@ -99,9 +99,9 @@ export const Picker = (props: PickerProps) => {
   return (
     <div className={props.className}>
       {props.children}
-      {props.mode === 'date' ? (
+      {props.mode === 'date' || props.mode === 'time' ? (
         <input
-          type="date"
+          type={props.mode}
           value={String(props.value ?? '')}
           min={props.start}
           max={props.end}

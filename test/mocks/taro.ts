@@ -31,6 +31,9 @@ export async function firePageEvent(event: PageEvent): Promise<void> {
   await Promise.all([...listeners[event]].map((fire) => fire()))
 }
 
+/** What Taro.setStorageSync wrote, as the phone would keep it. */
+export const storage = new Map<string, unknown>()
+
 let routerParams: Record<string, string> = {}
 
 /** The query the page was opened with (what `useRouter().params` answers). */
@@ -61,11 +64,21 @@ const Taro = {
   pageScrollTo: jest.fn(() => Promise.resolve()),
   setTabBarBadge: jest.fn(() => Promise.resolve()),
   removeTabBarBadge: jest.fn(() => Promise.resolve()),
+  chooseImage: jest.fn(() => Promise.resolve({ tempFilePaths: [], tempFiles: [] })),
+  previewImage: jest.fn(() => Promise.resolve()),
+  chooseLocation: jest.fn(() => Promise.reject(new Error('cancel'))),
+  /** A Map-backed store, like wx storage: tests read and clear it through `storage`. */
+  getStorageSync: jest.fn((key: string) => storage.get(key) ?? ''),
+  setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),
+  removeStorageSync: jest.fn((key: string) => void storage.delete(key)),
+  onNetworkStatusChange: jest.fn(),
+  offNetworkStatusChange: jest.fn(),
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
   cloud: {
     init: jest.fn(),
     callFunction: jest.fn(),
+    uploadFile: jest.fn(),
   },
   usePullDownRefresh,
   useReachBottom,

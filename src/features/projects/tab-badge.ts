@@ -1,7 +1,15 @@
 import Taro from '@tarojs/taro'
+import type { Role } from '@contract/entities'
 
 /** The 待审批 tab's position in app.config.ts tabBar.list. */
-export const APPROVALS_TAB_INDEX = 1
+export const APPROVALS_TAB_INDEX = 2
+
+/** Who has queues on 待审批: the committee (proposals, acceptances, milestones) or a secretary (milestones). */
+export type Approver = 'committee' | 'secretary'
+
+/** The strongest approving role a person holds, or null for a member, who approves nothing. */
+export const approverOf = (roles: readonly Role[]): Approver | null =>
+  roles.includes('committee') ? 'committee' : roles.includes('secretary') ? 'secretary' : null
 
 /** Shows how many approvals wait on the 待审批 tab; a hint only, so failures are ignored. */
 export function setApprovalBadge(count: number): void {

@@ -7,6 +7,7 @@ import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { Notice } from '@/components/Notice'
 import { TextField } from '@/components/TextField'
+import { PhotoPicker } from '@/features/checkin/components/PhotoPicker'
 import { SUMMARY_LIMIT, useAcceptanceRequest } from '@/features/acceptance/hooks/use-acceptance-request'
 import './index.css'
 
@@ -45,16 +46,21 @@ export default function AcceptancePage() {
           onChange={form.setSummary}
         />
       </Card>
-      <Card title="佐证材料">
-        <Text className="acceptance-page__note">
-          暂不支持上传附件。照片和文件上传将在后续版本提供，请先在总结中写明佐证材料。
-        </Text>
+      <Card title="佐证材料（照片，选填，最多 9 张）">
+        <PhotoPicker
+          photos={form.photos}
+          onChange={form.setPhotos}
+          disabled={!form.allowed || form.sending}
+        />
       </Card>
       {form.allowed ? (
         <BottomBar>
-          <Button type="primary" loading={form.sending} onClick={() => void form.send()}>
-            提交结题申请
-          </Button>
+          <View className="acceptance-page__bar">
+            {form.progress ? <Text className="acceptance-page__progress">{form.progress}</Text> : null}
+            <Button type="primary" block loading={form.sending} onClick={() => void form.send()}>
+              提交结题申请
+            </Button>
+          </View>
         </BottomBar>
       ) : null}
     </View>

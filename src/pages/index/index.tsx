@@ -16,6 +16,7 @@ import { ProjectFilters } from '@/features/projects/components/ProjectFilters'
 import { isFiltered } from '@/features/projects/project-filters'
 import { useApprovalBadge } from '@/features/projects/hooks/use-approval-badge'
 import { useProjects } from '@/features/projects/hooks/use-projects'
+import { approverOf } from '@/features/projects/tab-badge'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { routes } from '@/routes'
 import './index.css'
@@ -25,7 +26,7 @@ export default function IndexPage() {
   const [query, setQuery] = useState<ProjectsQuery>({})
   const projects = useProjects(query)
   const isCommittee = me.data?.roles.includes('committee') ?? false
-  const badge = useApprovalBadge(isCommittee)
+  const badge = useApprovalBadge(approverOf(me.data?.roles ?? []))
   const branches = useBranches(isCommittee)
 
   const reloadAll = async () => {

@@ -1,21 +1,49 @@
 import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Card } from '@/components/Card'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
+import { useCheckinHistory } from '@/features/checkin/hooks/use-checkin-history'
+import { useMyStats } from '@/features/checkin/hooks/use-my-stats'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { ProfileCard } from '@/features/org/components/ProfileCard'
 import { useMe } from '@/features/org/hooks/use-me'
+import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
+import { routes } from '@/routes'
 import { goToDevSignIn } from '@/services/dev-sign-in'
+import { CheckinFigures } from './components/CheckinFigures'
+import { CheckinHistoryList } from './components/CheckinHistoryList'
 import './index.css'
 
 export default function MinePage() {
   const me = useMe()
+  const stats = useMyStats()
+  const history = useCheckinHistory()
+  const goCheckIn = () => void Taro.switchTab({ url: routes.checkin })
+
+  usePullDownRefresh(() => {
+    void Promise.all([me.reload(), stats.reload(), history.refresh()]).finally(() =>
+      Taro.stopPullDownRefresh(),
+    )
+  })
+  useReachBottom(() => {
+    void history.loadMore()
+  })
+  // Back from 打卡 (or a photo): new check-ins on top, figures up to date, the pages read kept.
+  useReloadOnReturn(() => Promise.all([stats.reload(), history.catchUp()]))
+
+  if (me.error?.code === 'NOT_REGISTERED') {
+    return (
+      <View className="mine-page">
+        <NotRegistered onRetry={() => void me.reload()} />
+      </View>
+    )
+  }
 
   return (
     <View className="mine-page">
       {me.data ? (
         <ProfileCard me={me.data} />
-      ) : me.error?.code === 'NOT_REGISTERED' ? (
-        <NotRegistered onRetry={() => void me.reload()} />
       ) : me.error ? (
         <ErrorState message={me.error.message} onRetry={() => void me.reload()} />
       ) : (
@@ -29,6 +57,26 @@ export default function MinePage() {
           <Text className="mine-page__switch-arrow">›</Text>
         </View>
       ) : null}
+
+      {stats.data ? (
+        <CheckinFigures stats={stats.data} onCheckIn={goCheckIn} />
+      ) : (
+        <Card title="打卡统计">
+          {stats.error ? (
+            <ErrorState
+              title="打卡统计加载失败"
+              message={stats.error.message}
+              onRetry={() => void stats.reload()}
+            />
+          ) : (
+            <LoadingState text="正在加载打卡统计…" />
+          )}
+        </Card>
+      )}
+
+      <View className="mine-page__history">
+        <CheckinHistoryList history={history} onCheckIn={goCheckIn} />
+      </View>
     </View>
   )
 }

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { PROPOSAL_LIMITS } from '@domain/proposal'
 import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
+import { PhotoGrid } from '@/components/PhotoGrid'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { Notice } from '@/components/Notice'
@@ -38,6 +39,7 @@ export default function ReviewPage() {
             : ''}
         </Text>
         <Text className="review-page__summary">{detail.acceptance?.summary || '未填写结题总结'}</Text>
+        <PhotoGrid files={detail.acceptance?.evidence ?? []} emptyText="未附佐证材料" />
       </Card>
       {!deciding ? <Notice tone="info" title="当前状态不能验收评分" /> : null}
       <Card title="评分表">

@@ -6,6 +6,8 @@ import { useProject } from '@/features/projects/hooks/use-project'
 import { confirmAction } from '@/services/confirm'
 import { showErrorToast } from '@/services/show-error-toast'
 import { showSuccessToast } from '@/services/show-success-toast'
+import { uploadFile } from '@/services/upload-file'
+import { currentPerson } from '@/features/org/current-person'
 import { requestAcceptance } from '../api/request-acceptance'
 
 /** The longest 结题总结 the function accepts (requestAcceptance in the contract). */
@@ -16,6 +18,11 @@ export interface AcceptanceRequestForm {
   allowed: boolean
   summary: string
   setSummary: (text: string) => void
+  /** Local paths of the evidence photos chosen, uploaded on send. */
+  photos: string[]
+  setPhotos: (photos: string[]) => void
+  /** What the send is doing now, e.g. which photo is uploading. */
+  progress: string
   error: string | undefined
   sending: boolean
   send: () => Promise<void>
@@ -25,6 +32,8 @@ export interface AcceptanceRequestForm {
 export function useAcceptanceRequest(id: string | undefined): AcceptanceRequestForm {
   const project = useProject(id)
   const [summary, setSummaryText] = useState('')
+  const [photos, setPhotos] = useState<string[]>([])
+  const [progress, setProgress] = useState('')
   const [error, setError] = useState<string>()
   const [sending, setSending] = useState(false)
 
@@ -42,13 +51,21 @@ export function useAcceptanceRequest(id: string | undefined): AcceptanceRequestF
     if (!ok) return
     setSending(true)
     try {
-      await requestAcceptance(project.data.id, summary.trim(), [])
+      const me = await currentPerson()
+      const evidence: string[] = []
+      for (const [k, photo] of photos.entries()) {
+        setProgress(`正在上传第 ${k + 1}/${photos.length} 张佐证照片…`)
+        evidence.push(await uploadFile(photo, me.id))
+      }
+      setProgress('正在提交…')
+      await requestAcceptance(project.data.id, summary.trim(), evidence)
       showSuccessToast('已申请结题')
       void Taro.navigateBack()
     } catch (e) {
       showErrorToast(e)
     } finally {
       setSending(false)
+      setProgress('')
     }
   }
 
@@ -60,6 +77,9 @@ export function useAcceptanceRequest(id: string | undefined): AcceptanceRequestF
       setSummaryText(text)
       if (text.trim()) setError(undefined)
     },
+    photos,
+    setPhotos,
+    progress,
     error,
     sending,
     send,

@@ -1,21 +1,30 @@
 import { useCallback, useEffect } from 'react'
+import { fetchMilestoneInboxCount } from '@/features/checkin/api/checkins'
 import { fetchProjects } from '../api/fetch-projects'
-import { setApprovalBadge } from '../tab-badge'
+import { setApprovalBadge, type Approver } from '../tab-badge'
 
-/** For the committee: counts what waits for approval and puts it on the 待审批 tab. */
-export function useApprovalBadge(enabled: boolean): { refresh: () => Promise<void> } {
+/** How many items wait for the committee: proposals, acceptance requests and milestone submissions. */
+async function countForCommittee(): Promise<number> {
+  const [proposals, acceptances, milestones] = await Promise.all([
+    fetchProjects({ status: 'submitted' }, 1, 1),
+    fetchProjects({ status: 'acceptance_requested' }, 1, 1),
+    fetchMilestoneInboxCount(),
+  ])
+  return proposals.total + acceptances.total + milestones
+}
+
+/** Counts what waits for an approver and puts it on the 待审批 tab; does nothing for anyone else. */
+export function useApprovalBadge(approver: Approver | null): { refresh: () => Promise<void> } {
   const refresh = useCallback(async () => {
-    if (!enabled) return
+    if (!approver) return
     try {
-      const [proposals, acceptances] = await Promise.all([
-        fetchProjects({ status: 'submitted' }, 1, 1),
-        fetchProjects({ status: 'acceptance_requested' }, 1, 1),
-      ])
-      setApprovalBadge(proposals.total + acceptances.total)
+      setApprovalBadge(
+        approver === 'committee' ? await countForCommittee() : await fetchMilestoneInboxCount(),
+      )
     } catch {
       // The badge is only a hint; the 待审批 page shows its own errors.
     }
-  }, [enabled])
+  }, [approver])
 
   useEffect(() => {
     void refresh()

@@ -3,17 +3,21 @@ import Taro from '@tarojs/taro'
 import AcceptancePage from '../index'
 import { setRouterParams } from '../../../../test/mocks/taro'
 import { answer, payloadsOf, resetCloud } from '../../../../test/dom/cloud'
-import { detail } from '../../../../test/dom/fixtures'
+import { detail, secretary } from '../../../../test/dom/fixtures'
+import { uploadFile } from '@/services/upload-file'
+import { useSession } from '@/stores/session'
 
 jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
+jest.mock('@/services/upload-file', () => ({ uploadFile: jest.fn() }))
 
 beforeEach(() => {
   resetCloud()
   setRouterParams({ id: 'prj-001' })
+  useSession.setState({ me: secretary })
 })
 
 describe('申请结题', () => {
-  it('requires a summary, says uploads are not supported yet, and sends the request', async () => {
+  it('requires a summary and sends the request', async () => {
     answer({
       'projects.get': detail({
         status: 'in_progress',
@@ -24,7 +28,7 @@ describe('申请结题', () => {
     })
     render(<AcceptancePage />)
 
-    expect(await screen.findByText(/暂不支持上传附件/)).toBeInTheDocument()
+    expect(await screen.findByText('佐证材料（照片，选填，最多 9 张）')).toBeInTheDocument()
     fireEvent.click(screen.getByRole('button', { name: '提交结题申请' }))
     expect(screen.getByText('请填写结题总结')).toBeInTheDocument()
     expect(payloadsOf('projects.requestAcceptance')).toHaveLength(0)
@@ -38,6 +42,36 @@ describe('申请结题', () => {
       ]),
     )
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已申请结题' }))
+  })
+
+  it('uploads the chosen evidence photos, in order, and sends their file ids', async () => {
+    answer({
+      'projects.get': detail({ status: 'in_progress', progress: 100, can: ['request_acceptance'] }),
+      'projects.requestAcceptance': { id: 'prj-001', status: 'acceptance_requested', version: 7 },
+    })
+    ;(Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: ['blob:one', 'blob:two'] })
+    ;(uploadFile as jest.Mock).mockImplementation(
+      async (local: string, personId: string) =>
+        `cloud://local.localcloud/uploads/${personId}/${local.slice(5)}-evidence.jpg`,
+    )
+    render(<AcceptancePage />)
+    fireEvent.click(await screen.findByLabelText('添加照片'))
+    expect(await screen.findByLabelText('照片 2')).toBeInTheDocument()
+    fireEvent.change(screen.getByLabelText('结题总结'), { target: { value: '完成走访 320 户' } })
+    fireEvent.click(screen.getByRole('button', { name: '提交结题申请' }))
+
+    await waitFor(() =>
+      expect(payloadsOf('projects.requestAcceptance')).toEqual([
+        {
+          id: 'prj-001',
+          summary: '完成走访 320 户',
+          evidence: [
+            'cloud://local.localcloud/uploads/p-wang/one-evidence.jpg',
+            'cloud://local.localcloud/uploads/p-wang/two-evidence.jpg',
+          ],
+        },
+      ]),
+    )
   })
 
   it('does not offer the request when it is not allowed', async () => {

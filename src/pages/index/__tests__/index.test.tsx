@@ -244,12 +244,42 @@ describe('首页', () => {
         if (status === 'acceptance_requested') return page([], { total: 1 })
         return page([project('pr-1', '红色电力驿站')])
       },
+      'checkins.inboxCount': { count: 4 },
     })
 
     render(<IndexPage />)
     expect(await screen.findByText('红色电力驿站')).toBeInTheDocument()
     expect(screen.queryByText('新建立项')).not.toBeInTheDocument()
-    await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenCalledWith({ index: 1, text: '3' }))
+    await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenCalledWith({ index: 2, text: '7' }))
+  })
+
+  it('badges the 待审批 tab of a secretary with the milestones waiting, and counts again on return', async () => {
+    answer({
+      'org.whoami': secretary,
+      'projects.list': page([project('pr-1', '红色电力驿站')]),
+      'checkins.inboxCount': [{ count: 2 }, { count: 0 }],
+    })
+
+    render(<IndexPage />)
+    await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenCalledWith({ index: 2, text: '2' }))
+    // A secretary has no proposal or acceptance queue to count.
+    expect(callsOf('projects.list').every(([, , q]) => !(q as { status?: string }).status)).toBe(true)
+
+    await act(() => firePageEvent('didHide'))
+    await act(() => firePageEvent('didShow'))
+    await waitFor(() => expect(Taro.removeTabBarBadge).toHaveBeenCalledWith({ index: 2 }))
+  })
+
+  it('leaves the 待审批 tab alone for a member', async () => {
+    answer({
+      'org.whoami': { ...secretary, roles: ['member'], grants: [{ role: 'member', branchId: 'b-sales' }] },
+      'projects.list': page([project('pr-1', '红色电力驿站')]),
+    })
+
+    render(<IndexPage />)
+    expect(await screen.findByText('红色电力驿站')).toBeInTheDocument()
+    expect(callsOf('checkins.inboxCount')).toHaveLength(0)
+    expect(Taro.setTabBarBadge).not.toHaveBeenCalled()
   })
 
   it('refreshes the list when the person comes back from another page', async () => {

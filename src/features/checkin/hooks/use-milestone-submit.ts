@@ -1,0 +1,72 @@
+import { useCallback, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useRequest } from '@/hooks/use-request'
+import { toCloudError } from '@/services/cloud-error'
+import { confirmAction } from '@/services/confirm'
+import { showSuccessToast } from '@/services/show-success-toast'
+import { uploadFile } from '@/services/upload-file'
+import { currentPerson } from '@/features/org/current-person'
+import { fetchSubmission, submitMilestone } from '../api/checkins'
+
+export const DESCRIPTION_LIMIT = 1000
+
+/** The owner's 提交里程碑: what was done and the evidence, sent for the secretary's approval. */
+export function useMilestoneSubmit(id: string | undefined) {
+  const load = useCallback(() => fetchSubmission(id ?? ''), [id])
+  const milestone = useRequest(load)
+  const [description, setDescription] = useState('')
+  const [photos, setPhotos] = useState<string[]>([])
+  const [error, setError] = useState<string>()
+  const [sending, setSending] = useState(false)
+  const [progress, setProgress] = useState('')
+
+  const allowed = milestone.data?.can.includes('submit') ?? false
+
+  const send = async () => {
+    if (sending || !milestone.data) return
+    if (!description.trim()) return setError('请填写完成情况')
+    const ok = await confirmAction({
+      title: '提交里程碑',
+      content: '提交后由支部书记审核，审核前不能修改。确定提交吗？',
+      confirmText: '提交',
+    })
+    if (!ok) return
+    setSending(true)
+    setError(undefined)
+    try {
+      const me = await currentPerson()
+      const evidence: string[] = []
+      for (const [k, photo] of photos.entries()) {
+        setProgress(`正在上传第 ${k + 1}/${photos.length} 张照片…`)
+        evidence.push(await uploadFile(photo, me.id))
+      }
+      setProgress('正在提交…')
+      await submitMilestone({ id: milestone.data.milestone.id, description: description.trim(), evidence })
+      showSuccessToast('已提交审核')
+      void Taro.navigateBack()
+    } catch (e) {
+      setError(toCloudError(e).message)
+    } finally {
+      setSending(false)
+      setProgress('')
+    }
+  }
+
+  const changeDescription = (value: string) => {
+    setDescription(value)
+    setError(undefined)
+  }
+
+  return {
+    milestone,
+    allowed,
+    description,
+    setDescription: changeDescription,
+    photos,
+    setPhotos,
+    error,
+    sending,
+    progress,
+    send,
+  }
+}

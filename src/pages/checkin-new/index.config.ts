@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '打卡写实',
+  enablePullDownRefresh: false,
+  backgroundTextStyle: 'light',
+})

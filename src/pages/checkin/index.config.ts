@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '项目打卡',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})

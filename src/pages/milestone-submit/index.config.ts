@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '提交里程碑',
+  enablePullDownRefresh: false,
+  backgroundTextStyle: 'light',
+})

@@ -1,0 +1,60 @@
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/Card'
+import { EmptyState } from '@/components/EmptyState'
+import { ErrorState } from '@/components/ErrorState'
+import { LoadingState } from '@/components/LoadingState'
+import { CheckinCard } from '@/features/checkin/components/CheckinCard'
+import type { CheckinHistoryState } from '@/features/checkin/hooks/use-checkin-history'
+import './checkin-history-list.css'
+
+export interface CheckinHistoryListProps {
+  history: CheckinHistoryState
+  /** The way to a first check-in when there is none. */
+  onCheckIn: () => void
+}
+
+/** 打卡记录: my check-ins, newest first, with a footer that says whether more is coming. */
+export function CheckinHistoryList({ history, onCheckIn }: CheckinHistoryListProps) {
+  if (history.loading && history.items.length === 0) return <LoadingState text="正在加载打卡记录…" />
+  if (history.error)
+    return (
+      <ErrorState
+        title="打卡记录加载失败"
+        message={history.error.message}
+        onRetry={() => void history.refresh()}
+      />
+    )
+  if (history.items.length === 0)
+    return (
+      <EmptyState title="还没有打卡记录" description="在“打卡”页选择任务，记下你做了什么">
+        <Button className="checkin-history__go" type="primary" onClick={onCheckIn}>
+          去打卡
+        </Button>
+      </EmptyState>
+    )
+  return (
+    <Card title="打卡记录">
+      {history.items.map((c) => (
+        <CheckinCard key={c.id} checkin={c} showPerson={false} />
+      ))}
+      {history.loadingMore ? (
+        <View className="checkin-history__footer">
+          <Text className="checkin-history__footer-text">正在加载更多…</Text>
+        </View>
+      ) : history.hasMore ? (
+        <View
+          className="checkin-history__footer checkin-history__more"
+          ariaRole="button"
+          onClick={() => void history.loadMore()}
+        >
+          <Text className="checkin-history__more-text">加载更多</Text>
+        </View>
+      ) : (
+        <View className="checkin-history__footer">
+          <Text className="checkin-history__footer-text">已全部显示</Text>
+        </View>
+      )}
+    </Card>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '节点审批',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})

@@ -1,0 +1,58 @@
+import Taro from '@tarojs/taro'
+import { CloudError } from './cloud-error'
+import { newRequestId } from './request-id'
+
+/** MIME types by extension: what the server accepts (domain/files.ts UPLOAD_TYPES). */
+const TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
+
+const extensionOf = (path: string) => /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? ''
+
+/** In the person's own folder under a random name: the server refuses anything else (domain/files.ts). */
+const cloudPathFor = (personId: string, ext: string) =>
+  `uploads/${personId}/${newRequestId().replace(/[^A-Za-z0-9_-]/g, '')}.${ext === 'jpeg' ? 'jpg' : ext}`
+
+async function uploadWeapp(localPath: string, personId: string): Promise<string> {
+  const ext = extensionOf(localPath)
+  if (!TYPES[ext])
+    throw new CloudError('INVALID_INPUT', '只能上传 JPG、PNG、WebP 图片或 PDF、Word、Excel 文件')
+  try {
+    const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(personId, ext), filePath: localPath })
+    return res.fileID
+  } catch {
+    throw new CloudError('NETWORK', '上传失败，请检查网络后重试')
+  }
+}
+
+/** H5 (localcloud): the chosen file is a blob URL; post its bytes to the gateway's upload endpoint. */
+async function uploadGateway(localPath: string): Promise<string> {
+  let res: Response
+  try {
+    const blob = await (await fetch(localPath)).blob()
+    const type = blob.type || TYPES[extensionOf(localPath)] || 'application/octet-stream'
+    res = await fetch('/files/upload', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      credentials: 'same-origin',
+      body: blob,
+    })
+  } catch {
+    throw new CloudError('NETWORK', '上传失败，请检查网络后重试')
+  }
+  const json = (await res.json().catch(() => null)) as
+    { ok: true; data: { fileID: string } } | { ok: false; code: CloudError['code']; message: string } | null
+  if (!json) throw new CloudError('NETWORK', `上传失败（${res.status}）`)
+  if (!json.ok) throw new CloudError(json.code, json.message)
+  return json.data.fileID
+}
+
+/** Uploads one local file (a photo just chosen or taken) and answers its cloud file id. */
+export const uploadFile = (localPath: string, personId: string): Promise<string> =>
+  process.env.TARO_ENV === 'weapp' ? uploadWeapp(localPath, personId) : uploadGateway(localPath)
