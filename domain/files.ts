@@ -9,7 +9,10 @@ export interface UploadType {
 
 const MB = 1024 * 1024
 
-/** What members may upload, by MIME type: photos for check-ins; photos and documents as milestone evidence. */
+/**
+ * What members may upload, by MIME type: photos for check-ins; photos and documents as milestone evidence;
+ * audio and video for micro-lectures.
+ */
 export const UPLOAD_TYPES: Readonly<Record<string, UploadType>> = {
   'image/jpeg': { ext: 'jpg', maxBytes: 10 * MB, photo: true },
   'image/png': { ext: 'png', maxBytes: 10 * MB, photo: true },
@@ -25,6 +28,11 @@ export const UPLOAD_TYPES: Readonly<Record<string, UploadType>> = {
     maxBytes: 20 * MB,
     photo: false,
   },
+  'audio/mpeg': { ext: 'mp3', maxBytes: 20 * MB, photo: false },
+  'audio/mp4': { ext: 'm4a', maxBytes: 20 * MB, photo: false },
+  'audio/x-m4a': { ext: 'm4a', maxBytes: 20 * MB, photo: false },
+  'audio/aac': { ext: 'aac', maxBytes: 20 * MB, photo: false },
+  'video/mp4': { ext: 'mp4', maxBytes: 50 * MB, photo: false },
 }
 
 /** A phone's own uploader may name a JPEG `.jpeg`. */

@@ -18,7 +18,8 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024
+/** The largest upload the product accepts (a lecture video, domain/files.ts). */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024
 const FILE_ID_PREFIX = 'cloud://local.localcloud/'
 
 export type StorageResult<T> = T | { code: string; message: string }

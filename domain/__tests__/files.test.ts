@@ -1,4 +1,5 @@
 import { EVIDENCE_EXTENSIONS, PHOTO_EXTENSIONS, UPLOAD_TYPES, fileIdProblem, uploadPath } from '../files'
+import { LECTURE_FILE_TYPES } from '../lecture-content'
 
 const id = (path: string, env = 'local') => `cloud://${env}.localcloud/${path}`
 
@@ -13,7 +14,13 @@ describe('uploadPath', () => {
   it('knows an extension for every allowed type, photos among them', () => {
     const photos = Object.values(UPLOAD_TYPES).filter((t) => t.photo)
     expect(photos.map((t) => t.ext)).toEqual(['jpg', 'png', 'webp'])
-    for (const t of Object.values(UPLOAD_TYPES)) expect(EVIDENCE_EXTENSIONS).toContain(t.ext)
+    // Every upload is usable somewhere: as evidence, or as a lecture's audio or video.
+    const usable = [
+      ...EVIDENCE_EXTENSIONS,
+      ...LECTURE_FILE_TYPES.audio.extensions,
+      ...LECTURE_FILE_TYPES.video.extensions,
+    ]
+    for (const t of Object.values(UPLOAD_TYPES)) expect(usable).toContain(t.ext)
   })
 })
 

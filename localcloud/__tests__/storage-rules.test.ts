@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { invalidTemplateData } from '../openapi'
-import { LocalStorage, safeCloudPath } from '../storage'
+import { LocalStorage, MAX_FILE_BYTES, safeCloudPath } from '../storage'
 
 describe('safeCloudPath', () => {
   it.each(['checkins/p001/a.jpg', 'lectures/l1/audio.mp3', 'x.pdf'])('accepts %s', (p) => {
@@ -40,7 +40,7 @@ describe('LocalStorage', () => {
   })
 
   it('refuses files over the size limit and bad paths', () => {
-    expect(storage.upload('big.jpg', Buffer.alloc(20 * 1024 * 1024 + 1))).toMatchObject({
+    expect(storage.upload('big.jpg', Buffer.alloc(MAX_FILE_BYTES + 1))).toMatchObject({
       code: 'STORAGE_EXCEED_AUTHORITY',
     })
     expect(storage.upload('../x.jpg', Buffer.from('x'))).toMatchObject({ code: 'STORAGE_REQUEST_FAIL' })

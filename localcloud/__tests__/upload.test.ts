@@ -52,6 +52,26 @@ describe('POST /files/upload', () => {
   })
 
   it.each([
+    ['an MP3 with an ID3 tag', Buffer.concat([Buffer.from('ID3'), Buffer.alloc(40, 1)]), 'audio/mpeg', 'mp3'],
+    [
+      'an M4A',
+      Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypM4A '), Buffer.alloc(40)]),
+      'audio/mp4',
+      'm4a',
+    ],
+    [
+      'an MP4 video',
+      Buffer.concat([Buffer.from([0, 0, 0, 32]), Buffer.from('ftypisom'), Buffer.alloc(40)]),
+      'video/mp4',
+      'mp4',
+    ],
+  ])('takes %s for a micro-lecture', async (_what, bytes, type, ext) => {
+    const res = await upload(bytes, type)
+    expect(res.status).toBe(200)
+    expect((res.json.data as { fileID: string }).fileID).toMatch(new RegExp(`\\.${ext}$`))
+  })
+
+  it.each([
     ['without sign-in', () => upload(JPEG, 'image/jpeg', null), 401, 'UNAUTHENTICATED'],
     [
       'from a WeChat user who is not a member',
@@ -61,6 +81,7 @@ describe('POST /files/upload', () => {
     ],
     ['of a type not on the list', () => upload(Buffer.from('<html>'), 'text/html'), 415, 'INVALID_INPUT'],
     ['whose bytes are not its type', () => upload(PDF, 'image/png'), 415, 'INVALID_INPUT'],
+    ['of a “video” that is not MP4 inside', () => upload(JPEG, 'video/mp4'), 415, 'INVALID_INPUT'],
     ['that is empty', () => upload(Buffer.alloc(0), 'image/jpeg'), 400, 'INVALID_INPUT'],
     [
       'over 10 MB for a photo',

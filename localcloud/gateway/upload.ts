@@ -24,6 +24,17 @@ function looksLike(type: string, bytes: Buffer): boolean {
       return startsWith(bytes, 'RIFF') && startsWith(bytes, 'WEBP', 8)
     case 'application/pdf':
       return startsWith(bytes, '%PDF-')
+    case 'audio/mpeg':
+      // An ID3 tag, or straight into an MPEG audio frame (11 sync bits).
+      return startsWith(bytes, 'ID3') || (bytes.length > 1 && bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0)
+    case 'audio/aac':
+      // ADTS frame sync: 12 bits set.
+      return bytes.length > 1 && bytes[0] === 0xff && (bytes[1] & 0xf0) === 0xf0
+    case 'audio/mp4':
+    case 'audio/x-m4a':
+    case 'video/mp4':
+      // ISO base media: a box whose type is `ftyp` right after its 4-byte size.
+      return startsWith(bytes, 'ftyp', 4)
     default:
       // docx and xlsx are zip archives.
       return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])
