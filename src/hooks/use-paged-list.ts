@@ -58,10 +58,6 @@ export function usePagedList<T, C>(
   const idOfRef = useRef(idOf)
   idOfRef.current = idOf
 
-  const take = (chunk: Chunk<T, C>) => {
-    setNext(chunk.next)
-    setTotal(chunk.total ?? null)
-  }
 
   const refresh = useCallback(async () => {
     const gen = ++generation.current
@@ -73,7 +69,8 @@ export function usePagedList<T, C>(
       const chunk = await fetchChunk(null)
       if (gen !== generation.current) return
       setItemsState(chunk.items)
-      take(chunk)
+      setNext(chunk.next)
+      setTotal(chunk.total ?? null)
       read.current = 1
     } catch (e) {
       if (gen === generation.current) setError(toCloudError(e))
@@ -97,7 +94,8 @@ export function usePagedList<T, C>(
         const seen = new Set(prev.map(idOfRef.current))
         return [...prev, ...chunk.items.filter((i) => !seen.has(idOfRef.current(i)))]
       })
-      take(chunk)
+      setNext(chunk.next)
+      setTotal(chunk.total ?? null)
       read.current++
     } catch (e) {
       if (gen === generation.current) showErrorToast(e)
