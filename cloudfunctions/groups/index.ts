@@ -2,6 +2,7 @@ import { createMain } from '../_shared/router'
 import { comment } from './actions/comment'
 import { comments } from './actions/comments'
 import { feed } from './actions/feed'
+import { get } from './actions/get'
 import { groupProjects } from './actions/group-projects'
 import { markRead } from './actions/mark-read'
 import { myGroups } from './actions/my-groups'
@@ -19,6 +20,7 @@ export const main = createMain('groups', {
   comment,
   comments,
   withdraw,
+  get,
   pin,
   unpin,
   markRead,

@@ -60,6 +60,8 @@ export const groupsSchemas = {
   withdraw: z
     .object({ postId: idSchema, reason: z.string().trim().max(200, '不能超过 200 个字').optional() })
     .strict(),
+  /** One post as the feed shows it (withdrawn posts answer NOT_FOUND). */
+  get: byPost,
   pin: byPost,
   unpin: byPost,
   /** The caller has read an announcement: once per person, however often it is sent. */
@@ -187,6 +189,7 @@ export interface GroupsOutputs {
   pin: { post: PostView }
   unpin: { post: PostView }
   markRead: { postId: string; readCount: number; created: boolean }
+  get: { post: PostView }
   readers: ReadersView
   roster: Roster
   groupProjects: { projects: GroupProjectView[] }

@@ -361,3 +361,36 @@ describe('groups.pin and groups.unpin', () => {
     expect(groupState(cloud, G1)).toEqual(before)
   })
 })
+
+describe('groups.get', () => {
+  it('gives one post as the feed shows it, to the group only; a withdrawn post is gone', async () => {
+    const made = data(await cloud.call(as.p004, 'groups', 'post', post({ text: '单条动态' }))).post
+    expect(data(await cloud.call(as.p006, 'groups', 'get', { postId: made.id })).post).toEqual({
+      ...made,
+      can: expect.objectContaining({ withdraw: false }),
+    })
+    expect(data(await cloud.call(as.p001, 'groups', 'get', { postId: made.id })).post.can.withdraw).toBe(true)
+    // p005 is in the branch's other group; p008 is another branch's secretary.
+    for (const id of ['p005', 'p008']) {
+      expect(await cloud.call(as[id], 'groups', 'get', { postId: made.id })).toMatchObject({
+        ok: false,
+        code: 'FORBIDDEN',
+      })
+    }
+    data(await cloud.call(as.p004, 'groups', 'withdraw', { postId: made.id }))
+    expect(await cloud.call(as.p006, 'groups', 'get', { postId: made.id })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    })
+    expect(
+      await cloud
+        .post('/fn/groups', JSON.stringify({ action: 'get', payload: { postId: { $ne: null } } }), {
+          cookie: as.p006,
+        })
+        .then((r) => r.json),
+    ).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    })
+  })
+})
