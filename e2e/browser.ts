@@ -35,6 +35,8 @@ export async function phonePage(browser: Browser): Promise<Page> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS, { recursive: true })
   const file = join(SHOTS, `${name}.png`)
+  // Taro H5 slides a new page in over ~300 ms: let it land so the picture shows the page, not the slide.
+  await page.waitForTimeout(400)
   await page.screenshot({ path: file })
   return file
 }

@@ -14,6 +14,29 @@ export default defineAppConfig({
     'pages/milestone-submit/index',
     'pages/submission/index',
   ],
+  // Secondary areas load on demand, keeping the main package small (WeChat: main ≤ 2 MB, ours ≤ 1 MB).
+  subPackages: [
+    {
+      root: 'packages/groups',
+      pages: [
+        'pages/index/index',
+        'pages/feed/index',
+        'pages/compose/index',
+        'pages/post/index',
+        'pages/readers/index',
+      ],
+    },
+    {
+      root: 'packages/lectures',
+      pages: [
+        'pages/index/index',
+        'pages/detail/index',
+        'pages/quiz/index',
+        'pages/edit/index',
+        'pages/stats/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#F5F5F5',

@@ -25,4 +25,18 @@ export const routes = {
   milestoneSubmit: (id: string) => withId('/pages/milestone-submit/index', id),
   /** The approver's view of a milestone submission. */
   submission: (id: string) => withId('/pages/submission/index', id),
+  /** 党小组 (subpackage): my groups, a group's feed (动态 / 成员 / 项目), writing, one post, who has read. */
+  groups: '/packages/groups/pages/index/index',
+  groupFeed: (groupId: string) => withId('/packages/groups/pages/feed/index', groupId),
+  compose: (groupId: string, kind: 'post' | 'announcement') =>
+    `/packages/groups/pages/compose/index?${query({ groupId, kind })}`,
+  post: (postId: string) => withId('/packages/groups/pages/post/index', postId),
+  readers: (postId: string) => withId('/packages/groups/pages/readers/index', postId),
+  /** 微讲坛 (subpackage): the list, one lecture, its quiz, the editor (no id: new), study statistics. */
+  lectures: '/packages/lectures/pages/index/index',
+  lecture: (id: string) => withId('/packages/lectures/pages/detail/index', id),
+  quiz: (lectureId: string) => withId('/packages/lectures/pages/quiz/index', lectureId),
+  editLecture: (id?: string) =>
+    id ? withId('/packages/lectures/pages/edit/index', id) : '/packages/lectures/pages/edit/index',
+  studyStats: '/packages/lectures/pages/stats/index',
 }

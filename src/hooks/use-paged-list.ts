@@ -58,7 +58,6 @@ export function usePagedList<T, C>(
   const idOfRef = useRef(idOf)
   idOfRef.current = idOf
 
-
   const refresh = useCallback(async () => {
     const gen = ++generation.current
     busy.current = true

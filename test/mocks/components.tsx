@@ -52,6 +52,17 @@ export const Navigator = (props: BaseProps & { url?: string }) => (
   </a>
 )
 
+/** Rich text as the HTML it carries, so a test finds its headings and images. */
+export const RichText = (props: BaseProps & { nodes?: string | unknown[] }) => (
+  <div
+    {...domProps(props)}
+    dangerouslySetInnerHTML={{ __html: typeof props.nodes === 'string' ? props.nodes : '' }}
+  />
+)
+export const Video = (props: BaseProps & { src: string; initialTime?: number }) => (
+  <video src={props.src} {...domProps(props)} />
+)
+
 // maxLength is passed on as the host would, but fireEvent.change ignores it: the app must clamp itself.
 export const Input = (props: FieldProps) => (
   <input

@@ -36,6 +36,62 @@ export const storage = new Map<string, unknown>()
 
 let routerParams: Record<string, string> = {}
 
+type AudioEvent = 'play' | 'pause' | 'stop' | 'ended' | 'timeUpdate' | 'canplay' | 'waiting' | 'error'
+
+/** A stand-in for InnerAudioContext: its methods are mocks, and a test plays its events with `emit`. */
+export function fakeAudioContext() {
+  const handlers: Partial<Record<AudioEvent, ((arg?: unknown) => void)[]>> = {}
+  const on = (event: AudioEvent) =>
+    jest.fn((cb: (arg?: unknown) => void) => {
+      handlers[event] = [...(handlers[event] ?? []), cb]
+    })
+  const ctx = {
+    src: '',
+    startTime: 0,
+    currentTime: 0,
+    duration: 0,
+    paused: true,
+    play: jest.fn(() => {
+      ctx.paused = false
+      ctx.emit('play')
+    }),
+    pause: jest.fn(() => {
+      ctx.paused = true
+      ctx.emit('pause')
+    }),
+    stop: jest.fn(),
+    seek: jest.fn((position: number) => {
+      ctx.currentTime = position
+    }),
+    destroy: jest.fn(),
+    onPlay: on('play'),
+    onPause: on('pause'),
+    onStop: on('stop'),
+    onEnded: on('ended'),
+    onTimeUpdate: on('timeUpdate'),
+    onCanplay: on('canplay'),
+    onWaiting: on('waiting'),
+    onError: on('error'),
+    /** Fires an event as the player would; set currentTime and duration first for timeUpdate. */
+    emit(event: AudioEvent, arg?: unknown) {
+      for (const cb of handlers[event] ?? []) cb(arg)
+    },
+  }
+  return ctx
+}
+
+/** A selector query that finds nothing: layout is not simulated in jsdom. */
+function emptySelectorQuery() {
+  const query = {
+    select: () => query,
+    selectViewport: () => query,
+    boundingClientRect: () => query,
+    scrollOffset: () => query,
+    exec: (cb?: (res: unknown[]) => void) => cb?.([null]),
+  }
+  return query
+}
+
 /** The query the page was opened with (what `useRouter().params` answers). */
 export function setRouterParams(params: Record<string, string>): void {
   routerParams = params
@@ -48,6 +104,8 @@ export const useDidHide = (cb: () => unknown) => usePageEvent('didHide', cb)
 export const useLoad = (cb: () => unknown) => usePageEvent('load', cb)
 export const useLaunch = (_cb: () => unknown): void => undefined
 export const useShareAppMessage = (_cb: () => unknown): void => undefined
+// Scrolling is not simulated in jsdom; pages that measure on scroll measure on mount too.
+export const usePageScroll = (_cb: (e: { scrollTop: number }) => unknown): void => undefined
 export const useRouter = () => ({ params: routerParams, path: '' })
 
 const Taro = {
@@ -67,6 +125,11 @@ const Taro = {
   chooseImage: jest.fn(() => Promise.resolve({ tempFilePaths: [], tempFiles: [] })),
   previewImage: jest.fn(() => Promise.resolve()),
   chooseLocation: jest.fn(() => Promise.reject(new Error('cancel'))),
+  chooseMedia: jest.fn(() => Promise.resolve({ tempFiles: [], type: 'video' })),
+  chooseMessageFile: jest.fn(() => Promise.resolve({ tempFiles: [] })),
+  createInnerAudioContext: jest.fn(() => fakeAudioContext()),
+  createSelectorQuery: jest.fn(() => emptySelectorQuery()),
+  getWindowInfo: jest.fn(() => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 })),
   /** A Map-backed store, like wx storage: tests read and clear it through `storage`. */
   getStorageSync: jest.fn((key: string) => storage.get(key) ?? ''),
   setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),
@@ -87,6 +150,7 @@ const Taro = {
   useLoad,
   useLaunch,
   useShareAppMessage,
+  usePageScroll,
   useRouter,
 }
 

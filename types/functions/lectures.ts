@@ -187,6 +187,8 @@ export interface QuizQuestionView {
 export interface LectureDetail extends LectureListItem {
   /** Sanitised rich text; images are `cloud://` file ids (show them as the app shows any cloud file). */
   body: string
+  /** Temporary https links of the body's `cloud://` images: WeChat's rich-text cannot load cloud ids. */
+  bodyImages: Record<string, string>
   media: { kind: MediaKind; fileId: string; durationSeconds: number | null } | null
   audience: { scope: 'company' } | { scope: 'branches'; branches: { id: string; name: string }[] }
   minStudySeconds: number

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { startTestCloud } from '../../../localcloud/testing'
 import type { TestCloud } from '../../../localcloud/testing'
 import { chinaDay } from '../../../domain/checkins'
@@ -52,9 +54,21 @@ describe('lectures.saveDraft', () => {
     expect(cloud.db.find('lectures', { _id: id })[0].body).toBe(
       `<h2>标题</h2><p>正文<img src="${image}" /></p>`,
     )
-    expect(data(await cloud.call(as.p001, 'lectures', 'get', { id })).body).toBe(
-      `<h2>标题</h2><p>正文<img src="${image}" /></p>`,
-    )
+    const detail = data(await cloud.call(as.p001, 'lectures', 'get', { id }))
+    expect(detail.body).toBe(`<h2>标题</h2><p>正文<img src="${image}" /></p>`)
+    // The image was never uploaded: there is no link for it, and the app falls back to the id.
+    expect(detail.bodyImages).toEqual({})
+  })
+
+  it('sends a link with each body image that is in storage (rich-text cannot load cloud ids)', async () => {
+    const image = fileOf('p001')
+    const path = image.slice('cloud://local.localcloud/'.length)
+    mkdirSync(dirname(join(cloud.storageDir, path)), { recursive: true })
+    writeFileSync(join(cloud.storageDir, path), Buffer.from([0x89, 0x50, 0x4e, 0x47]))
+    const body = `<p>正文<img src="${image}"></p>`
+    const { id } = data(await cloud.call(as.p001, 'lectures', 'saveDraft', { ...complete, body }))
+    const detail = data(await cloud.call(as.p001, 'lectures', 'get', { id }))
+    expect(detail.bodyImages).toEqual({ [image]: `${cloud.url}/files/${path}` })
   })
 
   it('keeps media, cover, quiz, requirement and study time as given, and replaces them whole', async () => {

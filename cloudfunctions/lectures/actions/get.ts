@@ -7,6 +7,7 @@ import { STUDY_CLIENT_RULES, toListItem } from '../../_shared/lecture-views'
 import { getLecture, getStudies } from '../../_shared/repositories/lectures'
 import { getOrgUnitsByIds } from '../../_shared/repositories/org'
 import type { Handler } from '../../_shared/router'
+import { bodyImageIds, tempUrls } from '../../_shared/temp-urls'
 
 /**
  * A lecture page: the lecture, the caller's study record and (for a branch audience) the branch names. The
@@ -18,11 +19,15 @@ export const get: Handler<'lectures', 'get'> = async ({ id }, { caller }) => {
   if (!lecture || (lecture.status !== 'published' && !editor)) return fail('NOT_FOUND', '没有找到这个讲坛')
   if (!canReadLecture(caller, lecture)) return fail('FORBIDDEN', '这个讲坛不面向你所在的支部')
   const { audience, quiz } = lecture
-  const units = audience.scope === 'branches' ? await getOrgUnitsByIds(audience.branchIds) : null
+  const [units, bodyImages] = await Promise.all([
+    audience.scope === 'branches' ? getOrgUnitsByIds(audience.branchIds) : null,
+    tempUrls(bodyImageIds(lecture.body)),
+  ])
   const today = chinaDay(new Date())
   const detail: LectureDetail = {
     ...toListItem(lecture, studies[0] ?? null, today),
     body: lecture.body,
+    bodyImages,
     media: lecture.media,
     audience:
       audience.scope === 'company'

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { EmptyState } from '@/components/EmptyState'
+import { EntryTiles } from '@/components/EntryTiles'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { MeSummary } from '@/features/org/components/MeSummary'
@@ -62,11 +63,31 @@ export default function IndexPage() {
         <LoadingState text="正在获取你的信息…" />
       )}
 
-      <View className="index-page__section">
-        <Text className="index-page__section-title">党建项目</Text>
-        {projects.items.length > 0 ? (
-          <Text className="index-page__section-count">共 {projects.total} 个</Text>
-        ) : null}
+      <View className="index-page__sheet">
+        <EntryTiles
+          tiles={[
+            {
+              key: 'groups',
+              title: '党小组',
+              hint: '通知 · 动态 · 成员',
+              mark: '组',
+              onClick: () => void Taro.navigateTo({ url: routes.groups }),
+            },
+            {
+              key: 'lectures',
+              title: '微讲坛',
+              hint: '指尖课堂 · 学习',
+              mark: '学',
+              onClick: () => void Taro.navigateTo({ url: routes.lectures }),
+            },
+          ]}
+        />
+        <View className="index-page__section">
+          <Text className="index-page__section-title">党建项目</Text>
+          {projects.items.length > 0 ? (
+            <Text className="index-page__section-count">共 {projects.total} 个</Text>
+          ) : null}
+        </View>
       </View>
 
       {me.data?.roles.includes('secretary') ? (

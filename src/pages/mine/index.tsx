@@ -5,6 +5,7 @@ import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { useCheckinHistory } from '@/features/checkin/hooks/use-checkin-history'
 import { useMyStats } from '@/features/checkin/hooks/use-my-stats'
+import { StudyFiguresCard } from '@/features/lectures/components/StudyFiguresCard'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { ProfileCard } from '@/features/org/components/ProfileCard'
 import { useMe } from '@/features/org/hooks/use-me'
@@ -73,6 +74,8 @@ export default function MinePage() {
           )}
         </Card>
       )}
+
+      <StudyFiguresCard />
 
       <View className="mine-page__history">
         <CheckinHistoryList history={history} onCheckIn={goCheckIn} />

@@ -235,6 +235,15 @@ describe('首页', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/proposal/index' })
   })
 
+  it('opens the Party group and the micro-lectures from their entries', async () => {
+    answer({ 'org.whoami': secretary, 'projects.list': page([]), 'checkins.inboxCount': { count: 0 } })
+    render(<IndexPage />)
+    fireEvent.click(await screen.findByLabelText('党小组'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/groups/pages/index/index' })
+    fireEvent.click(screen.getByLabelText('微讲坛'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/lectures/pages/index/index' })
+  })
+
   it('does not offer 新建立项 to the committee, and badges the 待审批 tab with what waits', async () => {
     answer({
       'org.whoami': committee,

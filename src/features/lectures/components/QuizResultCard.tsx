@@ -1,0 +1,33 @@
+import { Text, View } from '@tarojs/components'
+import type { QuizResult } from '@contract/api'
+import './quiz-result-card.css'
+
+export interface QuizResultCardProps {
+  result: QuizResult
+}
+
+/** The graded attempt in words: 通过 or 未通过, the score against the pass mark, and which questions were wrong. */
+export function QuizResultCard({ result: r }: QuizResultCardProps) {
+  const wrong = r.results.flatMap((q, k) => (q.correct ? [] : [k + 1]))
+  return (
+    <View className={`quiz-result quiz-result--${r.passed ? 'passed' : 'failed'}`} ariaRole="status">
+      <Text className="quiz-result__verdict">{r.passed ? '✓ 测验通过' : '✗ 测验未通过'}</Text>
+      <View className="quiz-result__score">
+        <Text className="quiz-result__value">{r.score}</Text>
+        <Text className="quiz-result__unit">分</Text>
+        <Text className="quiz-result__mark">及格线 {r.passMark} 分</Text>
+      </View>
+      <Text className="quiz-result__line">
+        答对 {r.correct} 题，共 {r.total} 题
+      </Text>
+      <Text className="quiz-result__line">
+        {wrong.length > 0 ? `答错：第 ${wrong.join('、')} 题` : '全部答对'}
+      </Text>
+      <Text className="quiz-result__line">
+        最高得分 {r.bestScore} 分 · 已作答 {r.attempts} 次
+      </Text>
+      {r.completed ? <Text className="quiz-result__done">✓ 本讲坛已学完</Text> : null}
+      {!r.passed ? <Text className="quiz-result__line">回看讲坛内容后，可以再做一次</Text> : null}
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '发布',
+  enablePullDownRefresh: false,
+  backgroundTextStyle: 'light',
+})

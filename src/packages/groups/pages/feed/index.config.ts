@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '党小组',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '微讲坛',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})

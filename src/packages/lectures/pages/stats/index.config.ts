@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '学习统计',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})
