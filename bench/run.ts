@@ -3,6 +3,7 @@ import { benchCheckin } from './checkin.bench'
 import { benchCommunity } from './community.bench'
 import { benchLifecycle } from './lifecycle.bench'
 import { benchProjectQuery } from './query.bench'
+import { benchReminders } from './reminders.bench'
 import { writeReport } from './report'
 import type { Figure } from './report'
 
@@ -14,6 +15,7 @@ async function main() {
     ['lifecycle', benchLifecycle],
     ['community', benchCommunity],
     ['checkin', benchCheckin],
+    ['reminders', benchReminders],
     ['weapp', benchWeappSize],
     ['start', benchStart],
   ]

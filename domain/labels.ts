@@ -16,6 +16,7 @@ import type {
   PostKind,
   QuestionKind,
 } from '../types/entities-community'
+import type { ReminderKind } from '../types/entities-reminders'
 
 /** The one place where code names get their Chinese UI labels (PRODUCT.md, "Words the UI uses"). */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -123,4 +124,18 @@ export const MEDIA_KIND_LABELS: Record<MediaKind, string> = {
 export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
   single: '单选题',
   multiple: '多选题',
+}
+
+/** 消息 settings and the message centre: what each kind of reminder is called. */
+export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
+  milestone_due: '里程碑即将到期',
+  milestone_overdue: '里程碑已逾期',
+  milestone_escalated: '逾期督办（本支部）',
+  approval_waiting: '成果待审批',
+  proposal_waiting: '立项待审批',
+  acceptance_waiting: '结题待验收',
+  lecture_new: '新讲坛上线',
+  lecture_due: '必学讲坛即将截止',
+  lecture_overdue: '必学讲坛已逾期',
+  weekly_digest: '每周简报',
 }

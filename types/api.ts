@@ -5,6 +5,8 @@ import { groupsSchemas } from './functions/groups'
 import type { GroupsOutputs } from './functions/groups'
 import { lecturesSchemas } from './functions/lectures'
 import type { LecturesOutputs } from './functions/lectures'
+import { messagesSchemas } from './functions/messages'
+import type { MessagesOutputs } from './functions/messages'
 import { orgSchemas } from './functions/org'
 import type { OrgOutputs } from './functions/org'
 import { projectsSchemas } from './functions/projects'
@@ -17,6 +19,7 @@ export const schemas = {
   checkins: checkinsSchemas,
   groups: groupsSchemas,
   lectures: lecturesSchemas,
+  messages: messagesSchemas,
 }
 
 type Schemas = typeof schemas
@@ -27,6 +30,7 @@ interface Outputs {
   checkins: CheckinsOutputs
   groups: GroupsOutputs
   lectures: LecturesOutputs
+  messages: MessagesOutputs
 }
 
 export type FunctionName = keyof Schemas
@@ -83,6 +87,15 @@ export type {
   StudyStats,
   StudyView,
 } from './functions/lectures'
+export type {
+  MarkReadResult,
+  MessageList,
+  MessageView,
+  ReminderKindSetting,
+  ReminderSettingsView,
+  SubscriptionCredits,
+  SubscriptionTemplates,
+} from './functions/messages'
 export type { BranchView, MeView, MemberView } from './functions/org'
 export type {
   MilestoneView,

@@ -301,3 +301,4 @@ export interface CheckinCount {
 }
 
 export * from './entities-community'
+export * from './entities-reminders'

@@ -37,4 +37,9 @@ export const COLLECTIONS = {
   quizAttempts: 'quiz_attempts',
   studyTotals: 'study_totals',
   lectureEvents: 'lecture_events',
+  messages: 'messages',
+  reminderSettings: 'reminder_settings',
+  subscriptionCredits: 'subscription_credits',
+  reminderLog: 'reminder_log',
+  reminderRuns: 'reminder_runs',
 } as const

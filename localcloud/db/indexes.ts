@@ -31,6 +31,8 @@ export const INDEXES: Record<string, string[][]> = {
     ['branchId', 'status', 'submittedAt'],
     ['status', 'submittedAt'],
     ['submittedBy', 'status'],
+    // The reminders sweep: milestones still to be submitted whose deadline falls in a window.
+    ['status', 'deadline'],
   ],
   project_events: [['projectId', 'at']],
   proposal_versions: [['projectId', 'version']],
@@ -49,11 +51,12 @@ export const INDEXES: Record<string, string[][]> = {
   // Editors' lists: a branch's lectures (or all, for the committee), latest edit first.
   lectures: [['ownerBranchId', 'updatedAt'], ['updatedAt']],
   // A member's lectures: the listings of their audience keys, newest first (all, or the required ones); the
-  // reminders sweep reads required listings by deadline.
+  // reminders sweep reads required listings by deadline, and new listings by publishedAt.
   lecture_listings: [
     ['key', 'status', 'publishedAt'],
     ['key', 'status', 'required', 'publishedAt'],
     ['status', 'required', 'deadline'],
+    ['status', 'publishedAt'],
   ],
   // A member's finished lectures, latest first; a lecture's completions.
   lecture_studies: [
@@ -62,4 +65,12 @@ export const INDEXES: Record<string, string[][]> = {
   ],
   quiz_attempts: [['lectureId', 'personId', 'at']],
   lecture_events: [['lectureId', 'at']],
+  // 消息: a person's messages newest first, their unread count; the sweep's pushes deferred by quiet hours.
+  messages: [
+    ['personId', 'createdAt'],
+    ['personId', 'read'],
+    ['pushState', 'createdAt'],
+  ],
+  // The localcloud outbox page: recent failures.
+  reminder_log: [['outcome', 'at']],
 }

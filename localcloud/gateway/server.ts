@@ -9,6 +9,7 @@ import { runAs } from '../identity'
 import { grantSubscription } from '../openapi'
 import type { LocalStorage } from '../storage'
 import { isRecord, parseCookies, readBody, sendFail, sendJson } from './http'
+import { OUTBOX_PATH, serveOutbox } from './outbox-page'
 import { SESSION_COOKIE, Sessions } from './sessions'
 import { renderSignIn } from './sign-in-page'
 import { serveFile } from './static'
@@ -19,7 +20,7 @@ export interface GatewayOptions {
   functions: Map<string, LoadedFunction>
   storage: LocalStorage
   h5Dir: string
-  /** Overrides every function's timeout (ms); otherwise config.json's `timeout` seconds, default 3 like WeChat. */
+  /** Overrides every function's timeout (ms); otherwise cloudbaserc.json's seconds, default 3 like WeChat. */
   timeoutMs?: number
   log?: (line: string) => void
 }
@@ -188,6 +189,7 @@ export function createGateway(opts: GatewayOptions): Server {
       return res.end()
     }
     if (path === '/dev/subscribe' && method === 'POST') return subscribe(req, res)
+    if (path === OUTBOX_PATH && method === 'GET') return serveOutbox(res, opts.db)
     if (path === UPLOAD_PATH && method === 'POST') return handleUpload(req, res, opts, openidOf(req))
     if (path.startsWith('/files/') && method === 'GET') {
       if (serveFile(res, opts.storage.dir, path.slice('/files/'.length), 'private, max-age=3600')) return

@@ -1,0 +1,41 @@
+import { fail, ok } from '../../types/result'
+import type { Result } from '../../types/result'
+import { cloud } from '../_shared/cloud'
+import { now } from '../_shared/clock'
+import { logEvent } from '../_shared/log'
+import { reminderConfig } from '../_shared/reminder-config'
+import type { SweepSummary } from './deliver'
+import { sweep } from './sweep'
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * WeChat invokes a timer trigger with `{Type: 'Timer', TriggerName, Time}` and no caller; a call from the app
+ * always has an OPENID. Only the timer runs a sweep, so no client can start one.
+ */
+const isTimer = (event: unknown): boolean =>
+  isRecord(event) &&
+  typeof event.Type === 'string' &&
+  event.Type.toLowerCase() === 'timer' &&
+  typeof event.TriggerName === 'string' &&
+  !cloud.getWXContext().OPENID
+
+/** `reminders`: the timer-triggered sweep that writes due reminders into 消息 and pushes subscribe messages. */
+export async function main(event: unknown): Promise<Result<SweepSummary>> {
+  if (!isTimer(event)) return fail('FORBIDDEN', '提醒只由定时触发器发送')
+  const started = Date.now()
+  try {
+    const summary = await sweep(now(), reminderConfig)
+    logEvent('info', 'reminders_swept', { ...summary, ms: Date.now() - started })
+    return ok(summary)
+  } catch (err) {
+    logEvent('error', 'function_failed', {
+      fn: 'reminders',
+      action: 'sweep',
+      error: err instanceof Error ? err.name : 'unknown',
+      detail: err instanceof Error ? (err.stack ?? err.message).slice(0, 2000) : null,
+    })
+    return fail('INTERNAL', '服务暂时不可用，请稍后再试')
+  }
+}
