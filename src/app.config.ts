@@ -13,6 +13,8 @@ export default defineAppConfig({
     'pages/checkin-new/index',
     'pages/milestone-submit/index',
     'pages/submission/index',
+    'pages/messages/index',
+    'pages/reminder-settings/index',
   ],
   // Secondary areas load on demand, keeping the main package small (WeChat: main ≤ 2 MB, ours ≤ 1 MB).
   subPackages: [
@@ -67,6 +69,12 @@ export default defineAppConfig({
         text: '待审批',
         iconPath: 'assets/tab-bar/approvals.png',
         selectedIconPath: 'assets/tab-bar/approvals-active.png',
+      },
+      {
+        pagePath: 'pages/messages/index',
+        text: '消息',
+        iconPath: 'assets/tab-bar/messages.png',
+        selectedIconPath: 'assets/tab-bar/messages-active.png',
       },
       {
         pagePath: 'pages/mine/index',

@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import { usePendingCheckins } from './features/checkin/pending-store'
+import { preloadSubscribeTemplates } from './services/subscribe'
 import './app.css'
 
 dayjs.locale('zh-cn')
@@ -20,6 +21,9 @@ Taro.onNetworkStatusChange?.((res) => {
 function App({ children }: PropsWithChildren) {
   useDidShow(() => {
     void usePendingCheckins.getState().flush()
+    // WeChat only opens the subscribe dialog straight from a tap: the template ids must be known before one,
+    // also when a reminder opens a page deep in the app.
+    preloadSubscribeTemplates()
   })
   return children
 }

@@ -11,6 +11,10 @@ export const routes = {
   approvals: '/pages/approvals/index',
   checkin: '/pages/checkin/index',
   mine: '/pages/mine/index',
+  /** 消息 (tab): reminders and what waits for me. */
+  messages: '/pages/messages/index',
+  /** 我的 → 提醒设置. */
+  reminderSettings: '/pages/reminder-settings/index',
   project: (id: string) => withId('/pages/project/index', id),
   /** No id: a new draft. */
   proposal: (id?: string) => (id ? withId('/pages/proposal/index', id) : '/pages/proposal/index'),

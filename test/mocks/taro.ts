@@ -122,6 +122,10 @@ const Taro = {
   pageScrollTo: jest.fn(() => Promise.resolve()),
   setTabBarBadge: jest.fn(() => Promise.resolve()),
   removeTabBarBadge: jest.fn(() => Promise.resolve()),
+  /** WeChat's consent dialog; answers nothing accepted unless a test says which ids were ('accept'). */
+  requestSubscribeMessage: jest.fn((_option: { tmplIds: string[] }) =>
+    Promise.resolve<Record<string, string>>({ errMsg: 'requestSubscribeMessage:ok' }),
+  ),
   chooseImage: jest.fn(() => Promise.resolve({ tempFilePaths: [], tempFiles: [] })),
   previewImage: jest.fn(() => Promise.resolve()),
   chooseLocation: jest.fn(() => Promise.reject(new Error('cancel'))),

@@ -95,6 +95,11 @@ beforeAll(() => {
     'org.whoami': () => ({ ok: true, data: me }),
     'projects.list': (event) => ({ ok: true, data: projectsPage(event.payload as { page?: number }) }),
     'projects.get': () => ({ ok: true, data: detail }),
+    'messages.unreadCount': () => ({ ok: true, data: { count: 3 } }),
+    'messages.templates': () => ({
+      ok: true,
+      data: { kinds: [], prompts: [{ moment: 'checkin', templateIds: ['tpl-milestone-deadline'] }] },
+    }),
   })
   host.install(globalThis as unknown as Record<string, unknown>)
 })
@@ -120,6 +125,8 @@ describe('built weapp (dist/)', () => {
       'pages/checkin-new/index',
       'pages/milestone-submit/index',
       'pages/submission/index',
+      'pages/messages/index',
+      'pages/reminder-settings/index',
     ])
     expect(appJson.cloud).toBe(true)
     for (const route of appJson.pages) {
@@ -127,7 +134,7 @@ describe('built weapp (dist/)', () => {
         expect(fs.existsSync(path.join(dist, `${route}.${ext}`))).toBe(true)
       }
     }
-    expect(appJson.tabBar.list.map((t) => t.text)).toEqual(['首页', '打卡', '待审批', '我的'])
+    expect(appJson.tabBar.list.map((t) => t.text)).toEqual(['首页', '打卡', '待审批', '消息', '我的'])
     for (const tab of appJson.tabBar.list) {
       expect(appJson.pages).toContain(tab.pagePath)
       for (const icon of [tab.iconPath, tab.selectedIconPath]) {
@@ -146,6 +153,7 @@ describe('built weapp (dist/)', () => {
     expect(bytes).toBeLessThan(1024 * 1024)
     const scripts = files.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(f, 'utf8'))
     expect(scripts.some((s) => s.includes('/dev/sign-in'))).toBe(false)
+    expect(scripts.some((s) => s.includes('/dev/subscribe'))).toBe(false)
     expect(scripts.some((s) => s.includes('切换身份') || s.includes('\\u5207\\u6362\\u8eab\\u4efd'))).toBe(
       false,
     )
@@ -188,7 +196,18 @@ describe('built weapp (dist/)', () => {
       expect.arrayContaining([
         { name: 'org', data: { action: 'whoami', payload: {} } },
         { name: 'projects', data: { action: 'list', payload: { page: 1, pageSize: 10 } } },
+        // The 消息 badge, and the subscribe-message templates readied for the taps that ask WeChat.
+        { name: 'messages', data: { action: 'unreadCount', payload: {} } },
+        { name: 'messages', data: { action: 'templates', payload: {} } },
       ]),
+    )
+    const badge = (options: unknown) => options as { index?: number; text?: string }
+    await waitUntil(
+      () =>
+        host.calls.some(
+          (c) => c.api === 'setTabBarBadge' && badge(c.options).index === 3 && badge(c.options).text === '3',
+        ),
+      'the 消息 badge',
     )
   })
 

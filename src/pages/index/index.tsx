@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/EmptyState'
 import { EntryTiles } from '@/components/EntryTiles'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
+import { useMessagesBadge } from '@/features/messages/hooks/use-messages-badge'
 import { MeSummary } from '@/features/org/components/MeSummary'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useBranches } from '@/features/org/hooks/use-branches'
@@ -29,6 +30,7 @@ export default function IndexPage() {
   const isCommittee = me.data?.roles.includes('committee') ?? false
   const badge = useApprovalBadge(approverOf(me.data?.roles ?? []))
   const branches = useBranches(isCommittee)
+  useMessagesBadge()
 
   const reloadAll = async () => {
     await Promise.all([me.reload(), projects.refresh(), badge.refresh()])

@@ -6,6 +6,7 @@ import { LoadingState } from '@/components/LoadingState'
 import { useCheckinHistory } from '@/features/checkin/hooks/use-checkin-history'
 import { useMyStats } from '@/features/checkin/hooks/use-my-stats'
 import { StudyFiguresCard } from '@/features/lectures/components/StudyFiguresCard'
+import { SettingsEntry } from '@/features/messages/components/SettingsEntry'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { ProfileCard } from '@/features/org/components/ProfileCard'
 import { useMe } from '@/features/org/hooks/use-me'
@@ -76,6 +77,8 @@ export default function MinePage() {
       )}
 
       <StudyFiguresCard />
+
+      <SettingsEntry onClick={() => void Taro.navigateTo({ url: routes.reminderSettings })} />
 
       <View className="mine-page__history">
         <CheckinHistoryList history={history} onCheckIn={goCheckIn} />

@@ -9,6 +9,7 @@ import { useProject } from '@/features/projects/hooks/use-project'
 import { confirmAction } from '@/services/confirm'
 import { showErrorToast } from '@/services/show-error-toast'
 import { showSuccessToast } from '@/services/show-success-toast'
+import { askToSubscribe } from '@/services/subscribe'
 import { acceptProject } from '../api/accept-project'
 
 export interface Review {
@@ -71,6 +72,7 @@ export function useReview(id: string | undefined): Review {
       void Taro.showToast({ title: result.message, icon: 'none', duration: 2500 })
       return
     }
+    void askToSubscribe('review')
     const ok = await confirmAction({
       title: '验收通过',
       content: `总分 ${result.total} 分。验收通过后项目结题，评分不能再改。确认通过？`,

@@ -8,6 +8,7 @@ import { useRequest } from '@/hooks/use-request'
 import { CloudError, toCloudError } from '@/services/cloud-error'
 import { newRequestId } from '@/services/request-id'
 import { showSuccessToast } from '@/services/show-success-toast'
+import { askToSubscribe } from '@/services/subscribe'
 import { uploadFile } from '@/services/upload-file'
 import { currentPerson } from '@/features/org/current-person'
 import { createCheckin, fetchMyTasks } from '../api/checkins'
@@ -88,6 +89,7 @@ export function useCheckinForm(target: CheckinTarget) {
     if (!text.trim()) return setError('请填写打卡内容：今天做了什么')
     const timeProblem = checkinTimeProblem(at.toDate(), new Date())
     if (timeProblem) return setError(timeProblem)
+    void askToSubscribe('checkin')
     setSending(true)
     let me
     try {

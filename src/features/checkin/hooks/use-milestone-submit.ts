@@ -4,6 +4,7 @@ import { useRequest } from '@/hooks/use-request'
 import { toCloudError } from '@/services/cloud-error'
 import { confirmAction } from '@/services/confirm'
 import { showSuccessToast } from '@/services/show-success-toast'
+import { askToSubscribe } from '@/services/subscribe'
 import { uploadFile } from '@/services/upload-file'
 import { currentPerson } from '@/features/org/current-person'
 import { fetchSubmission, submitMilestone } from '../api/checkins'
@@ -25,6 +26,7 @@ export function useMilestoneSubmit(id: string | undefined) {
   const send = async () => {
     if (sending || !milestone.data) return
     if (!description.trim()) return setError('请填写完成情况')
+    void askToSubscribe('checkin')
     const ok = await confirmAction({
       title: '提交里程碑',
       content: '提交后由支部书记审核，审核前不能修改。确定提交吗？',

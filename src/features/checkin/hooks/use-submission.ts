@@ -6,6 +6,7 @@ import { CloudError, toCloudError } from '@/services/cloud-error'
 import { confirmAction } from '@/services/confirm'
 import { showErrorToast } from '@/services/show-error-toast'
 import { showSuccessToast } from '@/services/show-success-toast'
+import { askToSubscribe } from '@/services/subscribe'
 import { approveMilestone, fetchSubmission, returnMilestone } from '../api/checkins'
 
 export interface Submission {
@@ -58,6 +59,7 @@ export function useSubmission(id: string | undefined): Submission {
   const approve = async () => {
     const data = detail.data
     if (!data || busy) return
+    void askToSubscribe('approve')
     const ok = await confirmAction({
       title: '通过里程碑',
       content: `确认“${data.milestone.title}”已达到质量标准？通过后计入项目进度。`,

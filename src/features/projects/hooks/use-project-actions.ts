@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { ProjectChange, ProjectDetail } from '@contract/api'
-import type { ProjectAction } from '@contract/entities'
+import type { ProjectAction, SubscribeMoment } from '@contract/entities'
 import { describeMissing, type MissingField } from '@domain/proposal'
 import { routes } from '@/routes'
 import { confirmAction, type ConfirmOptions } from '@/services/confirm'
 import { showErrorToast } from '@/services/show-error-toast'
 import { showSuccessToast } from '@/services/show-success-toast'
+import { askToSubscribe } from '@/services/subscribe'
 import {
   approveProposal,
   archiveProject,
@@ -29,6 +30,8 @@ interface Step {
   confirm: ConfirmOptions
   run: (id: string) => Promise<ProjectChange>
   done: string
+  /** The WeChat notifications to ask for at this tap (the server's prompts by moment). */
+  subscribe?: SubscribeMoment
 }
 
 /** Actions taken right here, each after a confirmation. */
@@ -41,6 +44,7 @@ const STEPS: Partial<Record<ProjectAction, Step>> = {
     },
     run: submitProposal,
     done: '已提交立项',
+    subscribe: 'approve',
   },
   withdraw: {
     confirm: {
@@ -59,6 +63,7 @@ const STEPS: Partial<Record<ProjectAction, Step>> = {
     },
     run: approveProposal,
     done: '已批准立项',
+    subscribe: 'review',
   },
   start: {
     confirm: {
@@ -174,6 +179,7 @@ export function useProjectActions(
     }
     const step = STEPS[action]
     if (!step) return
+    if (step.subscribe) void askToSubscribe(step.subscribe)
     if (!(await confirmAction(step.confirm))) return
     await change(() => step.run(id), step.done)
   }

@@ -9,6 +9,7 @@ import { type CloudError, toCloudError } from '@/services/cloud-error'
 import { confirmAction } from '@/services/confirm'
 import { showErrorToast } from '@/services/show-error-toast'
 import { showSuccessToast } from '@/services/show-success-toast'
+import { askToSubscribe } from '@/services/subscribe'
 import { saveDraft } from '../api/save-draft'
 import {
   draftPayload,
@@ -151,6 +152,8 @@ export function useProposalForm(id: string | undefined, branchId: string | undef
       void Taro.pageScrollTo({ selector: `#${fieldAnchor(stillMissing[0].field)}`, duration: 300 })
       return
     }
+    // A secretary's own reminders (milestones waiting, escalations, the digest) are the 'approve' prompt's.
+    void askToSubscribe('approve')
     const ok = await confirmAction({
       title: '提交立项',
       content: '提交后由党委审批，审批期间不能修改立项表。确认提交？',

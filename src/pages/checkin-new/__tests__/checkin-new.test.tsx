@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { readOutbox } from '@/features/checkin/outbox'
 import { CloudError } from '@/services/cloud-error'
+import { askToSubscribe } from '@/services/subscribe'
 import { useSession } from '@/stores/session'
 import { answer, payloadsOf, resetCloud } from '../../../../test/dom/cloud'
 import { member } from '../../../../test/dom/fixtures'
@@ -10,6 +11,8 @@ import { myTasks, taskItem } from '../../checkin/__tests__/my-tasks-fixture'
 import CheckinNewPage from '../index'
 
 jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
+// Asking for WeChat notifications is its own service (tested there); here: that the tap asks, and when.
+jest.mock('@/services/subscribe', () => ({ askToSubscribe: jest.fn(() => Promise.resolve()) }))
 
 const created = {
   checkin: {},
@@ -63,6 +66,22 @@ describe('打卡写实', () => {
     expect(sent.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
     expect(Date.parse(String(sent.at))).not.toBeNaN()
     expect(readOutbox()).toEqual([])
+  })
+
+  it('asks for WeChat reminders of my milestones within the 提交打卡 tap, before sending', async () => {
+    answer({ 'checkins.myTasks': myTasks([taskItem()]), 'checkins.create': created })
+    render(<CheckinNewPage />)
+    await screen.findByText('完成首批工地监督')
+    fireEvent.click(screen.getByText('提交打卡'))
+    expect(askToSubscribe).not.toHaveBeenCalled()
+
+    typeText('巡查两处工地')
+    fireEvent.click(screen.getByText('提交打卡'))
+    // No await in between: WeChat shows its dialog only from inside the tap.
+    expect(askToSubscribe).toHaveBeenCalledWith('checkin')
+    expect(payloadsOf('checkins.create')).toHaveLength(0)
+    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
+    expect(askToSubscribe).toHaveBeenCalledTimes(1)
   })
 
   it('keeps the check-in on the phone when the network drops, and tells the member', async () => {

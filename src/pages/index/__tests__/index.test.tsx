@@ -279,6 +279,22 @@ describe('首页', () => {
     await waitFor(() => expect(Taro.removeTabBarBadge).toHaveBeenCalledWith({ index: 2 }))
   })
 
+  it('badges the 消息 tab with the unread count, and counts again on return', async () => {
+    answer({
+      'org.whoami': { ...secretary, roles: ['member'], grants: [{ role: 'member', branchId: 'b-sales' }] },
+      'projects.list': page([project('pr-1', '红色电力驿站')]),
+      'messages.unreadCount': [{ count: 3 }, { count: 0 }],
+    })
+
+    render(<IndexPage />)
+    await waitFor(() => expect(Taro.setTabBarBadge).toHaveBeenCalledWith({ index: 3, text: '3' }))
+
+    await act(() => firePageEvent('didHide'))
+    await act(() => firePageEvent('didShow'))
+    await waitFor(() => expect(Taro.removeTabBarBadge).toHaveBeenCalledWith({ index: 3 }))
+    expect(callsOf('messages.unreadCount')).toHaveLength(2)
+  })
+
   it('leaves the 待审批 tab alone for a member', async () => {
     answer({
       'org.whoami': { ...secretary, roles: ['member'], grants: [{ role: 'member', branchId: 'b-sales' }] },

@@ -2,12 +2,15 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { SubmissionDetail } from '@contract/functions/checkins'
 import { useSession } from '@/stores/session'
+import { askToSubscribe } from '@/services/subscribe'
 import { answer, payloadsOf, resetCloud } from '../../../../test/dom/cloud'
 import { member } from '../../../../test/dom/fixtures'
 import { setRouterParams } from '../../../../test/mocks/taro'
 import MilestoneSubmitPage from '../index'
 
 jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
+// Asking for WeChat notifications is its own service (tested there); here: that the tap asks, and when.
+jest.mock('@/services/subscribe', () => ({ askToSubscribe: jest.fn(() => Promise.resolve()) }))
 
 function detail(
   overrides: Partial<SubmissionDetail['milestone']> = {},
@@ -76,6 +79,21 @@ describe('提交里程碑', () => {
     expect(payloadsOf('checkins.submitMilestone')).toEqual([
       { id: 'prj-001-m1', description: '首批 6 处工地全部落实党员监督', evidence: [] },
     ])
+  })
+
+  it('asks for WeChat reminders of my milestones within the 提交审核 tap, before the confirmation', async () => {
+    answer({ 'checkins.getSubmission': detail(), 'checkins.submitMilestone': change })
+    ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
+    render(<MilestoneSubmitPage />)
+    await screen.findByText('完成首批工地监督')
+    fireEvent.change(screen.getByLabelText('完成情况'), { target: { value: '已完成' } })
+    fireEvent.click(screen.getByText('提交审核'))
+
+    expect(askToSubscribe).toHaveBeenCalledWith('checkin')
+    expect((askToSubscribe as jest.Mock).mock.invocationCallOrder[0]).toBeLessThan(
+      (Taro.showModal as jest.Mock).mock.invocationCallOrder[0],
+    )
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalled())
   })
 
   it('sends nothing when the member cancels the confirmation', async () => {

@@ -186,6 +186,19 @@ describe('我的', () => {
     expect(payloadsOf('org.whoami')).toHaveLength(2)
   })
 
+  it('leads to 提醒设置', async () => {
+    answer({
+      'org.whoami': member,
+      'checkins.myStats': stats(),
+      'checkins.history': history([checkin('c-1', '走访幸福小区 30 户')]),
+    })
+    render(<MinePage />)
+    expect(await screen.findByText('走访幸福小区 30 户')).toBeInTheDocument()
+
+    fireEvent.click(screen.getByRole('button', { name: '提醒设置' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/reminder-settings/index' })
+  })
+
   it('says when the figures or the history cannot be loaded, and retries each', async () => {
     answer({
       'org.whoami': member,

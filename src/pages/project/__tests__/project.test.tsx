@@ -2,12 +2,15 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import Taro from '@tarojs/taro'
 import type { ProjectDetail, TaskView } from '@contract/api'
 import { CloudError } from '@/services/cloud-error'
+import { askToSubscribe } from '@/services/subscribe'
 import ProjectPage from '../index'
 import { setRouterParams } from '../../../../test/mocks/taro'
 import { answer, payloadsOf, resetCloud } from '../../../../test/dom/cloud'
 import { detail } from '../../../../test/dom/fixtures'
 
 jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
+// Asking for WeChat notifications is its own service (tested there); here: that the tap asks, and when.
+jest.mock('@/services/subscribe', () => ({ askToSubscribe: jest.fn(() => Promise.resolve()) }))
 
 const showModal = Taro.showModal as unknown as jest.Mock
 
@@ -160,6 +163,34 @@ describe('项目详情', () => {
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已批准立项' }))
     expect(payloadsOf('projects.get')).toHaveLength(2)
     expect(shownButtons()).toEqual([])
+  })
+
+  it('asks for the committee’s WeChat reminders within the 批准立项 tap', async () => {
+    open(detail({ status: 'submitted', can: ['approve', 'return'] }), {
+      'projects.approve': { id: 'prj-001', status: 'approved', version: 4 },
+    })
+    fireEvent.click(await screen.findByRole('button', { name: '批准立项' }))
+    expect(askToSubscribe).toHaveBeenLastCalledWith('review')
+    await waitFor(() => expect(payloadsOf('projects.approve')).toHaveLength(1))
+  })
+
+  it('asks for the secretary’s WeChat reminders within the 提交立项 tap', async () => {
+    open(detail({ status: 'draft', can: ['edit', 'submit'] }), {
+      'projects.submit': { id: 'prj-001', status: 'submitted', version: 2 },
+    })
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
+    fireEvent.click(await screen.findByRole('button', { name: '提交立项' }))
+    expect(askToSubscribe).toHaveBeenCalledWith('approve')
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1))
+  })
+
+  it('asks for no WeChat reminders at actions that bring none', async () => {
+    open(detail({ status: 'closed', can: ['archive'] }), {
+      'projects.archive': { id: 'prj-001', status: 'archived', version: 9 },
+    })
+    fireEvent.click(await screen.findByRole('button', { name: '归档' }))
+    await waitFor(() => expect(payloadsOf('projects.archive')).toHaveLength(1))
+    expect(askToSubscribe).not.toHaveBeenCalled()
   })
 
   it('changes nothing when the confirmation is cancelled', async () => {

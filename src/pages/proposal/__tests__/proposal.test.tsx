@@ -2,12 +2,15 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { AUTOSAVE_DELAY_MS } from '@/features/proposal/hooks/use-proposal-form'
 import { useSession } from '@/stores/session'
+import { askToSubscribe } from '@/services/subscribe'
 import ProposalPage from '../index'
 import { setRouterParams } from '../../../../test/mocks/taro'
 import { answer, payloadsOf, resetCloud } from '../../../../test/dom/cloud'
 import { detail, secretary } from '../../../../test/dom/fixtures'
 
 jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
+// Asking for WeChat notifications is its own service (tested there); here: that the tap asks, and when.
+jest.mock('@/services/subscribe', () => ({ askToSubscribe: jest.fn(() => Promise.resolve()) }))
 
 const change = { id: 'prj-new', status: 'draft', version: 1, missingFields: [] }
 const type = (label: string, value: string) =>
@@ -184,6 +187,34 @@ describe('立项表 (new draft)', () => {
     await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1))
     expect(payloadsOf('projects.submit')).toHaveLength(0)
     expect(Taro.redirectTo).not.toHaveBeenCalled()
+  })
+})
+
+describe('立项表 and WeChat reminders', () => {
+  it('asks for the secretary’s WeChat reminders within the 提交立项 tap, once the form is complete', async () => {
+    answer({ 'projects.saveDraft': change })
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
+    render(<ProposalPage />)
+    type('项目名称', '党员服务队进社区')
+    fireEvent.click(screen.getByRole('button', { name: '提交立项' }))
+    expect(askToSubscribe).not.toHaveBeenCalled()
+
+    fireEvent.click(screen.getByText('服务关怀项目'))
+    for (const label of [
+      '口号',
+      '问题导向（要解决的问题）',
+      '做什么',
+      '为什么做',
+      '谁来做',
+      '怎么做',
+      '何时做',
+      '做到什么程度',
+    ])
+      type(label, '已填写')
+    fireEvent.click(screen.getByRole('button', { name: '提交立项' }))
+
+    expect(askToSubscribe).toHaveBeenCalledWith('approve')
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1))
   })
 })
 

@@ -1,11 +1,14 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import ReviewPage from '../index'
+import { askToSubscribe } from '@/services/subscribe'
 import { setRouterParams } from '../../../../test/mocks/taro'
 import { answer, payloadsOf, resetCloud } from '../../../../test/dom/cloud'
 import { detail } from '../../../../test/dom/fixtures'
 
 jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
+// Asking for WeChat notifications is its own service (tested there); here: that the tap asks, and when.
+jest.mock('@/services/subscribe', () => ({ askToSubscribe: jest.fn(() => Promise.resolve()) }))
 
 const requested = detail({
   status: 'acceptance_requested',
@@ -84,6 +87,24 @@ describe('验收评分', () => {
     )
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '验收通过' }))
     await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
+  })
+
+  it('asks for the committee’s WeChat reminders within the 验收通过 tap, once the sheet is complete', async () => {
+    open({ 'projects.accept': { id: 'prj-001', status: 'closed', version: 9 } })
+    await screen.findByText('完成走访 320 户，解决诉求 45 件')
+    fireEvent.click(screen.getByRole('button', { name: '验收通过' }))
+    expect(askToSubscribe).not.toHaveBeenCalled()
+
+    for (const [label, value] of [
+      ['工作措施有力', '25'],
+      ['项目计划完成', '28'],
+      ['实施成效与群众评价', '20'],
+      ['特色与创新', '12'],
+    ])
+      score(label, value)
+    fireEvent.click(screen.getByRole('button', { name: '验收通过' }))
+    expect(askToSubscribe).toHaveBeenCalledWith('review')
+    await waitFor(() => expect(payloadsOf('projects.accept')).toHaveLength(1))
   })
 
   it('will not accept an incomplete score sheet', async () => {

@@ -2,11 +2,14 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import Taro from '@tarojs/taro'
 import type { CheckinView, MilestoneChange, SubmissionDetail } from '@contract/api'
 import { CloudError } from '@/services/cloud-error'
+import { askToSubscribe } from '@/services/subscribe'
 import SubmissionPage from '../index'
 import { setRouterParams } from '../../../../test/mocks/taro'
 import { answer, payloadsOf, resetCloud, type Routes } from '../../../../test/dom/cloud'
 
 jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
+// Asking for WeChat notifications is its own service (tested there); here: that the tap asks, and when.
+jest.mock('@/services/subscribe', () => ({ askToSubscribe: jest.fn(() => Promise.resolve()) }))
 
 const checkin = (id: string, text: string, overrides: Partial<CheckinView> = {}): CheckinView => ({
   id,
@@ -183,6 +186,16 @@ describe('节点审批', () => {
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '通过里程碑' }))
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已通过' }))
     await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
+  })
+
+  it('asks for the approver’s WeChat reminders within the 通过 tap, not at 退回', async () => {
+    open({ 'checkins.approveMilestone': decided('approved') })
+    fireEvent.click(await screen.findByRole('button', { name: '退回' }))
+    expect(askToSubscribe).not.toHaveBeenCalled()
+
+    fireEvent.click(screen.getByRole('button', { name: '通过' }))
+    expect(askToSubscribe).toHaveBeenCalledWith('approve')
+    await waitFor(() => expect(payloadsOf('checkins.approveMilestone')).toEqual([{ id: 'ms-1' }]))
   })
 
   it('approves nothing when the confirmation is cancelled', async () => {
