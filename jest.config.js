@@ -17,7 +17,13 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      roots: ['<rootDir>/domain', '<rootDir>/types', '<rootDir>/cloudfunctions', '<rootDir>/localcloud'],
+      roots: [
+        '<rootDir>/domain',
+        '<rootDir>/types',
+        '<rootDir>/cloudfunctions',
+        '<rootDir>/localcloud',
+        '<rootDir>/deploy',
+      ],
       testMatch: ['**/__tests__/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
       moduleNameMapper: aliases,

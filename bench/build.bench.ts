@@ -1,22 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { measurePackages } from '../deploy/package-sizes'
 import { atMost, info } from './report'
 import type { Figure } from './report'
 
 const ROOT = join(__dirname, '..')
 
-function dirBytes(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
-    const p = join(dir, e.name)
-    return sum + (e.isDirectory() ? dirBytes(p) : statSync(p).size)
-  }, 0)
-}
-
-/** The weapp main package: everything in dist/ (there are no subpackages yet). */
+/** Each weapp package against its budget (main ≤ 1 MB, each subpackage ≤ 2 MB, all ≤ 8 MB). */
 export function benchWeappSize(): Figure[] {
   if (!existsSync(join(ROOT, 'dist', 'app.json'))) {
     console.log('[bench] building weapp…')
@@ -30,7 +24,18 @@ export function benchWeappSize(): Figure[] {
     )
     if (r.status !== 0) throw new Error('weapp build failed')
   }
-  return [atMost('weapp main package (dist/)', dirBytes(join(ROOT, 'dist')) / 1024, 'KiB', 1024)]
+  const sizes = measurePackages(join(ROOT, 'dist'))
+  return [
+    ...sizes.packages.map((p) =>
+      atMost(
+        `weapp ${p.name === 'main' ? 'main package' : `subpackage ${p.name}`}`,
+        p.bytes / 1024,
+        'KiB',
+        p.budget / 1024,
+      ),
+    ),
+    atMost('weapp all packages', sizes.total / 1024, 'KiB', sizes.totalBudget / 1024),
+  ]
 }
 
 const freePort = () =>

@@ -18,6 +18,7 @@ import type { LoadedFunction } from '../localcloud/functions'
 import { createGateway, invokeFunction } from '../localcloud/gateway/server'
 import { installIdentity } from '../localcloud/identity'
 import { LocalStorage, installLocalStorage } from '../localcloud/storage'
+import { progressBar } from './progress'
 import { atLeast, atMost, info, median } from './report'
 import type { Figure } from './report'
 
@@ -75,6 +76,7 @@ function org(): { units: OrgUnit[]; groups: PartyGroup[]; people: Person[] } {
 /** 100,000 posts over 100 groups (a thousand each), two pinned announcements per group, some withdrawn. */
 function seedPosts(db: LocalDatabase, now: number): void {
   const boards: GroupBoard[] = []
+  const bar = progressBar('posts', BRANCHES * GROUPS_PER_BRANCH * POSTS_PER_GROUP)
   for (let b = 0; b < BRANCHES; b++) {
     for (let g = 0; g < GROUPS_PER_BRANCH; g++) {
       const gid = groupId(b, g)
@@ -105,6 +107,7 @@ function seedPosts(db: LocalDatabase, now: number): void {
         })
       }
       db.insertMany('group_posts', rows(posts))
+      bar.tick((b * GROUPS_PER_BRANCH + g + 1) * POSTS_PER_GROUP)
       const pinnedIds = posts.filter((p) => p.pinned && !p.withdrawn).map((p) => p._id)
       boards.push({
         _id: gid,

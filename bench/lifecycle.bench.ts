@@ -12,6 +12,7 @@ import { loadFunctions } from '../localcloud/functions'
 import type { LoadedFunction } from '../localcloud/functions'
 import { invokeFunction } from '../localcloud/gateway/server'
 import { installIdentity } from '../localcloud/identity'
+import { progressBar } from './progress'
 import { atMost, info, median } from './report'
 import type { Figure } from './report'
 
@@ -67,6 +68,7 @@ function people(): Person[] {
 function seed(db: LocalDatabase): void {
   db.insertMany('people', rows(people()))
   const base = Date.UTC(2026, 0, 1)
+  const bar = progressBar('projects with milestones and timelines', PROJECTS)
   for (let start = 0; start < PROJECTS; start += 1000) {
     const projects: Project[] = []
     const milestones: Milestone[] = []
@@ -139,7 +141,9 @@ function seed(db: LocalDatabase): void {
     db.insertMany('projects', rows(projects))
     db.insertMany('milestones', rows(milestones))
     db.insertMany('project_events', rows(events.map((e) => ({ ...e, actorId: personId(0, 0) }))))
+    bar.tick(start + 1000)
   }
+  bar.end()
 }
 
 /** Medians of `SAMPLES` calls of the real `projects` function, cycling through `payloads`. */

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks'
 import { PROJECT_CATEGORIES, PROJECT_STATUSES } from '../types/entities'
 import { LocalDatabase, installLocalDatabase } from '../localcloud/db'
 import { nativeSdk } from '../localcloud/sdk-modules'
+import { progressBar } from './progress'
 import { atMost, info, median } from './report'
 import type { Figure } from './report'
 
@@ -20,6 +21,7 @@ export async function benchProjectQuery(): Promise<Figure[]> {
     console.log(`[bench] seeding ${N.toLocaleString()} projects…`)
     const t0 = performance.now()
     const base = Date.UTC(2026, 0, 1)
+    const bar = progressBar('projects', N)
     for (let start = 0; start < N; start += 10_000) {
       const docs = Array.from({ length: 10_000 }, (_, k) => {
         const i = start + k
@@ -35,7 +37,9 @@ export async function benchProjectQuery(): Promise<Figure[]> {
         }
       })
       db.insertMany('projects', docs)
+      bar.tick(start + docs.length)
     }
+    bar.end()
     const seedMs = performance.now() - t0
 
     const cloud = nativeSdk()

@@ -15,6 +15,7 @@ import type { LoadedFunction } from '../localcloud/functions'
 import { invokeFunction } from '../localcloud/gateway/server'
 import { installIdentity } from '../localcloud/identity'
 import { CREDITS, OUTBOX, installOpenApi } from '../localcloud/openapi'
+import { progressBar } from './progress'
 import { atMost, info } from './report'
 import type { Figure } from './report'
 
@@ -80,6 +81,7 @@ function seed(db: LocalDatabase): void {
   db.insertMany('people', rows(people))
 
   let n = 0
+  const bar = progressBar('projects and milestones of branches', BRANCHES)
   for (let b = 0; b < BRANCHES; b++) {
     const projects: Project[] = []
     const milestones: Milestone[] = []
@@ -152,7 +154,9 @@ function seed(db: LocalDatabase): void {
     }
     db.insertMany('projects', rows(projects))
     db.insertMany('milestones', rows(milestones))
+    bar.tick(b + 1)
   }
+  bar.end()
 
   const lectures: Lecture[] = []
   const listings: LectureListing[] = []

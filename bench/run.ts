@@ -1,9 +1,12 @@
 import { benchStart, benchWeappSize } from './build.bench'
 import { benchCheckin } from './checkin.bench'
 import { benchCommunity } from './community.bench'
+import { benchDashboard } from './dashboard.bench'
+import { benchLedger } from './ledger.bench'
 import { benchLifecycle } from './lifecycle.bench'
 import { benchProjectQuery } from './query.bench'
 import { benchReminders } from './reminders.bench'
+import { benchReference } from './reference.bench'
 import { writeReport } from './report'
 import type { Figure } from './report'
 
@@ -11,17 +14,21 @@ import type { Figure } from './report'
 async function main() {
   const only = process.argv[2]
   const suites: [string, () => Promise<Figure[]> | Figure[]][] = [
+    // First, and in every run: the raw SQLite floor each rate and latency is printed beside.
+    ['reference', benchReference],
     ['query', benchProjectQuery],
     ['lifecycle', benchLifecycle],
     ['community', benchCommunity],
     ['checkin', benchCheckin],
     ['reminders', benchReminders],
+    ['ledger', benchLedger],
+    ['dashboard', benchDashboard],
     ['weapp', benchWeappSize],
     ['start', benchStart],
   ]
   const figures: Figure[] = []
   for (const [name, run] of suites) {
-    if (only && only !== name) continue
+    if (only && only !== name && name !== 'reference') continue
     console.log(`[bench] ${name}`)
     figures.push(...(await run()))
   }

@@ -12,16 +12,57 @@ export const projectCounterId = (projectId: string) => `project:${projectId}`
 export const taskCounterId = (projectId: string, taskId: string) => `task:${projectId}:${taskId}`
 export const milestoneCounterId = (milestoneId: string) => `milestone:${milestoneId}`
 export const branchCounterId = (branchId: string) => `branch:${branchId}`
+export const projectWeekCounterId = (projectId: string, week: string) => `project_week:${projectId}:${week}`
+export const memberMonthCounterId = (projectId: string, month: string, personId: string) =>
+  `member_month:${projectId}:${month}:${personId}`
 
-/** The counter documents one check-in adds one to. */
+const DAY_MS = 24 * 3600 * 1000
+
+/** The Monday (YYYY-MM-DD) of the week a China calendar day falls in: dashboards count check-ins by week. */
+export function weekOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  const sinceMonday = (date.getUTCDay() + 6) % 7
+  return new Date(date.getTime() - sinceMonday * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** The month (YYYY-MM) of a China calendar day. */
+export const monthOf = (day: string): string => day.slice(0, 7)
+
+/** A counter document one check-in adds one to; `fields` are stored with it when it is first written. */
+export interface CounterRef {
+  _id: string
+  scope: CounterScope
+  fields: Partial<Pick<CheckinCount, 'projectId' | 'branchId' | 'personId' | 'week' | 'month'>>
+}
+
+/**
+ * The counter documents one check-in adds one to. Besides the running totals, the dashboard's: the project's
+ * week, and the member's month on the project (one such document per member, project and month is what makes
+ * them an active member that month).
+ */
 export function countersOf(
-  c: Pick<Checkin, 'branchId' | 'projectId' | 'taskId' | 'milestoneId'>,
-): { _id: string; scope: CounterScope }[] {
+  c: Pick<Checkin, 'branchId' | 'projectId' | 'taskId' | 'milestoneId' | 'personId' | 'day'>,
+): CounterRef[] {
+  const week = weekOf(c.day)
+  const month = monthOf(c.day)
+  const { projectId, branchId, personId } = c
   return [
-    { _id: projectCounterId(c.projectId), scope: 'project' },
-    { _id: taskCounterId(c.projectId, c.taskId), scope: 'task' },
-    ...(c.milestoneId ? [{ _id: milestoneCounterId(c.milestoneId), scope: 'milestone' as const }] : []),
-    { _id: branchCounterId(c.branchId), scope: 'branch' },
+    { _id: projectCounterId(projectId), scope: 'project', fields: {} },
+    { _id: taskCounterId(projectId, c.taskId), scope: 'task', fields: {} },
+    ...(c.milestoneId
+      ? [{ _id: milestoneCounterId(c.milestoneId), scope: 'milestone' as const, fields: {} }]
+      : []),
+    { _id: branchCounterId(branchId), scope: 'branch', fields: {} },
+    {
+      _id: projectWeekCounterId(projectId, week),
+      scope: 'project_week',
+      fields: { projectId, branchId, week },
+    },
+    {
+      _id: memberMonthCounterId(projectId, month, personId),
+      scope: 'member_month',
+      fields: { projectId, branchId, personId, month },
+    },
   ]
 }
 
@@ -36,10 +77,10 @@ export const emptyTally = (): Tally => ({ stats: new Map(), counts: new Map() })
 /** Adds one check-in to a tally. Each member's check-ins must arrive in `seq` order, as they were recorded. */
 export function tallyCheckin(tally: Tally, c: Counted): void {
   tally.stats.set(c.personId, addCheckin(tally.stats.get(c.personId) ?? EMPTY_STATS, c.day))
-  for (const { _id, scope } of countersOf(c)) {
+  for (const { _id, scope, fields } of countersOf(c)) {
     const count = tally.counts.get(_id)
     if (count) count.count += 1
-    else tally.counts.set(_id, { _id, scope, count: 1 })
+    else tally.counts.set(_id, { _id, scope, count: 1, ...fields })
   }
 }
 

@@ -17,6 +17,14 @@ import type {
   QuestionKind,
 } from '../types/entities-community'
 import type { ReminderKind } from '../types/entities-reminders'
+import type { LeaguePart } from '../types/entities-dashboard'
+import type {
+  FindingConclusion,
+  RectificationAction,
+  RectificationStatus,
+  SupervisionEventAction,
+} from '../types/entities-supervision'
+import type { IneligibilityKind } from '../types/functions/supervision'
 
 /** The one place where code names get their Chinese UI labels (PRODUCT.md, "Words the UI uses"). */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -138,4 +146,53 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   lecture_due: '必学讲坛即将截止',
   lecture_overdue: '必学讲坛已逾期',
   weekly_digest: '每周简报',
+}
+
+/** 整改 tasks: where one stands, as a word. */
+export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatus, string> = {
+  open: '待整改',
+  done: '待确认',
+  confirmed: '已销号',
+}
+
+export const RECTIFICATION_ACTION_LABELS: Record<RectificationAction, string> = {
+  create: '下达整改',
+  complete: '整改完成',
+  confirm: '确认销号',
+  reopen: '退回重改',
+}
+
+/** 随机抽查 findings: the committee's conclusion on a project. */
+export const FINDING_CONCLUSION_LABELS: Record<FindingConclusion, string> = {
+  meets: '符合要求',
+  issues: '存在问题',
+}
+
+/** 督导记录: each step of supervision and evaluation, as the record shows it. */
+export const SUPERVISION_EVENT_LABELS: Record<SupervisionEventAction, string> = {
+  assign: '分配联系支部',
+  unassign: '取消联系支部',
+  draw: '随机抽取',
+  record_finding: '记录检查情况',
+  create_rectification: '下达整改',
+  complete_rectification: '整改完成',
+  confirm_rectification: '确认销号',
+  reopen_rectification: '退回重改',
+  mark_top_ten: '确认十佳精品项目',
+}
+
+/** Why a branch loses 电网先锋 eligibility (the seed article's three grounds). */
+export const INELIGIBILITY_LABELS: Record<IneligibilityKind, string> = {
+  weak_measures: '工作措施不力',
+  plan_unfinished: '未完成项目计划',
+  low_satisfaction: '群众满意率低',
+}
+
+/** 层层打擂: what each part of a branch's score is called (domain/dashboard.ts defines them). */
+export const LEAGUE_PART_LABELS: Record<LeaguePart, string> = {
+  completion: '完成率',
+  onTime: '按期率',
+  checkins: '打卡活跃',
+  study: '学习时长',
+  satisfaction: '满意度',
 }

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { LocalDatabase, installLocalDatabase } from './db'
 import { loadFunctions } from './functions'
 import type { LoadedFunction } from './functions'
+import type { GatewayOptions } from './gateway/server'
 import { createGateway, invokeFunction } from './gateway/server'
 import { installIdentity } from './identity'
 import { installOpenApi } from './openapi'
@@ -27,6 +28,12 @@ export interface LocalcloudOptions {
   seed?: boolean
   timers?: boolean
   timeoutMs?: number
+  /** The gateway's per-identity rate limit (default DEFAULT_RATE_LIMIT; false: none). */
+  rateLimit?: GatewayOptions['rateLimit']
+  /** How long a request body may take to arrive (default 20 s). */
+  bodyTimeoutMs?: number
+  /** How long request headers may take to arrive (default 10 s). */
+  headersTimeoutMs?: number
   log?: (line: string) => void
 }
 
@@ -87,6 +94,9 @@ export async function startLocalcloud(opts: LocalcloudOptions = {}): Promise<Loc
     storage,
     h5Dir: opts.h5Dir ?? join(ROOT, 'dist-h5'),
     timeoutMs: opts.timeoutMs,
+    rateLimit: opts.rateLimit,
+    bodyTimeoutMs: opts.bodyTimeoutMs,
+    headersTimeoutMs: opts.headersTimeoutMs,
     log,
   })
   const host = opts.host ?? '127.0.0.1'

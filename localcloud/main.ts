@@ -1,4 +1,5 @@
 import { startLocalcloud } from './index'
+import type { LocalcloudOptions } from './index'
 
 const HELP = `localcloud: 在本机运行党建项目通的云函数、数据库和 H5 页面
 
@@ -7,13 +8,24 @@ const HELP = `localcloud: 在本机运行党建项目通的云函数、数据库
   --db FILE    SQLite 数据库文件（默认 .localcloud/data.sqlite）
   --reset      清空数据库后重新载入演示数据
   --empty      清空数据库，不载入演示数据
-  --no-timers  不运行定时触发器`
+  --no-timers  不运行定时触发器
+  --rate-limit N/S  每个身份的请求上限：突发 N 个，每秒补充 S 个（默认 200/50；off 为不限）`
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name)
   return i >= 0 ? process.argv[i + 1] : undefined
 }
 const flag = (name: string) => process.argv.includes(name)
+
+function rateLimit(): LocalcloudOptions['rateLimit'] {
+  const given = arg('--rate-limit')
+  if (given === undefined) return undefined
+  if (given === 'off') return false
+  const m = /^(\d+)\/(\d+)$/.exec(given)
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1)
+    throw new Error(`--rate-limit 应为 N/S（如 200/50）或 off：${given}`)
+  return { capacity: Number(m[1]), refillPerSecond: Number(m[2]) }
+}
 
 async function main() {
   if (flag('--help')) return console.log(HELP)
@@ -29,6 +41,7 @@ async function main() {
     reset: empty || flag('--reset'),
     seed: !empty,
     timers: !flag('--no-timers'),
+    rateLimit: rateLimit(),
     log: (line) => console.log(`[localcloud] ${line}`),
   })
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1'

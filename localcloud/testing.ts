@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../types/api'
 import type { Result } from '../types/result'
 import { startLocalcloud } from './index'
-import type { Localcloud } from './index'
+import type { Localcloud, LocalcloudOptions } from './index'
 
 /** A throwaway localcloud (in-memory database, demo data, random port) for integration tests. */
 export interface TestCloud extends Localcloud {
@@ -27,7 +27,10 @@ export interface TestCloud extends Localcloud {
   ): Promise<{ status: number; json: unknown }>
 }
 
-export async function startTestCloud(): Promise<TestCloud> {
+/** What a test may change of its cloud: the gateway's limits (e.g. a small rate limit to run into). */
+export type TestCloudOptions = Pick<LocalcloudOptions, 'rateLimit' | 'bodyTimeoutMs' | 'headersTimeoutMs'>
+
+export async function startTestCloud(opts: TestCloudOptions = {}): Promise<TestCloud> {
   // A storage folder of its own, so tests never write into the developer's .localcloud/.
   const storageDir = mkdtempSync(join(tmpdir(), 'dj-test-storage-'))
   const lc = await startLocalcloud({
@@ -37,6 +40,7 @@ export async function startTestCloud(): Promise<TestCloud> {
     seed: true,
     timers: false,
     timeoutMs: 15_000,
+    ...opts,
   })
   const post = async (path: string, body: string, headers: Record<string, string> = {}) => {
     const res = await fetch(lc.url + path, {

@@ -29,6 +29,23 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'packages/dashboard',
+      pages: ['pages/index/index', 'pages/list/index'],
+    },
+    {
+      root: 'packages/admin',
+      pages: [
+        'pages/ledger/index',
+        'pages/supervision/index',
+        'pages/spot-check/index',
+        'pages/evaluation/index',
+      ],
+    },
+    {
+      root: 'packages/org',
+      pages: ['pages/members/index', 'pages/roster-import/index'],
+    },
+    {
       root: 'packages/lectures',
       pages: [
         'pages/index/index',

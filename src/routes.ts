@@ -43,4 +43,22 @@ export const routes = {
   editLecture: (id?: string) =>
     id ? withId('/packages/lectures/pages/edit/index', id) : '/packages/lectures/pages/edit/index',
   studyStats: '/packages/lectures/pages/stats/index',
+  /** 支部党员名册 (subpackage): a secretary's members and their invite codes. */
+  branchMembers: '/packages/org/pages/members/index',
+  /** 导入党员名册 (subpackage, committee). */
+  rosterImport: '/packages/org/pages/roster-import/index',
+  /** 看板 (subpackage): the committee's or a secretary's dashboard, and the list behind one of its numbers. */
+  dashboard: '/packages/dashboard/pages/index/index',
+  /** One branch's dashboard (the committee opens it from the league). */
+  branchDashboard: (branchId: string) => `/packages/dashboard/pages/index/index?${query({ branchId })}`,
+  dashboardList: (params: Record<string, string | undefined>) =>
+    `/packages/dashboard/pages/list/index?${query(params)}`,
+  /** 管理台账 export of one project (projectId) or of a branch's year (branchId + year). */
+  ledger: (params: { projectId?: string; branchId?: string; year?: string }) =>
+    `/packages/admin/pages/ledger/index?${query(params)}`,
+  /** 分片督导 and 随机抽查. */
+  supervision: '/packages/admin/pages/supervision/index',
+  spotCheck: (id: string) => withId('/packages/admin/pages/spot-check/index', id),
+  /** 十佳精品项目 and 电网先锋 eligibility. */
+  evaluation: '/packages/admin/pages/evaluation/index',
 }

@@ -1,16 +1,22 @@
 import type { z } from 'zod'
 import { checkinsSchemas } from './functions/checkins'
 import type { CheckinsOutputs } from './functions/checkins'
+import { dashboardSchemas } from './functions/dashboard'
+import type { DashboardOutputs } from './functions/dashboard'
 import { groupsSchemas } from './functions/groups'
 import type { GroupsOutputs } from './functions/groups'
 import { lecturesSchemas } from './functions/lectures'
 import type { LecturesOutputs } from './functions/lectures'
+import { ledgerSchemas } from './functions/ledger'
+import type { LedgerOutputs } from './functions/ledger'
 import { messagesSchemas } from './functions/messages'
 import type { MessagesOutputs } from './functions/messages'
 import { orgSchemas } from './functions/org'
 import type { OrgOutputs } from './functions/org'
 import { projectsSchemas } from './functions/projects'
 import type { ProjectsOutputs } from './functions/projects'
+import { supervisionSchemas } from './functions/supervision'
+import type { SupervisionOutputs } from './functions/supervision'
 
 /** Request schemas of every action of every cloud function. */
 export const schemas = {
@@ -20,6 +26,9 @@ export const schemas = {
   groups: groupsSchemas,
   lectures: lecturesSchemas,
   messages: messagesSchemas,
+  dashboard: dashboardSchemas,
+  ledger: ledgerSchemas,
+  supervision: supervisionSchemas,
 }
 
 type Schemas = typeof schemas
@@ -31,6 +40,9 @@ interface Outputs {
   groups: GroupsOutputs
   lectures: LecturesOutputs
   messages: MessagesOutputs
+  dashboard: DashboardOutputs
+  ledger: LedgerOutputs
+  supervision: SupervisionOutputs
 }
 
 export type FunctionName = keyof Schemas
@@ -62,6 +74,13 @@ export type {
   ProjectRef,
   SubmissionDetail,
 } from './functions/checkins'
+export type {
+  DashboardView,
+  LeaguePartView,
+  LeagueRow,
+  OverdueItem,
+  ParticipationRow,
+} from './functions/dashboard'
 export type {
   CommentView,
   FeedPage,
@@ -96,7 +115,14 @@ export type {
   SubscriptionCredits,
   SubscriptionTemplates,
 } from './functions/messages'
-export type { BranchView, MeView, MemberView } from './functions/org'
+export type {
+  BranchView,
+  InviteView,
+  MeView,
+  MemberView,
+  RosterImportView,
+  RosterRowView,
+} from './functions/org'
 export type {
   MilestoneView,
   PersonRef,
@@ -107,3 +133,27 @@ export type {
   PublicProjectView,
   TaskView,
 } from './functions/projects'
+export type { LedgerFile, LedgerPreview, LedgerScope, LedgerSheetInfo } from './functions/ledger'
+export type {
+  AssignmentChange,
+  AssignmentPerson,
+  AssignmentsView,
+  BranchEligibilityView,
+  DrawVerification,
+  EvaluationRules,
+  EvaluationView,
+  FindingView,
+  IneligibilityKind,
+  IneligibilityReason,
+  MyBranchesView,
+  PickedProjectView,
+  RankedProjectView,
+  RectificationChange,
+  RectificationView,
+  SpotCheckDetail,
+  SpotCheckSummary,
+  SupervisedBranch,
+  SupervisedProject,
+  SupervisionEventView,
+  TopTenChange,
+} from './functions/supervision'

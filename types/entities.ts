@@ -46,9 +46,12 @@ export type RoleGrant =
 /** A person as stored. `openid` and `phone` never leave the server except to those allowed. */
 export interface Person {
   _id: string
+  /** '' until the member binds their WeChat (an imported roster has no openids). */
   openid: string
   name: string
   phone: string
+  /** 工号, when the roster had one: what re-imports match on first. */
+  employeeNo?: string
   branchId: string | null
   groupId: string | null
   title: string
@@ -290,15 +293,35 @@ export interface CheckinStatsDoc extends CheckinStats {
   _id: string
 }
 
-export const COUNTER_SCOPES = ['project', 'task', 'milestone', 'branch'] as const
+export const COUNTER_SCOPES = [
+  'project',
+  'task',
+  'milestone',
+  'branch',
+  'project_week',
+  'member_month',
+] as const
 export type CounterScope = (typeof COUNTER_SCOPES)[number]
 
-/** How many check-ins a project, task, milestone or branch has; `_id` is `<scope>:<id>`. */
+/**
+ * How many check-ins a project, task, milestone or branch has; `_id` is `<scope>:<id>`. The dashboard's
+ * counters also say what they count, so a roll-up can find them by week or month: `project_week` (a project's
+ * check-ins in the China week starting Monday `week`) and `member_month` (one member's on one project in `month`).
+ */
 export interface CheckinCount {
   _id: string
   scope: CounterScope
   count: number
+  projectId?: string
+  branchId?: string
+  personId?: string
+  /** YYYY-MM-DD, a Monday. */
+  week?: string
+  /** YYYY-MM. */
+  month?: string
 }
 
 export * from './entities-community'
+export * from './entities-dashboard'
 export * from './entities-reminders'
+export * from './entities-supervision'

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'INVALID_INPUT'
   | 'INVALID_JSON'
   | 'BODY_TOO_LARGE'
+  | 'RATE_LIMITED'
   | 'UNAUTHENTICATED'
   | 'NOT_REGISTERED'
   | 'FORBIDDEN'

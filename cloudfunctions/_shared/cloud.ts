@@ -15,6 +15,9 @@ export { cloud }
 /** Collection names, in one place. */
 export const COLLECTIONS = {
   people: 'people',
+  invites: 'invites',
+  openidClaims: 'openid_claims',
+  rosterImports: 'roster_imports',
   orgUnits: 'org_units',
   groups: 'groups',
   projects: 'projects',
@@ -25,6 +28,8 @@ export const COLLECTIONS = {
   checkins: 'checkins',
   checkinStats: 'checkin_stats',
   checkinCounts: 'checkin_counts',
+  dashboardRollups: 'dashboard_rollups',
+  dashboardOverdue: 'dashboard_overdue',
   milestoneSubmissions: 'milestone_submissions',
   groupPosts: 'group_posts',
   groupBoards: 'group_boards',
@@ -42,4 +47,9 @@ export const COLLECTIONS = {
   subscriptionCredits: 'subscription_credits',
   reminderLog: 'reminder_log',
   reminderRuns: 'reminder_runs',
+  supervisionAssignments: 'supervision_assignments',
+  spotChecks: 'spot_checks',
+  rectifications: 'rectifications',
+  supervisionEvents: 'supervision_events',
+  topTenSelections: 'top_ten_selections',
 } as const

@@ -4,7 +4,9 @@ import { normalizeInput, type Doc } from './codec'
 import { docOf, Engine } from './engine'
 import { DbError, ErrorCode, errorMessage } from './errors'
 import { INDEXES } from './indexes'
+import { recordQuery } from './query-log'
 import { Store } from './store'
+import type { DatabaseSnapshot } from './store'
 import { Transactions } from './transactions'
 
 export interface LocalDatabaseOptions {
@@ -60,6 +62,7 @@ export class LocalDatabase {
   /** What the tcb API would answer: the reply object, or `{code, message}` for errors (never throws). */
   async handle(api: string, data: Record<string, unknown>): Promise<unknown> {
     const requestId = `local-${++this.requests}`
+    recordQuery(api, data ?? {})
     try {
       return { requestId, ...(await this.dispatch(api, data ?? {})) }
     } catch (err) {
@@ -124,6 +127,23 @@ export class LocalDatabase {
     return this.engine.explain(collection, { ...spec, limit: opts.limit })
   }
 
+  /** Rows written through this connection since it opened (SQLite's total_changes()): "did anything change?". */
+  changes(): number {
+    return this.store.changes()
+  }
+
+  /** Every stored document, for restore(): tests put the database back between cases with it. */
+  snapshot(): DatabaseSnapshot {
+    if (this.tx.open) throw new Error('localcloud/db: snapshot while a transaction is open')
+    return this.store.dump()
+  }
+
+  /** Puts every collection back as it was at `snapshot` (collections made since are emptied). */
+  restore(snapshot: DatabaseSnapshot): void {
+    if (this.tx.open) throw new Error('localcloud/db: restore while a transaction is open')
+    this.store.load(snapshot)
+  }
+
   close(): void {
     this.tx.shutdown()
     this.store.close()
@@ -131,3 +151,4 @@ export class LocalDatabase {
 }
 
 export type { Doc }
+export type { DatabaseSnapshot }

@@ -42,6 +42,18 @@ export const INDEXES: Record<string, string[][]> = {
     ['personId', 'at'],
     ['projectId', 'taskId', 'at'],
   ],
+  // The dashboard roll-up reads the week and month counters of the weeks and months it shows.
+  checkin_counts: [
+    ['scope', 'week'],
+    ['scope', 'month'],
+  ],
+  // 看板: a key's (year:category) league in order (position: the rank without ties); a key's overdue
+  // milestones, all or one branch's, oldest first.
+  dashboard_rollups: [['key', 'kind', 'position']],
+  dashboard_overdue: [
+    ['key', 'deadline'],
+    ['key', 'branchId', 'deadline'],
+  ],
   milestone_submissions: [['milestoneId', 'at']],
   // A group's feed newest first, past the cursor: only posts neither withdrawn nor pinned stand in it.
   group_posts: [['groupId', 'withdrawn', 'pinned', 'createdAt']],
@@ -73,4 +85,19 @@ export const INDEXES: Record<string, string[][]> = {
   ],
   // The localcloud outbox page: recent failures.
   reminder_log: [['outcome', 'at']],
+  // 分片督导: a committee member's branches; a branch's supervisors.
+  supervision_assignments: [
+    ['personId', 'active'],
+    ['branchId', 'active'],
+  ],
+  // 随机抽查 newest first; a check's rectifications; a branch's open ones; a check's record, newest first.
+  spot_checks: [['createdAt']],
+  rectifications: [
+    ['spotCheckId', 'createdAt'],
+    ['branchId', 'status'],
+  ],
+  supervision_events: [
+    ['spotCheckId', 'at'],
+    ['subjectId', 'at'],
+  ],
 }

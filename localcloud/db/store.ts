@@ -22,6 +22,9 @@ export interface Select {
 
 const COLLECTION = /^[A-Za-z0-9_-]{1,128}$/
 
+/** Every table's rows with their rowids (insertion order is what WeChat returns without orderBy). */
+export type DatabaseSnapshot = ReadonlyMap<string, readonly { rowid: number; id: string; text: string }[]>
+
 /** SQLite through better-sqlite3: one connection, one table per collection, created on first use. */
 export class Store {
   readonly sql: BetterSqlite3.Database
@@ -119,6 +122,39 @@ export class Store {
   /** Runs fn atomically: its own transaction, or a savepoint inside an open BEGIN IMMEDIATE. */
   atomic<T>(fn: () => T): T {
     return this.sql.transaction(fn)()
+  }
+
+  changes(): number {
+    return (this.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+  }
+
+  private tables(): string[] {
+    const rows = this.sql
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string }[]
+    return rows.map((r) => r.name)
+  }
+
+  dump(): DatabaseSnapshot {
+    const out = new Map<string, { rowid: number; id: string; text: string }[]>()
+    for (const name of this.tables()) {
+      const rows = this.sql
+        .prepare(`SELECT rowid AS rowid, _id AS id, doc AS text FROM ${quoteIdent(name)} ORDER BY rowid`)
+        .all() as { rowid: number; id: string; text: string }[]
+      out.set(name, rows)
+    }
+    return out
+  }
+
+  load(snapshot: DatabaseSnapshot): void {
+    this.atomic(() => {
+      for (const name of this.tables()) {
+        const table = quoteIdent(name)
+        this.sql.prepare(`DELETE FROM ${table}`).run()
+        const insert = this.sql.prepare(`INSERT INTO ${table} (rowid, _id, doc) VALUES (?, ?, ?)`)
+        for (const r of snapshot.get(name) ?? []) insert.run(r.rowid, r.id, r.text)
+      }
+    })
   }
 
   close(): void {

@@ -40,16 +40,31 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     })
     req.on('end', () => {
       if (!done) resolve(Buffer.concat(chunks))
+      done = true
+    })
+    // A client that goes away (or is cut off for being too slow) mid-body leaves nothing to answer.
+    req.on('close', () => {
+      if (!done) reject(new Error('REQUEST_ABORTED'))
+      done = true
     })
     req.on('error', reject)
   })
+}
+
+/** A malformed %-escape in someone's cookie is their problem, not a 500. */
+function decodeCookie(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {}
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=')
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim())
+    if (i > 0) out[part.slice(0, i).trim()] = decodeCookie(part.slice(i + 1).trim())
   }
   return out
 }

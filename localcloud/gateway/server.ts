@@ -8,8 +8,11 @@ import { PUBLIC_STATUSES } from '../../domain/lifecycle'
 import { runAs } from '../identity'
 import { grantSubscription } from '../openapi'
 import type { LocalStorage } from '../storage'
+import { BODY_TIMEOUT_MS, HEADERS_TIMEOUT_MS, admit, bodyDeadline } from './guards'
 import { isRecord, parseCookies, readBody, sendFail, sendJson } from './http'
 import { OUTBOX_PATH, serveOutbox } from './outbox-page'
+import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limit'
+import type { RateLimit } from './rate-limit'
 import { SESSION_COOKIE, Sessions } from './sessions'
 import { renderSignIn } from './sign-in-page'
 import { serveFile } from './static'
@@ -22,6 +25,12 @@ export interface GatewayOptions {
   h5Dir: string
   /** Overrides every function's timeout (ms); otherwise cloudbaserc.json's seconds, default 3 like WeChat. */
   timeoutMs?: number
+  /** Per-identity token bucket on every POST; DEFAULT_RATE_LIMIT when left out, false for none. */
+  rateLimit?: RateLimit | false
+  /** How long a request body may take to arrive (default 20 s); then 408 and the connection closes. */
+  bodyTimeoutMs?: number
+  /** How long request headers may take to arrive (default 10 s). */
+  headersTimeoutMs?: number
   log?: (line: string) => void
 }
 
@@ -34,9 +43,10 @@ export function invokeFunction(fn: LoadedFunction, event: unknown, openid: strin
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('FUNCTION_TIMEOUT')), timeoutMs)
   })
-  const run = runAs(openid ? { openid, appid: APPID } : null, () =>
-    fn.main(event, { function_name: fn.name }),
-  )
+  // A main that throws before its first await becomes a rejection here, not a stray timeout rejection later.
+  const run = new Promise((resolve) => {
+    resolve(runAs(openid ? { openid, appid: APPID } : null, () => fn.main(event, { function_name: fn.name })))
+  })
   return Promise.race([run, timeout]).finally(() => clearTimeout(timer))
 }
 
@@ -44,8 +54,18 @@ export function invokeFunction(fn: LoadedFunction, event: unknown, openid: strin
 export function createGateway(opts: GatewayOptions): Server {
   const sessions = new Sessions(opts.db)
   const log = opts.log ?? (() => undefined)
-  const openidOf = (req: IncomingMessage) =>
-    sessions.openidFor(parseCookies(req.headers.cookie)[SESSION_COOKIE])
+  // Looked up once per request: the rate limit and the handler both ask.
+  const openids = new WeakMap<IncomingMessage, string | null>()
+  const openidOf = (req: IncomingMessage) => {
+    if (!openids.has(req))
+      openids.set(req, sessions.openidFor(parseCookies(req.headers.cookie)[SESSION_COOKIE]))
+    return openids.get(req) ?? null
+  }
+  const limiter = opts.rateLimit === false ? null : new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT)
+  const identityOf = (req: IncomingMessage) => {
+    const openid = openidOf(req)
+    return openid ? `openid:${openid}` : `addr:${req.socket.remoteAddress ?? ''}`
+  }
 
   async function callFunction(req: IncomingMessage, res: ServerResponse, name: string) {
     const fn = opts.functions.get(name)
@@ -70,7 +90,9 @@ export function createGateway(opts: GatewayOptions): Server {
         openid,
         timeoutMs,
       )
-      log(`fn ${name}.${String(event.action).slice(0, 40)} ${Date.now() - started}ms`)
+      // Not String(action): a client's `{"action":{"toString":"x"}}` would throw here, after the function ran.
+      const action = typeof event.action === 'string' ? event.action.slice(0, 40) : typeof event.action
+      log(`fn ${name}.${action} ${Date.now() - started}ms`)
       sendJson(res, 200, result ?? null)
     } catch (err) {
       const timedOut = err instanceof Error && err.message === 'FUNCTION_TIMEOUT'
@@ -173,9 +195,16 @@ export function createGateway(opts: GatewayOptions): Server {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost')
+    } catch {
+      // e.g. `GET //[` gets past the HTTP parser: a bad address, not a server error.
+      return sendFail(res, 400, 'INVALID_INPUT', '请求地址无效')
+    }
     const path = url.pathname
     const method = req.method ?? 'GET'
+    if (method === 'POST' && limiter && !admit(limiter, identityOf(req), req, res)) return
     const fnMatch = /^\/fn\/([^/]+)$/.exec(path)
     if (fnMatch) {
       if (method !== 'POST') return sendFail(res, 405, 'INVALID_INPUT', '请使用 POST 调用云函数')
@@ -199,7 +228,14 @@ export function createGateway(opts: GatewayOptions): Server {
     sendFail(res, 404, 'NOT_FOUND', '找不到该地址')
   }
 
-  return createServer((req, res) => {
+  const headersTimeout = opts.headersTimeoutMs ?? HEADERS_TIMEOUT_MS
+  const serverOptions = {
+    headersTimeout,
+    requestTimeout: Math.max(headersTimeout, opts.bodyTimeoutMs ?? BODY_TIMEOUT_MS) + 60_000,
+    connectionsCheckingInterval: Math.min(1000, headersTimeout),
+  }
+  return createServer(serverOptions, (req, res) => {
+    bodyDeadline(req, res, opts.bodyTimeoutMs ?? BODY_TIMEOUT_MS)
     route(req, res).catch((err: unknown) => {
       log(`gateway error: ${err instanceof Error ? err.message : 'unknown'}`)
       if (!res.headersSent) sendFail(res, 500, 'INTERNAL', '服务暂时不可用，请稍后再试')

@@ -140,8 +140,12 @@ export function buildDemoCheckins(
       task.assigneeIds.forEach((personId, ai) => {
         const person = byId.get(personId)
         if (!person) return
-        // The first assignee has checked in every day of the last four (a streak); the second now and then.
-        for (const daysAgo of ai === 0 ? [3, 2, 1, 0] : [5, 2, 1]) {
+        // The first assignee has checked in every day of the last four (a streak); the second now and then,
+        // and about once a week since September, so the dashboard's weekly chart has twelve weeks to show.
+        const weekly = Array.from({ length: 10 }, (_, w) => (w + 2) * 7 + (ti % 3)).filter(
+          (_, w) => (w + ti + ai) % 4 !== 0,
+        )
+        for (const daysAgo of ai === 0 ? [3, 2, 1, 0] : [...weekly.reverse(), 5, 2, 1]) {
           const n = checkins.length
           const at = new Date(now.getTime() - daysAgo * DAY - (1 + ti + ai) * HOUR)
           const onMilestone = open && open.ownerId === personId ? open : null

@@ -2,8 +2,10 @@ import type { LocalDatabase } from '../db'
 import type { LocalStorage } from '../storage'
 import { buildDemoCheckins } from './checkins'
 import { buildDemoCommunity, insertDemoCommunity } from './community'
+import { buildDemoDashboards } from './dashboards'
 import { buildDemoOrg } from './org'
 import { buildDemoLifecycle } from './projects'
+import { buildDemoAssignments } from './supervision'
 
 export { demoOpenid } from './org'
 
@@ -39,7 +41,12 @@ export function seedDemo(
   db.insertMany('checkin_stats', rows(loop.stats))
   db.insertMany('checkin_counts', rows(loop.counts))
   for (const f of storage ? loop.files : []) storage?.upload(f.cloudPath, f.content)
-  insertDemoCommunity(db, buildDemoCommunity(org.units, org.groups, org.people, now), storage)
+  const community = buildDemoCommunity(org.units, org.groups, org.people, now)
+  insertDemoCommunity(db, community, storage)
+  const dashboards = buildDemoDashboards(org, life.projects, loop, community.totals, now)
+  db.insertMany('dashboard_rollups', rows([...dashboards.rollups, dashboards.run]))
+  db.insertMany('dashboard_overdue', rows(dashboards.overdue))
+  db.insertMany('supervision_assignments', rows(buildDemoAssignments(org.people, now)))
   db.insertMany(META, [{ _id: SEED_ID, at: now, version: 1 }])
   return { seeded: true, people: org.people.length, projects: life.projects.length }
 }

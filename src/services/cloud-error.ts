@@ -7,6 +7,7 @@ const FALLBACK_MESSAGES: Partial<Record<ErrorCode, string>> = {
   INVALID_INPUT: '填写的内容有误',
   INVALID_JSON: '请求格式有误',
   BODY_TOO_LARGE: '提交的内容过大',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
   UNAUTHENTICATED: '请先登录',
   NOT_REGISTERED: '你的微信还未登记为党员，请联系支部书记',
   FORBIDDEN: '没有权限执行此操作',

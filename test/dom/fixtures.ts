@@ -42,8 +42,17 @@ export const members: MemberView[] = [
     roles: ['secretary', 'member'],
     groupName: '第一党小组',
     phone: null,
+    bound: true,
   },
-  { id: 'p-li', name: '李海燕', title: '客户经理', roles: ['member'], groupName: '第一党小组', phone: null },
+  {
+    id: 'p-li',
+    name: '李海燕',
+    title: '客户经理',
+    roles: ['member'],
+    groupName: '第一党小组',
+    phone: null,
+    bound: true,
+  },
   {
     id: 'p-zhang',
     name: '张志强',
@@ -51,6 +60,7 @@ export const members: MemberView[] = [
     roles: ['member'],
     groupName: '第二党小组',
     phone: null,
+    bound: true,
   },
 ]
 

@@ -33,6 +33,8 @@ export interface PageLike extends Json {
   route: string
   setData(update: Json, callback?: () => void): void
   setDataCount: number
+  /** A copy of `data` as the first setData left it: what the view layer renders first. */
+  firstData?: Json
 }
 
 /** Splits Taro's data paths ("root.cn.[0].cn[2].v") into keys and indices. */
@@ -158,6 +160,7 @@ export function createHost(routes: CloudRoutes): FakeHost {
     instance.setData = function setData(update: Json, callback?: () => void) {
       this.setDataCount++
       for (const [path, value] of Object.entries(update)) applyPath(this.data, path, value)
+      if (this.setDataCount === 1) this.firstData = JSON.parse(JSON.stringify(this.data)) as Json
       // The host calls back after the view layer has rendered: later, never synchronously.
       if (callback) setTimeout(callback, 0)
     }

@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { MeView, Page, ProjectDetail, ProjectSummary } from '../../types/api'
+import { measurePackages } from '../../deploy/package-sizes'
 import { createHost, textsOf, type FakeHost, type PageLike } from './fake-wx'
 
 const dist = path.resolve(__dirname, '..', '..', 'dist')
@@ -149,8 +150,8 @@ describe('built weapp (dist/)', () => {
 
   it('keeps the main package under 1 MB, without zod or the dev sign-in', () => {
     const files = listFiles(dist)
-    const bytes = files.reduce((sum, file) => sum + fs.statSync(file).size, 0)
-    expect(bytes).toBeLessThan(1024 * 1024)
+    const main = measurePackages(dist).packages.find((p) => p.name === 'main')
+    expect(main?.bytes).toBeLessThan(1024 * 1024)
     const scripts = files.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(f, 'utf8'))
     expect(scripts.some((s) => s.includes('/dev/sign-in'))).toBe(false)
     expect(scripts.some((s) => s.includes('/dev/subscribe'))).toBe(false)

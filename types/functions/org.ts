@@ -2,10 +2,45 @@ import { z } from 'zod'
 import type { OrgUnitKind, Role, RoleGrant } from '../entities'
 import { idSchema } from './common'
 
+const cell = z.string().max(200).optional()
+
+/** One roster row as the app parsed it from a spreadsheet (every cell text); `row` is its sheet row number. */
+export const rosterRowSchema = z
+  .object({
+    row: z.number().int().min(1).max(100_000),
+    name: cell,
+    phone: cell,
+    employeeNo: cell,
+    branch: cell,
+    group: cell,
+    title: cell,
+    role: cell,
+  })
+  .strict()
+
 export const orgSchemas = {
   whoami: z.object({}).strict(),
   listBranches: z.object({}).strict(),
   listMembers: z.object({ branchId: idSchema }).strict(),
+  /**
+   * 党委: import the member roster from an uploaded .xlsx (`fileId`, parsed on the server) or from rows the app
+   * parsed. `commit: false` (the default) only previews; a commit writes nothing unless every row is valid.
+   */
+  importRoster: z
+    .object({
+      fileId: z.string().startsWith('cloud://').max(512).optional(),
+      rows: z.array(rosterRowSchema).min(1).max(2000).optional(),
+      commit: z.boolean().default(false),
+    })
+    .strict()
+    .refine((p) => (p.fileId === undefined) !== (p.rows === undefined), {
+      message: '请提供名册文件或名册行，二者选一',
+      path: ['fileId'],
+    }),
+  /** A secretary (or the committee) makes a one-time code for a member of their branch not yet bound. */
+  createInvite: z.object({ personId: idSchema }).strict(),
+  /** A WeChat user not yet registered binds themselves to the member the code was made for. */
+  bindInvite: z.object({ code: z.string().trim().min(1).max(20) }).strict(),
 }
 
 export interface BranchView {
@@ -35,10 +70,37 @@ export interface MemberView {
   roles: Role[]
   groupName: string | null
   phone: string | null
+  /** Whether the member has bound their WeChat (no: their secretary can make them an invite code). */
+  bound: boolean
+}
+
+/** What importing one roster row does, or why it cannot. */
+export interface RosterRowView {
+  row: number
+  name: string
+  action: 'create' | 'update' | 'unchanged' | 'error'
+  errors: string[]
+}
+
+export interface RosterImportView {
+  /** Whether people were written (a preview, or a roster with errors, writes nothing). */
+  committed: boolean
+  summary: { total: number; create: number; update: number; unchanged: number; errors: number }
+  rows: RosterRowView[]
+}
+
+/** An invite code to read out to a member; valid once, until `expiresAt`. */
+export interface InviteView {
+  code: string
+  expiresAt: string
+  person: { id: string; name: string }
 }
 
 export interface OrgOutputs {
   whoami: MeView
   listBranches: { branches: BranchView[] }
   listMembers: { members: MemberView[] }
+  importRoster: RosterImportView
+  createInvite: InviteView
+  bindInvite: MeView
 }

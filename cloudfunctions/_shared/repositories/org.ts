@@ -28,3 +28,8 @@ export async function getGroupsByIds(ids: readonly string[]): Promise<Map<string
   }
   return out
 }
+
+/** Every Party group (a company has a few per branch), for matching a roster's group names. */
+export async function listAllGroups(): Promise<PartyGroup[]> {
+  return fetchAll<PartyGroup>(db.collection(COLLECTIONS.groups).orderBy('_id', 'asc'))
+}

@@ -47,3 +47,25 @@ export async function getPersonNames(ids: readonly string[]): Promise<Map<string
   }
   return out
 }
+
+export async function getPerson(id: string): Promise<Person | null> {
+  const res = (await people().doc(id).get()) as DB.IQuerySingleResult
+  return (res.data as Person | null) ?? null
+}
+
+/** The people a roster could mean: those with one of these phone numbers or employee numbers. */
+export async function findPeopleByPhoneOrEmployeeNo(
+  phones: readonly string[],
+  employeeNos: readonly string[],
+): Promise<Person[]> {
+  const found = new Map<string, Person>()
+  for (const [field, values] of [
+    ['phone', phones],
+    ['employeeNo', employeeNos],
+  ] as const) {
+    for (const part of chunk([...new Set(values.filter((v) => v !== ''))])) {
+      for (const p of await fetchAll<Person>(people().where({ [field]: _.in(part) }))) found.set(p._id, p)
+    }
+  }
+  return [...found.values()]
+}

@@ -131,11 +131,11 @@ async function record(t: Tx, a: Attempt): Promise<Result<CheckinCreated> | typeo
     .collection(COLLECTIONS.checkinStats)
     .doc(caller._id)
     .set({ data: { ...stats } })
-  for (const { _id, scope } of countersOf(checkin)) {
+  for (const { _id, scope, fields } of countersOf(checkin)) {
     // Counters exist after their first check-in: one increment, and a set only the first time.
     const counter = t.collection(COLLECTIONS.checkinCounts).doc(_id)
     const res = await counter.update({ data: { count: _.inc(1) } })
-    if (!res.stats?.updated) await counter.set({ data: { scope, count: 1 } })
+    if (!res.stats?.updated) await counter.set({ data: { ...fields, scope, count: 1 } })
   }
   return ok({ checkin: toCheckinView(checkin), created: true, figures: toFigures(stats, now) })
 }

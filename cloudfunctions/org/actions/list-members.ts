@@ -16,6 +16,7 @@ export const listMembers: Handler<'org', 'listMembers'> = async ({ branchId }, {
       roles: rolesOf(p),
       groupName: (p.groupId && groups.get(p.groupId)?.name) || null,
       phone: canSeeContact(caller, p) ? p.phone : null,
+      bound: p.openid !== '',
     })),
   })
 }

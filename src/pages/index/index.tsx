@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { EmptyState } from '@/components/EmptyState'
-import { EntryTiles } from '@/components/EntryTiles'
+import { EntryTiles, type EntryTile } from '@/components/EntryTiles'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { useMessagesBadge } from '@/features/messages/hooks/use-messages-badge'
@@ -22,6 +22,37 @@ import { approverOf } from '@/features/projects/tab-badge'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { routes } from '@/routes'
 import './index.css'
+
+/** What secretaries and the committee open besides the projects: the dashboard, and the committee's work. */
+function leaderTiles(roles: readonly string[]): EntryTile[] {
+  const go = (url: string) => () => void Taro.navigateTo({ url })
+  const tiles: EntryTile[] = []
+  if (roles.includes('secretary') || roles.includes('committee'))
+    tiles.push({
+      key: 'dashboard',
+      title: '看板',
+      hint: '进度 · 打卡 · 打擂',
+      mark: '看',
+      onClick: go(routes.dashboard),
+    })
+  if (roles.includes('committee')) {
+    tiles.push({
+      key: 'supervision',
+      title: '督导抽查',
+      hint: '分片督导 · 随机抽查',
+      mark: '督',
+      onClick: go(routes.supervision),
+    })
+    tiles.push({
+      key: 'evaluation',
+      title: '年度评价',
+      hint: '十佳 · 电网先锋',
+      mark: '评',
+      onClick: go(routes.evaluation),
+    })
+  }
+  return tiles
+}
 
 export default function IndexPage() {
   const me = useMe()
@@ -82,6 +113,7 @@ export default function IndexPage() {
               mark: '学',
               onClick: () => void Taro.navigateTo({ url: routes.lectures }),
             },
+            ...leaderTiles(me.data?.roles ?? []),
           ]}
         />
         <View className="index-page__section">

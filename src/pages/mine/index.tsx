@@ -8,6 +8,7 @@ import { useMyStats } from '@/features/checkin/hooks/use-my-stats'
 import { StudyFiguresCard } from '@/features/lectures/components/StudyFiguresCard'
 import { SettingsEntry } from '@/features/messages/components/SettingsEntry'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
+import { OrgAdminEntries } from '@/features/org/components/OrgAdminEntries'
 import { ProfileCard } from '@/features/org/components/ProfileCard'
 import { useMe } from '@/features/org/hooks/use-me'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
@@ -79,6 +80,14 @@ export default function MinePage() {
       <StudyFiguresCard />
 
       <SettingsEntry onClick={() => void Taro.navigateTo({ url: routes.reminderSettings })} />
+
+      {me.data ? (
+        <OrgAdminEntries
+          me={me.data}
+          onMembers={() => void Taro.navigateTo({ url: routes.branchMembers })}
+          onImport={() => void Taro.navigateTo({ url: routes.rosterImport })}
+        />
+      ) : null}
 
       <View className="mine-page__history">
         <CheckinHistoryList history={history} onCheckIn={goCheckIn} />

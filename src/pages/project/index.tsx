@@ -15,6 +15,7 @@ import { ProjectActionBar } from '@/features/projects/components/ProjectActionBa
 import { ProjectHeader } from '@/features/projects/components/ProjectHeader'
 import { ProjectNotices } from '@/features/projects/components/ProjectNotices'
 import { TimelinePanel } from '@/features/projects/components/TimelinePanel'
+import { useCanExportLedger } from '@/features/ledger/hooks/use-can-export-ledger'
 import { useProject } from '@/features/projects/hooks/use-project'
 import { COMMENT_SHEETS, useProjectActions } from '@/features/projects/hooks/use-project-actions'
 import { routes } from '@/routes'
@@ -35,6 +36,7 @@ export default function ProjectPage() {
   const project = useProject(params.id)
   const actions = useProjectActions(project.data, project.reload)
   const [tab, setTab] = useState<Tab>('overview')
+  const canExport = useCanExportLedger(project.data?.branchId)
 
   usePullDownRefresh(() => {
     void project.reload().finally(() => Taro.stopPullDownRefresh())
@@ -76,7 +78,16 @@ export default function ProjectPage() {
       {tab === 'plan' ? <PlanPanel project={detail} /> : null}
       {tab === 'progress' ? <ProgressPanel project={detail} /> : null}
       {tab === 'events' ? <TimelinePanel events={detail.events} /> : null}
-      {tab === 'ledger' ? <LedgerPanel project={detail} /> : null}
+      {tab === 'ledger' ? (
+        <LedgerPanel
+          project={detail}
+          onExport={
+            canExport
+              ? () => void Taro.navigateTo({ url: routes.ledger({ projectId: detail.id }) })
+              : undefined
+          }
+        />
+      ) : null}
       <View className="project-page__end" />
       <ProjectActionBar
         buttons={actionButtons(detail)}

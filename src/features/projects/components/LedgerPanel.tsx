@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import type { ProjectDetail } from '@contract/api'
 import { Card } from '@/components/Card'
 import { EmptyState } from '@/components/EmptyState'
@@ -9,12 +10,23 @@ import './ledger-panel.css'
 export interface LedgerPanelProps {
   project: Pick<ProjectDetail, 'tasks' | 'checklist'>
   on?: string
+  /** Shown as 导出台账 when given (to the branch secretary and the committee). */
+  onExport?: () => void
 }
 
 /** 台账: one compact table of tasks, milestones, owners, deadlines and states. */
-export function LedgerPanel({ project, on = today() }: LedgerPanelProps) {
+export function LedgerPanel({ project, on = today(), onExport }: LedgerPanelProps) {
+  const exportButton = onExport ? (
+    <Button className="ledger__export" type="primary" onClick={onExport}>
+      导出台账
+    </Button>
+  ) : null
   if (project.tasks.length === 0)
-    return <EmptyState title="台账暂无内容" description="编写计划书后生成管理台账" />
+    return (
+      <EmptyState title="台账暂无内容" description="编写计划书后生成管理台账">
+        {exportButton}
+      </EmptyState>
+    )
   const doneItems = project.checklist.filter((c) => c.done).length
   return (
     <Card title="管理台账" extra={`清单 ${doneItems}/${project.checklist.length}`}>
@@ -45,6 +57,7 @@ export function LedgerPanel({ project, on = today() }: LedgerPanelProps) {
           ))}
         </View>
       ))}
+      {exportButton}
     </Card>
   )
 }

@@ -33,6 +33,14 @@ const committee: MeView = {
   grants: [{ role: 'committee' }],
 }
 
+const member: MeView = {
+  ...secretary,
+  id: 'p-li',
+  name: '李海燕',
+  roles: ['member'],
+  grants: [{ role: 'member', branchId: 'b-sales' }],
+}
+
 function project(id: string, title: string, overrides: Partial<ProjectSummary> = {}): ProjectSummary {
   return {
     id,
@@ -233,6 +241,25 @@ describe('首页', () => {
 
     fireEvent.click(screen.getByText('新建立项'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/proposal/index' })
+  })
+
+  it('gives the committee the dashboard, supervision and evaluation; a member none of them', async () => {
+    answer({ 'org.whoami': committee, 'projects.list': page([]), 'checkins.inboxCount': { count: 0 } })
+    const { unmount } = render(<IndexPage />)
+    fireEvent.click(await screen.findByLabelText('看板'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/dashboard/pages/index/index' })
+    fireEvent.click(screen.getByLabelText('督导抽查'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/admin/pages/supervision/index' })
+    fireEvent.click(screen.getByLabelText('年度评价'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/admin/pages/evaluation/index' })
+    unmount()
+
+    useSession.setState({ me: null })
+    answer({ 'org.whoami': member, 'projects.list': page([]) })
+    render(<IndexPage />)
+    expect(await screen.findByLabelText('微讲坛')).toBeInTheDocument()
+    expect(screen.queryByLabelText('看板')).not.toBeInTheDocument()
+    expect(screen.queryByLabelText('督导抽查')).not.toBeInTheDocument()
   })
 
   it('opens the Party group and the micro-lectures from their entries', async () => {

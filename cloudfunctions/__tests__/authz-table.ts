@@ -1,0 +1,836 @@
+import { formatDay } from '../../domain/dates'
+import type { TestCloud } from '../../localcloud/testing'
+import type { Result } from '../../types/result'
+
+/**
+ * The authorisation matrix's table: for every action of every cloud function, a valid payload per resource
+ * scope and the outcome each role must get. `authz-matrix.test.ts` walks `schemas` (types/api.ts) and fails
+ * naming any action that has no entry here; `bad-input.test.ts` mutates these payloads.
+ *
+ * Roles. The member and the secretary belong to 运维部 (b-yunwei), the other secretary to 营销部 (b-yingxiao):
+ *   member p005 (group b-yunwei-g2, on task t2 of prj-001, owner of milestone prj-001-m4), secretary p001,
+ *   otherSecretary p008, committee p057, public = a WeChat user registered nowhere, signedOut = no session.
+ * Scopes. `own` = 运维部's resource (the member's own where that matters), `other` = 营销部's, `self` = the
+ *   caller's own things (messages, figures) with no branch; a few entries add named edge scopes.
+ */
+export const ROLES = ['member', 'secretary', 'otherSecretary', 'committee', 'public', 'signedOut'] as const
+export type Role = (typeof ROLES)[number]
+
+export const PEOPLE: Record<'member' | 'secretary' | 'otherSecretary' | 'committee', string> = {
+  member: 'p005',
+  secretary: 'p001',
+  otherSecretary: 'p008',
+  committee: 'p057',
+}
+
+/**
+ * ok: must succeed. refused: let through by permission, refused by a domain rule (CONFLICT / INVALID_INPUT).
+ * denied: FORBIDDEN. hidden: NOT_FOUND (the item does not exist for this caller). unregistered:
+ * NOT_REGISTERED. unauthenticated: UNAUTHENTICATED.
+ */
+export type Outcome = 'ok' | 'refused' | 'denied' | 'hidden' | 'unregistered' | 'unauthenticated'
+
+/** Outcomes that must never be a success. */
+export const DENIALS: readonly Outcome[] = ['denied', 'hidden', 'unregistered', 'unauthenticated']
+
+export type Cell = Outcome | Readonly<Record<string, Outcome>>
+
+export type Payload = Record<string, unknown> | ((f: Fixtures) => Record<string, unknown>)
+
+export interface Entry {
+  payloads: Readonly<Record<string, Payload>>
+  /** Why this action writes even when it refuses (e.g. counting wrong invite codes against brute force). */
+  writesOnRefusal?: string
+  /** Public defaults to `unregistered` and signedOut to `unauthenticated`. */
+  expect: Readonly<Record<'member' | 'secretary' | 'otherSecretary' | 'committee', Cell>> &
+    Partial<Readonly<Record<'public' | 'signedOut', Cell>>>
+}
+
+/** Ids made by `prepareFixtures` (documents the seed lacks, in both branches). */
+export interface Fixtures {
+  draft: { own: string; other: string }
+  submitted: { own: string; other: string }
+  approved: { own: string; other: string }
+  acceptanceRequested: { own: string; other: string }
+  plan: { own: Record<string, unknown>; other: Record<string, unknown> }
+  lecture: { ownDraft: string; otherDraft: string; otherPublished: string }
+  notice: { own: string; other: string }
+  message: { own: string; other: string }
+  unbound: { own: string; other: string }
+  inviteCode: string
+  spotCheck: { own: string; other: string }
+  rectification: { open: { own: string; other: string }; done: { own: string; other: string } }
+  topTen: string[]
+  deadline: string
+}
+
+/** The outcome a role gets in a scope. */
+export function expected(entry: Entry, role: Role, scope: string): Outcome {
+  const cell: Cell | undefined =
+    entry.expect[role] ??
+    (role === 'public' ? 'unregistered' : role === 'signedOut' ? 'unauthenticated' : undefined)
+  if (cell === undefined) throw new Error(`no expectation for ${role}`)
+  if (typeof cell === 'string') return cell
+  const outcome = cell[scope]
+  if (!outcome) throw new Error(`no expectation for ${role} in scope ${scope}`)
+  return outcome
+}
+
+export const payloadOf = (p: Payload, f: Fixtures): Record<string, unknown> =>
+  typeof p === 'function' ? p(f) : p
+
+// ---- expectation shapes --------------------------------------------------------------------------------
+
+type Four = Entry['expect']
+const everyone = (o: Cell): Four => ({ member: o, secretary: o, otherSecretary: o, committee: o })
+const byScope = (own: Outcome, other: Outcome) => ({ own, other })
+/** The caller's own things: every registered person. */
+const SELF = everyone('ok')
+/** Read by the branch's people and the committee. */
+const BRANCH_READ: Four = {
+  member: byScope('ok', 'denied'),
+  secretary: byScope('ok', 'denied'),
+  otherSecretary: byScope('denied', 'ok'),
+  committee: 'ok',
+}
+/** A step the branch secretary takes. */
+const SECRETARY_STEP: Four = {
+  member: 'denied',
+  secretary: byScope('ok', 'denied'),
+  otherSecretary: byScope('denied', 'ok'),
+  committee: 'denied',
+}
+/** A decision of the committee. */
+const COMMITTEE_STEP: Four = {
+  member: 'denied',
+  secretary: 'denied',
+  otherSecretary: 'denied',
+  committee: 'ok',
+}
+/** Inside a Party group: its members and its branch secretary, not the committee. */
+const IN_GROUP: Four = { ...BRANCH_READ, committee: 'denied' }
+/** Leading a group: the branch secretary (p005 leads no group). */
+const LEADS_GROUP: Four = { ...SECRETARY_STEP }
+/** Managing a lecture: the publishing branch's secretary and the committee. */
+const MANAGES: Four = { ...SECRETARY_STEP, committee: 'ok' }
+/** Studying a branch lecture: the branch's people; p057 belongs to 机关, so not the committee here. */
+const STUDIES: Four = { ...BRANCH_READ, committee: 'denied' }
+
+/** 四公开 pages: running projects for anyone, a draft for nobody. */
+const PUBLIC_PAGE: Cell = { own: 'ok', other: 'ok', hidden: 'hidden' }
+
+const OWN = 'b-yunwei'
+const OTHER = 'b-yingxiao'
+const TEXT = '带领班组完成现场勘查，落实安全措施。'
+
+// ---- the table -----------------------------------------------------------------------------------------
+
+export const TABLE: Record<string, Record<string, Entry>> = {
+  org: {
+    whoami: { payloads: { self: {} }, expect: SELF },
+    listBranches: { payloads: { self: {} }, expect: SELF },
+    listMembers: { payloads: { own: { branchId: OWN }, other: { branchId: OTHER } }, expect: BRANCH_READ },
+    importRoster: {
+      payloads: {
+        self: {
+          rows: [
+            { row: 2, name: '赵立新', phone: '13900009999', branch: '运维部党支部', title: '运维检修工' },
+          ],
+        },
+      },
+      expect: COMMITTEE_STEP,
+    },
+    createInvite: {
+      payloads: {
+        own: (f) => ({ personId: f.unbound.own }),
+        other: (f) => ({ personId: f.unbound.other }),
+        ownBound: { personId: 'p002' },
+      },
+      expect: {
+        member: 'denied',
+        secretary: { own: 'ok', other: 'denied', ownBound: 'refused' },
+        otherSecretary: { own: 'denied', other: 'ok', ownBound: 'denied' },
+        committee: { own: 'ok', other: 'ok', ownBound: 'refused' },
+      },
+    },
+    // An unregistered WeChat user binds themselves with their secretary's code; the registered have nothing to bind.
+    bindInvite: {
+      payloads: { own: (f) => ({ code: f.inviteCode }), wrong: { code: 'ZZZZ-9999' } },
+      writesOnRefusal:
+        'a wrong code counts against the WeChat user (five an hour), or codes could be guessed',
+      expect: {
+        ...everyone('refused'),
+        public: { own: 'ok', wrong: 'hidden' },
+      },
+    },
+  },
+  projects: {
+    list: {
+      payloads: { self: {}, own: { branchId: OWN }, other: { branchId: OTHER } },
+      expect: {
+        member: { self: 'ok', own: 'ok', other: 'denied' },
+        secretary: { self: 'ok', own: 'ok', other: 'denied' },
+        otherSecretary: { self: 'ok', own: 'denied', other: 'ok' },
+        committee: 'ok',
+      },
+    },
+    get: { payloads: { own: { id: 'prj-001' }, other: { id: 'prj-002' } }, expect: BRANCH_READ },
+    saveDraft: {
+      payloads: {
+        own: (f) => ({ id: f.draft.own, slogan: '党员带头，一票直达' }),
+        other: (f) => ({ id: f.draft.other, slogan: '党员带头，一票直达' }),
+        ownNew: { branchId: OWN, title: '党员服务队进社区' },
+        otherNew: { branchId: OTHER, title: '党员服务队进社区' },
+      },
+      expect: {
+        member: 'denied',
+        secretary: { own: 'ok', other: 'denied', ownNew: 'ok', otherNew: 'denied' },
+        otherSecretary: { own: 'denied', other: 'ok', ownNew: 'denied', otherNew: 'ok' },
+        committee: 'denied',
+      },
+    },
+    submit: {
+      payloads: { own: (f) => ({ id: f.draft.own }), other: (f) => ({ id: f.draft.other }) },
+      expect: SECRETARY_STEP,
+    },
+    withdraw: {
+      payloads: { own: (f) => ({ id: f.submitted.own }), other: (f) => ({ id: f.submitted.other }) },
+      expect: SECRETARY_STEP,
+    },
+    approve: {
+      payloads: { own: (f) => ({ id: f.submitted.own }), other: (f) => ({ id: f.submitted.other }) },
+      expect: COMMITTEE_STEP,
+    },
+    return: {
+      payloads: {
+        own: (f) => ({ id: f.submitted.own, comment: '请补充问题导向' }),
+        other: (f) => ({ id: f.submitted.other, comment: '请补充问题导向' }),
+      },
+      expect: COMMITTEE_STEP,
+    },
+    savePlan: { payloads: { own: (f) => f.plan.own, other: (f) => f.plan.other }, expect: SECRETARY_STEP },
+    start: {
+      payloads: { own: (f) => ({ id: f.approved.own }), other: (f) => ({ id: f.approved.other }) },
+      expect: SECRETARY_STEP,
+    },
+    requestAcceptance: {
+      payloads: {
+        own: { id: 'prj-001', summary: '全程负责制落实到位', evidence: [] },
+        other: { id: 'prj-002', summary: '全程负责制落实到位', evidence: [] },
+      },
+      expect: SECRETARY_STEP,
+    },
+    accept: {
+      payloads: {
+        own: (f) => ({
+          id: f.acceptanceRequested.own,
+          scores: { measures: 25, plan: 25, effect: 20, innovation: 10 },
+        }),
+        other: (f) => ({
+          id: f.acceptanceRequested.other,
+          scores: { measures: 25, plan: 25, effect: 20, innovation: 10 },
+        }),
+      },
+      expect: COMMITTEE_STEP,
+    },
+    returnAcceptance: {
+      payloads: {
+        own: (f) => ({ id: f.acceptanceRequested.own, comment: '佐证材料不足' }),
+        other: (f) => ({ id: f.acceptanceRequested.other, comment: '佐证材料不足' }),
+      },
+      expect: COMMITTEE_STEP,
+    },
+    archive: { payloads: { own: { id: 'prj-009' }, other: { id: 'prj-008' } }, expect: COMMITTEE_STEP },
+    // 四公开: anyone, registered or not, reads a running project's page and rates it; a draft is hidden.
+    publicGet: {
+      payloads: { own: { id: 'prj-001' }, other: { id: 'prj-002' }, hidden: (f) => ({ id: f.draft.own }) },
+      expect: { ...everyone(PUBLIC_PAGE), public: PUBLIC_PAGE },
+    },
+    rate: {
+      payloads: {
+        own: { id: 'prj-001', score: 5, comment: '服务很及时' },
+        other: { id: 'prj-002', score: 4 },
+        hidden: (f) => ({ id: f.draft.own, score: 5 }),
+      },
+      expect: { ...everyone(PUBLIC_PAGE), public: PUBLIC_PAGE },
+    },
+  },
+  checkins: {
+    myTasks: { payloads: { self: {} }, expect: SELF },
+    create: {
+      payloads: {
+        own: { requestId: 'authz-own-0001', projectId: 'prj-001', taskId: 't2', text: TEXT },
+        ownOthersTask: { requestId: 'authz-own-0002', projectId: 'prj-001', taskId: 't1', text: TEXT },
+        other: { requestId: 'authz-other-001', projectId: 'prj-002', taskId: 't2', text: TEXT },
+      },
+      // Only a task's assignees and milestone owners record on it: p005 is on t2 of prj-001, nobody else here.
+      expect: {
+        member: { own: 'ok', ownOthersTask: 'denied', other: 'denied' },
+        ...omitMember(everyone('denied')),
+      },
+    },
+    history: { payloads: { self: {} }, expect: SELF },
+    myStats: { payloads: { self: {} }, expect: SELF },
+    submitMilestone: {
+      payloads: {
+        own: { id: 'prj-001-m4', description: '一票直达已在全部班组推行' },
+        ownOthers: { id: 'prj-001-m3', description: '一票直达已在全部班组推行' },
+        other: { id: 'prj-002-m4', description: '一票直达已在全部班组推行' },
+      },
+      // Only the milestone's owner submits it.
+      expect: {
+        member: { own: 'ok', ownOthers: 'denied', other: 'denied' },
+        ...omitMember(everyone('denied')),
+      },
+    },
+    inbox: { payloads: { self: {} }, expect: SELF },
+    inboxCount: { payloads: { self: {} }, expect: SELF },
+    getSubmission: {
+      payloads: { own: { id: 'prj-001-m3' }, other: { id: 'prj-002-m3' } },
+      expect: BRANCH_READ,
+    },
+    approveMilestone: {
+      payloads: { own: { id: 'prj-001-m3' }, other: { id: 'prj-002-m3' } },
+      expect: { ...SECRETARY_STEP, committee: 'ok' },
+    },
+    returnMilestone: {
+      payloads: {
+        own: { id: 'prj-001-m3', comment: '请补充照片' },
+        other: { id: 'prj-002-m3', comment: '请补充照片' },
+      },
+      expect: { ...SECRETARY_STEP, committee: 'ok' },
+    },
+  },
+  groups: {
+    myGroups: { payloads: { self: {} }, expect: SELF },
+    feed: {
+      payloads: { own: { groupId: `${OWN}-g2` }, other: { groupId: `${OTHER}-g2` } },
+      expect: IN_GROUP,
+    },
+    post: {
+      payloads: {
+        own: { groupId: `${OWN}-g2`, requestId: 'authz-post-own', text: TEXT },
+        other: { groupId: `${OTHER}-g2`, requestId: 'authz-post-other', text: TEXT },
+        ownNotice: { groupId: `${OWN}-g2`, requestId: 'authz-notice-own', kind: 'announcement', text: TEXT },
+      },
+      expect: {
+        member: { own: 'ok', other: 'denied', ownNotice: 'denied' },
+        secretary: { own: 'ok', other: 'denied', ownNotice: 'ok' },
+        otherSecretary: { own: 'denied', other: 'ok', ownNotice: 'denied' },
+        committee: 'denied',
+      },
+    },
+    comment: {
+      payloads: {
+        own: { postId: `gp-demo-${OWN}-g2-1`, requestId: 'authz-comment-own', text: '点赞！' },
+        other: { postId: `gp-demo-${OTHER}-g2-1`, requestId: 'authz-comment-other', text: '点赞！' },
+      },
+      expect: IN_GROUP,
+    },
+    comments: {
+      payloads: { own: { postId: `gp-demo-${OWN}-g2-1` }, other: { postId: `gp-demo-${OTHER}-g2-1` } },
+      expect: IN_GROUP,
+    },
+    withdraw: {
+      payloads: {
+        own: { postId: `gp-demo-${OWN}-g2-3` },
+        ownOthers: { postId: `gp-demo-${OWN}-g2-1` },
+        other: { postId: `gp-demo-${OTHER}-g2-1` },
+      },
+      // Its author (p005 wrote g2-3) or the branch secretary.
+      expect: {
+        member: { own: 'ok', ownOthers: 'denied', other: 'denied' },
+        secretary: { own: 'ok', ownOthers: 'ok', other: 'denied' },
+        otherSecretary: { own: 'denied', ownOthers: 'denied', other: 'ok' },
+        committee: 'denied',
+      },
+    },
+    get: {
+      payloads: { own: { postId: `gp-demo-${OWN}-g2-1` }, other: { postId: `gp-demo-${OTHER}-g2-1` } },
+      expect: IN_GROUP,
+    },
+    pin: {
+      payloads: { own: (f) => ({ postId: f.notice.own }), other: (f) => ({ postId: f.notice.other }) },
+      expect: LEADS_GROUP,
+    },
+    unpin: {
+      payloads: { own: { postId: `gp-demo-${OWN}-g2-0` }, other: { postId: `gp-demo-${OTHER}-g2-0` } },
+      expect: LEADS_GROUP,
+    },
+    markRead: {
+      payloads: { own: { postId: `gp-demo-${OWN}-g2-0` }, other: { postId: `gp-demo-${OTHER}-g2-0` } },
+      expect: IN_GROUP,
+    },
+    readers: {
+      payloads: { own: { postId: `gp-demo-${OWN}-g2-0` }, other: { postId: `gp-demo-${OTHER}-g2-0` } },
+      expect: LEADS_GROUP,
+    },
+    roster: {
+      payloads: { own: { groupId: `${OWN}-g2` }, other: { groupId: `${OTHER}-g2` } },
+      expect: IN_GROUP,
+    },
+    groupProjects: {
+      payloads: { own: { groupId: `${OWN}-g2` }, other: { groupId: `${OTHER}-g2` } },
+      expect: IN_GROUP,
+    },
+  },
+  lectures: {
+    list: {
+      payloads: { self: {}, manage: { tab: 'manage' } },
+      expect: {
+        member: { self: 'ok', manage: 'denied' },
+        secretary: 'ok',
+        otherSecretary: 'ok',
+        committee: 'ok',
+      },
+    },
+    get: {
+      payloads: {
+        company: { id: 'lec-001' },
+        own: { id: 'lec-002' },
+        other: (f) => ({ id: f.lecture.otherPublished }),
+        ownDraft: (f) => ({ id: f.lecture.ownDraft }),
+      },
+      // Published: its audience and its managers. A draft exists only for its managers.
+      expect: {
+        member: { company: 'ok', own: 'ok', other: 'denied', ownDraft: 'hidden' },
+        secretary: { company: 'ok', own: 'ok', other: 'denied', ownDraft: 'ok' },
+        otherSecretary: { company: 'ok', own: 'denied', other: 'ok', ownDraft: 'hidden' },
+        committee: 'ok',
+      },
+    },
+    saveDraft: {
+      payloads: {
+        own: (f) => ({ id: f.lecture.ownDraft, summary: '结合岗位谈安全' }),
+        other: (f) => ({ id: f.lecture.otherDraft, summary: '结合岗位谈安全' }),
+        ownNew: { branchId: OWN, title: '安全帮扶第二讲' },
+      },
+      expect: {
+        member: { own: 'hidden', other: 'hidden', ownNew: 'denied' },
+        secretary: { own: 'ok', other: 'hidden', ownNew: 'ok' },
+        otherSecretary: { own: 'hidden', other: 'ok', ownNew: 'denied' },
+        committee: 'ok',
+      },
+    },
+    publish: {
+      payloads: {
+        own: (f) => ({ id: f.lecture.ownDraft }),
+        other: (f) => ({ id: f.lecture.otherDraft }),
+      },
+      expect: {
+        member: 'hidden',
+        secretary: { own: 'ok', other: 'hidden' },
+        otherSecretary: { own: 'hidden', other: 'ok' },
+        committee: 'ok',
+      },
+    },
+    withdraw: {
+      payloads: { own: { id: 'lec-002' }, other: (f) => ({ id: f.lecture.otherPublished }) },
+      expect: MANAGES,
+    },
+    heartbeat: {
+      payloads: {
+        company: { lectureId: 'lec-001', sessionId: 'authz-session-1', progress: 0.2, seconds: 15 },
+        own: { lectureId: 'lec-002', sessionId: 'authz-session-2', progress: 0.2, seconds: 15 },
+        other: (f) => ({
+          lectureId: f.lecture.otherPublished,
+          sessionId: 'authz-session-3',
+          progress: 0.2,
+          seconds: 15,
+        }),
+      },
+      expect: {
+        member: { company: 'ok', own: 'ok', other: 'denied' },
+        secretary: { company: 'ok', own: 'ok', other: 'denied' },
+        otherSecretary: { company: 'ok', own: 'denied', other: 'ok' },
+        committee: { company: 'ok', own: 'denied', other: 'denied' },
+      },
+    },
+    submitQuiz: {
+      payloads: {
+        own: { lectureId: 'lec-002', answers: { q1: [0], q2: [0, 1, 3], q3: [1] } },
+        other: (f) => ({ lectureId: f.lecture.otherPublished, answers: { q1: [0] } }),
+      },
+      expect: STUDIES,
+    },
+    stats: {
+      payloads: {
+        self: {},
+        own: { lectureId: 'lec-002' },
+        ownBranch: { branchId: OWN },
+        otherBranch: { branchId: OTHER },
+      },
+      expect: {
+        member: { self: 'ok', own: 'denied', ownBranch: 'denied', otherBranch: 'denied' },
+        secretary: { self: 'ok', own: 'ok', ownBranch: 'ok', otherBranch: 'denied' },
+        otherSecretary: { self: 'ok', own: 'denied', ownBranch: 'denied', otherBranch: 'ok' },
+        committee: 'ok',
+      },
+    },
+  },
+  dashboard: {
+    committee: { payloads: { self: {} }, expect: COMMITTEE_STEP },
+    branch: {
+      payloads: { self: {}, own: { branchId: OWN }, other: { branchId: OTHER } },
+      // A secretary's own branch by default; the committee must name one.
+      expect: {
+        member: 'denied',
+        secretary: { self: 'ok', own: 'ok', other: 'denied' },
+        otherSecretary: { self: 'ok', own: 'denied', other: 'ok' },
+        committee: { self: 'refused', own: 'ok', other: 'ok' },
+      },
+    },
+    overdue: {
+      payloads: { self: {}, own: { branchId: OWN }, other: { branchId: OTHER } },
+      expect: {
+        member: 'denied',
+        secretary: { self: 'ok', own: 'ok', other: 'denied' },
+        otherSecretary: { self: 'ok', own: 'denied', other: 'ok' },
+        committee: 'ok',
+      },
+    },
+    league: { payloads: { self: {} }, expect: COMMITTEE_STEP },
+  },
+  ledger: {
+    preview: {
+      payloads: {
+        own: { projectId: 'prj-001' },
+        other: { projectId: 'prj-002' },
+        ownYear: { branchId: OWN, year: 2026 },
+      },
+      expect: {
+        member: 'denied',
+        secretary: { own: 'ok', other: 'denied', ownYear: 'ok' },
+        otherSecretary: { own: 'denied', other: 'ok', ownYear: 'denied' },
+        committee: 'ok',
+      },
+    },
+    export: { payloads: { own: { projectId: 'prj-001' }, other: { projectId: 'prj-002' } }, expect: MANAGES },
+  },
+  supervision: {
+    assignments: { payloads: { self: {} }, expect: COMMITTEE_STEP },
+    setAssignment: {
+      payloads: { own: { personId: 'p058', branchId: OWN, assigned: true } },
+      expect: COMMITTEE_STEP,
+    },
+    myBranches: { payloads: { self: {} }, expect: { ...SELF, member: 'denied' } },
+    candidates: { payloads: { self: {}, own: { branchId: OWN } }, expect: COMMITTEE_STEP },
+    createSpotCheck: {
+      payloads: { own: { requestId: 'authz-draw-own', size: 1, branchId: OWN } },
+      expect: COMMITTEE_STEP,
+    },
+    listSpotChecks: { payloads: { self: {} }, expect: { ...SELF, member: 'denied' } },
+    getSpotCheck: {
+      payloads: { own: (f) => ({ id: f.spotCheck.own }), other: (f) => ({ id: f.spotCheck.other }) },
+      expect: MANAGES,
+    },
+    verifySpotCheck: {
+      payloads: { own: (f) => ({ id: f.spotCheck.own }), other: (f) => ({ id: f.spotCheck.other }) },
+      expect: MANAGES,
+    },
+    recordFinding: {
+      payloads: {
+        own: (f) => ({ id: f.spotCheck.own, projectId: 'prj-001', conclusion: 'issues', text: '台账不全' }),
+        other: (f) => ({
+          id: f.spotCheck.other,
+          projectId: 'prj-002',
+          conclusion: 'meets',
+          text: '落实到位',
+        }),
+      },
+      expect: COMMITTEE_STEP,
+    },
+    addRectification: {
+      payloads: {
+        own: (f) => ({ id: f.spotCheck.own, projectId: 'prj-001', text: '补齐台账', deadline: f.deadline }),
+        other: (f) => ({
+          id: f.spotCheck.other,
+          projectId: 'prj-002',
+          text: '补齐台账',
+          deadline: f.deadline,
+        }),
+      },
+      expect: COMMITTEE_STEP,
+    },
+    completeRectification: {
+      payloads: {
+        own: (f) => ({ id: f.rectification.open.own, note: '已补齐' }),
+        other: (f) => ({ id: f.rectification.open.other, note: '已补齐' }),
+      },
+      expect: SECRETARY_STEP,
+    },
+    confirmRectification: {
+      payloads: {
+        own: (f) => ({ id: f.rectification.done.own }),
+        other: (f) => ({ id: f.rectification.done.other }),
+      },
+      expect: COMMITTEE_STEP,
+    },
+    reopenRectification: {
+      payloads: {
+        own: (f) => ({ id: f.rectification.done.own, comment: '照片不清楚' }),
+        other: (f) => ({ id: f.rectification.done.other, comment: '照片不清楚' }),
+      },
+      expect: COMMITTEE_STEP,
+    },
+    evaluation: { payloads: { self: { year: 2026 } }, expect: COMMITTEE_STEP },
+    markTopTen: { payloads: { self: (f) => ({ year: 2026, projectIds: f.topTen }) }, expect: COMMITTEE_STEP },
+  },
+  messages: {
+    list: { payloads: { self: {} }, expect: SELF },
+    unreadCount: { payloads: { self: {} }, expect: SELF },
+    markRead: {
+      payloads: {
+        self: { all: true },
+        own: (f) => ({ id: f.message.own }),
+        other: (f) => ({ id: f.message.other }),
+      },
+      // A message is its addressee's alone: anyone else's id is "not found", like an unknown one.
+      expect: {
+        member: { self: 'ok', own: 'ok', other: 'hidden' },
+        ...omitMember(everyone({ self: 'ok', own: 'hidden', other: 'hidden' })),
+      },
+    },
+    getSettings: { payloads: { self: {} }, expect: SELF },
+    saveSettings: { payloads: { self: { kinds: { milestone_due: false } } }, expect: SELF },
+    grantSubscriptions: { payloads: { self: { templateIds: ['tpl-milestone-deadline'] } }, expect: SELF },
+    templates: { payloads: { self: {} }, expect: SELF },
+  },
+}
+
+function omitMember(four: Four): Omit<Four, 'member'> {
+  const { secretary, otherSecretary, committee } = four
+  return { secretary, otherSecretary, committee }
+}
+
+// ---- fixtures ------------------------------------------------------------------------------------------
+
+type Doc = Record<string, unknown>
+
+/** A copy of a seeded project (and its milestones) under a new id, in another state of the lifecycle. */
+function cloneProject(cloud: TestCloud, from: string, id: string, over: Doc): void {
+  const project = cloud.db.find('projects', { _id: from })[0]
+  const milestones = cloud.db.find('milestones', { projectId: from }, { limit: 100 })
+  cloud.db.insertMany('projects', [{ ...project, _id: id, version: 1, ...over }])
+  cloud.db.insertMany(
+    'milestones',
+    milestones.map((m) => ({
+      ...m,
+      _id: `${id}-${String(m._id).split('-').pop()}`,
+      projectId: id,
+      status: over.status === 'acceptance_requested' ? 'approved' : 'open',
+      submittedBy: null,
+      submittedAt: null,
+      round: 0,
+    })),
+  )
+}
+
+/** The savePlan payload that stores a project's plan as it is. */
+function planOf(cloud: TestCloud, projectId: string): Record<string, unknown> {
+  const project = cloud.db.find('projects', { _id: projectId })[0] as {
+    tasks: { id: string; title: string; assigneeIds: string[] }[]
+    checklist: { id: string; text: string; done: boolean }[]
+  }
+  const milestones = cloud.db.find('milestones', { projectId }, { sort: { order: 1 }, limit: 100 })
+  return {
+    id: projectId,
+    tasks: project.tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      assigneeIds: t.assigneeIds,
+      milestones: milestones
+        .filter((m) => m.taskId === t.id)
+        .map((m) => ({
+          id: m._id,
+          title: m.title,
+          weight: m.weight,
+          ownerId: m.ownerId,
+          deadline: m.deadline ? formatDay(m.deadline as Date) : null,
+          qualityStandard: m.qualityStandard,
+          expectedGoal: m.expectedGoal,
+        })),
+    })),
+    checklist: project.checklist.map(({ id, text, done }) => ({ id, text, done })),
+  }
+}
+
+function must<T>(res: Result<T>, what: string): T {
+  if (!res.ok) throw new Error(`fixture ${what}: ${res.code} ${res.message}`)
+  return res.data
+}
+
+const QUIZ = {
+  passMark: 60,
+  questions: [{ kind: 'single', text: '帮扶的“1”指？', options: ['一名党员', '一个班组'], answer: [0] }],
+}
+
+/**
+ * What the seed lacks for the table, in both branches: projects in every state, lectures of 营销部 (a draft
+ * and a published one with a quiz) and a draft of 运维部, unpinned announcements, one message each.
+ */
+export async function prepareFixtures(cloud: TestCloud, cookies: Record<string, string>): Promise<Fixtures> {
+  const secretaryOf = { own: PEOPLE.secretary, other: PEOPLE.otherSecretary }
+  const source = { own: 'prj-001', other: 'prj-002' }
+  for (const side of ['own', 'other'] as const) {
+    const by = secretaryOf[side]
+    cloneProject(cloud, source[side], `authz-draft-${side}`, {
+      status: 'draft',
+      progress: 0,
+      submittedBy: null,
+    })
+    cloneProject(cloud, source[side], `authz-submitted-${side}`, {
+      status: 'submitted',
+      progress: 0,
+      submittedBy: by,
+    })
+    cloneProject(cloud, source[side], `authz-approved-${side}`, {
+      status: 'approved',
+      progress: 0,
+      submittedBy: null,
+    })
+    cloneProject(cloud, source[side], `authz-accreq-${side}`, {
+      status: 'acceptance_requested',
+      progress: 100,
+      submittedBy: by,
+      acceptance: { summary: '已完成', evidence: [], requestedBy: by, requestedAt: new Date() },
+    })
+  }
+
+  const lecture = async (who: string, branchId: string, publish: boolean) => {
+    const saved = must(
+      await cloud.call(who, 'lectures', 'saveDraft', {
+        branchId,
+        title: '安全帮扶第一讲',
+        speaker: '王建国',
+        summary: '一名党员结对帮扶青年员工',
+        body: '<p>作业前讲清危险点和控制措施。</p>',
+        quiz: QUIZ as never,
+      }),
+      'lecture draft',
+    )
+    if (publish) must(await cloud.call(who, 'lectures', 'publish', { id: saved.id }), 'lecture publish')
+    return saved.id
+  }
+  const sec = cookies.secretary
+  const otherSec = cookies.otherSecretary
+  const notice = async (who: string, groupId: string) =>
+    must(
+      await cloud.call(who, 'groups', 'post', {
+        groupId,
+        requestId: `authz-fixture-${groupId}`,
+        kind: 'announcement',
+        text: '【通知】周五学习安全规程',
+        pin: false,
+      }),
+      'notice',
+    ).post.id
+
+  const message = (id: string, personId: string) => ({
+    _id: id,
+    key: id,
+    kind: 'milestone_due',
+    personId,
+    itemId: 'prj-001-m4',
+    title: '里程碑即将到期',
+    body: '请按期提交成果',
+    page: '/pages/index/index',
+    values: {},
+    read: false,
+    readAt: null,
+    createdAt: new Date(),
+    templateId: null,
+    pushState: 'no_template',
+    pushReason: '',
+    pushAt: null,
+    sweepId: 'authz',
+  })
+  cloud.db.insertMany('messages', [
+    message('authz-msg-own', PEOPLE.member),
+    message('authz-msg-other', 'p009'),
+  ])
+
+  // Members on the roster who have not bound their WeChat yet, one per branch.
+  const unbound = (id: string, branchId: string) => ({
+    _id: id,
+    openid: '',
+    name: '待绑定党员',
+    phone: '13900008888',
+    branchId,
+    groupId: `${branchId}-g1`,
+    title: '',
+    grants: [{ role: 'member', branchId }],
+  })
+  cloud.db.insertMany('people', [unbound('authz-unbound-own', OWN), unbound('authz-unbound-other', OTHER)])
+  // The code bindInvite is tried with is a third member's, so createInvite's cases cannot revoke it.
+  cloud.db.insertMany('people', [unbound('authz-unbound-code', OWN)])
+  const inviteCode = must(
+    await cloud.call(sec, 'org', 'createInvite', { personId: 'authz-unbound-code' }),
+    'invite',
+  ).code
+
+  // Spot checks that picked each branch's running project, and rectifications open and done in each.
+  const committee = cookies.committee
+  const deadline = formatDay(new Date(Date.now() + 30 * 24 * 3600 * 1000))
+  const draw = async (branchId: string) =>
+    must(
+      await cloud.call(committee, 'supervision', 'createSpotCheck', {
+        requestId: `authz-fixture-${branchId}`,
+        size: 1,
+        branchId,
+      }),
+      'spot check',
+    ).id
+  const spotCheck = { own: await draw(OWN), other: await draw(OTHER) }
+  const rectify = async (id: string, projectId: string) =>
+    must(
+      await cloud.call(committee, 'supervision', 'addRectification', {
+        id,
+        projectId,
+        text: '补齐台账',
+        deadline,
+      }),
+      'rectification',
+    ).id
+  const open = {
+    own: await rectify(spotCheck.own, 'prj-001'),
+    other: await rectify(spotCheck.other, 'prj-002'),
+  }
+  const done = {
+    own: await rectify(spotCheck.own, 'prj-001'),
+    other: await rectify(spotCheck.other, 'prj-002'),
+  }
+  must(
+    await cloud.call(sec, 'supervision', 'completeRectification', { id: done.own, note: '已补齐' }),
+    'done',
+  )
+  must(
+    await cloud.call(otherSec, 'supervision', 'completeRectification', { id: done.other, note: '已补齐' }),
+    'done',
+  )
+  const evaluation = must(
+    await cloud.call(committee, 'supervision', 'evaluation', { year: 2026 }),
+    'evaluation',
+  )
+
+  return {
+    draft: { own: 'authz-draft-own', other: 'authz-draft-other' },
+    submitted: { own: 'authz-submitted-own', other: 'authz-submitted-other' },
+    approved: { own: 'authz-approved-own', other: 'authz-approved-other' },
+    acceptanceRequested: { own: 'authz-accreq-own', other: 'authz-accreq-other' },
+    plan: { own: planOf(cloud, 'prj-001'), other: planOf(cloud, 'prj-002') },
+    lecture: {
+      ownDraft: await lecture(sec, OWN, false),
+      otherDraft: await lecture(otherSec, OTHER, false),
+      otherPublished: await lecture(otherSec, OTHER, true),
+    },
+    notice: { own: await notice(sec, `${OWN}-g2`), other: await notice(otherSec, `${OTHER}-g2`) },
+    message: { own: 'authz-msg-own', other: 'authz-msg-other' },
+    unbound: { own: 'authz-unbound-own', other: 'authz-unbound-other' },
+    inviteCode,
+    spotCheck,
+    rectification: { open, done },
+    topTen: evaluation.proposedTopTen,
+    deadline,
+  }
+}

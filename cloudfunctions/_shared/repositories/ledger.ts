@@ -1,0 +1,93 @@
+import type { DB } from 'wx-server-sdk'
+import type { LedgerCheckin, LedgerRating } from '../../../domain/ledger'
+import type { Milestone, MilestoneRecord, Project, ProjectEvent } from '../../../types/entities'
+import { COLLECTIONS, db, _ } from '../cloud'
+import { MAX_PAGE, chunk } from './query'
+
+// What a 管理台账 export reads: whole records of a handful of projects. Each read is an equality or `in` on an
+// indexed field, paged by _id (never an offset that grows with the data).
+
+type Where = Record<string, unknown>
+
+/** Every document matching `where` for each chunk of `ids` (as `key: in`), 1,000 a call, in `_id` order. */
+async function allByIds<T extends { _id: string }>(
+  collection: string,
+  key: string,
+  ids: readonly string[],
+  extra: Where = {},
+  field: Record<string, true> | null = null,
+): Promise<T[]> {
+  const out: T[] = []
+  for (const part of chunk([...new Set(ids)])) {
+    const base = { ...extra, [key]: part.length === 1 ? part[0] : _.in(part) }
+    let last: string | null = null
+    for (;;) {
+      let query = db.collection(collection).where(last === null ? base : _.and([base, { _id: _.gt(last) }]))
+      if (field) query = query.field(field)
+      const res = (await query.orderBy('_id', 'asc').limit(MAX_PAGE).get()) as DB.IQueryResult
+      const docs = res.data as T[]
+      out.push(...docs)
+      if (docs.length < MAX_PAGE) break
+      last = docs[docs.length - 1]._id
+    }
+  }
+  return out
+}
+
+async function countByIds(collection: string, key: string, ids: readonly string[], extra: Where = {}) {
+  let total = 0
+  for (const part of chunk([...new Set(ids)])) {
+    const where = { ...extra, [key]: part.length === 1 ? part[0] : _.in(part) }
+    total += ((await db.collection(collection).where(where).count()) as DB.ICountResult).total
+  }
+  return total
+}
+
+/** A branch's projects of one year, every status (on the branchId index). */
+export const listBranchYearProjects = (branchId: string, year: number): Promise<Project[]> =>
+  allByIds<Project>(COLLECTIONS.projects, 'branchId', [branchId], { year })
+
+export const listMilestonesOf = (projectIds: readonly string[]): Promise<Milestone[]> =>
+  allByIds<Milestone>(COLLECTIONS.milestones, 'projectId', projectIds)
+
+/** Every review step (submit, approve, return) of these milestones. */
+export const listRecordsOf = (milestoneIds: readonly string[]): Promise<MilestoneRecord[]> =>
+  allByIds<MilestoneRecord>(COLLECTIONS.milestoneSubmissions, 'milestoneId', milestoneIds)
+
+export const countRecordsOf = (milestoneIds: readonly string[]): Promise<number> =>
+  countByIds(COLLECTIONS.milestoneSubmissions, 'milestoneId', milestoneIds)
+
+export const listEventsOf = (projectIds: readonly string[]): Promise<ProjectEvent[]> =>
+  allByIds<ProjectEvent>(COLLECTIONS.projectEvents, 'projectId', projectIds)
+
+export const countEventsOf = (projectIds: readonly string[]): Promise<number> =>
+  countByIds(COLLECTIONS.projectEvents, 'projectId', projectIds)
+
+const CHECKIN_FIELDS = {
+  _id: true,
+  projectId: true,
+  taskTitle: true,
+  milestoneTitle: true,
+  personName: true,
+  at: true,
+  text: true,
+  photos: true,
+  place: true,
+} as const
+
+/** The check-ins (写实) of these projects, only what the ledger shows. */
+export const listCheckinsOf = (projectIds: readonly string[]): Promise<LedgerCheckin[]> =>
+  allByIds<LedgerCheckin>(COLLECTIONS.checkins, 'projectId', projectIds, {}, CHECKIN_FIELDS)
+
+/** Staff ratings that carry a comment: score, comment and time only (who rated never leaves the database). */
+export const listCommentsOf = (projectIds: readonly string[]): Promise<LedgerRating[]> =>
+  allByIds<LedgerRating & { _id: string }>(
+    COLLECTIONS.ratings,
+    'projectId',
+    projectIds,
+    { comment: _.neq('') },
+    { _id: true, projectId: true, score: true, comment: true, at: true },
+  ).then((rows) => rows.map(({ projectId, score, comment, at }) => ({ projectId, score, comment, at })))
+
+export const countCommentsOf = (projectIds: readonly string[]): Promise<number> =>
+  countByIds(COLLECTIONS.ratings, 'projectId', projectIds, { comment: _.neq('') })

@@ -1,0 +1,227 @@
+import type { DB } from 'wx-server-sdk'
+import type { SpotCheckScope } from '../../../domain/supervision'
+import type { Milestone, OrgUnit, Person, Project, ProjectStatus } from '../../../types/entities'
+import type {
+  Rectification,
+  SpotCheck,
+  SupervisionAssignment,
+  SupervisionEvent,
+  TopTenSelection,
+} from '../../../types/entities-supervision'
+import { COLLECTIONS, db, _ } from '../cloud'
+import { MAX_PAGE, chunk, fetchAll } from './query'
+
+async function getById<T>(collection: string, id: string): Promise<T | null> {
+  const res = (await db.collection(collection).doc(id).get()) as DB.IQuerySingleResult
+  return (res.data as T | null) ?? null
+}
+
+const oneOrIn = (ids: readonly string[]) => (ids.length === 1 ? ids[0] : _.in([...ids]))
+
+export const getSpotCheck = (id: string) => getById<SpotCheck>(COLLECTIONS.spotChecks, id)
+export const getTopTen = (year: number) =>
+  getById<TopTenSelection>(COLLECTIONS.topTenSelections, topTenId(year))
+export const topTenId = (year: number): string => `top-ten-${year}`
+
+/** The company's branches (党支部), in org order. */
+export async function listBranches(): Promise<OrgUnit[]> {
+  const units = await fetchAll<OrgUnit>(
+    db.collection(COLLECTIONS.orgUnits).where({ kind: 'branch' }).orderBy('order', 'asc'),
+  )
+  return units
+}
+
+export type CommitteePerson = Pick<Person, '_id' | 'name' | 'title' | 'grants'>
+
+/** Everyone on the committee (a county has a handful; the grants are not indexed, so this reads people). */
+export const listCommitteePeople = (): Promise<CommitteePerson[]> =>
+  fetchAll<CommitteePerson>(
+    db
+      .collection(COLLECTIONS.people)
+      .where({ 'grants.role': 'committee' })
+      .field({ _id: true, name: true, title: true, grants: true })
+      .orderBy('_id', 'asc'),
+  )
+
+/** A branch's secretaries, by id (they are people of the branch, on the branchId index). */
+export async function listSecretariesOf(
+  branchId: string,
+): Promise<Pick<Person, '_id' | 'name' | 'grants'>[]> {
+  const people = await fetchAll<Pick<Person, '_id' | 'name' | 'grants'>>(
+    db
+      .collection(COLLECTIONS.people)
+      .where({ branchId })
+      .field({ _id: true, name: true, grants: true })
+      .orderBy('_id', 'asc'),
+  )
+  return people.filter((p) => p.grants.some((g) => g.role === 'secretary' && g.branchId === branchId))
+}
+
+/** Active assignments: all of them, or one committee member's. */
+export const listAssignments = (personId?: string): Promise<SupervisionAssignment[]> =>
+  fetchAll<SupervisionAssignment>(
+    db
+      .collection(COLLECTIONS.supervisionAssignments)
+      .where(personId === undefined ? { active: true } : { personId, active: true })
+      .orderBy('_id', 'asc'),
+  )
+
+export type SupervisedOutline = Pick<
+  Project,
+  '_id' | 'title' | 'branchId' | 'branchName' | 'status' | 'progress'
+>
+
+const OUTLINE = { _id: true, title: true, branchId: true, branchName: true, status: true, progress: true }
+
+/** Projects of these branches (or of all, with null) in these states. */
+export async function listProjectsIn(
+  branchIds: readonly string[] | null,
+  statuses: readonly ProjectStatus[],
+): Promise<SupervisedOutline[]> {
+  const status = oneOrIn(statuses)
+  if (branchIds === null)
+    return fetchAll<SupervisedOutline>(
+      db.collection(COLLECTIONS.projects).where({ status }).field(OUTLINE).orderBy('_id', 'asc'),
+    )
+  const out: SupervisedOutline[] = []
+  for (const part of chunk([...branchIds])) {
+    if (part.length === 0) continue
+    out.push(
+      ...(await fetchAll<SupervisedOutline>(
+        db
+          .collection(COLLECTIONS.projects)
+          .where({ branchId: oneOrIn(part), status })
+          .field(OUTLINE)
+          .orderBy('_id', 'asc'),
+      )),
+    )
+  }
+  return out
+}
+
+/** Outlines by id (current status and progress of picked projects). */
+export async function getOutlines(ids: readonly string[]): Promise<Map<string, SupervisedOutline>> {
+  const out = new Map<string, SupervisedOutline>()
+  for (const part of chunk([...new Set(ids)])) {
+    if (part.length === 0) continue
+    const res = (await db
+      .collection(COLLECTIONS.projects)
+      .where({ _id: oneOrIn(part) })
+      .field(OUTLINE)
+      .limit(part.length)
+      .get()) as DB.IQueryResult
+    for (const p of res.data as SupervisedOutline[]) out.set(p._id, p)
+  }
+  return out
+}
+
+/** The deadline and state of every milestone of these projects. */
+export async function listDeadlines(
+  projectIds: readonly string[],
+): Promise<Pick<Milestone, 'projectId' | 'deadline' | 'status'>[]> {
+  const out: Pick<Milestone, 'projectId' | 'deadline' | 'status'>[] = []
+  for (const part of chunk([...new Set(projectIds)])) {
+    if (part.length === 0) continue
+    out.push(
+      ...(await fetchAll<Pick<Milestone, 'projectId' | 'deadline' | 'status'>>(
+        db
+          .collection(COLLECTIONS.milestones)
+          .where({ projectId: oneOrIn(part) })
+          .field({ _id: true, projectId: true, deadline: true, status: true })
+          .orderBy('_id', 'asc'),
+      )),
+    )
+  }
+  return out
+}
+
+const spotCheckQuery = (scope: SpotCheckScope) =>
+  db.collection(COLLECTIONS.spotChecks).where(scope.all ? {} : { branchIds: _.in(scope.branchIds) })
+
+/** A page of spot checks, newest first, with how many there are. */
+export async function listSpotChecks(
+  scope: SpotCheckScope,
+  page: number,
+  pageSize: number,
+): Promise<{ items: SpotCheck[]; total: number }> {
+  const [countRes, pageRes] = await Promise.all([
+    spotCheckQuery(scope).count() as Promise<DB.ICountResult>,
+    spotCheckQuery(scope)
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'desc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .get() as Promise<DB.IQueryResult>,
+  ])
+  return { items: pageRes.data as SpotCheck[], total: countRes.total }
+}
+
+/** The rectifications of these spot checks, oldest first. */
+export async function listRectificationsOf(spotCheckIds: readonly string[]): Promise<Rectification[]> {
+  const out: Rectification[] = []
+  for (const part of chunk([...new Set(spotCheckIds)])) {
+    if (part.length === 0) continue
+    out.push(
+      ...(await fetchAll<Rectification>(
+        db
+          .collection(COLLECTIONS.rectifications)
+          .where({ spotCheckId: oneOrIn(part) })
+          .orderBy('createdAt', 'asc')
+          .orderBy('_id', 'asc'),
+      )),
+    )
+  }
+  return out
+}
+
+/** A spot check's record, newest first. */
+export async function listCheckEvents(spotCheckId: string, limit = 200): Promise<SupervisionEvent[]> {
+  const res = (await db
+    .collection(COLLECTIONS.supervisionEvents)
+    .where({ spotCheckId })
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .get()) as DB.IQueryResult
+  return res.data as SupervisionEvent[]
+}
+
+export type EvaluationRow = Pick<
+  Project,
+  '_id' | 'title' | 'branchId' | 'branchName' | 'status' | 'progress' | 'rating' | 'score'
+>
+
+/** Every project of a year, only what the evaluation reads (on the year index). */
+export const listYearProjects = (year: number): Promise<EvaluationRow[]> =>
+  fetchAll<EvaluationRow>(
+    db
+      .collection(COLLECTIONS.projects)
+      .where({ year })
+      .field({
+        _id: true,
+        title: true,
+        branchId: true,
+        branchName: true,
+        status: true,
+        progress: true,
+        rating: true,
+        score: true,
+      })
+      .orderBy('_id', 'asc'),
+    100_000,
+  )
+
+/** Which of these projects ever had their acceptance returned. */
+export async function projectsWithReturnedAcceptance(projectIds: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>()
+  for (const part of chunk([...new Set(projectIds)])) {
+    if (part.length === 0) continue
+    const res = (await db
+      .collection(COLLECTIONS.projectEvents)
+      .where({ projectId: oneOrIn(part), action: 'return_acceptance' })
+      .field({ projectId: true })
+      .limit(MAX_PAGE)
+      .get()) as DB.IQueryResult
+    for (const e of res.data as { projectId: string }[]) out.add(e.projectId)
+  }
+  return out
+}

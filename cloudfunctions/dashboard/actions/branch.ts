@@ -1,0 +1,46 @@
+import { branchDashboardScope } from '../../../domain/dashboard-permissions'
+import { rollupId } from '../../../domain/dashboard'
+import { fail, ok } from '../../../types/result'
+import { getRollups } from '../../_shared/repositories/dashboard'
+import { getOrgUnitsByIds } from '../../_shared/repositories/org'
+import type { Handler } from '../../_shared/router'
+import { resolveFilters } from '../filters'
+import { toDashboardView, toLeagueRow } from '../views'
+
+/** 支部看板: one branch's figures, its place in the league and its members' part, from the roll-up. */
+export const branch: Handler<'dashboard', 'branch'> = async (params, { caller }) => {
+  const scope = branchDashboardScope(caller, params.branchId)
+  if (!scope.ok) {
+    if (scope.reason === 'NO_BRANCH') {
+      return fail('INVALID_INPUT', '请选择要查看的支部', [{ path: 'branchId', message: '请选择支部' }])
+    }
+    return scope.reason === 'FOREIGN_BRANCH'
+      ? fail('FORBIDDEN', '只能查看本支部的看板')
+      : fail('FORBIDDEN', '看板由支部书记和党委查看')
+  }
+  const resolved = resolveFilters(params)
+  if (!resolved.ok) return resolved.fail
+  const f = resolved.filters
+  const id = rollupId(f.key, scope.branchId)
+  const { docs, run } = await getRollups([id, rollupId(f.key, null)])
+  const doc = docs.get(id)
+  const total = docs.get(rollupId(f.key, null))?.competitors ?? 0
+  let branchName = doc?.branchName
+  if (branchName === undefined) {
+    // Nothing rolled up for this branch under the filter: it has no project in that category (or year).
+    const unit = (await getOrgUnitsByIds([scope.branchId])).get(scope.branchId)
+    if (!unit || unit.kind !== 'branch') return fail('NOT_FOUND', '没有找到这个支部')
+    branchName = unit.name
+  }
+  return ok(
+    toDashboardView(doc, {
+      scope: { kind: 'branch', branchId: scope.branchId, branchName },
+      year: f.year,
+      category: f.category,
+      years: f.years,
+      run,
+      today: f.today,
+      league: { rows: doc?.rank ? [toLeagueRow(doc)] : [], total },
+    }),
+  )
+}

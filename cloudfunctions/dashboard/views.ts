@@ -1,0 +1,115 @@
+import {
+  LEAGUE_WEIGHTS,
+  averageRating,
+  completionRate,
+  daysOverdue,
+  leaguePoints,
+  onTimeRate,
+} from '../../domain/dashboard'
+import { formatDay } from '../../domain/dates'
+import { PROJECT_CATEGORIES, PROJECT_STATUSES } from '../../types/entities'
+import type { ProjectCategory } from '../../types/entities'
+import type {
+  DashboardOverdueRow,
+  DashboardRollup,
+  DashboardRun,
+  LeaguePart,
+  OverdueMilestone,
+} from '../../types/entities-dashboard'
+import { LEAGUE_PARTS } from '../../types/entities-dashboard'
+import type { DashboardView, LeagueRow, OverdueItem } from '../../types/functions/dashboard'
+
+const hours = (seconds: number) => Math.round((seconds / 3600) * 10) / 10
+
+export function toOverdueItem(m: OverdueMilestone | DashboardOverdueRow, today: string): OverdueItem {
+  const deadline = typeof m.deadline === 'string' ? m.deadline : formatDay(m.deadline)
+  return {
+    milestoneId: m.milestoneId,
+    title: m.title,
+    projectId: m.projectId,
+    projectTitle: m.projectTitle,
+    branchId: m.branchId,
+    branchName: m.branchName,
+    ownerName: m.ownerName,
+    deadline,
+    daysOverdue: daysOverdue(deadline, today),
+    status: m.status,
+  }
+}
+
+export function toLeagueRow(
+  doc: Pick<DashboardRollup, 'rank' | 'branchId' | 'branchName' | 'score' | 'parts'>,
+): LeagueRow {
+  const parts = doc.parts ?? ({} as Record<LeaguePart, number | null>)
+  const points = leaguePoints(parts)
+  return {
+    rank: doc.rank ?? 0,
+    branchId: doc.branchId ?? '',
+    branchName: doc.branchName,
+    score: doc.score ?? 0,
+    parts: LEAGUE_PARTS.map((part) => ({
+      part,
+      value: parts[part] ?? null,
+      weight: LEAGUE_WEIGHTS[part],
+      points: points[part],
+    })),
+  }
+}
+
+export interface ViewContext {
+  scope: DashboardView['scope']
+  year: number
+  category: ProjectCategory | undefined
+  years: number[]
+  run: DashboardRun | null
+  today: string
+  league: { rows: LeagueRow[]; total: number }
+}
+
+/** A dashboard from its roll-up document; no document (nothing in that year or category) reads as zeroes. */
+export function toDashboardView(doc: DashboardRollup | undefined, ctx: ViewContext): DashboardView {
+  const f = doc?.figures
+  const today = ctx.run?.today ?? ctx.today
+  return {
+    scope: ctx.scope,
+    year: ctx.year,
+    category: ctx.category ?? null,
+    years: ctx.years,
+    asOf: ctx.run ? new Date(ctx.run.at).toISOString() : null,
+    today,
+    projects: {
+      total: f?.projects ?? 0,
+      byStatus: PROJECT_STATUSES.map((status) => ({ status, count: f?.byStatus[status] ?? 0 })),
+      byCategory: PROJECT_CATEGORIES.map((category) => ({ category, count: f?.byCategory[category] ?? 0 })),
+    },
+    completion: {
+      rate: f ? completionRate(f) : null,
+      doneWeight: f?.doneWeight ?? 0,
+      totalWeight: f?.totalWeight ?? 0,
+    },
+    onTime: { rate: f ? onTimeRate(f) : null, onTime: f?.onTime ?? 0, considered: f?.considered ?? 0 },
+    overdue: { count: f?.overdue ?? 0, top: (doc?.overdueTop ?? []).map((m) => toOverdueItem(m, today)) },
+    weeks: f?.weeks ?? [],
+    active: {
+      month: f?.month ?? today.slice(0, 7),
+      members: f?.members ?? 0,
+      activeMembers: f?.activeMembers ?? 0,
+    },
+    study: {
+      hours: hours(f?.studySeconds ?? 0),
+      perMember: f && f.members > 0 ? hours(f.studySeconds / f.members) : null,
+    },
+    satisfaction: { average: f ? averageRating(f) : null, ratings: f?.ratingCount ?? 0 },
+    league: ctx.league,
+    participation: (doc?.participation ?? [])
+      .map((p) => ({
+        personId: p.personId,
+        name: p.name,
+        checkinsThisMonth: p.checkinsThisMonth,
+        studyHours: hours(p.studySeconds),
+        milestonesOwned: p.milestonesOwned,
+        milestonesApproved: p.milestonesApproved,
+      }))
+      .sort((a, b) => b.checkinsThisMonth - a.checkinsThisMonth || a.personId.localeCompare(b.personId)),
+  }
+}

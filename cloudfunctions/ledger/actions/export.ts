@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto'
+import { ledgerSheets } from '../../../domain/ledger'
+import { fail, ok } from '../../../types/result'
+import { cloud } from '../../_shared/cloud'
+import { logEvent } from '../../_shared/log'
+import {
+  listCheckinsOf,
+  listCommentsOf,
+  listEventsOf,
+  listMilestonesOf,
+  listRecordsOf,
+} from '../../_shared/repositories/ledger'
+import { getPersonNames } from '../../_shared/repositories/people'
+import type { Handler } from '../../_shared/router'
+import { tempUrls } from '../../_shared/temp-urls'
+import { isFail, resolveLedger } from '../scope'
+import { writeWorkbook } from '../xlsx'
+
+/**
+ * 导出管理台账: reads the whole record of the ledger's projects, writes one sheet per part, stores the
+ * workbook under the caller's own export folder with a random name, and answers a temporary link to it.
+ */
+export const exportLedger: Handler<'ledger', 'export'> = async (scope, { caller }) => {
+  const now = new Date()
+  const ledger = await resolveLedger(scope, caller, now)
+  if (isFail(ledger)) return ledger
+  const ids = ledger.projects.map((p) => p._id)
+  const [milestones, events, checkins, ratings] = await Promise.all([
+    listMilestonesOf(ids),
+    listEventsOf(ids),
+    listCheckinsOf(ids),
+    listCommentsOf(ids),
+  ])
+  const [records, names] = await Promise.all([
+    listRecordsOf(milestones.map((m) => m._id)),
+    getPersonNames([
+      ...ledger.projects.flatMap((p) => [
+        p.ownerId,
+        ...p.tasks.flatMap((t) => t.assigneeIds),
+        ...(p.score ? [p.score.scoredBy] : []),
+      ]),
+      ...milestones.map((m) => m.ownerId),
+    ]),
+  ])
+  const sheets = ledgerSheets({
+    kind: ledger.kind,
+    title: ledger.title,
+    branchName: ledger.branchName,
+    year: ledger.year,
+    exportedAt: now,
+    exportedByName: caller.name,
+    projects: ledger.projects,
+    milestones,
+    records,
+    events,
+    checkins,
+    ratings,
+    names,
+  })
+  const content = await writeWorkbook(sheets, now)
+  const cloudPath = `exports/${caller._id}/${randomBytes(12).toString('hex')}.xlsx`
+  const uploaded = (await cloud.uploadFile({ cloudPath, fileContent: content })) as {
+    fileID?: string
+    code?: string
+  }
+  if (!uploaded.fileID) {
+    logEvent('error', 'ledger_upload_failed', { code: uploaded.code ?? 'unknown', bytes: content.length })
+    return fail('INTERNAL', '台账文件保存失败，请稍后再试')
+  }
+  const urls = await tempUrls([uploaded.fileID])
+  const url = urls[uploaded.fileID]
+  if (!url) return fail('INTERNAL', '台账文件链接生成失败，请稍后再试')
+  logEvent('info', 'ledger_exported', {
+    kind: ledger.kind,
+    projects: ids.length,
+    checkins: checkins.length,
+    bytes: content.length,
+  })
+  return ok({ fileID: uploaded.fileID, url, fileName: ledger.fileName })
+}

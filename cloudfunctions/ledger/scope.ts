@@ -1,0 +1,63 @@
+import { canExportLedger, ledgerFileName, ledgerOrder, ledgerTitle } from '../../domain/ledger'
+import type { Person, Project } from '../../types/entities'
+import type { LedgerScope } from '../../types/functions/ledger'
+import { fail } from '../../types/result'
+import type { Fail } from '../../types/result'
+import { listBranchYearProjects } from '../_shared/repositories/ledger'
+import { getOrgUnitsByIds } from '../_shared/repositories/org'
+import { getProject } from '../_shared/repositories/projects'
+
+/** What a ledger covers: one project, or every project of a branch in a year (oldest first). */
+export interface ResolvedLedger {
+  kind: 'project' | 'branch_year'
+  branchId: string
+  branchName: string
+  year: number
+  projects: Project[]
+  title: string
+  fileName: string
+}
+
+const forbidden = (): Fail => fail('FORBIDDEN', '只有本支部书记和党委可以导出管理台账')
+
+/** The ledger `scope` names, if `caller` may export it (its branch secretary or the committee). */
+export async function resolveLedger(
+  scope: LedgerScope,
+  caller: Person,
+  at: Date,
+): Promise<ResolvedLedger | Fail> {
+  if ('projectId' in scope) {
+    const project = await getProject(scope.projectId)
+    if (!project) return fail('NOT_FOUND', '没有找到这个项目')
+    if (!canExportLedger(caller, project.branchId)) return forbidden()
+    const subject = { projectTitle: project.title, branchName: project.branchName, year: project.year }
+    return {
+      kind: 'project',
+      branchId: project.branchId,
+      branchName: project.branchName,
+      year: project.year,
+      projects: [project],
+      title: ledgerTitle('project', subject),
+      fileName: ledgerFileName('project', subject, at),
+    }
+  }
+  if (!canExportLedger(caller, scope.branchId)) return forbidden()
+  const [units, projects] = await Promise.all([
+    getOrgUnitsByIds([scope.branchId]),
+    listBranchYearProjects(scope.branchId, scope.year),
+  ])
+  const branch = units.get(scope.branchId)
+  if (!branch || branch.kind !== 'branch') return fail('NOT_FOUND', '没有找到这个党支部')
+  const subject = { branchName: branch.name, year: scope.year }
+  return {
+    kind: 'branch_year',
+    branchId: branch._id,
+    branchName: branch.name,
+    year: scope.year,
+    projects: ledgerOrder(projects),
+    title: ledgerTitle('branch_year', subject),
+    fileName: ledgerFileName('branch_year', subject, at),
+  }
+}
+
+export const isFail = (v: ResolvedLedger | Fail): v is Fail => 'ok' in v && v.ok === false

@@ -1,0 +1,113 @@
+import {
+  INVITE_MAX_FAILURES,
+  inFailureWindow,
+  isLockedOut,
+  normalizeInviteCode,
+} from '../../../domain/invites'
+import type { Person } from '../../../types/entities'
+import { fail, ok } from '../../../types/result'
+import { COLLECTIONS, db, _ } from '../../_shared/cloud'
+import { now } from '../../_shared/clock'
+import { logEvent } from '../../_shared/log'
+import { getPerson } from '../../_shared/repositories/people'
+import { guest, type Handler } from '../../_shared/router'
+import { runInTransaction, txGet } from '../../_shared/transaction'
+import type { DB } from 'wx-server-sdk'
+import { meView } from '../me-view'
+import { inviteDocId, type InviteDoc, type OpenidClaim } from '../invites'
+
+type Outcome = { bound: Person } | { wrong: true } | { taken: string }
+
+async function getClaim(openid: string): Promise<OpenidClaim | null> {
+  const res = (await db.collection(COLLECTIONS.openidClaims).doc(openid).get()) as DB.IQuerySingleResult
+  return (res.data as OpenidClaim | null) ?? null
+}
+
+/** Counts a wrong try against this WeChat user; a new window starts when the last one is over. */
+async function recordFailure(openid: string, claim: OpenidClaim | null, at: Date): Promise<number> {
+  if (!claim || !inFailureWindow(claim.windowStart, at)) {
+    await db
+      .collection(COLLECTIONS.openidClaims)
+      .doc(openid)
+      .set({
+        data: {
+          failures: 1,
+          windowStart: at,
+          personId: claim?.personId ?? null,
+          boundAt: claim?.boundAt ?? null,
+        },
+      })
+    return 1
+  }
+  await db
+    .collection(COLLECTIONS.openidClaims)
+    .doc(openid)
+    .update({ data: { failures: _.inc(1) } })
+  return (claim?.failures ?? 0) + 1
+}
+
+/**
+ * A WeChat user not yet registered types the code their secretary gave them and becomes that member: the
+ * member's openid is set, the code is spent. Wrong, used, revoked or expired codes count against the user:
+ * five an hour, then they must wait.
+ */
+export const bindInvite: Handler<'org', 'bindInvite'> = async ({ code: typed }, { caller }) => {
+  const openid = caller.openid
+  if (caller._id !== guest(openid)._id) return fail('CONFLICT', `你的微信已登记为${caller.name}，无需绑定`)
+  const at = now()
+  const claim = await getClaim(openid)
+  if (claim && isLockedOut(claim.failures, claim.windowStart, at))
+    return fail('RATE_LIMITED', '邀请码错误次数过多，请一小时后再试')
+
+  const code = normalizeInviteCode(typed)
+  const outcome: Outcome = code
+    ? await runInTransaction(async (t): Promise<Outcome> => {
+        const invite = await txGet<InviteDoc>(t, COLLECTIONS.invites, inviteDocId(code))
+        if (
+          !invite ||
+          invite.revoked ||
+          invite.usedAt ||
+          new Date(invite.expiresAt).getTime() <= at.getTime()
+        )
+          return { wrong: true }
+        const person = await txGet<Person>(t, COLLECTIONS.people, invite.personId)
+        if (!person) return { wrong: true }
+        if (person.openid) return { taken: person.name }
+        const mine = await txGet<OpenidClaim>(t, COLLECTIONS.openidClaims, openid)
+        if (mine?.personId) return { taken: person.name }
+        await t
+          .collection(COLLECTIONS.invites)
+          .doc(invite._id)
+          .update({ data: { usedAt: at, usedBy: openid } })
+        await t.collection(COLLECTIONS.people).doc(person._id).update({ data: { openid } })
+        await t
+          .collection(COLLECTIONS.openidClaims)
+          .doc(openid)
+          .set({
+            data: {
+              failures: mine?.failures ?? 0,
+              windowStart: mine?.windowStart ?? null,
+              personId: person._id,
+              boundAt: at,
+            },
+          })
+        return { bound: { ...person, openid } }
+      })
+    : { wrong: true }
+
+  if ('taken' in outcome) return fail('CONFLICT', `${outcome.taken}已绑定微信；如需更换，请联系支部书记`)
+  if ('wrong' in outcome) {
+    const failures = await recordFailure(openid, claim, at)
+    const left = Math.max(0, INVITE_MAX_FAILURES - failures)
+    logEvent('info', 'invite_rejected', { failures })
+    return fail(
+      'NOT_FOUND',
+      left > 0
+        ? `邀请码无效、已使用或已过期，请向支部书记核对（还可再试 ${left} 次）`
+        : '邀请码错误次数过多，请一小时后再试',
+    )
+  }
+  logEvent('info', 'invite_bound', { personId: outcome.bound._id })
+  const person = (await getPerson(outcome.bound._id)) ?? outcome.bound
+  return ok(await meView(person))
+}

@@ -1,0 +1,56 @@
+import { chinaDay } from '../../../domain/checkins'
+import { isCommittee } from '../../../domain/roles'
+import {
+  SUPERVISED_STATUSES,
+  overdueByProject,
+  secretaryBranches,
+  supervisedProjects,
+} from '../../../domain/supervision'
+import { fail, ok } from '../../../types/result'
+import { getOrgUnitsByIds } from '../../_shared/repositories/org'
+import type { Handler } from '../../_shared/router'
+import { listAssignments, listDeadlines, listProjectsIn } from '../../_shared/repositories/supervision'
+
+/**
+ * 我的联系支部: the branches a committee member supervises (a secretary: their own), each with its running
+ * and waiting-for-acceptance projects and their overdue milestones, judged on today's China day. Reads grow
+ * with the caller's branches and their running plans only.
+ */
+export const myBranches: Handler<'supervision', 'myBranches'> = async (_params, { caller }) => {
+  const supervisor = isCommittee(caller)
+  const branchIds = supervisor
+    ? (await listAssignments(caller._id)).map((a) => a.branchId)
+    : secretaryBranches(caller)
+  if (!supervisor && branchIds.length === 0) return fail('FORBIDDEN', '分片督导仅供党委和支部书记使用')
+  const today = chinaDay(new Date())
+  if (branchIds.length === 0) return ok({ supervisor, branches: [], today })
+  const [units, projects] = await Promise.all([
+    getOrgUnitsByIds(branchIds),
+    listProjectsIn(branchIds, SUPERVISED_STATUSES),
+  ])
+  const overdue = overdueByProject(await listDeadlines(projects.map((p) => p._id)), today)
+  const branches = [...units.values()]
+    .filter((u) => u.kind === 'branch')
+    .sort((a, b) => a.order - b.order)
+    .map((u) => {
+      const own = supervisedProjects(
+        projects.filter((p) => p.branchId === u._id),
+        overdue,
+      )
+      return {
+        id: u._id,
+        name: u.name,
+        projects: own.map((p) => ({
+          id: p._id,
+          title: p.title,
+          status: p.status,
+          progress: p.progress,
+          overdueMilestones: p.overdueMilestones,
+        })),
+        running: own.filter((p) => p.status === 'in_progress').length,
+        waitingAcceptance: own.filter((p) => p.status === 'acceptance_requested').length,
+        overdueMilestones: own.reduce((n, p) => n + p.overdueMilestones, 0),
+      }
+    })
+  return ok({ supervisor, branches, today })
+}

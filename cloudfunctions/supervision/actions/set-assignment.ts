@@ -1,0 +1,51 @@
+import { isCommittee } from '../../../domain/roles'
+import { assignmentId, canSupervise } from '../../../domain/supervision'
+import type { SupervisionAssignment } from '../../../types/entities-supervision'
+import { fail, ok } from '../../../types/result'
+import { COLLECTIONS } from '../../_shared/cloud'
+import { getOrgUnitsByIds } from '../../_shared/repositories/org'
+import { getPeopleByIds } from '../../_shared/repositories/people'
+import type { Handler } from '../../_shared/router'
+import { runInTransaction, txGet } from '../../_shared/transaction'
+import { addEvent } from '../views'
+
+/** Assigns a branch to a committee member or takes it back; only a real change is written (and recorded). */
+export const setAssignment: Handler<'supervision', 'setAssignment'> = async (
+  { personId, branchId, assigned },
+  { caller },
+) => {
+  if (!canSupervise(caller)) return fail('FORBIDDEN', '只有党委可以设置分片督导')
+  const [[person], units] = await Promise.all([getPeopleByIds([personId]), getOrgUnitsByIds([branchId])])
+  if (!person || !isCommittee(person)) return fail('NOT_FOUND', '没有这位党委成员')
+  const branch = units.get(branchId)
+  if (!branch || branch.kind !== 'branch') return fail('NOT_FOUND', '没有找到这个党支部')
+  const id = assignmentId(personId, branchId)
+  return runInTransaction(async (t) => {
+    const before = await txGet<SupervisionAssignment>(t, COLLECTIONS.supervisionAssignments, id)
+    const was = before?.active ?? false
+    if (was === assigned) return ok({ personId, branchId, assigned, changed: false })
+    const now = new Date()
+    const doc: Omit<SupervisionAssignment, '_id'> = {
+      personId,
+      branchId,
+      active: assigned,
+      updatedBy: caller._id,
+      updatedAt: now,
+    }
+    await t.collection(COLLECTIONS.supervisionAssignments).doc(id).set({ data: doc })
+    await addEvent(
+      t,
+      {
+        subject: 'assignment',
+        subjectId: id,
+        action: assigned ? 'assign' : 'unassign',
+        from: was ? 'assigned' : 'unassigned',
+        to: assigned ? 'assigned' : 'unassigned',
+        comment: `${person.name}：${branch.name}`,
+      },
+      caller,
+      now,
+    )
+    return ok({ personId, branchId, assigned, changed: true })
+  })
+}

@@ -1,0 +1,35 @@
+import { createMain } from '../_shared/router'
+import { addRectification } from './actions/add-rectification'
+import { assignments } from './actions/assignments'
+import { candidates } from './actions/candidates'
+import { completeRectification } from './actions/complete-rectification'
+import { confirmRectification } from './actions/confirm-rectification'
+import { createSpotCheck } from './actions/create-spot-check'
+import { evaluation } from './actions/evaluation'
+import { getSpotCheck } from './actions/get-spot-check'
+import { listSpotChecks } from './actions/list-spot-checks'
+import { markTopTen } from './actions/mark-top-ten'
+import { myBranches } from './actions/my-branches'
+import { recordFinding } from './actions/record-finding'
+import { reopenRectification } from './actions/reopen-rectification'
+import { setAssignment } from './actions/set-assignment'
+import { verifySpotCheck } from './actions/verify-spot-check'
+
+/** `supervision`: 分片督导, 随机抽查 with findings and rectifications, and the annual evaluation (十佳, 电网先锋). */
+export const main = createMain('supervision', {
+  assignments,
+  setAssignment,
+  myBranches,
+  candidates,
+  createSpotCheck,
+  listSpotChecks,
+  getSpotCheck,
+  verifySpotCheck,
+  recordFinding,
+  addRectification,
+  completeRectification,
+  confirmRectification,
+  reopenRectification,
+  evaluation,
+  markTopTen,
+})

@@ -1,0 +1,180 @@
+import type { Project, ProjectStatus } from '../types/entities'
+import type {
+  BranchEligibilityView,
+  IneligibilityReason,
+  RankedProjectView,
+} from '../types/functions/supervision'
+import { averageRating } from './acceptance'
+import type { EvaluationConfig } from './evaluation-config'
+import { EVALUATION_CONFIG } from './evaluation-config'
+import { STATUS_LABELS } from './labels'
+
+/** What the annual evaluation reads of a project. */
+export interface EvaluatedProject extends Pick<
+  Project,
+  '_id' | 'title' | 'branchId' | 'branchName' | 'status' | 'progress' | 'rating'
+> {
+  score: { total: number; scoredAt: Date } | null
+  /** Its acceptance request was returned at least once (a `return_acceptance` event). */
+  returnedAcceptance: boolean
+}
+
+/** Accepted projects: the ones ranked for 十佳. */
+export const ACCEPTED_STATUSES: readonly ProjectStatus[] = ['closed', 'archived']
+
+/** Projects that were approved (立项): the ones whose plan, measures and satisfaction are judged. */
+export const JUDGED_STATUSES: readonly ProjectStatus[] = [
+  'approved',
+  'in_progress',
+  'acceptance_requested',
+  'closed',
+  'archived',
+]
+
+const round2 = (x: number): number => Math.round(x * 100) / 100
+
+/**
+ * The ranking score of an accepted project, 0–100:
+ *
+ *   score = acceptanceWeight × acceptance total + satisfactionWeight × (average rating × satisfactionScale)
+ *
+ * With the defaults (domain/evaluation-config.ts): 80% of the acceptance total (the rubric adds up to 100)
+ * plus 20% of satisfaction brought to 100 (an average of 4.5 of 5 → 90). The average is the one the app
+ * shows (one decimal). A project nobody rated gets 0 for satisfaction: 四公开 asks staff to rate every
+ * project, so no rating is not a neutral result. Rounded to two decimals.
+ */
+export function rankScore(
+  acceptanceTotal: number,
+  satisfaction: number | null,
+  config: EvaluationConfig = EVALUATION_CONFIG,
+): number {
+  const sat = satisfaction === null ? 0 : satisfaction * config.satisfactionScale
+  return round2(config.acceptanceWeight * acceptanceTotal + config.satisfactionWeight * sat)
+}
+
+/** A ranked project before the confirmed 十佳 are known. */
+export type Ranked = Omit<RankedProjectView, 'topTen'>
+
+/**
+ * Accepted projects with a score, best first: by ranking score, ties by acceptance total, then by id (so the
+ * order is total and the same on every run). Ranks are 1, 2, 3 … with no shared places.
+ */
+export function rankProjects(
+  projects: readonly EvaluatedProject[],
+  config: EvaluationConfig = EVALUATION_CONFIG,
+): Ranked[] {
+  return projects
+    .flatMap((p) => {
+      if (!ACCEPTED_STATUSES.includes(p.status) || !p.score) return []
+      const satisfaction = averageRating(p.rating)
+      return [
+        {
+          rank: 0,
+          id: p._id,
+          title: p.title,
+          branchId: p.branchId,
+          branchName: p.branchName,
+          status: p.status,
+          acceptanceTotal: p.score.total,
+          satisfaction,
+          ratingCount: p.rating.count,
+          rankScore: rankScore(p.score.total, satisfaction, config),
+        },
+      ]
+    })
+    .sort(
+      (a, b) =>
+        b.rankScore - a.rankScore ||
+        b.acceptanceTotal - a.acceptanceTotal ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
+    .map((r, i) => ({ ...r, rank: i + 1 }))
+}
+
+/** The 十佳 the ranking proposes now: the first `topCount`, in rank order. */
+export const proposedTopTen = (
+  ranked: readonly Ranked[],
+  config: EvaluationConfig = EVALUATION_CONFIG,
+): string[] => ranked.slice(0, config.topCount).map((r) => r.id)
+
+/** The first instant of the year after `year` in China: "by year end" means before it. */
+export const chinaYearEnd = (year: number): Date => new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600 * 1000)
+
+/**
+ * Why a project costs its branch 电网先锋 eligibility (the article: 对工作措施不力、未完成项目计划、群众满意率低的，
+ * 取消年度评先评优资格), judged at `asOf` (the year end once it has passed):
+ * - 工作措施不力: its acceptance was returned, or its acceptance total is below `weakMeasuresBelow`;
+ * - 未完成项目计划: not accepted by the year end (or by now, while the year runs), or progress below 100%;
+ * - 群众满意率低: an average rating below `lowSatisfactionBelow`, once it has `minRatings` ratings.
+ */
+export function ineligibilityReasons(
+  p: EvaluatedProject,
+  year: number,
+  asOf: Date,
+  config: EvaluationConfig = EVALUATION_CONFIG,
+): IneligibilityReason[] {
+  if (!JUDGED_STATUSES.includes(p.status)) return []
+  const name = `《${p.title}》`
+  const reason = (kind: IneligibilityReason['kind'], text: string): IneligibilityReason => ({
+    kind,
+    projectId: p._id,
+    projectTitle: p.title,
+    text,
+  })
+  const out: IneligibilityReason[] = []
+
+  if (p.returnedAcceptance) out.push(reason('weak_measures', `${name}结题验收被退回整改`))
+  if (p.score && p.score.total < config.weakMeasuresBelow)
+    out.push(
+      reason('weak_measures', `${name}验收得分 ${p.score.total} 分，低于 ${config.weakMeasuresBelow} 分`),
+    )
+
+  const end = chinaYearEnd(year)
+  const yearOver = asOf.getTime() >= end.getTime()
+  const accepted = ACCEPTED_STATUSES.includes(p.status)
+  const acceptedInTime = accepted && (!p.score || new Date(p.score.scoredAt).getTime() < end.getTime())
+  if (!accepted) {
+    const when = yearOver ? '年底前未结题' : '尚未结题'
+    out.push(reason('plan_unfinished', `${name}${when}（${STATUS_LABELS[p.status]}，进度 ${p.progress}%）`))
+  } else if (!acceptedInTime) {
+    out.push(reason('plan_unfinished', `${name}${year} 年底前未结题（次年才通过验收）`))
+  } else if (p.progress < 100) {
+    out.push(reason('plan_unfinished', `${name}进度 ${p.progress}%，未完成项目计划`))
+  }
+
+  const satisfaction = averageRating(p.rating)
+  if (
+    satisfaction !== null &&
+    p.rating.count >= config.minRatings &&
+    satisfaction < config.lowSatisfactionBelow
+  ) {
+    out.push(
+      reason(
+        'low_satisfaction',
+        `${name}群众满意度 ${satisfaction.toFixed(1)} 分，低于 ${config.lowSatisfactionBelow.toFixed(1)} 分`,
+      ),
+    )
+  }
+  return out
+}
+
+/** Every branch with whether it keeps 电网先锋 eligibility for `year`, and each reason it does not. */
+export function branchEligibility(
+  branches: readonly { id: string; name: string }[],
+  projects: readonly EvaluatedProject[],
+  year: number,
+  asOf: Date,
+  config: EvaluationConfig = EVALUATION_CONFIG,
+): BranchEligibilityView[] {
+  return branches.map((b) => {
+    const own = projects.filter((p) => p.branchId === b.id && JUDGED_STATUSES.includes(p.status))
+    const reasons = own.flatMap((p) => ineligibilityReasons(p, year, asOf, config))
+    return {
+      branchId: b.id,
+      branchName: b.name,
+      eligible: reasons.length === 0,
+      projects: own.length,
+      reasons,
+    }
+  })
+}

@@ -1,0 +1,98 @@
+import { recountCheckins } from '../domain/checkin-counts'
+import type { Counted } from '../domain/checkin-counts'
+import { rollUpDashboards } from '../domain/dashboard'
+import type { RollupMilestone, RollupProject } from '../domain/dashboard'
+import type { StudyTotals } from '../types/entities-community'
+import type { DashboardRun } from '../types/entities-dashboard'
+import type { LocalDatabase } from './db'
+
+/** One document whose stored content differs from the recount (missing on one side: null). */
+export interface Mismatch {
+  collection: string
+  _id: string
+  stored: unknown
+  recounted: unknown
+}
+
+type Doc = Record<string, unknown>
+const ALL = 100_000_000
+const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v)) as unknown
+
+function compare(collection: string, stored: Doc[], recounted: object[], out: Mismatch[]): void {
+  const want = new Map(recounted.map((d) => [(d as Doc)._id as string, plain(d)]))
+  const have = new Map(stored.map((d) => [d._id as string, plain(d)]))
+  for (const id of new Set([...want.keys(), ...have.keys()])) {
+    const a = have.get(id) ?? null
+    const b = want.get(id) ?? null
+    if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ collection, _id: id, stored: a, recounted: b })
+  }
+}
+
+/**
+ * Recounts from the raw records alone and compares with what is stored: every check-in counter and member
+ * figure (from each check-in), and every dashboard document (the roll-up recomputed from the projects,
+ * milestones, check-ins and study totals, judged on the day of the stored run). Empty when all agree.
+ */
+export function checkCounters(db: LocalDatabase): {
+  mismatches: Mismatch[]
+  checked: Record<string, number>
+} {
+  const find = (c: string, q: Doc = {}) => db.find(c, q, { limit: ALL })
+  const mismatches: Mismatch[] = []
+  const checkins = find('checkins') as unknown as Counted[]
+  const recount = recountCheckins(checkins)
+  compare('checkin_stats', find('checkin_stats'), recount.stats, mismatches)
+  compare('checkin_counts', find('checkin_counts'), recount.counts, mismatches)
+
+  const run = find('dashboard_rollups', { _id: 'run' })[0] as unknown as DashboardRun | undefined
+  let rollups = 0
+  if (run) {
+    const totals = find('study_totals') as unknown as StudyTotals[]
+    const study = (scope: StudyTotals['scope']) =>
+      new Map(
+        totals.filter((t) => t.scope === scope).map((t) => [t._id.slice(scope.length + 1), t.studySeconds]),
+      )
+    const out = rollUpDashboards({
+      today: run.today,
+      branches: find('org_units', { kind: 'branch' }) as unknown as {
+        _id: string
+        name: string
+        order: number
+      }[],
+      people: find('people') as unknown as { _id: string; name: string; branchId: string | null }[],
+      projects: find('projects') as unknown as RollupProject[],
+      milestones: find('milestones') as unknown as RollupMilestone[],
+      weekCounts: recount.counts.flatMap((c) =>
+        c.scope === 'project_week'
+          ? [{ projectId: c.projectId ?? '', week: c.week ?? '', count: c.count }]
+          : [],
+      ),
+      monthCounts: recount.counts.flatMap((c) =>
+        c.scope === 'member_month'
+          ? [
+              {
+                projectId: c.projectId ?? '',
+                personId: c.personId ?? '',
+                month: c.month ?? '',
+                count: c.count,
+              },
+            ]
+          : [],
+      ),
+      memberStudy: study('member'),
+      branchStudy: study('branch'),
+    })
+    const stored = find('dashboard_rollups').filter((d) => d._id !== 'run')
+    compare('dashboard_rollups', stored, out.rollups, mismatches)
+    compare('dashboard_overdue', find('dashboard_overdue'), out.overdue, mismatches)
+    rollups = out.rollups.length + out.overdue.length
+  }
+  return {
+    mismatches,
+    checked: {
+      checkins: checkins.length,
+      counters: recount.counts.length + recount.stats.length,
+      dashboards: rollups,
+    },
+  }
+}

@@ -1,0 +1,29 @@
+import type { LeaguePartView } from '@contract/api'
+import { LEAGUE_PART_LABELS } from '@domain/labels'
+
+/** A rate 0–100 as the dashboard writes it, or 暂无 when there is nothing to rate. */
+export const rateText = (rate: number | null): string => (rate === null ? '暂无' : `${rate.toFixed(1)}%`)
+
+/** A Monday (YYYY-MM-DD) as the short label under its column. */
+export const weekLabel = (week: string): string => `${Number(week.slice(5, 7))}/${Number(week.slice(8, 10))}`
+
+/** The month (YYYY-MM) as 11月. */
+export const monthLabel = (month: string): string => `${Number(month.slice(5, 7))}月`
+
+/** 更新于 11月26日 20:20, from the roll-up's ISO time, in China time. */
+export function asOfText(iso: string | null): string {
+  if (!iso) return '数据正在统计，请稍后下拉刷新'
+  const d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `数据更新于 ${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+/** One part of a league score in words: 完成率 60.0 分 × 30% = 18 分. */
+export function partText(p: LeaguePartView): string {
+  const value = p.value === null ? '暂无数据' : `${p.value.toFixed(1)}`
+  return `${LEAGUE_PART_LABELS[p.part]} ${value} × ${p.weight}% = ${p.points} 分`
+}
+
+/** The parts' points in one line: 完成 18 · 按期 20 · … */
+export const pointsLine = (parts: readonly LeaguePartView[]): string =>
+  parts.map((p) => `${LEAGUE_PART_LABELS[p.part].slice(0, 2)} ${p.points}`).join(' · ')

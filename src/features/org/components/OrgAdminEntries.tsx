@@ -1,0 +1,48 @@
+import { Text, View } from '@tarojs/components'
+import type { MeView } from '@contract/api'
+import './org-admin-entries.css'
+
+export interface OrgAdminEntriesProps {
+  me: MeView
+  onMembers: () => void
+  onImport: () => void
+}
+
+/** On 我的: a secretary's way to their branch roster (invite codes), the committee's to importing the roster. */
+export function OrgAdminEntries({ me, onMembers, onImport }: OrgAdminEntriesProps) {
+  const secretary = me.roles.includes('secretary')
+  const committee = me.roles.includes('committee')
+  if (!secretary && !committee) return null
+  return (
+    <View className="org-admin-entries">
+      {secretary ? (
+        <View
+          className="org-admin-entries__row"
+          ariaRole="button"
+          ariaLabel="支部党员名册"
+          onClick={onMembers}
+        >
+          <View className="org-admin-entries__body">
+            <Text className="org-admin-entries__title">支部党员名册</Text>
+            <Text className="org-admin-entries__hint">谁已绑定微信 · 为未绑定的党员生成邀请码</Text>
+          </View>
+          <Text className="org-admin-entries__arrow">›</Text>
+        </View>
+      ) : null}
+      {committee ? (
+        <View
+          className="org-admin-entries__row"
+          ariaRole="button"
+          ariaLabel="导入党员名册"
+          onClick={onImport}
+        >
+          <View className="org-admin-entries__body">
+            <Text className="org-admin-entries__title">导入党员名册</Text>
+            <Text className="org-admin-entries__hint">从 Excel 名册导入 · 先预览，无误再导入</Text>
+          </View>
+          <Text className="org-admin-entries__arrow">›</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,54 @@
+import type {
+  ActionInput,
+  AssignmentChange,
+  AssignmentsView,
+  DrawVerification,
+  FindingView,
+  MyBranchesView,
+  Page,
+  RectificationChange,
+  SpotCheckDetail,
+  SpotCheckSummary,
+} from '@contract/api'
+import { callCloud } from '@/services/call-cloud'
+
+export const fetchMyBranches = (): Promise<MyBranchesView> => callCloud('supervision', 'myBranches', {})
+
+export const fetchAssignments = (): Promise<AssignmentsView> => callCloud('supervision', 'assignments', {})
+
+export const saveAssignment = (
+  change: ActionInput<'supervision', 'setAssignment'>,
+): Promise<AssignmentChange> => callCloud('supervision', 'setAssignment', change)
+
+export const countCandidates = (branchId?: string): Promise<{ count: number; scopeName: string }> =>
+  callCloud('supervision', 'candidates', branchId ? { branchId } : {})
+
+export const drawSpotCheck = (
+  input: ActionInput<'supervision', 'createSpotCheck'>,
+): Promise<{ id: string; created: boolean }> => callCloud('supervision', 'createSpotCheck', input)
+
+export const fetchSpotChecks = (page: number): Promise<Page<SpotCheckSummary>> =>
+  callCloud('supervision', 'listSpotChecks', { page })
+
+export const fetchSpotCheck = (id: string): Promise<SpotCheckDetail> =>
+  callCloud('supervision', 'getSpotCheck', { id })
+
+export const verifySpotCheck = (id: string): Promise<DrawVerification> =>
+  callCloud('supervision', 'verifySpotCheck', { id })
+
+export const saveFinding = (
+  input: ActionInput<'supervision', 'recordFinding'>,
+): Promise<{ projectId: string; finding: FindingView }> => callCloud('supervision', 'recordFinding', input)
+
+export const addRectification = (
+  input: ActionInput<'supervision', 'addRectification'>,
+): Promise<RectificationChange> => callCloud('supervision', 'addRectification', input)
+
+export const completeRectification = (id: string, note: string): Promise<RectificationChange> =>
+  callCloud('supervision', 'completeRectification', { id, note })
+
+export const confirmRectification = (id: string, comment: string): Promise<RectificationChange> =>
+  callCloud('supervision', 'confirmRectification', comment ? { id, comment } : { id })
+
+export const reopenRectification = (id: string, comment: string): Promise<RectificationChange> =>
+  callCloud('supervision', 'reopenRectification', { id, comment })

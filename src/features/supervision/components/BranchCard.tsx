@@ -1,0 +1,55 @@
+import { View, Text } from '@tarojs/components'
+import type { SupervisedBranch } from '@contract/api'
+import { STATUS_LABELS } from '@domain/labels'
+import { Card } from '@/components/Card'
+
+export interface BranchCardProps {
+  branch: SupervisedBranch
+  onOpenProject: (id: string) => void
+  /** 导出本年台账, when given. */
+  onLedger?: () => void
+}
+
+/** One supervised branch: its running projects, most overdue first, with the overdue counts in words. */
+export function BranchCard({ branch, onOpenProject, onLedger }: BranchCardProps) {
+  return (
+    <Card
+      title={branch.name}
+      extra={branch.overdueMilestones > 0 ? `逾期节点 ${branch.overdueMilestones} 个` : '无逾期节点'}
+    >
+      <Text className="admin-meta">
+        实施中 {branch.running} 个 · 待验收 {branch.waitingAcceptance} 个
+      </Text>
+      {branch.projects.length === 0 ? <Text className="admin-meta">暂无实施中的项目</Text> : null}
+      {branch.projects.map((p) => (
+        <View
+          key={p.id}
+          className="admin-row"
+          ariaRole="button"
+          ariaLabel={`查看项目：${p.title}`}
+          onClick={() => onOpenProject(p.id)}
+        >
+          <View className="admin-row__main">
+            <Text className="admin-row__title">{p.title}</Text>
+            <Text className="admin-row__sub">
+              {STATUS_LABELS[p.status]} · 进度 {p.progress}%
+              {p.overdueMilestones > 0 ? ` · 已逾期 ${p.overdueMilestones} 个节点` : ''}
+            </Text>
+          </View>
+          <Text className="admin-row__value">›</Text>
+        </View>
+      ))}
+      {onLedger ? (
+        <View
+          className="admin-row"
+          ariaRole="button"
+          ariaLabel={`导出${branch.name}本年台账`}
+          onClick={onLedger}
+        >
+          <Text className="admin-row__title">导出本年管理台账</Text>
+          <Text className="admin-row__value">›</Text>
+        </View>
+      ) : null}
+    </Card>
+  )
+}

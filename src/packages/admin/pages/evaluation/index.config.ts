@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '年度评价',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '随机抽查',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})

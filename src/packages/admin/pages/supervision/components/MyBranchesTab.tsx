@@ -1,0 +1,45 @@
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { MyBranchesView } from '@contract/api'
+import { EmptyState } from '@/components/EmptyState'
+import { ErrorState } from '@/components/ErrorState'
+import { LoadingState } from '@/components/LoadingState'
+import { BranchCard } from '@/features/supervision/components/BranchCard'
+import type { RequestState } from '@/hooks/use-request'
+import { routes } from '@/routes'
+
+export interface MyBranchesTabProps {
+  branches: RequestState<MyBranchesView>
+  onAssign?: () => void
+}
+
+/** 我的联系支部 (a secretary: 本支部): each branch with its running projects. */
+export function MyBranchesTab({ branches, onAssign }: MyBranchesTabProps) {
+  const view = branches.data
+  if (!view)
+    return branches.error ? (
+      <ErrorState message={branches.error.message} onRetry={() => void branches.reload()} />
+    ) : (
+      <LoadingState text="正在加载联系支部…" />
+    )
+  if (view.branches.length === 0)
+    return (
+      <EmptyState
+        title="尚未分配联系支部"
+        description={onAssign ? '在“分片设置”中为自己或其他党委成员分配支部' : undefined}
+      />
+    )
+  const year = view.today.slice(0, 4)
+  return (
+    <View>
+      {view.branches.map((b) => (
+        <BranchCard
+          key={b.id}
+          branch={b}
+          onOpenProject={(id) => void Taro.navigateTo({ url: routes.project(id) })}
+          onLedger={() => void Taro.navigateTo({ url: routes.ledger({ branchId: b.id, year }) })}
+        />
+      ))}
+    </View>
+  )
+}

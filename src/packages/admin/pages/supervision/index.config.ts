@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '分片督导',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})

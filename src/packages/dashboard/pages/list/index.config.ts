@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '看板明细',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})

@@ -1,0 +1,130 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { MeView, MemberView } from '@contract/api'
+import { callCloud } from '@/services/call-cloud'
+import { CloudError } from '@/services/cloud-error'
+import { useSession } from '@/stores/session'
+import { OrgAdminEntries } from '@/features/org/components/OrgAdminEntries'
+import BranchMembersPage from '../index'
+
+jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
+const call = callCloud as jest.MockedFunction<typeof callCloud>
+
+const secretary: MeView = {
+  id: 'p001',
+  name: '王建国',
+  title: '党支部书记',
+  branch: { id: 'b-yunwei', name: '运维部党支部' },
+  group: null,
+  roles: ['secretary', 'member'],
+  grants: [
+    { role: 'member', branchId: 'b-yunwei' },
+    { role: 'secretary', branchId: 'b-yunwei' },
+  ],
+}
+
+const members: MemberView[] = [
+  {
+    id: 'p002',
+    name: '李海燕',
+    title: '运维检修工',
+    roles: ['member'],
+    groupName: '运维部第一党小组',
+    phone: null,
+    bound: true,
+  },
+  {
+    id: 'p-new',
+    name: '赵新民',
+    title: '配电运维工',
+    roles: ['member'],
+    groupName: null,
+    phone: null,
+    bound: false,
+  },
+]
+
+function answer(routes: Record<string, unknown>) {
+  call.mockImplementation(async (fn: string, action: string) => {
+    const value = routes[`${fn}.${action}`]
+    if (value instanceof Error) throw value
+    if (value === undefined) throw new Error(`no answer for ${fn}.${action}`)
+    return value as never
+  })
+}
+
+beforeEach(() => {
+  call.mockReset()
+  useSession.getState().setMe(null)
+  ;(Taro.showModal as jest.Mock).mockClear()
+})
+
+describe('支部党员名册', () => {
+  it('shows who has bound WeChat and gives the secretary an invite code for who has not', async () => {
+    answer({
+      'org.whoami': secretary,
+      'org.listMembers': { members },
+      'org.createInvite': {
+        code: 'ABCD-EFGH',
+        expiresAt: '2025-03-08T08:00:00.000Z',
+        person: { id: 'p-new', name: '赵新民' },
+      },
+    })
+    render(<BranchMembersPage />)
+
+    expect(await screen.findByText('赵新民')).toBeInTheDocument()
+    expect(screen.getByText('已绑定微信')).toBeInTheDocument()
+    expect(screen.getByText('2 人 · 未绑定 1 人')).toBeInTheDocument()
+    expect(call).toHaveBeenCalledWith('org', 'listMembers', { branchId: 'b-yunwei' })
+
+    fireEvent.click(screen.getByRole('button', { name: '生成邀请码' }))
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1))
+    expect(call).toHaveBeenCalledWith('org', 'createInvite', { personId: 'p-new' })
+    const modal = (Taro.showModal as jest.Mock).mock.calls[0][0] as { title: string; content: string }
+    expect(modal.title).toBe('赵新民的邀请码')
+    expect(modal.content).toContain('ABCD-EFGH')
+    expect(modal.content).toContain('只能使用一次')
+  })
+
+  it('says so when the code cannot be made', async () => {
+    answer({
+      'org.whoami': secretary,
+      'org.listMembers': { members },
+      'org.createInvite': new CloudError('CONFLICT', '赵新民已绑定微信，无需邀请码'),
+    })
+    render(<BranchMembersPage />)
+    fireEvent.click(await screen.findByRole('button', { name: '生成邀请码' }))
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '赵新民已绑定微信，无需邀请码' }),
+      ),
+    )
+    expect(Taro.showModal).not.toHaveBeenCalled()
+  })
+})
+
+describe('我的 › 组织入口', () => {
+  it('offers the roster to secretaries and the import to the committee, nothing to members', () => {
+    const onMembers = jest.fn()
+    const onImport = jest.fn()
+    const { rerender } = render(<OrgAdminEntries me={secretary} onMembers={onMembers} onImport={onImport} />)
+    fireEvent.click(screen.getByRole('button', { name: '支部党员名册' }))
+    expect(onMembers).toHaveBeenCalled()
+    expect(screen.queryByRole('button', { name: '导入党员名册' })).not.toBeInTheDocument()
+
+    rerender(
+      <OrgAdminEntries
+        me={{ ...secretary, roles: ['committee'], grants: [{ role: 'committee' }] }}
+        onMembers={onMembers}
+        onImport={onImport}
+      />,
+    )
+    fireEvent.click(screen.getByRole('button', { name: '导入党员名册' }))
+    expect(onImport).toHaveBeenCalled()
+
+    rerender(
+      <OrgAdminEntries me={{ ...secretary, roles: ['member'] }} onMembers={onMembers} onImport={onImport} />,
+    )
+    expect(screen.queryByRole('button')).not.toBeInTheDocument()
+  })
+})

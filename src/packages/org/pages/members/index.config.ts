@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '支部党员名册',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})

@@ -1,0 +1,111 @@
+import type { MilestoneStatus, ProjectCategory, ProjectStatus } from './entities'
+
+/** A dashboard's category filter as stored: one of the five, or every category. */
+export type CategoryKey = ProjectCategory | 'all'
+
+/** The five parts of a branch's league score (层层打擂), each 0–100; see domain/dashboard.ts. */
+export const LEAGUE_PARTS = ['completion', 'onTime', 'checkins', 'study', 'satisfaction'] as const
+export type LeaguePart = (typeof LEAGUE_PARTS)[number]
+
+/**
+ * What the roll-up counted for one scope (the company, or one branch) and one filter (year, category). Raw
+ * counts only: rates and scores are derived from them where they are shown (domain/dashboard.ts).
+ */
+export interface DashboardFigures {
+  projects: number
+  byStatus: Record<ProjectStatus, number>
+  byCategory: Record<ProjectCategory, number>
+  /** Milestone weight of the counted projects (running or finished): all of it, and the approved part. */
+  doneWeight: number
+  totalWeight: number
+  /** Milestones judged for timeliness (deadline passed, or approved), and those approved by their deadline. */
+  onTime: number
+  considered: number
+  overdue: number
+  /** Check-ins per week, oldest first: each a Monday (YYYY-MM-DD) and the check-ins of that week. */
+  weeks: { week: string; count: number }[]
+  /** People with at least one check-in in `month` on the projects counted. */
+  activeMembers: number
+  month: string
+  /** People who belong to the scope (the branch's members; everyone with a branch, for the company). */
+  members: number
+  /** Study time of the scope's members, from the micro-lecture totals (every year, every category). */
+  studySeconds: number
+  /** 群众满意度: ratings of the projects counted (1–5 each). */
+  ratingCount: number
+  ratingSum: number
+}
+
+/** One member's part in their branch's work (the secretary's dashboard). */
+export interface MemberParticipation {
+  personId: string
+  name: string
+  checkinsThisMonth: number
+  studySeconds: number
+  milestonesOwned: number
+  milestonesApproved: number
+}
+
+/** A milestone past its deadline and not approved, as dashboards list it. */
+export interface OverdueMilestone {
+  milestoneId: string
+  title: string
+  projectId: string
+  projectTitle: string
+  branchId: string
+  branchName: string
+  ownerId: string
+  ownerName: string
+  /** YYYY-MM-DD */
+  deadline: string
+  status: MilestoneStatus
+}
+
+/**
+ * One document of the dashboard roll-up: `_id` is `<year>:<category|all>:company` or `…:<branchId>`, `key`
+ * is `<year>:<category|all>`. Branch documents carry the league score, its parts and the rank.
+ */
+export interface DashboardRollup {
+  _id: string
+  key: string
+  kind: 'company' | 'branch'
+  branchId: string | null
+  branchName: string
+  year: number
+  category: CategoryKey
+  figures: DashboardFigures
+  /** The oldest overdue milestones, at most five (the rest are in dashboard_overdue). */
+  overdueTop: OverdueMilestone[]
+  /** Branch documents: score 0–100 and its parts (null: no data for that part). Company: null. */
+  score: number | null
+  parts: Record<LeaguePart, number | null> | null
+  /** 1 = best; branches with equal scores share a rank. Null for the company document. */
+  rank: number | null
+  /** 1…n without ties (equal scores in the organisation's order): the league's paging order. Null for the company. */
+  position: number | null
+  /** How many branches compete under this key. */
+  competitors: number
+  /** Branch documents: each member of the branch. */
+  participation: MemberParticipation[]
+  /** A digest of the content: the roll-up rewrites only documents whose digest changed. */
+  digest: string
+}
+
+/** One overdue milestone under one key (`<year>:<category|all>`); `_id` is `<key>:<milestoneId>`. */
+export interface DashboardOverdueRow extends Omit<OverdueMilestone, 'deadline'> {
+  _id: string
+  key: string
+  deadline: Date
+  digest: string
+}
+
+/** The roll-up's own record, `_id` `run`: when it last ran and the day its figures were judged on. */
+export interface DashboardRun {
+  _id: 'run'
+  at: Date
+  /** YYYY-MM-DD (China): deadlines and "this month" were judged on this day. */
+  today: string
+  ms: number
+  written: number
+  removed: number
+}

@@ -1,0 +1,303 @@
+import { z } from 'zod'
+import type { ProjectStatus } from '../entities'
+import { FINDING_CONCLUSIONS } from '../entities-supervision'
+import type {
+  FindingConclusion,
+  RectificationAction,
+  RectificationStatus,
+  SupervisionEventAction,
+} from '../entities-supervision'
+import { idSchema, pagingSchema } from './common'
+import type { Page } from './common'
+import type { PersonRef } from './projects'
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const year = z.number().int().min(2000).max(2100)
+const byId = z.object({ id: idSchema }).strict()
+const requiredText = (what: string, max: number) =>
+  z.string().trim().min(1, `请填写${what}`).max(max, `不能超过 ${max} 个字`)
+
+/** Made by the app once per draw and sent again on a retry: never two draws for one tap. */
+const requestId = z
+  .string()
+  .min(8, '请求编号至少 8 位')
+  .max(64, '请求编号不能超过 64 位')
+  .regex(/^[A-Za-z0-9_-]+$/, '请求编号格式不正确')
+
+export const supervisionSchemas = {
+  /** 分片设置: every committee member and the branches each supervises (committee only). */
+  assignments: z.object({}).strict(),
+  /** Assigns a branch to a committee member, or takes it back; the same answer twice changes nothing. */
+  setAssignment: z.object({ personId: idSchema, branchId: idSchema, assigned: z.boolean() }).strict(),
+  /** 我的联系支部: the caller's branches with their running projects and overdue milestones. */
+  myBranches: z.object({}).strict(),
+  /** How many running projects a draw would choose from (all branches, or one). */
+  candidates: z.object({ branchId: idSchema.optional() }).strict(),
+  /** 随机抽查: draws `size` running projects (all branches, or one) with a fresh recorded seed. */
+  createSpotCheck: z
+    .object({
+      requestId,
+      size: z.number().int().min(1, '至少抽取 1 个项目').max(20, '最多抽取 20 个项目'),
+      branchId: idSchema.optional(),
+    })
+    .strict(),
+  /** Spot checks, newest first: the committee's all, a secretary's those that picked their branch. */
+  listSpotChecks: z.object({ ...pagingSchema }).strict(),
+  getSpotCheck: byId,
+  /** Draws again from the recorded seed and candidates, and says whether the pick is the same. */
+  verifySpotCheck: byId,
+  /** The committee's findings on one picked project (saving again replaces them; each save is an event). */
+  recordFinding: z
+    .object({
+      id: idSchema,
+      projectId: idSchema,
+      conclusion: z.enum(FINDING_CONCLUSIONS),
+      text: requiredText('检查情况', 500),
+    })
+    .strict(),
+  /** A rectification task for a picked project; its owner is the project's branch secretary. */
+  addRectification: z
+    .object({
+      id: idSchema,
+      projectId: idSchema,
+      text: requiredText('整改要求', 300),
+      deadline: isoDate,
+    })
+    .strict(),
+  /** The branch secretary reports a task done, saying what was done. */
+  completeRectification: z.object({ id: idSchema, note: requiredText('整改情况', 500) }).strict(),
+  /** The committee confirms a task done: closed. */
+  confirmRectification: z
+    .object({ id: idSchema, comment: z.string().trim().max(500, '不能超过 500 个字').optional() })
+    .strict(),
+  /** The committee sends a task back: open again, with why. */
+  reopenRectification: z.object({ id: idSchema, comment: requiredText('退回原因', 500) }).strict(),
+  /** 年度评价: the ranking of accepted projects, the confirmed 十佳 and 电网先锋 eligibility (committee). */
+  evaluation: z.object({ year }).strict(),
+  /** Confirms the 十佳精品项目 the caller was shown (rank order); refused if the ranking has changed since. */
+  markTopTen: z.object({ year, projectIds: z.array(idSchema).min(1).max(10) }).strict(),
+}
+
+export interface AssignmentPerson {
+  id: string
+  name: string
+  title: string
+  branchIds: string[]
+}
+
+export interface AssignmentsView {
+  people: AssignmentPerson[]
+  branches: { id: string; name: string }[]
+}
+
+export interface AssignmentChange {
+  personId: string
+  branchId: string
+  assigned: boolean
+  /** False when it already was so (nothing written, no event). */
+  changed: boolean
+}
+
+export interface SupervisedProject {
+  id: string
+  title: string
+  status: ProjectStatus
+  progress: number
+  /** Milestones past their deadline and not approved (China days). */
+  overdueMilestones: number
+}
+
+export interface SupervisedBranch {
+  id: string
+  name: string
+  /** 实施中 and 待验收 projects, most overdue first. */
+  projects: SupervisedProject[]
+  running: number
+  waitingAcceptance: number
+  overdueMilestones: number
+}
+
+export interface MyBranchesView {
+  /** Whether the caller supervises at all (the committee); a secretary gets their own branches. */
+  supervisor: boolean
+  branches: SupervisedBranch[]
+  /** YYYY-MM-DD (China) the overdue counts were judged on. */
+  today: string
+}
+
+export interface SpotCheckSummary {
+  id: string
+  createdAt: string
+  createdByName: string
+  scopeName: string
+  size: number
+  pickedCount: number
+  candidateCount: number
+  findingsCount: number
+  /** Rectifications not yet confirmed. */
+  openRectifications: number
+  /** The picked projects' titles, in draw order. */
+  projectTitles: string[]
+}
+
+export interface FindingView {
+  conclusion: FindingConclusion
+  text: string
+  byName: string
+  at: string
+}
+
+export interface PickedProjectView {
+  id: string
+  title: string
+  branchId: string
+  branchName: string
+  /** Now (null if the project is gone). */
+  status: ProjectStatus | null
+  progress: number | null
+  finding: FindingView | null
+}
+
+export interface RectificationView {
+  id: string
+  projectId: string
+  projectTitle: string
+  branchName: string
+  text: string
+  owner: PersonRef
+  /** YYYY-MM-DD */
+  deadline: string
+  status: RectificationStatus
+  overdue: boolean
+  note: string
+  lastComment: string
+  updatedAt: string
+  /** What the caller may do with it now. */
+  can: RectificationAction[]
+}
+
+export interface SupervisionEventView {
+  id: string
+  subjectId: string
+  action: SupervisionEventAction
+  from: string | null
+  to: string | null
+  actorName: string
+  comment: string
+  at: string
+}
+
+export interface SpotCheckDetail {
+  id: string
+  createdAt: string
+  createdByName: string
+  scopeName: string
+  size: number
+  algorithm: string
+  seed: string
+  /** The canonical candidate list recorded at draw time. */
+  candidates: string[]
+  picked: PickedProjectView[]
+  rectifications: RectificationView[]
+  /** Newest first. */
+  events: SupervisionEventView[]
+  /** The committee records findings and adds rectifications. */
+  canRecord: boolean
+}
+
+export interface DrawVerification {
+  matches: boolean
+  algorithm: string
+  seed: string
+  candidateCount: number
+  recorded: string[]
+  redrawn: string[]
+}
+
+export interface RectificationChange {
+  id: string
+  status: RectificationStatus
+  version: number
+}
+
+export interface RankedProjectView {
+  rank: number
+  id: string
+  title: string
+  branchId: string
+  branchName: string
+  status: ProjectStatus
+  acceptanceTotal: number
+  /** Average 1–5 to one decimal; null with no ratings. */
+  satisfaction: number | null
+  ratingCount: number
+  rankScore: number
+  /** Among the confirmed 十佳. */
+  topTen: boolean
+}
+
+export type IneligibilityKind = 'weak_measures' | 'plan_unfinished' | 'low_satisfaction'
+
+export interface IneligibilityReason {
+  kind: IneligibilityKind
+  projectId: string
+  projectTitle: string
+  /** The reason in words, e.g. “《…》验收得分 65 分，低于 70 分”. */
+  text: string
+}
+
+export interface BranchEligibilityView {
+  branchId: string
+  branchName: string
+  eligible: boolean
+  /** How many of its projects of the year were judged. */
+  projects: number
+  reasons: IneligibilityReason[]
+}
+
+export interface EvaluationRules {
+  acceptanceWeight: number
+  satisfactionWeight: number
+  satisfactionScale: number
+  topCount: number
+  weakMeasuresBelow: number
+  lowSatisfactionBelow: number
+}
+
+export interface EvaluationView {
+  year: number
+  /** True while the year is not over: plans may still be finished. */
+  provisional: boolean
+  rules: EvaluationRules
+  /** Accepted (closed or archived) projects of the year, best first. */
+  ranking: RankedProjectView[]
+  /** The top of the ranking now, in order: what markTopTen expects to be sent. */
+  proposedTopTen: string[]
+  confirmed: { projectIds: string[]; markedByName: string; markedAt: string } | null
+  branches: BranchEligibilityView[]
+}
+
+export interface TopTenChange {
+  year: number
+  projectIds: string[]
+  changed: boolean
+  markedAt: string
+}
+
+export interface SupervisionOutputs {
+  assignments: AssignmentsView
+  setAssignment: AssignmentChange
+  myBranches: MyBranchesView
+  candidates: { count: number; scopeName: string }
+  createSpotCheck: { id: string; created: boolean }
+  listSpotChecks: Page<SpotCheckSummary>
+  getSpotCheck: SpotCheckDetail
+  verifySpotCheck: DrawVerification
+  recordFinding: { projectId: string; finding: FindingView }
+  addRectification: RectificationChange
+  completeRectification: RectificationChange
+  confirmRectification: RectificationChange
+  reopenRectification: RectificationChange
+  evaluation: EvaluationView
+  markTopTen: TopTenChange
+}
