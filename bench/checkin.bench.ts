@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { Agent, request } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -18,10 +16,20 @@ import { createGateway } from '../localcloud/gateway/server'
 import { installIdentity } from '../localcloud/identity'
 import { LocalStorage, installLocalStorage } from '../localcloud/storage'
 import { progressBar } from './progress'
+import {
+  ROOT,
+  closeClients,
+  branchId,
+  branchMembers,
+  buildFunctionsOnce,
+  personId,
+  post,
+  rows,
+  sessions,
+} from './harness'
 import { atLeast, atMost, info, median } from './report'
 import type { Figure } from './report'
 
-const ROOT = join(__dirname, '..')
 const BRANCHES = 25
 const PEOPLE_PER_BRANCH = 20
 const CHECKINS = 1_000_000
@@ -37,10 +45,6 @@ const BURST = 3000
 const CLIENTS = 8
 const DAY = 24 * 3600 * 1000
 
-type Doc = Record<string, unknown>
-const rows = <T extends object>(docs: T[]) => docs as unknown as Doc[]
-const branchId = (b: number) => `b${b}`
-const personId = (b: number, k: number) => `p${b}-${k}`
 const projectId = (b: number, j: number) => `prj${b}-${j}`
 /** Members 1–19 of a branch each work on one of its eight tasks (two projects × four tasks). */
 const taskOf = (k: number) => ({ j: (k % (RUNNING_PER_BRANCH * TASKS)) >> 2, t: k % TASKS })
@@ -57,23 +61,7 @@ const COMMITTEE: Person = {
 }
 
 function people(): Person[] {
-  const out: Person[] = [COMMITTEE]
-  for (let b = 0; b < BRANCHES; b++) {
-    for (let k = 0; k < PEOPLE_PER_BRANCH; k++) {
-      const grants: Person['grants'] = [{ role: 'member', branchId: branchId(b) }]
-      if (k === 0) grants.push({ role: 'secretary', branchId: branchId(b) })
-      out.push({
-        _id: personId(b, k),
-        openid: `bench-${b}-${k}`,
-        name: `党员${b}-${k}`,
-        phone: '13900000001',
-        branchId: branchId(b),
-        groupId: null,
-        title: '',
-        grants,
-      })
-    }
-  }
+  const out: Person[] = [COMMITTEE, ...branchMembers(BRANCHES, PEOPLE_PER_BRANCH)]
   return out
 }
 
@@ -200,52 +188,8 @@ function seedCheckins(db: LocalDatabase, projects: Project[], now: Date): void {
   db.insertMany('checkin_counts', rows(counts))
 }
 
-// The clients share the gateway's process and CPU here, unlike phones: node:http with keep-alive costs them
-// far less than fetch, so the figures say more about the gateway and the function.
-const agent = new Agent({ keepAlive: true, maxSockets: 64 })
-
-function post(url: string, body: string, cookie: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
-        res.on('error', reject)
-      },
-    )
-    req.on('error', reject)
-    req.end(body)
-  })
-}
-
-/** A dev sign-in session per person, as the gateway keeps them. */
-function sessions(db: LocalDatabase, ids: Person[]): Map<string, string> {
-  const out = new Map<string, string>()
-  db.insertMany(
-    'sessions',
-    ids.map((p) => {
-      const token = randomBytes(24).toString('hex')
-      out.set(p._id, `lc_session=${token}`)
-      return { _id: token, token, personId: p._id, openid: p.openid, createdAt: new Date() }
-    }),
-  )
-  return out
-}
-
 export async function benchCheckin(): Promise<Figure[]> {
-  console.log('[bench] building functions…')
-  const built = spawnSync(process.execPath, [join(ROOT, 'scripts/build-functions.mjs')], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  })
-  if (built.status !== 0) throw new Error('building the functions failed')
+  buildFunctionsOnce()
 
   const dir = mkdtempSync(join(tmpdir(), 'dj-checkin-'))
   const db = new LocalDatabase({ file: join(dir, 'bench.sqlite') })
@@ -370,7 +314,7 @@ export async function benchCheckin(): Promise<Figure[]> {
       info('checkin: myStats, median', statsMedian, 'ms'),
     ]
   } finally {
-    agent.destroy()
+    closeClients()
     if (server) {
       await new Promise<void>((ok) => server?.close(() => ok()))
       server.closeAllConnections()

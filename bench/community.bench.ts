@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { Agent, request } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -19,10 +17,10 @@ import { createGateway, invokeFunction } from '../localcloud/gateway/server'
 import { installIdentity } from '../localcloud/identity'
 import { LocalStorage, installLocalStorage } from '../localcloud/storage'
 import { progressBar } from './progress'
+import { ROOT, closeClients, branchId, buildFunctionsOnce, post, rows, sessions } from './harness'
 import { atLeast, atMost, info, median } from './report'
 import type { Figure } from './report'
 
-const ROOT = join(__dirname, '..')
 const BRANCHES = 20
 const GROUPS_PER_BRANCH = 5
 const MEMBERS_PER_GROUP = 10
@@ -35,9 +33,6 @@ const SAMPLES = 300
 const BURST = 3000
 const CLIENTS = 16
 
-type Doc = Record<string, unknown>
-const rows = <T extends object>(docs: T[]) => docs as unknown as Doc[]
-const branchId = (b: number) => `b${b}`
 const groupId = (b: number, g: number) => `b${b}-g${g}`
 const personId = (b: number, g: number, k: number) => `p${b}-${g}-${k}`
 
@@ -185,57 +180,13 @@ async function time(fn: LoadedFunction, make: (i: number) => [string, object, st
   return median(samples)
 }
 
-// The clients share the gateway's process and CPU here, unlike phones: node:http with keep-alive costs them
-// far less than fetch, so the figures say more about the gateway and the function.
-const agent = new Agent({ keepAlive: true, maxSockets: 64 })
-
-function post(url: string, body: string, cookie: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
-        res.on('error', reject)
-      },
-    )
-    req.on('error', reject)
-    req.end(body)
-  })
-}
-
-/** A dev sign-in session per person, as the gateway keeps them. */
-function sessions(db: LocalDatabase, people: Person[]): Map<string, string> {
-  const out = new Map<string, string>()
-  db.insertMany(
-    'sessions',
-    people.map((p) => {
-      const token = randomBytes(24).toString('hex')
-      out.set(p._id, `lc_session=${token}`)
-      return { _id: token, token, personId: p._id, openid: p.openid, createdAt: new Date() }
-    }),
-  )
-  return out
-}
-
 /**
  * The Party group and micro-lecture figures: a feed page of 20 from a collection of 100,000 posts through the
  * real `groups` bundle (first page with its pins, and a page deep in a feed by cursor), and study heartbeats
  * through the HTTP gateway and the real `lectures` bundle, one at a time and from many phones at once.
  */
 export async function benchCommunity(): Promise<Figure[]> {
-  console.log('[bench] building functions…')
-  const built = spawnSync(process.execPath, [join(ROOT, 'scripts/build-functions.mjs')], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  })
-  if (built.status !== 0) throw new Error('building the functions failed')
+  buildFunctionsOnce()
 
   const dir = mkdtempSync(join(tmpdir(), 'dj-community-'))
   const db = new LocalDatabase({ file: join(dir, 'bench.sqlite') })
@@ -405,7 +356,7 @@ export async function benchCommunity(): Promise<Figure[]> {
     ]
   } finally {
     await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()))
-    agent.destroy()
+    closeClients()
     uninstall()
     db.close()
     rmSync(dir, { recursive: true, force: true })

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,10 +14,10 @@ import { loadFunctions } from '../localcloud/functions'
 import type { LoadedFunction } from '../localcloud/functions'
 import { invokeFunction } from '../localcloud/gateway/server'
 import { installIdentity } from '../localcloud/identity'
+import { ROOT, branchId, buildFunctionsOnce, rows } from './harness'
 import { atMost, info, median } from './report'
 import type { Figure } from './report'
 
-const ROOT = join(__dirname, '..')
 const DAY = 24 * 3600 * 1000
 const MILESTONES_PER_PROJECT = 6
 /** Check-ins are spread over the last 120 days: older ones change nothing the dashboard reads. */
@@ -43,9 +42,6 @@ const PROVINCE: Scale = {
   checkins: 2_000_000,
 }
 
-type Doc = Record<string, unknown>
-const rows = <T extends object>(docs: T[]) => docs as unknown as Doc[]
-const branchId = (b: number) => `b${b}`
 const personId = (i: number) => `p${i}`
 const projectId = (j: number) => `prj${j}`
 const STATUSES: ProjectStatus[] = [
@@ -375,12 +371,7 @@ export async function runScale(fn: LoadedFunction, s: Scale): Promise<ScaleResul
  * committee dashboard's median time and database calls, and how much it grows from county to province.
  */
 export async function benchDashboard(): Promise<Figure[]> {
-  console.log('[bench] building functions…')
-  const built = spawnSync(process.execPath, [join(ROOT, 'scripts/build-functions.mjs')], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  })
-  if (built.status !== 0) throw new Error('building the functions failed')
+  buildFunctionsOnce()
   installIdentity()
   const fn = loadFunctions(join(ROOT, 'build', 'cloudfunctions')).get('dashboard')
   if (!fn) throw new Error('no dashboard function was built')

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,10 +24,10 @@ import type { LoadedFunction } from '../localcloud/functions'
 import { invokeFunction } from '../localcloud/gateway/server'
 import { installIdentity } from '../localcloud/identity'
 import { LocalStorage, installLocalStorage } from '../localcloud/storage'
+import { ROOT, branchId, branchMembers, buildFunctionsOnce, personId, rows } from './harness'
 import { atMost, info, median } from './report'
 import type { Figure } from './report'
 
-const ROOT = join(__dirname, '..')
 const BRANCHES = 30
 const PEOPLE_PER_BRANCH = 15
 const PROJECTS_PER_BRANCH_YEAR = 5
@@ -42,11 +41,6 @@ const YEARS = [2025, 2026]
 const RATINGS = 30
 const SAMPLES = 5
 const DAY = 24 * 3600 * 1000
-
-type Doc = Record<string, unknown>
-const rows = <T extends object>(docs: T[]) => docs as unknown as Doc[]
-const branchId = (b: number) => `b${b}`
-const personId = (b: number, k: number) => `p${b}-${k}`
 
 const COMMITTEE: Person = {
   _id: 'c1',
@@ -68,23 +62,7 @@ function seed(db: LocalDatabase): void {
     parentId: null,
     order: b,
   }))
-  const people: Person[] = [COMMITTEE]
-  for (let b = 0; b < BRANCHES; b++) {
-    for (let k = 0; k < PEOPLE_PER_BRANCH; k++) {
-      const grants: Person['grants'] = [{ role: 'member', branchId: branchId(b) }]
-      if (k === 0) grants.push({ role: 'secretary', branchId: branchId(b) })
-      people.push({
-        _id: personId(b, k),
-        openid: `bench-${b}-${k}`,
-        name: `党员${b}-${k}`,
-        phone: '13900000001',
-        branchId: branchId(b),
-        groupId: null,
-        title: '',
-        grants,
-      })
-    }
-  }
+  const people: Person[] = [COMMITTEE, ...branchMembers(BRANCHES, PEOPLE_PER_BRANCH)]
   db.insertMany('org_units', rows(units))
   db.insertMany('people', rows(people))
 
@@ -272,12 +250,7 @@ async function timed<T>(fn: LoadedFunction, action: string, payload: object) {
  * 30 branches × 2 years of data (121,000 check-ins in all), written to .xlsx and stored.
  */
 export async function benchLedger(): Promise<Figure[]> {
-  console.log('[bench] building functions…')
-  const built = spawnSync(process.execPath, [join(ROOT, 'scripts/build-functions.mjs')], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  })
-  if (built.status !== 0) throw new Error('building the functions failed')
+  buildFunctionsOnce()
   const bundle = join(ROOT, 'build', 'cloudfunctions', 'ledger', 'index.js')
 
   const dir = mkdtempSync(join(tmpdir(), 'dj-ledger-'))

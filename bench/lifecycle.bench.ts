@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,10 +12,10 @@ import type { LoadedFunction } from '../localcloud/functions'
 import { invokeFunction } from '../localcloud/gateway/server'
 import { installIdentity } from '../localcloud/identity'
 import { progressBar } from './progress'
+import { ROOT, branchId, branchMembers, buildFunctionsOnce, personId, rows } from './harness'
 import { atMost, info, median } from './report'
 import type { Figure } from './report'
 
-const ROOT = join(__dirname, '..')
 const PROJECTS = 10_000
 const MILESTONES_PER_PROJECT = 20
 const EVENTS_PER_PROJECT = 8
@@ -27,8 +26,6 @@ const PEOPLE_PER_BRANCH = 12
 const SAMPLES = 300
 const DAY = 24 * 3600 * 1000
 
-const branchId = (b: number) => `b${b}`
-const personId = (b: number, k: number) => `p${b}-${k}`
 const COMMITTEE: Person = {
   _id: 'c1',
   openid: 'bench-committee',
@@ -40,27 +37,8 @@ const COMMITTEE: Person = {
   grants: [{ role: 'member', branchId: branchId(0) }, { role: 'committee' }],
 }
 
-type Doc = Record<string, unknown>
-const rows = <T extends object>(docs: T[]) => docs as unknown as Doc[]
-
 function people(): Person[] {
-  const out: Person[] = [COMMITTEE]
-  for (let b = 0; b < BRANCHES; b++) {
-    for (let k = 0; k < PEOPLE_PER_BRANCH; k++) {
-      const grants: Person['grants'] = [{ role: 'member', branchId: branchId(b) }]
-      if (k === 0) grants.push({ role: 'secretary', branchId: branchId(b) })
-      out.push({
-        _id: personId(b, k),
-        openid: `bench-${b}-${k}`,
-        name: `党员${b}-${k}`,
-        phone: '13900000001',
-        branchId: branchId(b),
-        groupId: null,
-        title: '',
-        grants,
-      })
-    }
-  }
+  const out: Person[] = [COMMITTEE, ...branchMembers(BRANCHES, PEOPLE_PER_BRANCH)]
   return out
 }
 
@@ -168,12 +146,7 @@ async function time(fn: LoadedFunction, action: string, payloads: object[], open
  * bundle on localcloud: a filtered list page, and the project page with how many database calls it makes.
  */
 export async function benchLifecycle(): Promise<Figure[]> {
-  console.log('[bench] building functions…')
-  const built = spawnSync(process.execPath, [join(ROOT, 'scripts/build-functions.mjs')], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  })
-  if (built.status !== 0) throw new Error('building the functions failed')
+  buildFunctionsOnce()
 
   const dir = mkdtempSync(join(tmpdir(), 'dj-lifecycle-'))
   const db = new LocalDatabase({ file: join(dir, 'bench.sqlite') })

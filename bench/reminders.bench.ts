@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,10 +15,10 @@ import { invokeFunction } from '../localcloud/gateway/server'
 import { installIdentity } from '../localcloud/identity'
 import { CREDITS, OUTBOX, installOpenApi } from '../localcloud/openapi'
 import { progressBar } from './progress'
+import { ROOT, branchId, branchMember, buildFunctionsOnce, personId, rows } from './harness'
 import { atMost, info } from './report'
 import type { Figure } from './report'
 
-const ROOT = join(__dirname, '..')
 const BRANCHES = 500
 const PEOPLE_PER_BRANCH = 20
 const PROJECTS_PER_BRANCH = 10
@@ -39,10 +38,6 @@ const NOW = new Date('2026-11-30T01:30:00Z')
 // A Tuesday, 10:00 in China, years after every deadline and submission: nothing is due.
 const QUIET_DAY = new Date('2035-06-05T02:00:00Z')
 
-type Doc = Record<string, unknown>
-const rows = <T extends object>(docs: T[]) => docs as unknown as Doc[]
-const branchId = (b: number) => `b${b}`
-const personId = (b: number, k: number) => `p${b}-${k}`
 const storedDay = (days: number) => new Date(Date.parse(`${chinaDay(NOW)}T00:00:00Z`) + days * DAY)
 
 function seed(db: LocalDatabase): void {
@@ -62,20 +57,7 @@ function seed(db: LocalDatabase): void {
   }
   for (let b = 0; b < BRANCHES; b++) {
     units.push({ _id: branchId(b), kind: 'branch', name: `支部${b}`, parentId: 'u0', order: b + 1 })
-    for (let k = 0; k < PEOPLE_PER_BRANCH; k++) {
-      const grants: Person['grants'] = [{ role: 'member', branchId: branchId(b) }]
-      if (k === 0) grants.push({ role: 'secretary', branchId: branchId(b) })
-      people.push({
-        _id: personId(b, k),
-        openid: `bench-${b}-${k}`,
-        name: `党员${b}-${k}`,
-        phone: '13900000001',
-        branchId: branchId(b),
-        groupId: null,
-        title: '',
-        grants,
-      })
-    }
+    for (let k = 0; k < PEOPLE_PER_BRANCH; k++) people.push(branchMember(b, k))
   }
   db.insertMany('org_units', rows(units))
   db.insertMany('people', rows(people))
@@ -285,12 +267,7 @@ async function sweepAt(db: LocalDatabase, fn: LoadedFunction, at: Date): Promise
  * digest, and pushes to the members who subscribed.
  */
 export async function benchReminders(): Promise<Figure[]> {
-  console.log('[bench] building functions…')
-  const built = spawnSync(process.execPath, [join(ROOT, 'scripts/build-functions.mjs')], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  })
-  if (built.status !== 0) throw new Error('building the functions failed')
+  buildFunctionsOnce()
 
   const dir = mkdtempSync(join(tmpdir(), 'dj-reminders-'))
   const db = new LocalDatabase({ file: join(dir, 'bench.sqlite') })

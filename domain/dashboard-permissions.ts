@@ -1,13 +1,8 @@
 import type { Actor } from './roles'
-import { isCommittee, isSecretaryOf } from './roles'
+import { isCommittee, isSecretaryOf, secretaryBranches } from './roles'
 
 /** Why a dashboard is refused: not a leader, or another branch's. */
 export type DashboardDenial = 'FORBIDDEN' | 'FOREIGN_BRANCH' | 'NO_BRANCH'
-
-/** The branches a person leads as secretary, in the order their grants list them. */
-export const secretaryBranches = (actor: Actor): string[] => [
-  ...new Set(actor.grants.flatMap((g) => (g.role === 'secretary' ? [g.branchId] : []))),
-]
 
 /** The company dashboard (党委看板): the committee only. */
 export const canSeeCompanyDashboard = (actor: Actor): boolean => isCommittee(actor)

@@ -8,6 +8,11 @@ export const isCommittee = (actor: Actor): boolean => actor.grants.some((g) => g
 export const isSecretaryOf = (actor: Actor, branchId: string): boolean =>
   actor.grants.some((g) => g.role === 'secretary' && g.branchId === branchId)
 
+/** The branches a person leads as secretary, each once, in the order their grants list them. */
+export const secretaryBranches = (actor: Actor): string[] => [
+  ...new Set(actor.grants.flatMap((g) => (g.role === 'secretary' ? [g.branchId] : []))),
+]
+
 export const isMemberOf = (actor: Actor, branchId: string): boolean =>
   actor.grants.some((g) => g.role !== 'committee' && g.branchId === branchId)
 

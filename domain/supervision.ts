@@ -8,7 +8,7 @@ import type {
 import { dueState } from './checkins'
 import { formatDay } from './dates'
 import type { Actor } from './roles'
-import { isCommittee, isSecretaryOf } from './roles'
+import { isCommittee, isSecretaryOf, secretaryBranches } from './roles'
 
 /**
  * 分片督导 and 随机抽查 are the committee's: it assigns branches to its members, draws spot checks, records
@@ -17,16 +17,15 @@ import { isCommittee, isSecretaryOf } from './roles'
  */
 export const canSupervise = (actor: Actor): boolean => isCommittee(actor)
 
-/** The branches a person is secretary of, sorted, each once. */
-export const secretaryBranches = (actor: Actor): string[] =>
-  [...new Set(actor.grants.flatMap((g) => (g.role === 'secretary' ? [g.branchId] : [])))].sort()
+/** The branches a person is secretary of, sorted, each once: the order spot checks and 我的支部 list them. */
+export const sortedSecretaryBranches = (actor: Actor): string[] => secretaryBranches(actor).sort()
 
 /** Which spot checks a person sees: all (committee), those that picked their branches (secretary), none. */
 export type SpotCheckScope = { all: true } | { all: false; branchIds: string[] }
 
 export function spotCheckScope(actor: Actor): SpotCheckScope | null {
   if (isCommittee(actor)) return { all: true }
-  const branchIds = secretaryBranches(actor)
+  const branchIds = sortedSecretaryBranches(actor)
   return branchIds.length > 0 ? { all: false, branchIds } : null
 }
 

@@ -11,8 +11,9 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { LectureListItem, MeView, MyTasks, ProjectDetail, ProjectSummary } from '../../types/api'
+import type { LectureListItem, MeView, MyTasks } from '../../types/api'
 import type { GroupSummary } from '../../types/api'
+import { detail, summary } from './fixtures'
 import { createHost, type FakeHost, type PageLike } from './fake-wx'
 
 // miniprogram-simulate and the exparser it runs on: CommonJS without types.
@@ -53,46 +54,7 @@ const secretary: MeView = {
   ],
 }
 
-const summary: ProjectSummary = {
-  id: 'pr-1',
-  title: '红色电力驿站',
-  category: 'service',
-  status: 'in_progress',
-  slogan: '电力先锋，服务万家',
-  branchId: 'b-sales',
-  branchName: '营销党支部',
-  year: 2025,
-  progress: 60,
-  updatedAt: '2025-03-05T08:00:00.000Z',
-}
-
-const detail: ProjectDetail = {
-  ...summary,
-  id: 'prj-001',
-  title: '“党建+供电服务”连心桥',
-  status: 'approved',
-  progress: 0,
-  problem: '社区居民用电诉求响应慢',
-  answers: {
-    what: '上门服务',
-    why: '诉求多',
-    who: '全体党员',
-    how: '每月走访',
-    when: '全年',
-    extent: '满意率95%',
-  },
-  owner: { id: 'p-wang', name: '王建国' },
-  version: 4,
-  tasks: [],
-  checklist: [],
-  acceptance: null,
-  score: null,
-  rating: { count: 0, average: null },
-  events: [],
-  can: ['save_plan', 'start'],
-  missingFields: [],
-  planProblems: ['计划书还没有任务'],
-}
+const row = summary('pr-1', '红色电力驿站')
 
 const tasks: MyTasks = {
   today: '2025-03-05',
@@ -154,7 +116,7 @@ beforeAll(async () => {
     throw new Error(`No weapp build in ${dist}: run npm run build:weapp.`)
   host = createHost({
     'org.whoami': okData(secretary),
-    'projects.list': okData({ items: [summary], page: 1, pageSize: 10, total: 1, hasMore: false }),
+    'projects.list': okData({ items: [row], page: 1, pageSize: 10, total: 1, hasMore: false }),
     'projects.get': okData(detail),
     'messages.unreadCount': okData({ count: 0 }),
     'messages.templates': okData({ kinds: [], prompts: [] }),

@@ -4,8 +4,9 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { MeView, Page, ProjectDetail, ProjectSummary } from '../../types/api'
+import type { MeView, Page, ProjectSummary } from '../../types/api'
 import { measurePackages } from '../../deploy/package-sizes'
+import { detail, summary } from './fixtures'
 import { createHost, textsOf, type FakeHost, type PageLike } from './fake-wx'
 
 const dist = path.resolve(__dirname, '..', '..', 'dist')
@@ -23,50 +24,11 @@ const me: MeView = {
   ],
 }
 
-const summary = (id: string, title: string): ProjectSummary => ({
-  id,
-  title,
-  category: 'service',
-  status: 'in_progress',
-  slogan: '电力先锋，服务万家',
-  branchId: 'b-sales',
-  branchName: '营销党支部',
-  year: 2025,
-  progress: 60,
-  updatedAt: '2025-03-05T08:00:00.000Z',
-})
-
 function projectsPage(payload: { page?: number }): Page<ProjectSummary> {
   const n = payload.page ?? 1
   return n === 1
     ? { items: [summary('pr-1', '红色电力驿站')], page: 1, pageSize: 10, total: 2, hasMore: true }
     : { items: [summary('pr-2', '党员服务队进社区')], page: 2, pageSize: 10, total: 2, hasMore: false }
-}
-
-const detail: ProjectDetail = {
-  ...summary('prj-001', '“党建+供电服务”连心桥'),
-  status: 'approved',
-  progress: 0,
-  problem: '社区居民用电诉求响应慢',
-  answers: {
-    what: '上门服务',
-    why: '诉求多',
-    who: '全体党员',
-    how: '每月走访',
-    when: '全年',
-    extent: '满意率95%',
-  },
-  owner: { id: 'p-wang', name: '王建国' },
-  version: 4,
-  tasks: [],
-  checklist: [],
-  acceptance: null,
-  score: null,
-  rating: { count: 0, average: null },
-  events: [],
-  can: ['save_plan', 'start'],
-  missingFields: [],
-  planProblems: ['计划书还没有任务'],
 }
 
 function listFiles(dir: string): string[] {

@@ -3,7 +3,7 @@ import { isCommittee } from '../../../domain/roles'
 import {
   SUPERVISED_STATUSES,
   overdueByProject,
-  secretaryBranches,
+  sortedSecretaryBranches,
   supervisedProjects,
 } from '../../../domain/supervision'
 import { fail, ok } from '../../../types/result'
@@ -20,7 +20,7 @@ export const myBranches: Handler<'supervision', 'myBranches'> = async (_params, 
   const supervisor = isCommittee(caller)
   const branchIds = supervisor
     ? (await listAssignments(caller._id)).map((a) => a.branchId)
-    : secretaryBranches(caller)
+    : sortedSecretaryBranches(caller)
   if (!supervisor && branchIds.length === 0) return fail('FORBIDDEN', '分片督导仅供党委和支部书记使用')
   const today = chinaDay(new Date())
   if (branchIds.length === 0) return ok({ supervisor, branches: [], today })
