@@ -34,3 +34,21 @@ export const canSeeContact = (actor: Actor, subject: Pick<Person, '_id' | 'branc
   actor._id === subject._id ||
   isCommittee(actor) ||
   (subject.branchId !== null && isSecretaryOf(actor, subject.branchId))
+
+/** Whether `actor` holds `grant` or a stronger role over it: the committee over everything, a secretary over their branch. */
+function covers(actor: Actor, grant: RoleGrant): boolean {
+  if (isCommittee(actor)) return true
+  if (grant.role === 'committee') return false
+  if (isSecretaryOf(actor, grant.branchId)) return true
+  return (
+    grant.role === 'member' && actor.grants.some((g) => g.role === 'member' && g.branchId === grant.branchId)
+  )
+}
+
+/**
+ * Role grants are monotone: someone may create, invite, bind or re-bind an identity only if they hold every
+ * role it carries (so only the committee hands out a committee identity). Checked on top of each action's own
+ * permission, against the target's roles as they are when the identity is handed over.
+ */
+export const canGrantRoles = (actor: Actor, grants: readonly RoleGrant[]): boolean =>
+  grants.every((g) => covers(actor, g))

@@ -1,5 +1,6 @@
 import {
   canSeeContact,
+  canGrantRoles,
   canViewBranch,
   isCommittee,
   isMemberOf,
@@ -8,6 +9,7 @@ import {
   rolesOf,
 } from '../roles'
 import type { Actor } from '../roles'
+import type { RoleGrant } from '../../types/entities'
 
 const member: Actor = { _id: 'm1', branchId: 'b1', grants: [{ role: 'member', branchId: 'b1' }] }
 const secretary: Actor = {
@@ -63,5 +65,55 @@ describe('roles', () => {
     expect(canSeeContact(committee, subject)).toBe(true)
     expect(canSeeContact(other, subject)).toBe(false)
     expect(canSeeContact(foreignSecretary, subject)).toBe(false)
+  })
+})
+
+describe('canGrantRoles', () => {
+  const otherSecretary: Actor = {
+    _id: 's2',
+    branchId: 'b2',
+    grants: [
+      { role: 'member', branchId: 'b2' },
+      { role: 'secretary', branchId: 'b2' },
+    ],
+  }
+  const targets: Record<string, RoleGrant[]> = {
+    member: [{ role: 'member', branchId: 'b1' }],
+    secretary: [
+      { role: 'member', branchId: 'b1' },
+      { role: 'secretary', branchId: 'b1' },
+    ],
+    committee: [{ role: 'member', branchId: 'b1' }, { role: 'committee' }],
+    secretaryElsewhere: [
+      { role: 'member', branchId: 'b1' },
+      { role: 'secretary', branchId: 'b2' },
+    ],
+    none: [],
+  }
+  const table: [string, Actor, Record<string, boolean>][] = [
+    [
+      'committee',
+      committee,
+      { member: true, secretary: true, committee: true, secretaryElsewhere: true, none: true },
+    ],
+    [
+      'secretary of b1',
+      secretary,
+      { member: true, secretary: true, committee: false, secretaryElsewhere: false, none: true },
+    ],
+    [
+      'secretary of b2',
+      otherSecretary,
+      { member: false, secretary: false, committee: false, secretaryElsewhere: false, none: true },
+    ],
+    [
+      'member of b1',
+      member,
+      { member: true, secretary: false, committee: false, secretaryElsewhere: false, none: true },
+    ],
+  ]
+  it.each(table)('lets the %s hand over only roles they hold', (_, actor, want) => {
+    const got = Object.fromEntries(Object.keys(targets).map((t) => [t, canGrantRoles(actor, targets[t])]))
+    expect(got).toEqual(want)
   })
 })
