@@ -28,6 +28,8 @@ export async function phonePage(browser: Browser): Promise<Page> {
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
+    // The app honours reduced motion: pages appear in place instead of sliding, so nothing moves under a tap.
+    reducedMotion: 'reduce',
   })
   return context.newPage()
 }
@@ -35,8 +37,32 @@ export async function phonePage(browser: Browser): Promise<Page> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS, { recursive: true })
   const file = join(SHOTS, `${name}.png`)
-  // Taro H5 slides a new page in over ~300 ms: let it land so the picture shows the page, not the slide.
-  await page.waitForTimeout(400)
+  await settled(page)
   await page.screenshot({ path: file })
   return file
+}
+
+/**
+ * Taro H5's own signal that navigation is over: a page on its way in lacks `taro_page_stationed` until it has
+ * landed, and one on its way out keeps its node until it is unloaded. Waits until no page is in between.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => !document.querySelector('.taro_page:not(.taro_page_shade):not(.taro_page_stationed)'),
+  )
+}
+
+/** Waits until `read()` gives a value that `ok` accepts, and returns it: for figures that load after the page. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await read()
+    if (ok(value)) return value
+    if (Date.now() > deadline) return value
+    await new Promise((r) => setTimeout(r, 100))
+  }
 }

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { screenshot } from './browser'
+import { eventually, screenshot } from './browser'
 import { confirmModal, fill, openPage, shown, tap, tabBar, setUpJourney } from './journey'
 
 const journey = setUpJourney('checkin')
@@ -84,13 +84,21 @@ test('a member checks in with a photo, submits the milestone, the secretary appr
   await tap(secretary, '通过')
   await confirmModal(secretary)
   await secretary.locator('.inbox-item-card').first().or(shown(secretary, /暂无/).first()).waitFor()
-  await expect(
-    secretary.locator('.inbox-item-card', { hasText: milestone }).filter({ visible: true }).count(),
-  ).resolves.toBe(0)
+  // Back in the inbox, which reloads on return: the decided submission leaves it once the reload lands.
+  await secretary
+    .locator('.inbox-item-card', { hasText: milestone })
+    .filter({ visible: true })
+    .first()
+    .waitFor({ state: 'hidden' })
 
   // 5. The project's progress moved by the milestone's weight.
   await openProjectFromHome(secretary, project)
-  expect(await progressOf(secretary)).toBeGreaterThan(progressBefore)
+  expect(
+    await eventually(
+      () => progressOf(secretary),
+      (p) => p > progressBefore,
+    ),
+  ).toBeGreaterThan(progressBefore)
   await screenshot(secretary, 'checkin-06-progress')
 
   // 6. The member's 我的 shows the check-in in their history.

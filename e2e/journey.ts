@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { startLocalcloud } from '../localcloud/index'
 import type { Localcloud } from '../localcloud/index'
-import { launchBrowser, phonePage, screenshot } from './browser'
+import { launchBrowser, phonePage, screenshot, settled } from './browser'
 
 /** A fresh demo company on localcloud and a browser, for one test file's journeys through the H5 app. */
 export interface Journey {
@@ -79,6 +79,7 @@ export function shown(page: Page, text: string | RegExp, options?: { exact?: boo
 
 /** NutUI buttons: the button element takes the tap, not the text inside it. */
 export async function tap(page: Page, text: string) {
+  await settled(page)
   await page.locator('.nut-button', { hasText: text }).filter({ visible: true }).first().click()
 }
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { screenshot } from './browser'
+import { eventually, screenshot } from './browser'
 import { confirmModal, fill, openPage, setUpJourney, shown, tap } from './journey'
 
 const journey = setUpJourney('lectures')
@@ -82,9 +82,13 @@ test('a secretary publishes a lecture, a member studies it, passes the quiz, and
   // 4. The member's page counts the hours and the lecture; the secretary sees the branch's totals.
   await openPage(member, '/pages/mine/index')
   await shown(member, '学习时长').first().waitFor()
-  // The card loads on its own after the page: give it a moment to show the new figures.
-  for (let i = 0; i < 20 && (await figure(member, '学完讲坛')) < 1; i++) await member.waitForTimeout(250)
-  expect(await figure(member, '学完讲坛')).toBeGreaterThanOrEqual(1)
+  // The card loads on its own after the page: wait for it to show the new figures.
+  expect(
+    await eventually(
+      () => figure(member, '学完讲坛'),
+      (n) => n >= 1,
+    ),
+  ).toBeGreaterThanOrEqual(1)
   expect(await figure(member, '学习时长')).toBeGreaterThan(hoursBefore)
   await screenshot(member, 'lectures-05-mine')
 
