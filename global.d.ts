@@ -6,12 +6,12 @@ declare module '*.png' {
 }
 declare module '*.css'
 
-/** WeChat cloud environment id, injected by config/index.ts defineConstants at build time. */
+/** WeChat cloud environment id from TARO_APP_CLOUD_ENV, injected at build time; '' = the default environment. */
 declare const CLOUD_ENV: string
 
 declare namespace NodeJS {
   interface ProcessEnv {
     TARO_ENV?: 'weapp' | 'h5'
-    CLOUD_ENV?: string
+    TARO_APP_CLOUD_ENV?: string
   }
 }

@@ -23,6 +23,7 @@ module.exports = {
         '<rootDir>/cloudfunctions',
         '<rootDir>/localcloud',
         '<rootDir>/deploy',
+        '<rootDir>/config',
       ],
       testMatch: ['**/__tests__/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },

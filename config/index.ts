@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { cloudEnvForBuild } from './cloud-env'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -20,8 +21,11 @@ const sharedSources = [path.resolve(__dirname, '..', 'types'), path.resolve(__di
 // Aliases live in tsconfig.json so that tsc, jest and webpack read one source of truth.
 const tsconfigPaths = new TsconfigPathsPlugin({ configFile: path.resolve(__dirname, '..', 'tsconfig.json') })
 
-export default defineConfig<'webpack5'>(async (merge) => {
+export default defineConfig<'webpack5'>(async (merge, { mode }) => {
   const isH5 = process.env.TARO_ENV === 'h5'
+  const cloudEnv = cloudEnvForBuild(path.resolve(__dirname, '..'), mode)
+  if (!isH5 && cloudEnv.error) throw new Error(`\n✗ ${cloudEnv.error}`)
+  if (!isH5 && cloudEnv.warning) console.warn(`\n! ${cloudEnv.warning}\n`)
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'dangjian-xiangmutong',
     date: '2025-01-01',
@@ -36,7 +40,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
     defineConstants: {
-      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || 'dangjian-dev'),
+      CLOUD_ENV: JSON.stringify(cloudEnv.envId),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -1,7 +1,8 @@
 // npm run check:deploy — proves the deployable output is what WeChat CloudBase needs, before anything is
 // deployed: built function folders, cron triggers, openapi permissions, cloudbaserc.json ⇄ project.config.json,
 // and that deploy/database.json declares every collection and index the functions' queries really use
-// (recorded by localcloud while the functions' integration tests run). Exits 1 on any error.
+// (recorded by localcloud while the functions' integration tests run), and that dist/ calls the environment
+// named by CLOUD_ENV (or TARO_APP_CLOUD_ENV). Exits 1 on any error.
 //
 //   --skip-queries   static checks only (no integration test run)
 //   --shapes <dir>   read recorded query shapes from <dir> instead of running the tests
@@ -13,6 +14,7 @@ import { INDEXES } from '../localcloud/db/indexes'
 import { readQueryLog } from '../localcloud/db/query-log'
 import { checkQueryCoverage, readProject, staticChecks, type Finding } from '../deploy/checks'
 import { describeSizes, measurePackages, overBudget } from '../deploy/package-sizes'
+import { checkWeappEnv, readWeappScripts } from '../deploy/weapp-checks'
 
 const root = join(__dirname, '..')
 const args = process.argv.slice(2)
@@ -97,6 +99,11 @@ async function main(): Promise<number> {
     }))
     print(`小程序包大小 ${describeSizes(sizes)}`, over)
     all.push(...over)
+    const envId = process.env.CLOUD_ENV || process.env.TARO_APP_CLOUD_ENV || ''
+    const scripts = readWeappScripts(dist)
+    const weapp = checkWeappEnv(dist, envId, scripts)
+    print(`小程序云环境 (cloud environment): ${envId || '默认 (default)'}`, weapp)
+    all.push(...weapp)
   } else console.log('- 小程序包大小：没有 dist/（npm run build:weapp 后再检查）')
 
   const errors = all.filter((f) => f.level === 'error').length

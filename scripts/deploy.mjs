@@ -2,14 +2,16 @@
 //   1. reads the environment id and API keys from the environment or .env, and stops before touching anything
 //      (in Chinese and English) if one is missing;
 //   2. warns loudly when subscribe-message template ids are still the placeholders;
-//   3. runs `npm run check:deploy` (builds the functions and proves them deployable);
-//   4. creates the database collections, indexes and closed security rules declared in deploy/database.json;
-//   5. deploys every function of cloudbaserc.json with the CloudBase CLI (`tcb fn deploy`), reading its output:
+//   3. builds the weapp (`npm run build:weapp`) with TARO_APP_CLOUD_ENV set to the environment it deploys to, and
+//      checks that dist/ carries that id;
+//   4. runs `npm run check:deploy` (builds the functions and proves them and dist/ deployable);
+//   5. creates the database collections, indexes and closed security rules declared in deploy/database.json;
+//   6. deploys every function of cloudbaserc.json with the CloudBase CLI (`tcb fn deploy`), reading its output:
 //      the CLI exits 0 even when a deploy failed.
 //
 // Options: --dry-run (print the plan, call nothing), --functions-only (skip the database; works with a CLI
 // logged in by `tcb login` and no API keys), --skip-checks (deploy build/cloudfunctions as it is),
-// --only org,projects, --dotenv <path>, --bootstrap 姓名,手机号 (after deploying, an invite code for the first
+// --skip-weapp (leave dist/ as it is), --only org,projects, --dotenv <path>, --bootstrap 姓名,手机号 (after deploying, an invite code for the first
 // committee member of a fresh environment: `tcb fn invoke org`, which only works while no committee member is bound).
 // The CLI is `tcb` on PATH if there is one, else `npx --yes -p @cloudbase/cli@<CLI_VERSION> tcb` (≈35 MB, fetched
 // once into npm's cache, not a project dependency); TCB_CLI=<path> picks another.
@@ -19,6 +21,7 @@ import { homedir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { applyDatabase, indexName } from './lib/database-apply.mjs'
+import { weappEnvProblem } from './lib/weapp-env.cjs'
 import { createTcbApi } from './lib/tcb-api.mjs'
 
 const CLI_VERSION = '2.12.10'
@@ -129,7 +132,8 @@ async function main() {
   const dryRun = flag('--dry-run')
   const functionsOnly = flag('--functions-only')
   const rc = JSON.parse(readFileSync(join(root, 'cloudbaserc.json'), 'utf8'))
-  const envId = process.env.CLOUD_ENV || (/^\{\{/.test(rc.envId ?? '{{') ? '' : rc.envId)
+  const appEnv = process.env.TARO_APP_CLOUD_ENV
+  const envId = process.env.CLOUD_ENV || appEnv || (/^\{\{/.test(rc.envId ?? '{{') ? '' : rc.envId)
   const secretId = process.env.TENCENTCLOUD_SECRETID
   const secretKey = process.env.TENCENTCLOUD_SECRETKEY
   const hasKeys = Boolean(secretId && secretKey)
@@ -146,6 +150,12 @@ async function main() {
     ])
   else if (!/^[A-Za-z][A-Za-z0-9-]{2,63}$/.test(envId))
     missing.push(['CLOUD_ENV', `环境 ID 格式不对：${envId}`, `not an environment id: ${envId}`])
+  else if (appEnv && appEnv !== envId)
+    missing.push([
+      'TARO_APP_CLOUD_ENV',
+      `与 CLOUD_ENV 不一致：小程序会连 ${appEnv}，云函数却部署到 ${envId}`,
+      `differs from CLOUD_ENV: the app would call ${appEnv} while functions go to ${envId}`,
+    ])
   if (!hasKeys && !(functionsOnly && cliLoggedIn())) {
     if (!secretId)
       missing.push([
@@ -185,9 +195,33 @@ async function main() {
 ${bar}\n`)
   }
 
+  const buildWeapp = !functionsOnly && !flag('--skip-weapp')
+  if (buildWeapp) {
+    say(
+      `\n1/4 小程序：npm run build:weapp，TARO_APP_CLOUD_ENV=${envId}`,
+      `the weapp, built for the environment it deploys to (dist/ → WeChat DevTools upload)`,
+    )
+    if (!dryRun) {
+      const build = spawnSync('npm', ['run', '--silent', 'build:weapp'], {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, TARO_APP_CLOUD_ENV: envId },
+      })
+      if (build.status !== 0)
+        fail('小程序构建失败，没有部署。', 'The weapp build failed; nothing was deployed.')
+      const problem = weappEnvProblem(process.env.WEAPP_DIST || join(root, 'dist'), envId)
+      if (problem) fail(problem.zh, problem.en)
+      say(`  ✓ dist/ 连接 ${envId}`, `dist/ calls ${envId}`)
+    }
+  }
+
   if (!flag('--skip-checks')) {
-    say('\n1/3 检查可部署性 (checking deployability): npm run check:deploy')
-    const check = spawnSync('npm', ['run', '--silent', 'check:deploy'], { cwd: root, stdio: 'inherit' })
+    say('\n2/4 检查可部署性 (checking deployability): npm run check:deploy')
+    const check = spawnSync('npm', ['run', '--silent', 'check:deploy'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, CLOUD_ENV: envId },
+    })
     if (check.status !== 0) fail('检查未通过，没有部署。', 'Checks failed; nothing was deployed.')
   } else if (!existsSync(join(root, 'build', 'cloudfunctions'))) {
     fail(
@@ -206,7 +240,7 @@ ${bar}\n`)
 
   if (!functionsOnly) {
     say(
-      `\n2/3 数据库：${Object.keys(spec.collections).length} 个集合、索引与安全规则 ${JSON.stringify(spec.rule)}`,
+      `\n3/4 数据库：${Object.keys(spec.collections).length} 个集合、索引与安全规则 ${JSON.stringify(spec.rule)}`,
       `database: collections, indexes and security rules of deploy/database.json → ${envId}`,
     )
     if (dryRun) {
@@ -239,7 +273,7 @@ ${bar}\n`)
 
   const cli = resolveCli()
   say(
-    `\n3/3 云函数：${functions.join(', ')}`,
+    `\n4/4 云函数：${functions.join(', ')}`,
     `functions, with ${[cli[0], ...cli[1]].join(' ')} fn deploy <name> -e ${envId} --force --yes`,
   )
   if (dryRun) {

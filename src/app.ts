@@ -3,15 +3,13 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import { usePendingCheckins } from './features/checkin/pending-store'
+import { initCloud } from './services/cloud-init'
 import { preloadSubscribeTemplates } from './services/subscribe'
 import './app.css'
 
 dayjs.locale('zh-cn')
 
-// Once, before any page calls a function; H5 talks to localcloud over HTTP instead.
-if (process.env.TARO_ENV === 'weapp') {
-  Taro.cloud.init({ env: CLOUD_ENV, traceUser: true })
-}
+initCloud()
 
 // Check-ins kept on the phone go out as soon as the network is back.
 Taro.onNetworkStatusChange?.((res) => {

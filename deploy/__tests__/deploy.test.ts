@@ -142,7 +142,25 @@ else console.log('✔ [' + name + '] 云函数部署成功！')
 process.exit(0)
 `
 
+// The weapp build: records the env it was given and writes an app.js that calls it (or a stale one).
+const FAKE_NPM = `#!/usr/bin/env node
+const fs = require('fs')
+const path = require('path')
+const args = process.argv.slice(2)
+fs.appendFileSync(process.env.FAKE_NPM_LOG, JSON.stringify({ args, env: process.env.TARO_APP_CLOUD_ENV || null }) + '\\n')
+if (args.includes('build:weapp')) {
+  const mode = process.env.FAKE_NPM_MODE || 'ok'
+  if (mode === 'fail') process.exit(1)
+  fs.mkdirSync(process.env.WEAPP_DIST, { recursive: true })
+  const env = mode === 'stale' ? 'dangjian-dev' : process.env.TARO_APP_CLOUD_ENV
+  fs.writeFileSync(path.join(process.env.WEAPP_DIST, 'app.js'), 'require("./common");')
+  fs.writeFileSync(path.join(process.env.WEAPP_DIST, 'common.js'), 'cloud.init({env:"' + env + '",traceUser:!0})')
+}
+process.exit(0)
+`
+
 interface Run {
+  npm: { args: string[]; env: string | null }[]
   code: number
   out: string
   cli: { args: string[]; cwd: string; secretId: string | null; lang: string }[]
@@ -158,6 +176,8 @@ beforeAll(async () => {
   mkdirSync(join(work, 'bin'))
   writeFileSync(join(work, 'bin', 'tcb'), FAKE_TCB)
   chmodSync(join(work, 'bin', 'tcb'), 0o755)
+  writeFileSync(join(work, 'bin', 'npm'), FAKE_NPM)
+  chmodSync(join(work, 'bin', 'npm'), 0o755)
   mkdirSync(join(work, 'home'))
   cloud = { tables: new Map(), calls: [], refuse: {} }
   api = await startApi(cloud)
@@ -178,11 +198,15 @@ beforeEach(() => {
 function deploy(dotenv: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Run> {
   const envFile = join(work, `env-${Math.random().toString(36).slice(2)}`)
   const log = join(work, `tcb-${Math.random().toString(36).slice(2)}.log`)
+  const npmLog = join(work, `npm-${Math.random().toString(36).slice(2)}.log`)
+  const dist = join(work, `dist-${Math.random().toString(36).slice(2)}`)
   writeFileSync(envFile, dotenv)
   const childEnv: Record<string, string> = {
     PATH: `${join(work, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
     HOME: join(work, 'home'),
     FAKE_TCB_LOG: log,
+    FAKE_NPM_LOG: npmLog,
+    WEAPP_DIST: dist,
     TCB_API_ENDPOINT: apiUrl,
     ...env,
   }
@@ -205,7 +229,13 @@ function deploy(dotenv: string, extraArgs: string[] = [], env: Record<string, st
             .split('\n')
             .map((l) => JSON.parse(l) as Run['cli'][number])
         : []
-      resolve({ code: code ?? -1, out, cli })
+      const npm = existsSync(npmLog)
+        ? readFileSync(npmLog, 'utf8')
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l) as Run['npm'][number])
+        : []
+      resolve({ code: code ?? -1, out, cli, npm })
     })
   })
 }
@@ -364,5 +394,43 @@ describe('npm run deploy', () => {
     expect(run.cli).toHaveLength(functionNames.length)
     const noLogin = await deploy('CLOUD_ENV=prod-7g8h9i\n', ['--functions-only'])
     expect(noLogin.code).toBe(2)
+  })
+
+  it('builds the weapp for the environment it deploys to, and checks dist/ calls it', async () => {
+    const run = await deploy(`CLOUD_ENV=prod-7g8h9i\n${KEYS}`, ['--only', 'org'])
+    expect(run.code).toBe(0)
+    expect(run.npm).toEqual([{ args: ['run', '--silent', 'build:weapp'], env: 'prod-7g8h9i' }])
+    expect(run.out).toContain('dist/ 连接 prod-7g8h9i')
+  })
+
+  it('stops before the cloud when the weapp build fails or dist/ calls another environment', async () => {
+    const failed = await deploy(`CLOUD_ENV=prod-7g8h9i\n${KEYS}`, ['--only', 'org'], {
+      FAKE_NPM_MODE: 'fail',
+    })
+    expect(failed.code).toBe(1)
+    expect(failed.out).toContain('小程序构建失败，没有部署')
+    expect(failed.out).toContain('The weapp build failed')
+    const stale = await deploy(`CLOUD_ENV=prod-7g8h9i\n${KEYS}`, ['--only', 'org'], {
+      FAKE_NPM_MODE: 'stale',
+    })
+    expect(stale.code).toBe(1)
+    expect(stale.out).toContain('不是为环境 prod-7g8h9i 构建的')
+    expect(stale.out).toContain('was not built for prod-7g8h9i')
+    for (const run of [failed, stale]) {
+      expect(run.cli).toEqual([])
+      expect(cloud.calls).toEqual([])
+    }
+  })
+
+  it('takes TARO_APP_CLOUD_ENV as the env id, and refuses one that differs from CLOUD_ENV', async () => {
+    const app = await deploy(`TARO_APP_CLOUD_ENV=prod-7g8h9i\n${KEYS}`, ['--only', 'org'])
+    expect(app.code).toBe(0)
+    expect(app.cli[0].args).toEqual(['fn', 'deploy', 'org', '-e', 'prod-7g8h9i', '--force', '--yes'])
+    const split = await deploy(`CLOUD_ENV=prod-7g8h9i\nTARO_APP_CLOUD_ENV=dev-1a2b3c\n${KEYS}`)
+    expect(split.code).toBe(2)
+    expect(split.out).toContain('与 CLOUD_ENV 不一致')
+    expect(split.out).toContain('differs from CLOUD_ENV')
+    expect(split.npm).toEqual([])
+    expect(split.cli).toEqual([])
   })
 })

@@ -1,0 +1,50 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { checkWeappEnv, readWeappScripts } from '../weapp-checks'
+import type { Finding } from '../checks'
+
+const errors = (findings: Finding[]) => findings.filter((f) => f.level === 'error').map((f) => f.message)
+
+let dist: string
+beforeEach(() => {
+  dist = mkdtempSync(join(tmpdir(), 'dj-dist-'))
+})
+afterEach(() => rmSync(dist, { recursive: true, force: true }))
+
+function weapp(files: Record<string, string>): Record<string, string> {
+  for (const [name, code] of Object.entries(files)) {
+    mkdirSync(join(dist, name, '..'), { recursive: true })
+    writeFileSync(join(dist, name), code)
+  }
+  return readWeappScripts(dist)
+}
+
+describe('the weapp calls the right cloud environment', () => {
+  it('accepts a build for the environment being deployed', () => {
+    const scripts = weapp({ 'app.js': 'x', 'common.js': 'f(e="prod-7g8h9i")' })
+    expect(checkWeappEnv(dist, 'prod-7g8h9i', scripts)).toEqual([])
+  })
+
+  it('refuses a build for another environment, in Chinese and English', () => {
+    const scripts = weapp({ 'app.js': 'x', 'common.js': 'f(e="dev-1a2b3c")' })
+    const [message] = errors(checkWeappEnv(dist, 'prod-7g8h9i', scripts))
+    expect(message).toContain('不是为环境 prod-7g8h9i 构建的')
+    expect(message).toContain('was not built for prod-7g8h9i')
+  })
+
+  it('refuses the made-up env id an old build baked in', () => {
+    const scripts = weapp({ 'app.js': 'x', 'common.js': 'cloud.init({env:"dangjian-dev"})' })
+    expect(errors(checkWeappEnv(dist, '', scripts))[0]).toContain('虚构的云环境 dangjian-dev')
+  })
+
+  it('refuses a dist/ with no app.js, and only warns when no env id is configured', () => {
+    expect(errors(checkWeappEnv(dist, 'prod-7g8h9i', weapp({ 'common.js': 'x' })))[0]).toContain(
+      '没有构建好的小程序',
+    )
+    const scripts = weapp({ 'app.js': 'x' })
+    const findings = checkWeappEnv(dist, '', scripts)
+    expect(errors(findings)).toEqual([])
+    expect(findings[0].message).toContain('默认云环境')
+  })
+})
