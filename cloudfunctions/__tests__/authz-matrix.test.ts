@@ -4,7 +4,17 @@ import type { DatabaseSnapshot } from '../../localcloud/db/database'
 import { schemas } from '../../types/api'
 import type { Result } from '../../types/result'
 import { guestCookie } from '../projects/__tests__/helpers'
-import { DENIALS, PEOPLE, ROLES, TABLE, expected, payloadOf, prepareFixtures } from './authz-table'
+import {
+  DENIALS,
+  ESCALATION,
+  PEOPLE,
+  ROLES,
+  TABLE,
+  TARGET_ROLES,
+  expected,
+  payloadOf,
+  prepareFixtures,
+} from './authz-table'
 import type { Fixtures, Outcome, Role } from './authz-table'
 
 /**
@@ -17,6 +27,15 @@ let cloud: TestCloud
 let fixtures: Fixtures
 let snapshot: DatabaseSnapshot
 const cookies = {} as Record<Role, string | null>
+/** Actions seen writing to `people` or `invites` in the matrix: each must have a role-escalation entry. */
+const identityWriters = new Set<string>()
+
+/** The documents that make up identities: who is on the roster with which roles and WeChat, and live codes. */
+const identities = (): string =>
+  JSON.stringify([
+    cloud.db.find('people', {}, { sort: { _id: 1 }, limit: 5000 }),
+    cloud.db.find('invites', {}, { sort: { _id: 1 }, limit: 5000 }),
+  ])
 
 beforeAll(async () => {
   jest.spyOn(console, 'log').mockImplementation(() => undefined)
@@ -29,7 +48,9 @@ beforeAll(async () => {
   cookies.signedOut = null
   fixtures = await prepareFixtures(cloud, cookies as Record<string, string>)
   snapshot = cloud.db.snapshot()
+  identitiesAtStart = identities()
 }, 30_000)
+let identitiesAtStart = ''
 afterAll(async () => {
   await cloud.close()
   jest.restoreAllMocks()
@@ -92,6 +113,7 @@ describe('authorisation matrix', () => {
             }
             if (!res.ok && wrote && !entry.writesOnRefusal)
               writesOnRefusal.push(`${label}: ${res.code} yet wrote`)
+            if (wrote && identities() !== identitiesAtStart) identityWriters.add(`${fn}.${action}`)
             if (wrote) cloud.db.restore(snapshot)
           }
         }
@@ -105,5 +127,83 @@ describe('authorisation matrix', () => {
     expect(writesOnRefusal).toEqual([])
     expect(unauthorised).toBe(0)
     expect(cases).toBeGreaterThan(500)
+  }, 60_000)
+})
+
+/** Bound committee members and codes that would make one: what no one but the committee may add to. */
+function committeeIdentities(): { bound: string[]; codes: string[] } {
+  const holders = cloud.db.find('people', { 'grants.role': 'committee' }, { limit: 5000 })
+  const ids = holders.map((p) => String(p._id))
+  return {
+    bound: holders.filter((p) => p.openid !== '').map((p) => String(p._id)),
+    codes: cloud.db
+      .find('invites', { personId: { $in: ids }, usedAt: null, revoked: false }, { limit: 5000 })
+      .map((i) => String(i._id)),
+  }
+}
+
+describe('role escalation', () => {
+  it('has an entry for every action that created, invited, bound or changed a person in the matrix', () => {
+    const escalation = Object.entries(ESCALATION).flatMap(([fn, actions]) =>
+      Object.keys(actions).map((a) => `${fn}.${a}`),
+    )
+    expect(identityWriters.size).toBeGreaterThan(0)
+    expect({ missing: [...identityWriters].filter((a) => !escalation.includes(a)) }).toEqual({ missing: [] })
+    expect({ notInContract: escalation.filter((a) => !actionsInContract().includes(a)) }).toEqual({
+      notInContract: [],
+    })
+  })
+
+  it('hands no caller an identity with a role they lack; committee identities come only on the committee’s word', async () => {
+    const mismatches: string[] = []
+    const escalations: string[] = []
+    const writesOnRefusal: string[] = []
+    let cases = 0
+    const base = cloud.db.snapshot()
+    const staff = { secretary: cookies.secretary as string, committee: cookies.committee as string }
+    for (const [fn, actions] of Object.entries(ESCALATION)) {
+      for (const [action, entry] of Object.entries(actions)) {
+        for (const scope of entry.scopes ?? ['']) {
+          for (const target of TARGET_ROLES) {
+            for (const role of ROLES) {
+              const payload = await entry.prepare(cloud, staff, target, scope)
+              // A fresh WeChat user each time: binding spends a user's one claim.
+              const cookie = role === 'public' ? guestCookie(cloud, `authz-esc-${cases}`) : cookies[role]
+              const before = committeeIdentities()
+              const changes = cloud.db.changes()
+              const res = (await cloud.call(
+                cookie,
+                fn as 'org',
+                action as 'whoami',
+                payload as never,
+              )) as Result<unknown>
+              const wrote = cloud.db.changes() !== changes
+              const after = committeeIdentities()
+              const want = entry.expect(role, target, scope)
+              const got = classOf(res)
+              const label = `${fn}.${action}${scope ? ` [${scope}]` : ''} for a ${target} as ${role}`
+              cases += 1
+              if (got !== want)
+                mismatches.push(`${label}: expected ${want}, got ${got}${res.ok ? '' : ` (${res.message})`}`)
+              const grew = (k: 'bound' | 'codes') => after[k].some((id) => !before[k].includes(id))
+              if ((entry.granter?.(role, scope) ?? role) !== 'committee' && (grew('bound') || grew('codes')))
+                escalations.push(`${label}: ${JSON.stringify({ before, after })}`)
+              if (!res.ok && wrote && !TABLE[fn]?.[action]?.writesOnRefusal)
+                writesOnRefusal.push(`${label}: ${res.code} yet wrote`)
+              cloud.db.restore(base)
+            }
+          }
+        }
+      }
+    }
+    process.stdout.write(`role escalation: ${cases} cases; escalations: ${escalations.length}\n`)
+    expect(escalations).toEqual([])
+    expect(mismatches).toEqual([])
+    expect(writesOnRefusal).toEqual([])
+    expect(cases).toBe(
+      Object.values(ESCALATION)
+        .flatMap((actions) => Object.values(actions))
+        .reduce((n, e) => n + (e.scopes?.length ?? 1) * TARGET_ROLES.length * ROLES.length, 0),
+    )
   }, 60_000)
 })

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto'
 import { formatDay } from '../../domain/dates'
 import type { TestCloud } from '../../localcloud/testing'
+import type { RoleGrant } from '../../types/entities'
 import type { Result } from '../../types/result'
 
 /**
@@ -833,4 +835,127 @@ export async function prepareFixtures(cloud: TestCloud, cookies: Record<string, 
     topTen: evaluation.proposedTopTen,
     deadline,
   }
+}
+
+// ---- role escalation -----------------------------------------------------------------------------------
+
+/**
+ * The roles of the identity an action would create, invite or bind: a member of 运维部, its secretary, or a
+ * committee member (who also belongs to 运维部).
+ */
+export const TARGET_ROLES = ['member', 'secretary', 'committee'] as const
+export type TargetRole = (typeof TARGET_ROLES)[number]
+
+export const targetGrants = (target: TargetRole): RoleGrant[] => [
+  { role: 'member', branchId: OWN },
+  ...(target === 'secretary' ? [{ role: 'secretary' as const, branchId: OWN }] : []),
+  ...(target === 'committee' ? [{ role: 'committee' as const }] : []),
+]
+
+/** The person every escalation case is about: on the roster, holding the target's roles, WeChat not bound. */
+export const ESCALATION_TARGET = 'authz-esc-target'
+
+export interface EscalationEntry {
+  /** Named variants of the case (e.g. who made the code being bound); one unnamed variant when left out. */
+  scopes?: readonly string[]
+  /** Puts the target (holding `target`'s roles) and whatever the action needs in place; returns its payload. */
+  prepare(
+    cloud: TestCloud,
+    cookies: Record<'secretary' | 'committee', string>,
+    target: TargetRole,
+    scope: string,
+  ): Promise<Record<string, unknown>>
+  expect(role: Role, target: TargetRole, scope: string): Outcome
+  /** Whose authority the identity is handed over on: the caller's, unless e.g. a code made by someone else. */
+  granter?(role: Role, scope: string): Role
+}
+
+function putTarget(cloud: TestCloud, target: TargetRole): void {
+  cloud.db.insertMany('people', [
+    {
+      _id: ESCALATION_TARGET,
+      openid: '',
+      name: '待绑定党员',
+      phone: '13900007777',
+      branchId: OWN,
+      groupId: `${OWN}-g1`,
+      title: '',
+      grants: targetGrants(target),
+    },
+  ])
+}
+
+/** An unused invite for the target as `createdBy` made it, before the target was given the roles they hold now. */
+function putInvite(cloud: TestCloud, createdBy: string): string {
+  const code = 'ESCALA7E'
+  cloud.db.insertMany('invites', [
+    {
+      _id: `iv-${createHash('sha256').update(`invite\n${code}`).digest('hex').slice(0, 32)}`,
+      personId: ESCALATION_TARGET,
+      branchId: OWN,
+      createdBy,
+      createdAt: new Date(),
+      expiresAt: new Date(Date.now() + 24 * 3600 * 1000),
+      usedAt: null,
+      usedBy: null,
+      revoked: false,
+    },
+  ])
+  return code
+}
+
+const outsiders = (role: Role): Outcome | null =>
+  role === 'public' ? 'unregistered' : role === 'signedOut' ? 'unauthenticated' : null
+
+/**
+ * Every action that creates, invites, binds or changes a person. `authz-matrix.test.ts` fails naming any action
+ * that wrote to `people` or `invites` in the matrix and has no entry here, and walks each entry over every caller
+ * role × every target role, checking the committee's identities never grow without a committee caller.
+ */
+export const ESCALATION: Record<string, Record<string, EscalationEntry>> = {
+  org: {
+    // The committee has already handed out a code for the target: a refused invite must leave it valid.
+    createInvite: {
+      async prepare(cloud, cookies, target) {
+        putTarget(cloud, target)
+        must(
+          await cloud.call(cookies.committee, 'org', 'createInvite', { personId: ESCALATION_TARGET }),
+          'committee invite',
+        )
+        return { personId: ESCALATION_TARGET }
+      },
+      expect: (role, target) =>
+        outsiders(role) ??
+        (role === 'committee' || (role === 'secretary' && target !== 'committee') ? 'ok' : 'denied'),
+    },
+    // A code made for a member, who has since become what `target` says: binding hands over those roles.
+    bindInvite: {
+      scopes: ['bySecretary', 'byCommittee'],
+      granter: (_role, scope) => (scope === 'byCommittee' ? 'committee' : 'secretary'),
+      async prepare(cloud, _cookies, target, scope) {
+        putTarget(cloud, target)
+        return { code: putInvite(cloud, scope === 'byCommittee' ? PEOPLE.committee : PEOPLE.secretary) }
+      },
+      expect: (role, target, scope) =>
+        role === 'signedOut'
+          ? 'unauthenticated'
+          : role !== 'public'
+            ? 'refused'
+            : scope === 'bySecretary' && target === 'committee'
+              ? 'denied'
+              : 'ok',
+    },
+    // Re-importing the target's row: 党员 / 支部书记 set the branch role; an empty cell keeps what they hold.
+    importRoster: {
+      async prepare(cloud, _cookies, target) {
+        putTarget(cloud, target)
+        const role = { member: '党员', secretary: '支部书记', committee: '' }[target]
+        return {
+          rows: [{ row: 2, name: '待绑定党员', phone: '13900007777', branch: '运维部党支部', role }],
+          commit: true,
+        }
+      },
+      expect: (role) => outsiders(role) ?? (role === 'committee' ? 'ok' : 'denied'),
+    },
+  },
 }

@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../../types/result'
 import { COLLECTIONS, db, _ } from '../_shared/cloud'
 import { now } from '../_shared/clock'
 import { logEvent } from '../_shared/log'
-import { inviteDocId, newInviteCode, type InviteDoc } from './invites'
+import { BOOTSTRAP_MAKER, inviteDocId, newInviteCode, type InviteDoc } from './invites'
 
 const payloadSchema = z
   .object({
@@ -64,7 +64,7 @@ export async function bootstrapCommittee(payload: unknown): Promise<Result<Invit
     _id: inviteDocId(code),
     personId: id,
     branchId: null,
-    createdBy: 'bootstrap',
+    createdBy: BOOTSTRAP_MAKER,
     createdAt: at,
     expiresAt,
     usedAt: null,

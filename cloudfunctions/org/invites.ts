@@ -1,6 +1,9 @@
 import { createHash, randomInt } from 'node:crypto'
 import { INVITE_ALPHABET, INVITE_LENGTH } from '../../domain/invites'
 
+/** `createdBy` of the code `npm run deploy -- --bootstrap` makes for the first committee member. */
+export const BOOTSTRAP_MAKER = 'bootstrap'
+
 /** An invite as stored. Its `_id` is a hash of the code, so the database never holds a usable code. */
 export interface InviteDoc {
   _id: string

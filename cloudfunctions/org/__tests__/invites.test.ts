@@ -73,6 +73,25 @@ describe('org.createInvite', () => {
     expect((await invite(as.p057, 'p-new-3004')).person.id).toBe('p-new-3004')
   })
 
+  it('lets only the committee make a code for a committee member, and a refused code cancels nothing', async () => {
+    cloud.db.insertMany('people', [
+      {
+        ...newMember('p-new-3020', 'b-yunwei'),
+        grants: [{ role: 'member', branchId: 'b-yunwei' }, { role: 'committee' }],
+      },
+    ])
+    const handedOut = await invite(as.p057, 'p-new-3020')
+    expect(await cloud.call(as.p001, 'org', 'createInvite', { personId: 'p-new-3020' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
+    const guest = await cloud.signIn('__guest__')
+    expect(await cloud.call(guest, 'org', 'bindInvite', { code: handedOut.code })).toMatchObject({
+      ok: true,
+      data: { id: 'p-new-3020', roles: ['committee', 'member'] },
+    })
+  })
+
   it('shows the secretary who has not bound their WeChat yet', async () => {
     const res = await cloud.call(as.p001, 'org', 'listMembers', { branchId: 'b-yunwei' })
     if (!res.ok) throw new Error(res.code)
@@ -144,8 +163,8 @@ describe('org.bindInvite', () => {
   })
 
   it('allows five wrong tries an hour per WeChat user, then refuses even a right code until the hour is over', async () => {
-    cloud.db.insertMany('people', [newMember('p-new-3005', 'b-yunwei')])
-    const { code } = await invite(as.p001, 'p-new-3005')
+    cloud.db.insertMany('people', [newMember('p-new-3015', 'b-yunwei')])
+    const { code } = await invite(as.p001, 'p-new-3015')
     const guest = await cloud.signIn('__guest__')
     const messages: string[] = []
     for (const typed of ['AAAA-AAAA', 'BBBB-BBBB', 'nonsense', 'CCCC-CCCC', 'DDDD-DDDD']) {
@@ -169,7 +188,7 @@ describe('org.bindInvite', () => {
     try {
       expect(await cloud.call(guest, 'org', 'bindInvite', { code })).toMatchObject({
         ok: true,
-        data: { id: 'p-new-3005' },
+        data: { id: 'p-new-3015' },
       })
     } finally {
       delete process.env.LOCALCLOUD_NOW

@@ -4,6 +4,7 @@ import {
   isLockedOut,
   normalizeInviteCode,
 } from '../../../domain/invites'
+import { canGrantRoles } from '../../../domain/roles'
 import type { Person } from '../../../types/entities'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS, db, _ } from '../../_shared/cloud'
@@ -14,9 +15,9 @@ import { guest, type Handler } from '../../_shared/router'
 import { runInTransaction, txGet } from '../../_shared/transaction'
 import type { DB } from 'wx-server-sdk'
 import { meView } from '../me-view'
-import { inviteDocId, type InviteDoc, type OpenidClaim } from '../invites'
+import { BOOTSTRAP_MAKER, inviteDocId, type InviteDoc, type OpenidClaim } from '../invites'
 
-type Outcome = { bound: Person } | { wrong: true } | { taken: string }
+type Outcome = { bound: Person } | { wrong: true } | { taken: string } | { outranks: string }
 
 async function getClaim(openid: string): Promise<OpenidClaim | null> {
   const res = (await db.collection(COLLECTIONS.openidClaims).doc(openid).get()) as DB.IQuerySingleResult
@@ -49,7 +50,8 @@ async function recordFailure(openid: string, claim: OpenidClaim | null, at: Date
 /**
  * A WeChat user not yet registered types the code their secretary gave them and becomes that member: the
  * member's openid is set, the code is spent. Wrong, used, revoked or expired codes count against the user:
- * five an hour, then they must wait.
+ * five an hour, then they must wait. A code whose maker no longer holds every role the member now holds
+ * (`canGrantRoles`, e.g. a secretary's code for someone since made committee) binds no one.
  */
 export const bindInvite: Handler<'org', 'bindInvite'> = async ({ code: typed }, { caller }) => {
   const openid = caller.openid
@@ -73,6 +75,13 @@ export const bindInvite: Handler<'org', 'bindInvite'> = async ({ code: typed }, 
         const person = await txGet<Person>(t, COLLECTIONS.people, invite.personId)
         if (!person) return { wrong: true }
         if (person.openid) return { taken: person.name }
+        // The member may have been given roles since the code was made: its maker must hold them all now.
+        const maker =
+          invite.createdBy === BOOTSTRAP_MAKER
+            ? null
+            : await txGet<Person>(t, COLLECTIONS.people, invite.createdBy)
+        if (invite.createdBy !== BOOTSTRAP_MAKER && !(maker && canGrantRoles(maker, person.grants)))
+          return { outranks: person.name }
         const mine = await txGet<OpenidClaim>(t, COLLECTIONS.openidClaims, openid)
         if (mine?.personId) return { taken: person.name }
         await t
@@ -96,6 +105,10 @@ export const bindInvite: Handler<'org', 'bindInvite'> = async ({ code: typed }, 
     : { wrong: true }
 
   if ('taken' in outcome) return fail('CONFLICT', `${outcome.taken}已绑定微信；如需更换，请联系支部书记`)
+  if ('outranks' in outcome) {
+    logEvent('info', 'invite_outranked', {})
+    return fail('FORBIDDEN', `此邀请码已不能用于绑定${outcome.outranks}：请联系党委重新生成邀请码`)
+  }
   if ('wrong' in outcome) {
     const failures = await recordFailure(openid, claim, at)
     const left = Math.max(0, INVITE_MAX_FAILURES - failures)

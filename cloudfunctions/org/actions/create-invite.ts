@@ -1,5 +1,5 @@
 import { INVITE_VALID_HOURS, formatInviteCode } from '../../../domain/invites'
-import { isCommittee, isSecretaryOf } from '../../../domain/roles'
+import { canGrantRoles, isCommittee, isSecretaryOf } from '../../../domain/roles'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS, db } from '../../_shared/cloud'
 import { now } from '../../_shared/clock'
@@ -10,13 +10,17 @@ import { inviteDocId, newInviteCode, type InviteDoc } from '../invites'
 
 /**
  * A member's secretary (or the committee) makes them a one-time code to bind their WeChat with. A new code
- * replaces any earlier unused one, so only the latest read-out code works.
+ * replaces any earlier unused one, so only the latest read-out code works. Only someone holding every role the
+ * member holds may (`canGrantRoles`): a committee member's code comes from the committee.
  */
 export const createInvite: Handler<'org', 'createInvite'> = async ({ personId }, { caller }) => {
   const person = await getPerson(personId)
   if (!person) return fail('NOT_FOUND', '没有这位党员')
   if (!isCommittee(caller) && !(person.branchId !== null && isSecretaryOf(caller, person.branchId)))
     return fail('FORBIDDEN', '只能为本支部的党员生成邀请码')
+  // Before anything is revoked: a refused caller must not cancel a code the committee handed out.
+  if (!canGrantRoles(caller, person.grants))
+    return fail('FORBIDDEN', `${person.name}担任党委职务，只有党委可以为其生成邀请码`)
   if (person.openid) return fail('CONFLICT', `${person.name}已绑定微信，无需邀请码`)
 
   const at = now()

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { isCommittee } from '../../../domain/roles'
+import { canGrantRoles, isCommittee } from '../../../domain/roles'
 import { normalizePhone, planRoster, type RosterInputRow, type RosterPlanRow } from '../../../domain/roster'
 import type { Person } from '../../../types/entities'
 import { fail, ok } from '../../../types/result'
@@ -75,6 +75,8 @@ export const importRoster: Handler<'org', 'importRoster'> = async (params, { cal
     summary: plan.summary,
     rows: plan.rows.map((r) => ({ row: r.row, name: r.name, action: r.action, errors: r.errors })),
   }
+  if (plan.rows.some((r) => r.fields && !canGrantRoles(caller, r.fields.grants)))
+    return fail('FORBIDDEN', '名册中的角色超出了你可以授予的范围')
   if (!params.commit || plan.summary.errors > 0) return ok({ committed: false, ...view })
 
   const writes = plan.rows.filter((r) => r.action === 'create' || r.action === 'update')
