@@ -14,6 +14,10 @@ export type ErrorCode =
   | 'NETWORK'
   | 'TIMEOUT'
   | 'INTERNAL'
+  /** The app's cloud environment does not exist or cloud development is not enabled for it (a build/setup error). */
+  | 'NO_ENV'
+  /** WeChat refused the call: no permission for this API or function (a setup error, not the person's role). */
+  | 'NO_PERMISSION'
 
 /** One problem with one field of a request, as zod reports it. */
 export interface InputIssue {

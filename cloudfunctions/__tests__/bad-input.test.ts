@@ -39,6 +39,8 @@ const CODES = [
   'NETWORK',
   'TIMEOUT',
   'INTERNAL',
+  'NO_ENV',
+  'NO_PERMISSION',
 ] as const satisfies readonly ErrorCode[]
 type AllListed = Exclude<ErrorCode, (typeof CODES)[number]> extends never ? true : false
 const allListed: AllListed = true

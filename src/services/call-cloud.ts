@@ -3,6 +3,7 @@ import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@contr
 import type { Result } from '@contract/result'
 import { CloudError } from './cloud-error'
 import { goToDevSignIn } from './dev-sign-in'
+import { fromWeChatFailure } from './wechat-errors'
 
 /** What every function receives as its event. */
 interface CloudEvent<F extends FunctionName, A extends ActionName<F>> {
@@ -18,8 +19,9 @@ async function callWeapp(name: string, data: unknown): Promise<unknown> {
   try {
     const res = await Taro.cloud.callFunction({ name, data: data as Record<string, unknown> })
     return res.result
-  } catch {
-    throw new CloudError('NETWORK')
+  } catch (error) {
+    const failure = fromWeChatFailure(error, name)
+    throw new CloudError(failure.code, failure.message)
   }
 }
 

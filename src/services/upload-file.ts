@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { CloudError } from './cloud-error'
+import { fromWeChatFailure } from './wechat-errors'
 import { newRequestId } from './request-id'
 
 /** MIME types by extension: what the server accepts (domain/files.ts UPLOAD_TYPES). */
@@ -30,8 +31,12 @@ async function uploadWeapp(localPath: string, personId: string): Promise<string>
   try {
     const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(personId, ext), filePath: localPath })
     return res.fileID
-  } catch {
-    throw new CloudError('NETWORK', '上传失败，请检查网络后重试')
+  } catch (error) {
+    const failure = fromWeChatFailure(error, 'uploadFile')
+    throw new CloudError(
+      failure.code,
+      failure.code === 'NETWORK' ? '上传失败，请检查网络后重试' : failure.message,
+    )
   }
 }
 

@@ -42,14 +42,30 @@ export function keep(item: PendingCheckin): void {
   writeOutbox(at < 0 ? [...items, item] : items.map((p, k) => (k === at ? item : p)))
 }
 
+/** Clears the failure of a kept check-in so that the next flush sends it again (the member asked to). */
+export function clearRefusal(requestId: string): void {
+  writeOutbox(readOutbox().map((p) => (p.payload.requestId === requestId ? { ...p, refused: null } : p)))
+}
+
 /** Forgets a pending check-in: sent, or discarded by the member. */
 export function forget(requestId: string): void {
   writeOutbox(readOutbox().filter((p) => p.payload.requestId !== requestId))
 }
 
-/** Errors worth trying again later: the network, a timeout, a server hiccup. Refusals are final. */
-export const isRetryable = (e: unknown): boolean =>
-  !(e instanceof CloudError) || ['NETWORK', 'TIMEOUT', 'INTERNAL'].includes(e.code)
+/**
+ * Only a request that never reached the cloud waits on the phone for the network. Anything else (a refusal, a
+ * timeout, a missing environment or function) is shown at once, and the member retries or drops the check-in.
+ */
+export const isRetryable = (e: unknown): boolean => !(e instanceof CloudError) || e.code === 'NETWORK'
+
+/**
+ * Failures of delivery rather than of the check-in itself (a timeout, a missing environment or function, no
+ * permission, a server fault): the same check-in may go through later, so it is kept for its author to retry.
+ * A refusal of its content (invalid, not allowed) is not: the author fixes the form instead.
+ */
+export const isDeliveryFailure = (e: unknown): boolean =>
+  e instanceof CloudError &&
+  ['TIMEOUT', 'INTERNAL', 'NO_ENV', 'UNKNOWN_FUNCTION', 'NO_PERMISSION', 'RATE_LIMITED'].includes(e.code)
 
 export interface SendDeps {
   upload: (local: string, personId: string) => Promise<string>

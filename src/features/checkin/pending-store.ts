@@ -1,7 +1,14 @@
 import { create } from 'zustand'
 import { uploadFile } from '@/services/upload-file'
 import { createCheckin } from './api/checkins'
-import { flushOutbox, forget, readOutbox, type FlushResult, type PendingCheckin } from './outbox'
+import {
+  clearRefusal,
+  flushOutbox,
+  forget,
+  readOutbox,
+  type FlushResult,
+  type PendingCheckin,
+} from './outbox'
 
 interface PendingState {
   /** Check-ins kept on the phone, not yet recorded by the server. */
@@ -13,6 +20,8 @@ interface PendingState {
   flush: () => Promise<FlushResult>
   /** The member gives up on one (after confirming). */
   discard: (requestId: string) => void
+  /** The member tries a failed one again (after the cause was fixed, or to see whether it still fails). */
+  retry: (requestId: string) => Promise<FlushResult>
 }
 
 export const usePendingCheckins = create<PendingState>()((set, get) => ({
@@ -34,5 +43,9 @@ export const usePendingCheckins = create<PendingState>()((set, get) => ({
   discard: (requestId) => {
     forget(requestId)
     get().reload()
+  },
+  retry: (requestId) => {
+    clearRefusal(requestId)
+    return get().flush()
   },
 }))

@@ -57,6 +57,7 @@ export default function CheckinPage() {
         items={pending.items}
         sending={pending.sending}
         onRetry={() => void reloadAll()}
+        onRetryOne={(id) => void pending.retry(id)}
         onDiscard={(id) => void discard(id)}
       />
       {!data && tasks.loading ? (

@@ -1,6 +1,6 @@
 import { CloudError } from '@/services/cloud-error'
 import { storage } from '../../../../test/mocks/taro'
-import { flushOutbox, keep, readOutbox, type PendingCheckin } from '../outbox'
+import { clearRefusal, flushOutbox, isRetryable, keep, readOutbox, type PendingCheckin } from '../outbox'
 
 function pending(requestId: string, photos: string[] = []): PendingCheckin {
   return {
@@ -87,5 +87,36 @@ describe('check-in outbox', () => {
     ])
     expect(a).toEqual(b)
     expect(create).toHaveBeenCalledTimes(1)
+  })
+
+  it('waits for the network only on a network failure; any other failure is shown on the item at once', () => {
+    expect(isRetryable(new CloudError('NETWORK'))).toBe(true)
+    for (const code of [
+      'TIMEOUT',
+      'INTERNAL',
+      'NO_ENV',
+      'UNKNOWN_FUNCTION',
+      'NO_PERMISSION',
+      'FORBIDDEN',
+    ] as const)
+      expect(isRetryable(new CloudError(code))).toBe(false)
+  })
+
+  it('does not re-send into a dead environment: the member sees why, retries it, or deletes it', async () => {
+    keep(pending('req-aaaaaaaa'))
+    let env: 'missing' | 'fixed' = 'missing'
+    const create = jest.fn(async () => {
+      if (env === 'missing')
+        throw new CloudError('NO_ENV', '找不到小程序的云开发环境，请联系管理员（错误码 -501000）')
+      return {}
+    })
+    expect(await flushOutbox({ upload: jest.fn(), create })).toEqual({ sent: 0, left: 1 })
+    expect(readOutbox()[0].refused).toContain('找不到小程序的云开发环境')
+    await flushOutbox({ upload: jest.fn(), create })
+    expect(create).toHaveBeenCalledTimes(1)
+
+    env = 'fixed'
+    clearRefusal('req-aaaaaaaa')
+    expect(await flushOutbox({ upload: jest.fn(), create })).toEqual({ sent: 1, left: 0 })
   })
 })

@@ -7,11 +7,13 @@ export interface PendingNoticeProps {
   items: PendingCheckin[]
   sending: boolean
   onRetry: () => void
+  /** Sends one check-in that failed again. */
+  onRetryOne: (requestId: string) => void
   onDiscard: (requestId: string) => void
 }
 
 /** Check-ins kept on the phone: the member sees they are not lost, and which the server refused. */
-export function PendingNotice({ items, sending, onRetry, onDiscard }: PendingNoticeProps) {
+export function PendingNotice({ items, sending, onRetry, onRetryOne, onDiscard }: PendingNoticeProps) {
   if (items.length === 0) return null
   const waiting = items.filter((p) => !p.refused)
   return (
@@ -38,6 +40,14 @@ export function PendingNotice({ items, sending, onRetry, onDiscard }: PendingNot
             <Text className="pending-notice__refused-text">
               “{p.label}”的打卡未能提交：{p.refused}
             </Text>
+            <View
+              className="pending-notice__discard"
+              ariaRole="button"
+              ariaLabel="重新提交这条打卡"
+              onClick={() => !sending && onRetryOne(p.payload.requestId)}
+            >
+              <Text>重试</Text>
+            </View>
             <View
               className="pending-notice__discard"
               ariaRole="button"

@@ -12,7 +12,16 @@ import { askToSubscribe } from '@/services/subscribe'
 import { uploadFile } from '@/services/upload-file'
 import { currentPerson } from '@/features/org/current-person'
 import { createCheckin, fetchMyTasks } from '../api/checkins'
-import { forget, isRetryable, keep, persistLocalPhoto, sendPending, type PendingCheckin } from '../outbox'
+import {
+  forget,
+  isDeliveryFailure,
+  isRetryable,
+  keep,
+  persistLocalPhoto,
+  readOutbox,
+  sendPending,
+  type PendingCheckin,
+} from '../outbox'
 import { usePendingCheckins } from '../pending-store'
 
 export const CHECKIN_TEXT_LIMIT = 500
@@ -131,6 +140,12 @@ export function useCheckinForm(target: CheckinTarget) {
           duration: 2500,
         })
         void Taro.navigateBack()
+      } else if (isDeliveryFailure(e)) {
+        // Shown now, and kept in the 打卡 list where its author can send it again or delete it.
+        const message = toCloudError(e).message
+        const latest = readOutbox().find((p) => p.payload.requestId === pending.payload.requestId) ?? pending
+        keep({ ...latest, refused: message })
+        setError(`${message}。打卡已保存在「打卡」页，可重试或删除`)
       } else {
         forget(pending.payload.requestId)
         setError(toCloudError(e).message)

@@ -119,6 +119,24 @@ describe('打卡写实', () => {
     expect(Taro.navigateBack).not.toHaveBeenCalled()
   })
 
+  it('shows a delivery failure at once (not as a network one) and keeps the check-in to retry or delete', async () => {
+    answer({
+      'checkins.myTasks': myTasks([taskItem()]),
+      'checkins.create': new CloudError('NO_ENV', '找不到小程序的云开发环境，请联系管理员（错误码 -501000）'),
+    })
+    render(<CheckinNewPage />)
+    await screen.findByText('完成首批工地监督')
+    typeText('巡查工地')
+    fireEvent.click(screen.getByText('提交打卡'))
+    expect(await screen.findByText(/找不到小程序的云开发环境.*可重试或删除/)).toBeInTheDocument()
+    expect(readOutbox()).toEqual([
+      expect.objectContaining({ refused: expect.stringContaining('错误码 -501000') }),
+    ])
+    expect(Taro.showToast).not.toHaveBeenCalledWith(
+      expect.objectContaining({ title: expect.stringContaining('网络不佳') }),
+    )
+  })
+
   it('keeps what was typed on the phone, so reopening the form after a crash shows it', async () => {
     answer({ 'checkins.myTasks': myTasks([taskItem()]) })
     const first = render(<CheckinNewPage />)
