@@ -1,6 +1,6 @@
 import { fail, ok } from '../../types/result'
 import type { Result } from '../../types/result'
-import { cloud } from '../_shared/cloud'
+import { isTimerCall } from '../_shared/call-source'
 import { now } from '../_shared/clock'
 import { logEvent } from '../_shared/log'
 import { createMain } from '../_shared/router'
@@ -10,17 +10,6 @@ import { league } from './actions/league'
 import { overdue } from './actions/overdue'
 import { rollUp } from './rollup'
 import type { RollupSummary } from './rollup'
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/** A timer trigger's call: `{Type: 'Timer', TriggerName}` and no caller (a call from the app has an OPENID). */
-const isTimer = (event: unknown): boolean =>
-  isRecord(event) &&
-  typeof event.Type === 'string' &&
-  event.Type.toLowerCase() === 'timer' &&
-  typeof event.TriggerName === 'string' &&
-  !cloud.getWXContext().OPENID
 
 const actions = createMain('dashboard', { committee, branch, overdue, league })
 
@@ -43,5 +32,5 @@ async function timer(): Promise<Result<RollupSummary>> {
 
 /** `dashboard`: 党委看板 and 支部看板, the lists behind their figures, and the timer-triggered roll-up. */
 export async function main(event: unknown): Promise<Result<unknown>> {
-  return isTimer(event) ? timer() : actions(event)
+  return isTimerCall(event) ? timer() : actions(event)
 }

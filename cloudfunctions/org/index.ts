@@ -1,4 +1,4 @@
-import { cloud } from '../_shared/cloud'
+import { isDeployCall } from '../_shared/call-source'
 import { createMain } from '../_shared/router'
 import { bindInvite } from './actions/bind-invite'
 import { createInvite } from './actions/create-invite'
@@ -17,12 +17,12 @@ const routed = createMain(
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
 
 /**
- * `org`: who am I, the organisation tree, rosters, importing the roster and binding WeChat to it. A call with no
- * WeChat user can only come from someone holding the environment's keys (the app always has one; the function has
- * no HTTP access): that is the one way to `bootstrapCommittee`.
+ * `org`: who am I, the organisation tree, rosters, importing the roster and binding WeChat to it. The deploy's
+ * own call (`isDeployCall`: keys-signed, no WeChat user, no `wx_` source) is the one way to `bootstrapCommittee`;
+ * to every other caller it is an unknown action.
  */
 export async function main(event: unknown) {
-  if (isRecord(event) && event.action === 'bootstrapCommittee' && !cloud.getWXContext().OPENID) {
+  if (isRecord(event) && event.action === 'bootstrapCommittee' && isDeployCall()) {
     try {
       return await bootstrapCommittee(event.payload)
     } catch {

@@ -1,29 +1,18 @@
 import { fail, ok } from '../../types/result'
 import type { Result } from '../../types/result'
-import { cloud } from '../_shared/cloud'
+import { isTimerCall } from '../_shared/call-source'
 import { now } from '../_shared/clock'
 import { logEvent } from '../_shared/log'
 import { reminderConfig } from '../_shared/reminder-config'
 import type { SweepSummary } from './deliver'
 import { sweep } from './sweep'
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-
 /**
- * WeChat invokes a timer trigger with `{Type: 'Timer', TriggerName, Time}` and no caller; a call from the app
- * always has an OPENID. Only the timer runs a sweep, so no client can start one.
+ * `reminders`: the timer-triggered sweep that writes due reminders into 消息 and pushes subscribe messages. Only
+ * the timer (SOURCE `wx_trigger`) runs one, so no client, HTTP or cross-account caller can start a sweep.
  */
-const isTimer = (event: unknown): boolean =>
-  isRecord(event) &&
-  typeof event.Type === 'string' &&
-  event.Type.toLowerCase() === 'timer' &&
-  typeof event.TriggerName === 'string' &&
-  !cloud.getWXContext().OPENID
-
-/** `reminders`: the timer-triggered sweep that writes due reminders into 消息 and pushes subscribe messages. */
 export async function main(event: unknown): Promise<Result<SweepSummary>> {
-  if (!isTimer(event)) return fail('FORBIDDEN', '提醒只由定时触发器发送')
+  if (!isTimerCall(event)) return fail('FORBIDDEN', '提醒只由定时触发器发送')
   const started = Date.now()
   try {
     const summary = await sweep(now(), reminderConfig)

@@ -7,9 +7,9 @@ import { invokeFunction } from '../../../localcloud/gateway/server'
 import { startTestCloud } from '../../../localcloud/testing'
 
 const org = () => loadFunctions(join(__dirname, '..', '..', '..', 'build', 'cloudfunctions')).get('org')!
-/** What `tcb fn invoke org` does: no WeChat user in the context. */
+/** What `tcb fn invoke org` does: signed with the environment's keys, no WeChat user, SOURCE `scf`. */
 const invokeAsAdmin = (payload: unknown) =>
-  invokeFunction(org(), { action: 'bootstrapCommittee', payload }, null, 10_000)
+  invokeFunction(org(), { action: 'bootstrapCommittee', payload }, { openid: '', source: 'scf' }, 10_000)
 
 describe('org bootstrapCommittee in the demo company (committee members already bound)', () => {
   it('is refused, is no action the app can call, and needs a name and a phone', async () => {
