@@ -72,13 +72,15 @@ export function useReview(id: string | undefined): Review {
       void Taro.showToast({ title: result.message, icon: 'none', duration: 2500 })
       return
     }
-    void askToSubscribe('review')
     const ok = await confirmAction({
       title: '验收通过',
       content: `总分 ${result.total} 分。验收通过后项目结题，评分不能再改。确认通过？`,
       confirmText: '通过',
     })
-    if (ok) await finish(() => acceptProject(detail.id, scores, comment.trim()), '验收通过')
+    if (!ok) return
+    // After the confirm dialog, never stacked on it: WeChat counts its 确定 as the tap the request needs.
+    void askToSubscribe('review')
+    await finish(() => acceptProject(detail.id, scores, comment.trim()), '验收通过')
   }
 
   const sendBack = async () => {

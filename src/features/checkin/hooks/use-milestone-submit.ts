@@ -26,13 +26,14 @@ export function useMilestoneSubmit(id: string | undefined) {
   const send = async () => {
     if (sending || !milestone.data) return
     if (!description.trim()) return setError('请填写完成情况')
-    void askToSubscribe('checkin')
     const ok = await confirmAction({
       title: '提交里程碑',
       content: '提交后由支部书记审核，审核前不能修改。确定提交吗？',
       confirmText: '提交',
     })
     if (!ok) return
+    // After the confirm dialog, never stacked on it: WeChat counts its 确定 as the tap the request needs.
+    void askToSubscribe('checkin')
     setSending(true)
     setError(undefined)
     try {

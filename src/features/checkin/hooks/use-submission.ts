@@ -59,13 +59,15 @@ export function useSubmission(id: string | undefined): Submission {
   const approve = async () => {
     const data = detail.data
     if (!data || busy) return
-    void askToSubscribe('approve')
     const ok = await confirmAction({
       title: '通过里程碑',
       content: `确认“${data.milestone.title}”已达到质量标准？通过后计入项目进度。`,
       confirmText: '通过',
     })
-    if (ok) await decide(() => approveMilestone(data.milestone.id), '已通过')
+    if (!ok) return
+    // After the confirm dialog, never stacked on it: WeChat counts its 确定 as the tap the request needs.
+    void askToSubscribe('approve')
+    await decide(() => approveMilestone(data.milestone.id), '已通过')
   }
 
   const sendBack = async (comment: string) => {

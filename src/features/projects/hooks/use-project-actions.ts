@@ -179,8 +179,9 @@ export function useProjectActions(
     }
     const step = STEPS[action]
     if (!step) return
-    if (step.subscribe) void askToSubscribe(step.subscribe)
     if (!(await confirmAction(step.confirm))) return
+    // After the confirm dialog, never stacked on it: WeChat counts its 确定 as the tap the request needs.
+    if (step.subscribe) void askToSubscribe(step.subscribe)
     await change(() => step.run(id), step.done)
   }
 

@@ -153,13 +153,14 @@ export function useProposalForm(id: string | undefined, branchId: string | undef
       return
     }
     // A secretary's own reminders (milestones waiting, escalations, the digest) are the 'approve' prompt's.
-    void askToSubscribe('approve')
     const ok = await confirmAction({
       title: '提交立项',
       content: '提交后由党委审批，审批期间不能修改立项表。确认提交？',
       confirmText: '提交',
     })
     if (!ok) return
+    // After the confirm dialog, never stacked on it: WeChat counts its 确定 as the tap the request needs.
+    void askToSubscribe('approve')
     setSubmitting(true)
     try {
       if (!(await saveNow()) || !projectId.current) return

@@ -81,19 +81,18 @@ describe('提交里程碑', () => {
     ])
   })
 
-  it('asks for WeChat reminders of my milestones within the 提交审核 tap, before the confirmation', async () => {
+  it('asks for WeChat reminders of my milestones once the member confirms, never stacked on the dialog', async () => {
     answer({ 'checkins.getSubmission': detail(), 'checkins.submitMilestone': change })
-    ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
     render(<MilestoneSubmitPage />)
     await screen.findByText('完成首批工地监督')
     fireEvent.change(screen.getByLabelText('完成情况'), { target: { value: '已完成' } })
     fireEvent.click(screen.getByText('提交审核'))
 
-    expect(askToSubscribe).toHaveBeenCalledWith('checkin')
-    expect((askToSubscribe as jest.Mock).mock.invocationCallOrder[0]).toBeLessThan(
+    expect(askToSubscribe).not.toHaveBeenCalled()
+    await waitFor(() => expect(askToSubscribe).toHaveBeenCalledWith('checkin'))
+    expect((askToSubscribe as jest.Mock).mock.invocationCallOrder[0]).toBeGreaterThan(
       (Taro.showModal as jest.Mock).mock.invocationCallOrder[0],
     )
-    await waitFor(() => expect(Taro.showModal).toHaveBeenCalled())
   })
 
   it('sends nothing when the member cancels the confirmation', async () => {
@@ -105,6 +104,7 @@ describe('提交里程碑', () => {
     fireEvent.click(screen.getByText('提交审核'))
     await waitFor(() => expect(Taro.showModal).toHaveBeenCalled())
     expect(payloadsOf('checkins.submitMilestone')).toHaveLength(0)
+    expect(askToSubscribe).not.toHaveBeenCalled()
   })
 
   it('shows why it was returned and offers to submit again', async () => {

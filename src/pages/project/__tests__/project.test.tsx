@@ -170,7 +170,10 @@ describe('项目详情', () => {
       'projects.approve': { id: 'prj-001', status: 'approved', version: 4 },
     })
     fireEvent.click(await screen.findByRole('button', { name: '批准立项' }))
-    expect(askToSubscribe).toHaveBeenLastCalledWith('review')
+    await waitFor(() => expect(askToSubscribe).toHaveBeenCalledWith('review'))
+    expect((askToSubscribe as jest.Mock).mock.invocationCallOrder[0]).toBeGreaterThan(
+      (Taro.showModal as jest.Mock).mock.invocationCallOrder[0],
+    )
     await waitFor(() => expect(payloadsOf('projects.approve')).toHaveLength(1))
   })
 
@@ -178,10 +181,21 @@ describe('项目详情', () => {
     open(detail({ status: 'draft', can: ['edit', 'submit'] }), {
       'projects.submit': { id: 'prj-001', status: 'submitted', version: 2 },
     })
+    fireEvent.click(await screen.findByRole('button', { name: '提交立项' }))
+    await waitFor(() => expect(askToSubscribe).toHaveBeenCalledWith('approve'))
+    expect((askToSubscribe as jest.Mock).mock.invocationCallOrder[0]).toBeGreaterThan(
+      (Taro.showModal as jest.Mock).mock.invocationCallOrder[0],
+    )
+  })
+
+  it('asks for no WeChat reminders when the confirmation is cancelled', async () => {
+    open(detail({ status: 'draft', can: ['edit', 'submit'] }), {
+      'projects.submit': { id: 'prj-001', status: 'submitted', version: 2 },
+    })
     showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
     fireEvent.click(await screen.findByRole('button', { name: '提交立项' }))
-    expect(askToSubscribe).toHaveBeenCalledWith('approve')
     await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1))
+    expect(askToSubscribe).not.toHaveBeenCalled()
   })
 
   it('asks for no WeChat reminders at actions that bring none', async () => {

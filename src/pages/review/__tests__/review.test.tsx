@@ -103,7 +103,10 @@ describe('验收评分', () => {
     ])
       score(label, value)
     fireEvent.click(screen.getByRole('button', { name: '验收通过' }))
-    expect(askToSubscribe).toHaveBeenCalledWith('review')
+    await waitFor(() => expect(askToSubscribe).toHaveBeenCalledWith('review'))
+    expect((askToSubscribe as jest.Mock).mock.invocationCallOrder[0]).toBeGreaterThan(
+      (Taro.showModal as jest.Mock).mock.invocationCallOrder[0],
+    )
     await waitFor(() => expect(payloadsOf('projects.accept')).toHaveLength(1))
   })
 

@@ -194,7 +194,11 @@ describe('节点审批', () => {
     expect(askToSubscribe).not.toHaveBeenCalled()
 
     fireEvent.click(screen.getByRole('button', { name: '通过' }))
-    expect(askToSubscribe).toHaveBeenCalledWith('approve')
+    expect(askToSubscribe).not.toHaveBeenCalled()
+    await waitFor(() => expect(askToSubscribe).toHaveBeenCalledWith('approve'))
+    expect((askToSubscribe as jest.Mock).mock.invocationCallOrder[0]).toBeGreaterThan(
+      (Taro.showModal as jest.Mock).mock.invocationCallOrder[0],
+    )
     await waitFor(() => expect(payloadsOf('checkins.approveMilestone')).toEqual([{ id: 'ms-1' }]))
   })
 
@@ -206,6 +210,7 @@ describe('节点审批', () => {
     await waitFor(() => expect(Taro.showModal).toHaveBeenCalled())
     expect(payloadsOf('checkins.approveMilestone')).toHaveLength(0)
     expect(Taro.navigateBack).not.toHaveBeenCalled()
+    expect(askToSubscribe).not.toHaveBeenCalled()
   })
 
   it('returns only with a comment', async () => {
