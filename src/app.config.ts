@@ -15,6 +15,7 @@ export default defineAppConfig({
     'pages/submission/index',
     'pages/messages/index',
     'pages/reminder-settings/index',
+    'pages/privacy/index',
   ],
   // Secondary areas load on demand, keeping the main package small (WeChat: main ≤ 2 MB, ours ≤ 1 MB).
   subPackages: [
@@ -102,4 +103,7 @@ export default defineAppConfig({
     ],
   },
   cloud: true,
+  // WeChat's privacy rules (2023): location APIs are named here, and onNeedPrivacyAuthorization is used.
+  requiredPrivateInfos: ['chooseLocation'],
+  __usePrivacyCheck__: true,
 })

@@ -4,12 +4,14 @@ import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import { usePendingCheckins } from './features/checkin/pending-store'
 import { initCloud } from './services/cloud-init'
+import { listenForPrivacyAuthorization } from './services/privacy'
 import { preloadSubscribeTemplates } from './services/subscribe'
 import './app.css'
 
 dayjs.locale('zh-cn')
 
 initCloud()
+listenForPrivacyAuthorization()
 
 // Check-ins kept on the phone go out as soon as the network is back.
 Taro.onNetworkStatusChange?.((res) => {

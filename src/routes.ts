@@ -15,6 +15,8 @@ export const routes = {
   messages: '/pages/messages/index',
   /** 我的 → 提醒设置. */
   reminderSettings: '/pages/reminder-settings/index',
+  /** 隐私保护指引 (also opened by WeChat's privacy question). */
+  privacy: '/pages/privacy/index',
   project: (id: string) => withId('/pages/project/index', id),
   /** No id: a new draft. */
   proposal: (id?: string) => (id ? withId('/pages/proposal/index', id) : '/pages/proposal/index'),

@@ -4,5 +4,7 @@ import '@tarojs/taro'
 declare module '@tarojs/taro' {
   interface AppConfig {
     cloud?: boolean
+    /** Opts in to wx.onNeedPrivacyAuthorization before it became the default. */
+    __usePrivacyCheck__?: boolean
   }
 }

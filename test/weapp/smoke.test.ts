@@ -90,8 +90,10 @@ describe('built weapp (dist/)', () => {
       'pages/submission/index',
       'pages/messages/index',
       'pages/reminder-settings/index',
+      'pages/privacy/index',
     ])
     expect(appJson.cloud).toBe(true)
+    expect((appJson as { requiredPrivateInfos?: string[] }).requiredPrivateInfos).toEqual(['chooseLocation'])
     for (const route of appJson.pages) {
       for (const ext of ['js', 'json', 'wxml', 'wxss']) {
         expect(fs.existsSync(path.join(dist, `${route}.${ext}`))).toBe(true)
@@ -127,7 +129,11 @@ describe('built weapp (dist/)', () => {
     await import(path.join(dist, 'app.js'))
     expect(host.apps).toHaveLength(1)
     const init = host.calls.filter((c) => c.api === 'cloud.init')
-    expect(init).toEqual([{ api: 'cloud.init', options: { env: 'dangjian-dev', traceUser: true } }])
+    // The env id of TARO_APP_CLOUD_ENV when the build had one; else none at all: the default environment.
+    const env = process.env.TARO_APP_CLOUD_ENV
+    expect(init).toEqual([
+      { api: 'cloud.init', options: env ? { env, traceUser: true } : { traceUser: true } },
+    ])
 
     const app = host.createApp()
     const launch = { path: 'pages/index/index', query: {}, scene: 1001 }

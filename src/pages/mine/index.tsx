@@ -80,6 +80,14 @@ export default function MinePage() {
       <StudyFiguresCard />
 
       <SettingsEntry onClick={() => void Taro.navigateTo({ url: routes.reminderSettings })} />
+      <View
+        className="mine-page__privacy"
+        ariaRole="link"
+        ariaLabel="隐私保护指引"
+        onClick={() => void Taro.navigateTo({ url: routes.privacy })}
+      >
+        <Text>隐私保护指引</Text>
+      </View>
 
       {me.data ? (
         <OrgAdminEntries

@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { tellRefusal } from '@/services/privacy'
 import { showErrorToast } from '@/services/show-error-toast'
 import './photo-picker.css'
 
@@ -23,8 +24,9 @@ export function PhotoPicker({ photos, onChange, max = 9, disabled = false }: Pho
       })
       onChange([...photos, ...res.tempFilePaths].slice(0, max))
     } catch (e) {
-      // Closing the chooser is not an error.
-      if (!/cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? e))) showErrorToast(e)
+      // Closing the chooser is not an error; a refusal is told, with how to allow it later.
+      if (!tellRefusal(e, 'chooseImage') && !/cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? e)))
+        showErrorToast(e)
     }
   }
   return (

@@ -8,6 +8,7 @@ import { useRequest } from '@/hooks/use-request'
 import { CloudError, toCloudError } from '@/services/cloud-error'
 import { newRequestId } from '@/services/request-id'
 import { showSuccessToast } from '@/services/show-success-toast'
+import { tellRefusal } from '@/services/privacy'
 import { askToSubscribe } from '@/services/subscribe'
 import { uploadFile } from '@/services/upload-file'
 import { currentPerson } from '@/features/org/current-person'
@@ -88,8 +89,9 @@ export function useCheckinForm(target: CheckinTarget) {
       const res = await Taro.chooseLocation({})
       const name = (res.name || res.address || '').slice(0, 60)
       if (name) setPlace({ name, latitude: res.latitude, longitude: res.longitude })
-    } catch {
-      // Closed the map without choosing: nothing to do.
+    } catch (e) {
+      // Closing the map is not an error; a refusal is told, with how to allow it later.
+      tellRefusal(e, 'chooseLocation')
     }
   }
 

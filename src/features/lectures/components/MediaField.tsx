@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { LectureMedia, MediaKind } from '@contract/entities-community'
 import { MEDIA_KIND_LABELS } from '@domain/labels'
 import { CloudError } from '@/services/cloud-error'
+import { tellRefusal } from '@/services/privacy'
 import { showErrorToast } from '@/services/show-error-toast'
 import { uploadFile } from '@/services/upload-file'
 import { type ChosenFile, mediaDuration, mediaFileProblem } from '../media-file'
@@ -52,7 +53,8 @@ export function MediaField({ media, onChange, personId, disabled = false }: Medi
       const fileId = await uploadFile(chosen.file.path, personId)
       onChange({ kind, fileId, durationSeconds: chosen.duration })
     } catch (e) {
-      if (!isCancel(e)) showErrorToast(e)
+      if (!tellRefusal(e, kind === 'audio' ? 'chooseMessageFile' : 'chooseMedia') && !isCancel(e))
+        showErrorToast(e)
     } finally {
       setUploading(null)
     }

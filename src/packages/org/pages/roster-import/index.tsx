@@ -7,6 +7,7 @@ import { LoadingState } from '@/components/LoadingState'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useMe } from '@/features/org/hooks/use-me'
 import { useRosterImport } from '@/features/org/hooks/use-roster-import'
+import { tellRefusal } from '@/services/privacy'
 import './index.css'
 
 const ACTION_WORDS = { create: '新增', update: '更新', unchanged: '无变化', error: '有错误' } as const
@@ -25,8 +26,9 @@ export default function RosterImportPage() {
       const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] })
       const file = res.tempFiles[0]
       if (file) await roster.check(file.path, me.data.id)
-    } catch {
-      // Closing the chooser is not an error.
+    } catch (e) {
+      // Closing the chooser is not an error; a refusal is told, with how to allow it later.
+      tellRefusal(e, 'chooseMessageFile')
     }
   }
 
