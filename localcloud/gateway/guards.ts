@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendFail } from './http'
-import type { RateLimiter } from './rate-limit'
+import type { RateLimiter, WindowLimiter } from './rate-limit'
 
 /** How long a request body may take to arrive, and its headers, unless the gateway is told otherwise. */
 export const BODY_TIMEOUT_MS = 20_000
@@ -39,3 +39,42 @@ export function admit(limiter: RateLimiter, key: string, req: IncomingMessage, r
   sendFail(res, 429, 'RATE_LIMITED', '操作太频繁，请稍后再试')
   return false
 }
+
+/** Answers 429 `RATE_LIMITED` with Retry-After when `limiter` has no room for `key`; false then. */
+export function admitWindow(
+  limiter: WindowLimiter,
+  key: string,
+  res: ServerResponse,
+  message: string,
+  record = true,
+): boolean {
+  const wait = record ? limiter.take(key) : limiter.wait(key)
+  if (wait === 0) return true
+  res.setHeader('retry-after', String(wait))
+  sendFail(res, 429, 'RATE_LIMITED', message)
+  return false
+}
+
+/** The client's address, what per-address limits count by. */
+export const addressOf = (req: IncomingMessage): string => req.socket.remoteAddress ?? ''
+
+const LOOPBACK = /^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/
+
+/**
+ * Whether a POST comes from the gateway's own pages (or from a program, which sends no browser headers). A
+ * browser marks every request with Origin and Sec-Fetch-Site; another site's page, even one on 127.0.0.1 at
+ * another port, is cross-origin. Host must be a loopback name: a DNS-rebound page would otherwise look
+ * same-origin under its own name.
+ */
+export function fromOwnOrigin(req: IncomingMessage): boolean {
+  const host = req.headers.host ?? ''
+  if (!LOOPBACK.test(host)) return false
+  const site = req.headers['sec-fetch-site']
+  if (site !== undefined && site !== 'same-origin') return false
+  const origin = req.headers.origin
+  return origin === undefined || origin === `http://${host}`
+}
+
+/** Whether the body is declared JSON: `application/json`, optionally with parameters (a charset). */
+export const isJsonBody = (req: IncomingMessage): boolean =>
+  (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() === 'application/json'

@@ -56,3 +56,62 @@ export class RateLimiter {
     }
   }
 }
+
+/** At most `max` events per key in any `windowMs`. */
+export interface WindowLimit {
+  max: number
+  windowMs: number
+}
+
+/**
+ * New guest (职工群众) identities per client address. A guest sign-in makes a fresh openid with its own token
+ * bucket and its own five wrong invite codes, so without this one address could mint identities to multiply both.
+ */
+export const GUEST_SIGN_IN_LIMIT: WindowLimit = { max: 20, windowMs: 60_000 }
+
+/**
+ * Wrong invite codes per client address, on top of the five an hour per WeChat user that `org.bindInvite`
+ * allows: several users' worth, so people sharing an address are not locked out by one of them.
+ */
+export const WRONG_INVITE_LIMIT: WindowLimit = { max: 20, windowMs: 60 * 60_000 }
+
+/**
+ * Counts events per key over a sliding window: unlike a token bucket, never more than `max` in any window.
+ * Keys whose events have all left the window are dropped on a sweep.
+ */
+export class WindowLimiter {
+  private readonly events = new Map<string, number[]>()
+
+  constructor(
+    readonly limit: WindowLimit,
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
+
+  /** 0 when `key` may have another event now, else the seconds until it may (for Retry-After). */
+  wait(key: string): number {
+    const recent = this.recent(key, this.clock())
+    if (recent.length < this.limit.max) return 0
+    return Math.max(1, Math.ceil((recent[0] + this.limit.windowMs - this.clock()) / 1000))
+  }
+
+  record(key: string): void {
+    const now = this.clock()
+    if (!this.events.has(key) && this.events.size >= SWEEP_AT) this.sweep(now)
+    this.events.set(key, [...this.recent(key, now), now])
+  }
+
+  /** Records an event when allowed: 0, else the seconds to wait and nothing recorded. */
+  take(key: string): number {
+    const wait = this.wait(key)
+    if (wait === 0) this.record(key)
+    return wait
+  }
+
+  private recent(key: string, now: number): number[] {
+    return (this.events.get(key) ?? []).filter((t) => now - t < this.limit.windowMs)
+  }
+
+  private sweep(now: number): void {
+    for (const key of [...this.events.keys()]) if (this.recent(key, now).length === 0) this.events.delete(key)
+  }
+}

@@ -8,10 +8,25 @@ import { PUBLIC_STATUSES } from '../../domain/lifecycle'
 import { runAs } from '../identity'
 import { grantSubscription } from '../openapi'
 import type { LocalStorage } from '../storage'
-import { BODY_TIMEOUT_MS, HEADERS_TIMEOUT_MS, admit, bodyDeadline } from './guards'
+import {
+  BODY_TIMEOUT_MS,
+  HEADERS_TIMEOUT_MS,
+  addressOf,
+  admit,
+  admitWindow,
+  bodyDeadline,
+  fromOwnOrigin,
+  isJsonBody,
+} from './guards'
 import { isRecord, parseCookies, readBody, sendFail, sendJson } from './http'
 import { OUTBOX_PATH, serveOutbox } from './outbox-page'
-import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limit'
+import {
+  DEFAULT_RATE_LIMIT,
+  GUEST_SIGN_IN_LIMIT,
+  RateLimiter,
+  WRONG_INVITE_LIMIT,
+  WindowLimiter,
+} from './rate-limit'
 import type { RateLimit } from './rate-limit'
 import { SESSION_COOKIE, Sessions } from './sessions'
 import { renderSignIn } from './sign-in-page'
@@ -25,7 +40,10 @@ export interface GatewayOptions {
   h5Dir: string
   /** Overrides every function's timeout (ms); otherwise cloudbaserc.json's seconds, default 3 like WeChat. */
   timeoutMs?: number
-  /** Per-identity token bucket on every POST; DEFAULT_RATE_LIMIT when left out, false for none. */
+  /**
+   * Per-identity token bucket on every POST; DEFAULT_RATE_LIMIT when left out, false for none (then neither the
+   * per-address limits on new guests and wrong invite codes).
+   */
   rateLimit?: RateLimit | false
   /** How long a request body may take to arrive (default 20 s); then 408 and the connection closes. */
   bodyTimeoutMs?: number
@@ -57,11 +75,13 @@ export function createGateway(opts: GatewayOptions): Server {
   // Looked up once per request: the rate limit and the handler both ask.
   const openids = new WeakMap<IncomingMessage, string | null>()
   const openidOf = (req: IncomingMessage) => {
-    if (!openids.has(req))
-      openids.set(req, sessions.openidFor(parseCookies(req.headers.cookie)[SESSION_COOKIE]))
+    if (!openids.has(req)) openids.set(req, sessions.openidFor(tokenOf(req)))
     return openids.get(req) ?? null
   }
   const limiter = opts.rateLimit === false ? null : new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT)
+  const guestSignIns = opts.rateLimit === false ? null : new WindowLimiter(GUEST_SIGN_IN_LIMIT)
+  const wrongInvites = opts.rateLimit === false ? null : new WindowLimiter(WRONG_INVITE_LIMIT)
+  const tokenOf = (req: IncomingMessage) => parseCookies(req.headers.cookie)[SESSION_COOKIE]
   const identityOf = (req: IncomingMessage) => {
     const openid = openidOf(req)
     return openid ? `openid:${openid}` : `addr:${req.socket.remoteAddress ?? ''}`
@@ -81,6 +101,10 @@ export function createGateway(opts: GatewayOptions): Server {
     if (!isRecord(event)) return sendFail(res, 400, 'INVALID_INPUT', '请求内容必须是 JSON 对象')
     const openid = openidOf(req)
     if (!openid) return sendFail(res, 401, 'UNAUTHENTICATED', '请先登录')
+    // Wrong invite codes count per address too: guests are cheap to mint, each with five tries of its own.
+    const binding = name === 'org' && event.action === 'bindInvite' ? wrongInvites : null
+    if (binding && !admitWindow(binding, addressOf(req), res, '邀请码错误次数过多，请一小时后再试', false))
+      return
     const timeoutMs = opts.timeoutMs ?? (fn.config.timeout ?? 3) * 1000
     const started = Date.now()
     try {
@@ -93,6 +117,7 @@ export function createGateway(opts: GatewayOptions): Server {
       // Not String(action): a client's `{"action":{"toString":"x"}}` would throw here, after the function ran.
       const action = typeof event.action === 'string' ? event.action.slice(0, 40) : typeof event.action
       log(`fn ${name}.${action} ${Date.now() - started}ms`)
+      if (binding && isRecord(result) && result.code === 'NOT_FOUND') binding.record(addressOf(req))
       sendJson(res, 200, result ?? null)
     } catch (err) {
       const timedOut = err instanceof Error && err.message === 'FUNCTION_TIMEOUT'
@@ -115,8 +140,11 @@ export function createGateway(opts: GatewayOptions): Server {
     } catch {
       return sendFail(res, 400, 'INVALID_JSON', '请求内容不是有效的 JSON')
     }
-    if (personId === GUEST)
+    if (personId === GUEST) {
+      if (guestSignIns && !admitWindow(guestSignIns, addressOf(req), res, '访客登录过于频繁，请一分钟后再试'))
+        return
       return signInGuest(res, isJson, isJson ? null : new URLSearchParams(text).get('projectId'))
+    }
     const person = typeof personId === 'string' && personId.length <= 64 ? sessions.person(personId) : null
     if (!person) return sendFail(res, 404, 'NOT_FOUND', '没有这位人员')
     const cookie = `${SESSION_COOKIE}=${sessions.create(person)}; Path=/; HttpOnly; SameSite=Lax`
@@ -204,16 +232,27 @@ export function createGateway(opts: GatewayOptions): Server {
     }
     const path = url.pathname
     const method = req.method ?? 'GET'
+    if (method === 'POST' && !fromOwnOrigin(req)) {
+      req.resume()
+      return sendFail(res, 403, 'FORBIDDEN', '只接受本应用页面发出的请求')
+    }
     if (method === 'POST' && limiter && !admit(limiter, identityOf(req), req, res)) return
     const fnMatch = /^\/fn\/([^/]+)$/.exec(path)
     if (fnMatch) {
       if (method !== 'POST') return sendFail(res, 405, 'INVALID_INPUT', '请使用 POST 调用云函数')
+      // Only what the app's fetch sends: a form or text/plain post from another page is no call.
+      if (!isJsonBody(req)) {
+        req.resume()
+        return sendFail(res, 415, 'INVALID_INPUT', '请以 application/json 调用云函数')
+      }
       return callFunction(req, res, fnMatch[1])
     }
     if (path === '/healthz')
       return sendJson(res, 200, { ok: true, data: { functions: [...opts.functions.keys()] } })
     if (path === '/dev/sign-in') return method === 'POST' ? signIn(req, res) : signInPage(res)
     if (path === '/dev/sign-out' && method === 'POST') {
+      req.resume()
+      await sessions.end(tokenOf(req))
       res.writeHead(303, { 'set-cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0`, location: '/dev/sign-in' })
       return res.end()
     }

@@ -3,6 +3,19 @@ import type { LocalDatabase } from '../db'
 
 export const SESSION_COOKIE = 'lc_session'
 const SESSIONS = 'sessions'
+/** A session unused this long is over: the person signs in again. */
+export const SESSION_IDLE_MS = 7 * 24 * 3600 * 1000
+/** How stale `lastSeenAt` may get before a call refreshes it: one write an hour per session in use, not one a call. */
+const TOUCH_EVERY_MS = 3600 * 1000
+
+interface SessionDoc {
+  openid?: unknown
+  createdAt?: unknown
+  lastSeenAt?: unknown
+}
+
+const timeOf = (v: unknown): number =>
+  v instanceof Date ? v.getTime() : typeof v === 'string' ? Date.parse(v) : NaN
 
 export interface DevPerson {
   _id: string
@@ -15,7 +28,10 @@ export interface DevPerson {
 
 /** Dev sign-in sessions, kept in the local database so a restart does not sign everyone out. */
 export class Sessions {
-  constructor(private readonly db: LocalDatabase) {}
+  constructor(
+    private readonly db: LocalDatabase,
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
 
   create(person: DevPerson): string {
     const token = randomBytes(24).toString('hex')
@@ -33,10 +49,40 @@ export class Sessions {
     return token
   }
 
+  /** The openid a live session stands for; null for none, an unknown token, or one idle past SESSION_IDLE_MS. */
   openidFor(token: string | undefined): string | null {
     if (!token || !/^[a-f0-9]{48}$/.test(token)) return null
-    const found = this.db.find(SESSIONS, { token }, { limit: 1 })[0]
-    return typeof found?.openid === 'string' ? found.openid : null
+    const found = this.db.find(SESSIONS, { token }, { limit: 1 })[0] as SessionDoc | undefined
+    if (typeof found?.openid !== 'string') return null
+    const now = this.clock()
+    const seen = timeOf(found.lastSeenAt ?? found.createdAt)
+    if (!(now - seen < SESSION_IDLE_MS)) {
+      void this.end(token).catch(() => undefined)
+      return null
+    }
+    if (now - seen >= TOUCH_EVERY_MS)
+      void this.write('modifyDocument', token, {
+        $set: { lastSeenAt: { $date: new Date(now).toISOString() } },
+      }).catch(() => undefined)
+    return found.openid
+  }
+
+  /** Signs out: the token stands for no one from now on, whatever the browser keeps. */
+  async end(token: string | undefined): Promise<void> {
+    if (token && /^[a-f0-9]{48}$/.test(token)) await this.write('removeDocument', token)
+  }
+
+  private async write(
+    action: 'modifyDocument' | 'removeDocument',
+    token: string,
+    data?: object,
+  ): Promise<void> {
+    const reply = (await this.db.handle(`database.${action}`, {
+      collectionName: SESSIONS,
+      query: JSON.stringify({ _id: token }),
+      ...(data ? { data: JSON.stringify(data), merge: true } : {}),
+    })) as { code?: string; message?: string }
+    if (reply.code) throw new Error(`sessions: ${reply.code} ${reply.message ?? ''}`)
   }
 
   person(personId: string): DevPerson | null {
