@@ -1,7 +1,7 @@
 // npm run deploy — one command from this repository to a WeChat CloudBase environment:
 //   1. reads the environment id and API keys from the environment or .env, and stops before touching anything
 //      (in Chinese and English) if one is missing;
-//   2. warns loudly when subscribe-message template ids are still the placeholders;
+//   2. stops when subscribe-message template ids are still the placeholders (unless --allow-placeholder-templates);
 //   3. builds the weapp (`npm run build:weapp`) with TARO_APP_CLOUD_ENV set to the environment it deploys to, and
 //      checks that dist/ carries that id;
 //   4. runs `npm run check:deploy` (builds the functions and proves them and dist/ deployable);
@@ -184,15 +184,24 @@ async function main() {
 
   const placeholders = placeholderTemplates()
   if (placeholders.length > 0) {
+    const allowed = flag('--allow-placeholder-templates')
     const bar = '!'.repeat(78)
-    console.warn(`\n${bar}
+    const text = `\n${bar}
 !! 订阅消息模板 ID 仍是占位符：这些提醒不会推送到微信（消息中心照常）。
 !! Subscribe-message template ids are still placeholders: these reminders will not reach WeChat.
 !!   ${placeholders.join('\n!!   ')}
-!! 在小程序后台 › 订阅消息 选用模板，把 ID 和字段写进 cloudfunctions/_shared/reminder-config.json 后重新部署。
+!! 在小程序后台 › 订阅消息 选用模板，把 ID 和字段写进 cloudfunctions/_shared/reminder-config.json 后重新部署；
+!! 确要先不推送就部署，加 --allow-placeholder-templates。
 !! Pick templates in the mini-program admin › Subscribe messages, put their ids and fields into
-!! cloudfunctions/_shared/reminder-config.json and deploy again.
-${bar}\n`)
+!! cloudfunctions/_shared/reminder-config.json and deploy again; to deploy without pushes anyway, add
+!! --allow-placeholder-templates.
+${bar}\n`
+    if (!allowed) {
+      console.error(text)
+      console.error('✗ 模板 ID 是占位符，什么都没有改动。 Placeholder template ids; nothing was changed.')
+      process.exit(2)
+    }
+    console.warn(text)
   }
 
   const buildWeapp = !functionsOnly && !flag('--skip-weapp')

@@ -213,7 +213,15 @@ function deploy(dotenv: string, extraArgs: string[] = [], env: Record<string, st
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [join(root, 'scripts', 'deploy.mjs'), '--skip-checks', '--dotenv', envFile, ...extraArgs],
+      [
+        join(root, 'scripts', 'deploy.mjs'),
+        '--skip-checks',
+        '--dotenv',
+        envFile,
+        // The repository's template ids are placeholders: only the tests about them run without the flag.
+        ...(env.DEPLOY_TEST_STRICT_TEMPLATES ? [] : ['--allow-placeholder-templates']),
+        ...extraArgs,
+      ],
       {
         cwd: root,
         env: childEnv,
@@ -307,14 +315,29 @@ describe('npm run deploy', () => {
     expect(run.out).not.toContain(SECRET_KEY)
   })
 
-  it('warns loudly while the subscribe-message template ids are placeholders', async () => {
-    const run = await deploy(`CLOUD_ENV=prod-7g8h9i\n${KEYS}`, ['--dry-run'])
+  it('stops on placeholder subscribe-message template ids, saying so in Chinese and English', async () => {
+    const run = await deploy(`CLOUD_ENV=prod-7g8h9i\n${KEYS}`, [], { DEPLOY_TEST_STRICT_TEMPLATES: '1' })
     expect(run.out).toContain('订阅消息模板 ID 仍是占位符')
     expect(run.out).toContain('template ids are still placeholders')
     expect(run.out).toContain('milestone_due: tpl-milestone-deadline')
-    expect(run.code).toBe(0)
+    expect(run.out).toContain('--allow-placeholder-templates')
+    expect(run.code).toBe(2)
     expect(cloud.calls).toEqual([])
     expect(run.cli).toEqual([])
+    expect(run.npm).toEqual([])
+  })
+
+  it('deploys with placeholder template ids only when told to, still warning', async () => {
+    const run = await deploy(
+      `CLOUD_ENV=prod-7g8h9i\n${KEYS}`,
+      ['--dry-run', '--allow-placeholder-templates'],
+      {
+        DEPLOY_TEST_STRICT_TEMPLATES: '1',
+      },
+    )
+    expect(run.out).toContain('订阅消息模板 ID 仍是占位符')
+    expect(run.code).toBe(0)
+    expect(cloud.calls).toEqual([])
   })
 
   it('fails loudly when the CLI exits 0 but says a function failed', async () => {
