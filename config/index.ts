@@ -42,7 +42,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     defineConstants: {
       CLOUD_ENV: JSON.stringify(cloudEnv.envId),
     },
-    copy: { patterns: [], options: {} },
+    // WeChat reads sitemap.json beside app.json (app.json sitemapLocation); the browser build has no use for it.
+    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -44,3 +44,63 @@ export function checkWeappEnv(dist: string, envId: string, scripts: Record<strin
     })
   return out
 }
+
+/** The syntax WeChat's engines run as built: babel (babel.config.js) brings our code lower; packages stay ES2015. */
+export const WEAPP_ECMA_VERSION = 2015
+
+/** Every script of dist/ parses as ES2015 (project.config.json es6:false: DevTools uploads it as it is). */
+export function checkWeappSyntax(
+  scripts: Record<string, string>,
+  ecmaVersion: number = WEAPP_ECMA_VERSION,
+): Finding[] {
+  // acorn comes with webpack (pinned), which parses every bundle with it too.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const acorn = require('acorn') as {
+    parse(code: string, options: { ecmaVersion: number; sourceType: 'script' }): unknown
+  }
+  const out: Finding[] = []
+  for (const [file, code] of Object.entries(scripts)) {
+    try {
+      acorn.parse(code, { ecmaVersion, sourceType: 'script' })
+    } catch (err) {
+      const pos = (err as { pos?: number }).pos ?? 0
+      out.push({
+        level: 'error',
+        where: `dist/${file}`,
+        message: `含有 ES${ecmaVersion} 以后的语法，旧版微信会白屏 (syntax beyond ES${ecmaVersion}): ${(err as Error).message} …${code.slice(Math.max(0, pos - 30), pos + 20)}…`,
+      })
+    }
+  }
+  return out
+}
+
+interface SitemapRule {
+  action?: string
+  page?: string
+}
+
+/** app.json loads components lazily and points at a sitemap that lets WeChat index the 四公开 page only. */
+export function checkWeappAppJson(
+  appJson: { lazyCodeLoading?: string; sitemapLocation?: string },
+  sitemap: { rules?: SitemapRule[] } | null,
+  publicPage = 'pages/public/index',
+): Finding[] {
+  const out: Finding[] = []
+  const error = (message: string) => out.push({ level: 'error', where: 'dist/app.json', message })
+  if (appJson.lazyCodeLoading !== 'requiredComponents')
+    error('缺少 lazyCodeLoading: "requiredComponents" (components are not loaded on demand)')
+  if (!appJson.sitemapLocation) error('缺少 sitemapLocation (no sitemap: every page may be indexed)')
+  else if (!sitemap) error(`找不到 ${appJson.sitemapLocation} (sitemap file missing from dist/)`)
+  else {
+    const rules = sitemap.rules ?? []
+    const allowed = rules.filter((r) => r.action !== 'disallow').map((r) => r.page)
+    const last = rules[rules.length - 1]
+    if (allowed.length !== 1 || allowed[0] !== publicPage)
+      error(
+        `sitemap 只应允许 ${publicPage} (sitemap must allow the 四公开 page only): ${JSON.stringify(allowed)}`,
+      )
+    if (last?.action !== 'disallow' || last.page !== '*')
+      error('sitemap 最后一条须为 {"action":"disallow","page":"*"} (other pages must be disallowed)')
+  }
+  return out
+}

@@ -7,14 +7,20 @@
 //   --skip-queries   static checks only (no integration test run)
 //   --shapes <dir>   read recorded query shapes from <dir> instead of running the tests
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { INDEXES } from '../localcloud/db/indexes'
 import { readQueryLog } from '../localcloud/db/query-log'
 import { checkQueryCoverage, readProject, staticChecks, type Finding } from '../deploy/checks'
 import { describeSizes, measurePackages, overBudget } from '../deploy/package-sizes'
-import { checkWeappEnv, readWeappScripts } from '../deploy/weapp-checks'
+import {
+  checkWeappAppJson,
+  checkWeappEnv,
+  checkWeappSyntax,
+  readWeappScripts,
+  WEAPP_ECMA_VERSION,
+} from '../deploy/weapp-checks'
 
 const root = join(__dirname, '..')
 const args = process.argv.slice(2)
@@ -104,6 +110,15 @@ async function main(): Promise<number> {
     const weapp = checkWeappEnv(dist, envId, scripts)
     print(`小程序云环境 (cloud environment): ${envId || '默认 (default)'}`, weapp)
     all.push(...weapp)
+    const syntax = checkWeappSyntax(scripts)
+    print(`小程序语法不超过 ES${WEAPP_ECMA_VERSION} (${Object.keys(scripts).length} 个脚本)`, syntax)
+    all.push(...syntax)
+    const appJson = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as { sitemapLocation?: string }
+    const sitemapFile = join(dist, appJson.sitemapLocation ?? 'sitemap.json')
+    const sitemap = existsSync(sitemapFile) ? JSON.parse(readFileSync(sitemapFile, 'utf8')) : null
+    const config = checkWeappAppJson(appJson, sitemap)
+    print('app.json：sitemap 只开放四公开页、lazyCodeLoading', config)
+    all.push(...config)
   } else console.log('- 小程序包大小：没有 dist/（npm run build:weapp 后再检查）')
 
   const errors = all.filter((f) => f.level === 'error').length

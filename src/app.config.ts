@@ -106,4 +106,7 @@ export default defineAppConfig({
   // WeChat's privacy rules (2023): location APIs are named here, and onNeedPrivacyAuthorization is used.
   requiredPrivateInfos: ['chooseLocation'],
   __usePrivacyCheck__: true,
+  // Only the 四公开 page is offered to WeChat search; components load only where a page uses them.
+  sitemapLocation: 'sitemap.json',
+  lazyCodeLoading: 'requiredComponents',
 })

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { checkWeappEnv, readWeappScripts } from '../weapp-checks'
+import { checkWeappAppJson, checkWeappEnv, checkWeappSyntax, readWeappScripts } from '../weapp-checks'
 import type { Finding } from '../checks'
 
 const errors = (findings: Finding[]) => findings.filter((f) => f.level === 'error').map((f) => f.message)
@@ -46,5 +46,49 @@ describe('the weapp calls the right cloud environment', () => {
     const findings = checkWeappEnv(dist, '', scripts)
     expect(errors(findings)).toEqual([])
     expect(findings[0].message).toContain('默认云环境')
+  })
+})
+
+describe('the weapp runs on the engines WeChat supports', () => {
+  it('accepts ES2015 and refuses later syntax, naming the file', () => {
+    expect(checkWeappSyntax({ 'common.js': 'const f = (a) => `${a}`; class A {}' })).toEqual([])
+    const [finding] = checkWeappSyntax({ 'common.js': 'let h; function g(){ return h ??= 1 }' })
+    expect(finding.where).toBe('dist/common.js')
+    expect(finding.message).toContain('含有 ES2015 以后的语法')
+    expect(checkWeappSyntax({ 'a.js': 'x?.y' })).toHaveLength(1)
+    expect(checkWeappSyntax({ 'a.js': 'async function f(){ await 1 }' })).toHaveLength(1)
+  })
+})
+
+describe('app.json: sitemap and lazy code loading', () => {
+  const sitemap = {
+    rules: [
+      { action: 'allow', page: 'pages/public/index' },
+      { action: 'disallow', page: '*' },
+    ],
+  }
+  const appJson = { lazyCodeLoading: 'requiredComponents', sitemapLocation: 'sitemap.json' }
+
+  it('accepts the 四公开 page only, with lazy loading', () => {
+    expect(checkWeappAppJson(appJson, sitemap)).toEqual([])
+  })
+
+  it('refuses no sitemap, a missing file, other pages allowed, or no catch-all disallow', () => {
+    expect(errors(checkWeappAppJson({ lazyCodeLoading: 'requiredComponents' }, null))[0]).toContain(
+      'sitemapLocation',
+    )
+    expect(errors(checkWeappAppJson(appJson, null))[0]).toContain('找不到 sitemap.json')
+    expect(errors(checkWeappAppJson(appJson, { rules: [{ action: 'allow', page: '*' }] })).join()).toContain(
+      '只应允许 pages/public/index',
+    )
+    expect(
+      errors(checkWeappAppJson(appJson, { rules: [{ action: 'allow', page: 'pages/public/index' }] })).join(),
+    ).toContain('disallow')
+  })
+
+  it('refuses eager component loading', () => {
+    expect(errors(checkWeappAppJson({ sitemapLocation: 'sitemap.json' }, sitemap))[0]).toContain(
+      'lazyCodeLoading',
+    )
   })
 })

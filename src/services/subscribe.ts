@@ -74,6 +74,11 @@ async function askLocalcloud(ids: string[]): Promise<string[]> {
   return ids
 }
 
+// Outside the async body, so the weapp build folds the condition and drops localcloud's path (the transpiled
+// async state machine would keep it).
+const ask = (ids: string[]): Promise<string[]> =>
+  process.env.TARO_ENV === 'weapp' ? askWeChat(ids) : askLocalcloud(ids)
+
 /**
  * Asks the person to allow one WeChat notification for each template (at most 3, duplicates dropped) and
  * records what they accepted. Call it straight from a tap: on WeChat the dialog opens before anything is
@@ -83,7 +88,7 @@ export async function requestSubscriptions(templateIds: readonly string[]): Prom
   const ids = [...new Set(templateIds)].slice(0, MAX_TEMPLATES_PER_ASK)
   if (ids.length === 0) return []
   try {
-    const accepted = process.env.TARO_ENV === 'weapp' ? await askWeChat(ids) : await askLocalcloud(ids)
+    const accepted = await ask(ids)
     if (accepted.length === 0) return []
     await callCloud('messages', 'grantSubscriptions', { templateIds: accepted })
     return accepted
