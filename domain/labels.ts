@@ -15,6 +15,7 @@ import type {
   MediaKind,
   PostKind,
   QuestionKind,
+  QuizReveal,
 } from '../types/entities-community'
 import type { ReminderKind } from '../types/entities-reminders'
 import type { LeaguePart } from '../types/entities-dashboard'
@@ -132,6 +133,11 @@ export const MEDIA_KIND_LABELS: Record<MediaKind, string> = {
 export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
   single: '单选题',
   multiple: '多选题',
+}
+
+export const QUIZ_REVEAL_LABELS: Record<QuizReveal, string> = {
+  pass_or_last: '通过或当日次数用完后',
+  pass: '仅在通过后',
 }
 
 /** 消息 settings and the message centre: what each kind of reminder is called. */

@@ -8,7 +8,7 @@ import type {
   StudyTotals,
 } from '../types/entities-community'
 import type { DueState } from '../types/entities'
-import { dueState } from './checkins'
+import { chinaDay, dueState } from './checkins'
 import { formatDay } from './dates'
 import { bodyHasContent } from './lecture-content'
 
@@ -209,7 +209,27 @@ export function gradeQuiz(quiz: LectureQuiz, answers: Record<string, number[]>):
   return { correct, total, score, passed: score >= quiz.passMark, results }
 }
 
-/** The study record after a graded quiz attempt: attempts counted, best score kept, a pass never lost. */
+/** Quiz attempts a learner may make on one lecture in a (China) day. */
+export const QUIZ_ATTEMPTS_PER_DAY = 3
+
+/** Attempts left on the day of `now`, after those the study record counts for that day. */
+export function quizAttemptsLeft(s: Pick<LectureStudy, 'quiz'> | null, now: Date): number {
+  const used = s && s.quiz.day === chinaDay(now) ? (s.quiz.dayAttempts ?? 0) : 0
+  return Math.max(0, QUIZ_ATTEMPTS_PER_DAY - used)
+}
+
+/**
+ * Whether an attempt's result may show which questions were right and their right options: once the learner
+ * has passed, or (unless the lecture says `pass`) when no attempt is left today. Before that, showing them
+ * would hand the answers to the next attempt.
+ */
+export const revealsAnswers = (
+  quiz: Pick<LectureQuiz, 'reveal'>,
+  passed: boolean,
+  attemptsLeftToday: number,
+): boolean => passed || ((quiz.reveal ?? 'pass_or_last') === 'pass_or_last' && attemptsLeftToday === 0)
+
+/** The study record after a graded quiz attempt: attempts counted (also per day), best score kept, a pass never lost. */
 export function applyQuiz(
   before: LectureStudy | null,
   lecture: Pick<Lecture, '_id'> & CompletionRule,
@@ -225,6 +245,8 @@ export function applyQuiz(
       bestScore: Math.max(s.quiz.bestScore, grade.score),
       passed: s.quiz.passed || grade.passed,
       lastAt: now,
+      day: chinaDay(now),
+      dayAttempts: QUIZ_ATTEMPTS_PER_DAY - quizAttemptsLeft(s, now) + 1,
     },
     updatedAt: now,
   }

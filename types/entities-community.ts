@@ -119,9 +119,18 @@ export interface QuizQuestion {
   answer: number[]
 }
 
+/**
+ * When a learner sees a quiz's right answers: once they pass or have used the day's last attempt (the default),
+ * or only once they pass. Never after an attempt that leaves more to try, or the answers could be collected.
+ */
+export const QUIZ_REVEALS = ['pass_or_last', 'pass'] as const
+export type QuizReveal = (typeof QUIZ_REVEALS)[number]
+
 export interface LectureQuiz {
   /** Percentage of questions right needed to pass, 0–100. */
   passMark: number
+  /** Absent on lectures saved before it existed: `pass_or_last`. */
+  reveal?: QuizReveal
   questions: QuizQuestion[]
 }
 
@@ -177,6 +186,9 @@ export interface StudyQuizSummary {
   bestScore: number
   passed: boolean
   lastAt: Date | null
+  /** The China day (YYYY-MM-DD) of the latest attempt and how many were made that day (3 a day at most). */
+  day?: string
+  dayAttempts?: number
 }
 
 /** A member's study of one lecture: `_id` = `<lectureId>:<personId>`, written only by that member. */

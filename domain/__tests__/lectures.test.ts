@@ -1,5 +1,8 @@
 import type { Lecture, LectureQuiz, LectureStudy } from '../../types/entities-community'
 import {
+  QUIZ_ATTEMPTS_PER_DAY,
+  quizAttemptsLeft,
+  revealsAnswers,
   STUDY_RULES,
   applyHeartbeat,
   applyQuiz,
@@ -293,5 +296,29 @@ describe('recounting study totals', () => {
       { _id: 'member:p1', scope: 'member', personTimes: 1, completed: 1, studySeconds: 100 },
       { _id: 'member:p2', scope: 'member', personTimes: 1, completed: 0, studySeconds: 40 },
     ])
+  })
+})
+
+describe('quiz attempts and answers', () => {
+  const on = (day: string, dayAttempts: number) => ({
+    quiz: { attempts: 9, bestScore: 0, passed: false, lastAt: null, day, dayAttempts },
+  })
+  // 2026-03-01 16:30 UTC is already 03-02 in China.
+  const at = new Date('2026-03-01T16:30:00Z')
+
+  it('allows three a China day, counting only that day’s', () => {
+    expect(QUIZ_ATTEMPTS_PER_DAY).toBe(3)
+    expect(quizAttemptsLeft(null, at)).toBe(3)
+    expect(quizAttemptsLeft(on('2026-03-02', 2), at)).toBe(1)
+    expect(quizAttemptsLeft(on('2026-03-02', 3), at)).toBe(0)
+    expect(quizAttemptsLeft(on('2026-03-01', 3), at)).toBe(3)
+  })
+
+  it('shows the answers after a pass, or after the last try unless the lecture says pass only', () => {
+    expect(revealsAnswers({}, false, 2)).toBe(false)
+    expect(revealsAnswers({}, false, 0)).toBe(true)
+    expect(revealsAnswers({ reveal: 'pass' }, false, 0)).toBe(false)
+    expect(revealsAnswers({ reveal: 'pass' }, true, 2)).toBe(true)
+    expect(revealsAnswers({ reveal: 'pass_or_last' }, true, 1)).toBe(true)
   })
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { DueState } from '../entities'
-import { LECTURE_TABS, MEDIA_KINDS, QUESTION_KINDS } from '../entities-community'
-import type { LectureAction, LectureStatus, MediaKind, QuestionKind } from '../entities-community'
+import { LECTURE_TABS, MEDIA_KINDS, QUESTION_KINDS, QUIZ_REVEALS } from '../entities-community'
+import type { LectureAction, LectureStatus, MediaKind, QuestionKind, QuizReveal } from '../entities-community'
 import { idSchema } from './common'
 
 // Limits mirror domain/lectures.ts (types may not import domain). File ids are checked on the server against
@@ -62,6 +62,7 @@ const question = z
 const quiz = z
   .object({
     passMark: z.number().int().min(0).max(100).default(60),
+    reveal: z.enum(QUIZ_REVEALS).default('pass_or_last'),
     questions: z.array(question).min(1, '至少 1 道题').max(10, '最多 10 道题'),
   })
   .strict()
@@ -192,7 +193,7 @@ export interface LectureDetail extends LectureListItem {
   media: { kind: MediaKind; fileId: string; durationSeconds: number | null } | null
   audience: { scope: 'company' } | { scope: 'branches'; branches: { id: string; name: string }[] }
   minStudySeconds: number
-  quiz: { passMark: number; questions: QuizQuestionView[] } | null
+  quiz: { passMark: number; reveal: QuizReveal; questions: QuizQuestionView[] } | null
   /** Editors only: the quiz's correct options by question id. */
   answerKey: Record<string, number[]> | null
   author: { id: string; name: string }
@@ -232,8 +233,11 @@ export interface QuizResult {
   score: number
   passMark: number
   passed: boolean
-  /** Which questions were right (the correct options are not revealed). */
+  /** Which questions were right, and their right options: only once the lecture's `reveal` allows, else empty. */
   results: { questionId: string; correct: boolean }[]
+  answerKey: Record<string, number[]> | null
+  /** Attempts left today (3 a day). */
+  attemptsLeftToday: number
   attempts: number
   bestScore: number
   completed: boolean

@@ -113,6 +113,7 @@ describe('lectures.saveDraft', () => {
     const after = cloud.db.find('lectures', { _id: id })[0]
     expect(after.quiz).toEqual({
       passMark: 60,
+      reveal: 'pass_or_last',
       questions: [{ id: 'q1', kind: 'single', text: '只剩一题', options: ['是', '否'], answer: [1] }],
     })
     expect(after.media).toBeNull()

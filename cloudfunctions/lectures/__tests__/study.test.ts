@@ -210,17 +210,16 @@ describe('lectures.get and the quiz', () => {
         answers: { q1: [0], q2: [0, 1], q3: [0] },
       }),
     )
+    // Not passed, tries left: which questions were wrong would give the next try away.
     expect(wrong).toEqual({
       correct: 1,
       total: 3,
       score: 33,
       passMark: 60,
       passed: false,
-      results: [
-        { questionId: 'q1', correct: true },
-        { questionId: 'q2', correct: false },
-        { questionId: 'q3', correct: false },
-      ],
+      results: [],
+      answerKey: null,
+      attemptsLeftToday: 2,
       attempts: 1,
       bestScore: 33,
       completed: false,
@@ -229,18 +228,75 @@ describe('lectures.get and the quiz', () => {
       await cloud.call(as.p004, 'lectures', 'submitQuiz', { lectureId: QUIZ, answers: RIGHT_ANSWERS }),
     )
     expect(right).toMatchObject({ score: 100, passed: true, attempts: 2, bestScore: 100, completed: true })
+    expect(right).toMatchObject({ answerKey: RIGHT_ANSWERS, attemptsLeftToday: 1 })
+    expect(right.results).toHaveLength(3)
     const after = data(await cloud.call(as.p004, 'lectures', 'submitQuiz', { lectureId: QUIZ, answers: {} }))
     expect(after).toMatchObject({ score: 0, passed: false, attempts: 3, bestScore: 100, completed: true })
+    expect(after).toMatchObject({ answerKey: RIGHT_ANSWERS, attemptsLeftToday: 0 })
+    // Three a day: the fourth waits for tomorrow (China time) and records nothing.
+    const before = studyState(cloud)
+    expect(
+      await cloud.call(as.p004, 'lectures', 'submitQuiz', { lectureId: QUIZ, answers: RIGHT_ANSWERS }),
+    ).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+    expect(studyState(cloud)).toEqual(before)
+    process.env.LOCALCLOUD_NOW = new Date(Date.now() + 24 * 3600 * 1000).toISOString()
+    try {
+      expect(
+        data(
+          await cloud.call(as.p004, 'lectures', 'submitQuiz', { lectureId: QUIZ, answers: RIGHT_ANSWERS }),
+        ),
+      ).toMatchObject({ attempts: 4, attemptsLeftToday: 2 })
+    } finally {
+      delete process.env.LOCALCLOUD_NOW
+    }
     expect(
       cloud.db
         .find('quiz_attempts', { lectureId: QUIZ, personId: 'p004' }, { sort: { at: 1 } })
         .map((a) => a.score),
-    ).toEqual([33, 100, 0])
+    ).toEqual([33, 100, 0, 100])
     expect(data(await cloud.call(as.p004, 'lectures', 'get', { id: QUIZ })).my).toMatchObject({
       completed: true,
-      quiz: { attempts: 3, bestScore: 100, passed: true },
+      quiz: { attempts: 4, bestScore: 100, passed: true },
     })
   })
+
+  it.each([
+    ['pass_or_last', true],
+    ['pass', false],
+  ] as const)(
+    'with reveal %s, shows the answers after the day’s last failed try: %s',
+    async (reveal, shown) => {
+      const saved = data(
+        await cloud.call(as.p001, 'lectures', 'saveDraft', {
+          branchId: 'b-yunwei',
+          title: `测验公布答案：${reveal}`,
+          speaker: '王建国',
+          summary: '三次作答',
+          body: '<p>作业前讲清危险点。</p>',
+          quiz: {
+            passMark: 100,
+            reveal,
+            questions: [
+              { kind: 'single', text: '帮扶的“1”指？', options: ['一名党员', '一个班组'], answer: [0] },
+            ],
+          },
+        }),
+      )
+      data(await cloud.call(as.p001, 'lectures', 'publish', { id: saved.id }))
+      const tries = []
+      for (let k = 0; k < 3; k++)
+        tries.push(
+          data(
+            await cloud.call(as.p002, 'lectures', 'submitQuiz', {
+              lectureId: saved.id,
+              answers: { q1: [1] },
+            }),
+          ),
+        )
+      expect(tries.map((t) => t.answerKey)).toEqual([null, null, shown ? { q1: [0] } : null])
+      expect(tries.map((t) => t.results.length)).toEqual([0, 0, shown ? 1 : 0])
+    },
+  )
 
   it.each([
     ['a question the quiz does not have', { q9: [0] }, 'answers.q9', 'INVALID_INPUT'],

@@ -39,6 +39,7 @@ export const get: Handler<'lectures', 'get'> = async ({ id }, { caller }) => {
     minStudySeconds: lecture.minStudySeconds,
     quiz: quiz && {
       passMark: quiz.passMark,
+      reveal: quiz.reveal ?? 'pass_or_last',
       questions: quiz.questions.map((q) => ({ id: q.id, kind: q.kind, text: q.text, options: q.options })),
     },
     answerKey: editor && quiz ? Object.fromEntries(quiz.questions.map((q) => [q.id, q.answer])) : null,

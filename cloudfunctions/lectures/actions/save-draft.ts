@@ -77,6 +77,7 @@ function givenFields(params: Params, env: string): Partial<Lecture> {
         ? undefined
         : params.quiz && {
             passMark: params.quiz.passMark,
+            reveal: params.quiz.reveal,
             questions: params.quiz.questions.map((q, k) => ({ id: `q${k + 1}`, ...q })),
           },
   }

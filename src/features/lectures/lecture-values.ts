@@ -1,5 +1,5 @@
 import type { LectureDetail } from '@contract/api'
-import type { LectureMedia, QuestionKind } from '@contract/entities-community'
+import type { LectureMedia, QuestionKind, QuizReveal } from '@contract/entities-community'
 import { DEFAULT_MIN_STUDY_SECONDS, LECTURE_LIMITS } from '@domain/lectures'
 import type { LectureDraftInput } from './api/lectures'
 import { bodyFromText, textFromBody } from './lecture-body'
@@ -22,6 +22,7 @@ export interface DraftQuestion {
 
 export interface DraftQuiz {
   passMark: number
+  reveal: QuizReveal
   questions: DraftQuestion[]
 }
 
@@ -52,7 +53,11 @@ export const emptyQuestion = (): DraftQuestion => ({
   answer: [],
 })
 
-export const emptyQuiz = (): DraftQuiz => ({ passMark: 60, questions: [emptyQuestion()] })
+export const emptyQuiz = (): DraftQuiz => ({
+  passMark: 60,
+  reveal: 'pass_or_last',
+  questions: [emptyQuestion()],
+})
 
 /** A new lecture: a secretary's goes to their branch, the committee's to the whole company (as the function does). */
 export const emptyLecture = (audience: DraftAudience): LectureValues => ({
@@ -93,6 +98,7 @@ export function fromDetail(d: LectureDetail): LectureValues {
     ),
     quiz: d.quiz && {
       passMark: d.quiz.passMark,
+      reveal: d.quiz.reveal,
       questions: d.quiz.questions.map((q) => ({
         kind: q.kind,
         text: q.text,
@@ -174,6 +180,7 @@ export function draftPayload(
     minStudyMinutes: v.minStudyMinutes,
     quiz: v.quiz && {
       passMark: v.quiz.passMark,
+      reveal: v.quiz.reveal,
       questions: v.quiz.questions.map((q) => ({
         kind: q.kind,
         text: q.text.trim(),

@@ -75,3 +75,11 @@ export function remainingWords(
   if (lecture.quiz && !s.quizPassed) left.push(`还需通过测验（${lecture.quiz.passMark} 分及格）`)
   return left
 }
+
+const OPTION_LETTERS = 'ABCDEF'
+
+/** A quiz's right answers in words, question by question: 第 1 题 A；第 2 题 A、C. */
+export const answerKeyWords = (key: Record<string, number[]>): string =>
+  Object.values(key)
+    .map((options, k) => `第 ${k + 1} 题 ${options.map((o) => OPTION_LETTERS[o] ?? '?').join('、')}`)
+    .join('；')

@@ -82,6 +82,7 @@ export function item(id: string, title: string, overrides: Partial<LectureListIt
 
 export const SAFETY_QUIZ: NonNullable<LectureDetail['quiz']> = {
   passMark: 60,
+  reveal: 'pass_or_last',
   questions: [
     {
       id: 'q1',
@@ -145,6 +146,8 @@ export function quizResult(overrides: Partial<QuizResult> = {}): QuizResult {
       { questionId: 'q2', correct: false },
       { questionId: 'q3', correct: true },
     ],
+    answerKey: { q1: [0], q2: [0, 1], q3: [1] },
+    attemptsLeftToday: 2,
     attempts: 1,
     bestScore: 67,
     completed: false,

@@ -50,7 +50,11 @@ describe('formProblems', () => {
   it('names each unfinished question and an audience with no branch', () => {
     const v = {
       ...emptyLecture({ scope: 'branches', branchIds: [] }),
-      quiz: { passMark: 60, questions: [question(), question({ answer: [] })] },
+      quiz: {
+        passMark: 60,
+        reveal: 'pass_or_last' as const,
+        questions: [question(), question({ answer: [] })],
+      },
     }
     expect(formProblems(v)).toEqual(['请选择面向的支部', '测验第 2 题：请设置正确答案'])
     expect(formProblems(emptyLecture({ scope: 'company' }))).toEqual([])
@@ -75,7 +79,7 @@ describe('draftPayload', () => {
       bodyText: '# 做法\n- 讲清危险点',
       images: [IMAGE_ID],
       deadline: '2026-12-10',
-      quiz: { passMark: 60, questions: [question({ text: ' 发现违章？ ' })] },
+      quiz: { passMark: 60, reveal: 'pass' as const, questions: [question({ text: ' 发现违章？ ' })] },
     }
     expect(draftPayload(v, undefined, 'b-yunwei')).toEqual({
       branchId: 'b-yunwei',
@@ -91,6 +95,7 @@ describe('draftPayload', () => {
       minStudyMinutes: 2,
       quiz: {
         passMark: 60,
+        reveal: 'pass',
         questions: [
           { kind: 'single', text: '发现违章？', options: ['事后再说', '当场纠正', '视而不见'], answer: [1] },
         ],

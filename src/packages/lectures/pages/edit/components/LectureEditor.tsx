@@ -2,6 +2,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { MeView } from '@contract/api'
 import { chinaDay } from '@domain/checkins'
+import { QUIZ_REVEAL_LABELS } from '@domain/labels'
 import { LECTURE_LIMITS } from '@domain/lectures'
 import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
@@ -244,6 +245,17 @@ export function LectureEditor({ id, me }: LectureEditorProps) {
               unit="分"
               hint="按答对题数折算百分制"
               onChange={(passMark) => v.quiz && form.change({ quiz: { ...v.quiz, passMark } })}
+              disabled={off}
+            />
+            <Text className="lecture-editor__label">何时显示正确答案（每天最多作答 3 次）</Text>
+            <OptionChips
+              role="radio"
+              options={(['pass_or_last', 'pass'] as const).map((key) => ({
+                key,
+                label: QUIZ_REVEAL_LABELS[key],
+              }))}
+              selected={[v.quiz.reveal]}
+              onToggle={(reveal) => v.quiz && form.change({ quiz: { ...v.quiz, reveal } })}
               disabled={off}
             />
             {v.quiz.questions.map((q, k) => (

@@ -92,13 +92,31 @@ describe('随堂测验', () => {
     expect(screen.getByRole('button', { name: '提交测验' })).toBeInTheDocument()
   })
 
-  it('says 未通过 and that another try is allowed; 返回讲坛 goes back', async () => {
+  it('says 未通过 and how many tries are left today, without giving the answers away; 返回讲坛 goes back', async () => {
+    await openQuiz(
+      quizResult({ correct: 1, score: 33, passed: false, bestScore: 33, results: [], answerKey: null }),
+    )
+    choose(1, '一名党员')
+    choose(2, '危险点')
+    choose(3, '事后再说')
+    fireEvent.click(screen.getByRole('button', { name: '提交测验' }))
+
+    expect(await screen.findByText('✗ 测验未通过')).toBeInTheDocument()
+    expect(screen.getByText('回看讲坛内容后，可以再做一次（今天还可作答 2 次）')).toBeInTheDocument()
+    expect(screen.queryByText(/答错：/)).not.toBeInTheDocument()
+    expect(screen.queryByText(/正确答案/)).not.toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '返回讲坛' }))
+    expect(Taro.navigateBack).toHaveBeenCalled()
+  })
+
+  it('shows the right answers after the day’s last try', async () => {
     await openQuiz(
       quizResult({
         correct: 1,
         score: 33,
         passed: false,
         bestScore: 33,
+        attemptsLeftToday: 0,
         results: [
           { questionId: 'q1', correct: true },
           { questionId: 'q2', correct: false },
@@ -111,11 +129,9 @@ describe('随堂测验', () => {
     choose(3, '事后再说')
     fireEvent.click(screen.getByRole('button', { name: '提交测验' }))
 
-    expect(await screen.findByText('✗ 测验未通过')).toBeInTheDocument()
-    expect(screen.getByText('答错：第 2、3 题')).toBeInTheDocument()
-    expect(screen.getByText('回看讲坛内容后，可以再做一次')).toBeInTheDocument()
-    fireEvent.click(screen.getByRole('button', { name: '返回讲坛' }))
-    expect(Taro.navigateBack).toHaveBeenCalled()
+    expect(await screen.findByText('答错：第 2、3 题')).toBeInTheDocument()
+    expect(screen.getByText('正确答案：第 1 题 A；第 2 题 A、B；第 3 题 B')).toBeInTheDocument()
+    expect(screen.getByText('今天的作答次数已用完，明天可以再做')).toBeInTheDocument()
   })
 
   it('sends nothing when the confirmation is cancelled', async () => {
