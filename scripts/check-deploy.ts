@@ -14,6 +14,7 @@ import { INDEXES } from '../localcloud/db/indexes'
 import { readQueryLog } from '../localcloud/db/query-log'
 import { checkQueryCoverage, readProject, staticChecks, type Finding } from '../deploy/checks'
 import { describeSizes, measurePackages, overBudget } from '../deploy/package-sizes'
+import { checkStorageSpec } from '../deploy/storage-checks'
 import {
   checkWeappAppJson,
   checkWeappEnv,
@@ -49,6 +50,13 @@ async function main(): Promise<number> {
     statics,
   )
   all.push(...statics)
+
+  const storageFile = join(root, 'deploy', 'storage.json')
+  const storage = checkStorageSpec(
+    existsSync(storageFile) ? JSON.parse(readFileSync(storageFile, 'utf8')) : null,
+  )
+  print('云存储安全规则 (storage rule): 本人只读写自己上传的文件', storage)
+  all.push(...storage)
 
   if (!flag('--skip-queries')) {
     let dir = option('--shapes')

@@ -5,7 +5,8 @@
 //   3. builds the weapp (`npm run build:weapp`) with TARO_APP_CLOUD_ENV set to the environment it deploys to, and
 //      checks that dist/ carries that id;
 //   4. runs `npm run check:deploy` (builds the functions and proves them and dist/ deployable);
-//   5. creates the database collections, indexes and closed security rules declared in deploy/database.json;
+//   5. creates the database collections, indexes and closed security rules declared in deploy/database.json, and
+//      sets the storage rule of deploy/storage.json, reading both back;
 //   6. deploys every function of cloudbaserc.json with the CloudBase CLI (`tcb fn deploy`), reading its output:
 //      the CLI exits 0 even when a deploy failed.
 //
@@ -21,6 +22,7 @@ import { homedir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { applyDatabase, indexName } from './lib/database-apply.mjs'
+import { applyStorageRule } from './lib/storage-apply.mjs'
 import { weappEnvProblem } from './lib/weapp-env.cjs'
 import { createTcbApi } from './lib/tcb-api.mjs'
 
@@ -242,6 +244,7 @@ ${bar}\n`
   const only = option('--only')?.split(',').filter(Boolean)
   const functions = rc.functions.map((f) => f.name).filter((n) => !only || only.includes(n))
   const spec = JSON.parse(readFileSync(join(root, 'deploy', 'database.json'), 'utf8'))
+  const storage = JSON.parse(readFileSync(join(root, 'deploy', 'storage.json'), 'utf8'))
   const secrets = [secretId, secretKey, process.env.TENCENTCLOUD_SESSIONTOKEN].filter(
     (s) => s && s.length >= 6,
   )
@@ -276,6 +279,18 @@ ${bar}\n`
           )
       } catch (err) {
         fail(`数据库配置失败：${redact(err.message)}`, 'Database setup failed; functions were not deployed.')
+      }
+      try {
+        const done = await applyStorageRule(call, envId, storage)
+        say(
+          `  ✓ 云存储安全规则已设为 deploy/storage.json 并已读回核对（${done.bucket}）：本人只读写自己上传的文件，云函数读写全部`,
+          `✓ storage rule of deploy/storage.json applied and verified: a person reads their own uploads; functions read all`,
+        )
+      } catch (err) {
+        fail(
+          `云存储规则配置失败：${redact(err.message)}`,
+          'Storage rule setup failed; functions were not deployed.',
+        )
       }
     }
   }

@@ -62,6 +62,7 @@ interface FakeCloud {
   calls: ApiCall[]
   /** Answer this action with this error code. */
   refuse: Record<string, string>
+  storage: { rule: string | null; acl: string; sticks: boolean }
 }
 
 function startApi(cloud: FakeCloud): Promise<Server> {
@@ -109,6 +110,18 @@ function startApi(cloud: FakeCloud): Promise<Server> {
           return answer({})
         case 'DescribeSafeRule':
           return answer({ AclTag: 'CUSTOM', Rule: table?.rule ?? null })
+        case 'DescribeEnvs':
+          return answer({
+            EnvList: [{ EnvId: params.EnvId, Storages: [{ Bucket: `${String(params.EnvId)}-1250000000` }] }],
+          })
+        case 'ModifyStorageSafeRule':
+          if (params.Bucket !== `${String(params.EnvId)}-1250000000`)
+            return answer({ Error: { Code: 'ResourceNotFound', Message: 'bucket' } })
+          if (cloud.storage.sticks)
+            cloud.storage = { ...cloud.storage, rule: String(params.Rule), acl: 'CUSTOM' }
+          return answer({})
+        case 'DescribeStorageSafeRule':
+          return answer({ AclTag: cloud.storage.acl, Rule: cloud.storage.rule })
         default:
           return answer({ Error: { Code: 'InvalidAction', Message: action } })
       }
@@ -179,7 +192,7 @@ beforeAll(async () => {
   writeFileSync(join(work, 'bin', 'npm'), FAKE_NPM)
   chmodSync(join(work, 'bin', 'npm'), 0o755)
   mkdirSync(join(work, 'home'))
-  cloud = { tables: new Map(), calls: [], refuse: {} }
+  cloud = { tables: new Map(), calls: [], refuse: {}, storage: { rule: null, acl: 'READONLY', sticks: true } }
   api = await startApi(cloud)
   apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`
   if (!existsSync(join(root, 'build', 'cloudfunctions', 'org', 'index.js')))
@@ -193,6 +206,7 @@ beforeEach(() => {
   cloud.tables.clear()
   cloud.calls.length = 0
   cloud.refuse = {}
+  cloud.storage = { rule: null, acl: 'READONLY', sticks: true }
 })
 
 function deploy(dotenv: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Run> {
@@ -455,5 +469,35 @@ describe('npm run deploy', () => {
     expect(split.out).toContain('differs from CLOUD_ENV')
     expect(split.npm).toEqual([])
     expect(split.cli).toEqual([])
+  })
+
+  it('sets the storage rule of deploy/storage.json and reads it back', async () => {
+    const run = await deploy(`CLOUD_ENV=prod-7g8h9i\n${KEYS}`, ['--only', 'org'])
+    expect(run.code).toBe(0)
+    const storage = JSON.parse(readFileSync(join(root, 'deploy', 'storage.json'), 'utf8')) as { rule: object }
+    expect(JSON.parse(cloud.storage.rule ?? 'null')).toEqual(storage.rule)
+    expect(storage.rule).toEqual({
+      read: 'resource.openid == auth.openid',
+      write: 'resource.openid == auth.openid',
+    })
+    expect(cloud.calls.map((c) => c.action)).toEqual(
+      expect.arrayContaining(['DescribeEnvs', 'ModifyStorageSafeRule', 'DescribeStorageSafeRule']),
+    )
+    expect(run.out).toContain('云存储安全规则已设为 deploy/storage.json 并已读回核对')
+  })
+
+  it('stops before the functions when the storage rule does not read back or is refused', async () => {
+    cloud.storage.sticks = false
+    const run = await deploy(`CLOUD_ENV=prod-7g8h9i\n${KEYS}`, ['--only', 'org'])
+    expect(run.code).toBe(1)
+    expect(run.out).toContain('云存储规则配置失败')
+    expect(run.out).toContain('storage rule did not stick')
+    expect(run.cli).toEqual([])
+    cloud.storage.sticks = true
+    cloud.refuse.ModifyStorageSafeRule = 'UnauthorizedOperation'
+    const refused = await deploy(`CLOUD_ENV=prod-7g8h9i\n${KEYS}`, ['--only', 'org'])
+    expect(refused.code).toBe(1)
+    expect(refused.out).toContain('UnauthorizedOperation')
+    expect(refused.cli).toEqual([])
   })
 })
