@@ -1,4 +1,5 @@
 import type { MediaKind } from '../types/entities-community'
+import { hasVisibleText } from '../types/functions/common'
 import { PHOTO_EXTENSIONS, UPLOAD_ROOT } from './files'
 
 /** What a lecture may play, by kind, and what its images may be. */
@@ -32,10 +33,16 @@ export function lectureFileProblem(fileId: string, env: string, kind: MediaKind 
   return null
 }
 
-/** Whether sanitised rich text says anything: some text, or an image. */
+/**
+ * Why a lecture may not take `cover` from `personId`, or null: a new cover must be their own upload, as every
+ * other picture in the app is; a cover already on the lecture stays whoever uploaded it.
+ */
+export function coverOwnerProblem(cover: string, personId: string, current: string | null): string | null {
+  if (cover === current) return null
+  const owner = FILE_ID.exec(cover)?.[2].split('/')[1]
+  return owner === personId ? null : '封面只能使用自己上传的图片'
+}
+
+/** Whether sanitised rich text says anything: some visible text, or an image. */
 export const bodyHasContent = (html: string): boolean =>
-  /<img\s/i.test(html) ||
-  html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;|\s/g, '')
-    .trim() !== ''
+  /<img\s/i.test(html) || hasVisibleText(html.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' '))

@@ -1,14 +1,14 @@
 import { z } from 'zod'
 import type { CheckinPlace, DueState, MilestoneAction, MilestoneStatus, ProjectStatus } from '../entities'
-import { idSchema, pagingSchema } from './common'
+import { freeText, idSchema, pagingSchema } from './common'
 import type { Page } from './common'
 import type { PersonRef } from './projects'
 
 // Types may not import domain: the function checks file ids against domain/files.ts (own uploads, allowed
 // types) and times against domain/checkins.ts (no future, at most 30 days back).
 const fileId = z.string().min(1).max(300).startsWith('cloud://', '文件编号无效')
-const comment = z.string().trim().max(500, '不能超过 500 个字')
-const requiredComment = z.string().trim().min(1, '请填写意见').max(500, '不能超过 500 个字')
+const comment = freeText(500)
+const requiredComment = freeText(500, { required: '请填写意见' })
 
 /** Made by the app once per check-in (a UUID will do) and sent again on every retry: never two records. */
 const requestId = z
@@ -19,7 +19,7 @@ const requestId = z
 
 const place = z
   .object({
-    name: z.string().trim().min(1, '请填写地点').max(60, '不能超过 60 个字'),
+    name: freeText(60, { required: '请填写地点' }),
     latitude: z.number().min(-90).max(90),
     longitude: z.number().min(-180).max(180),
   })
@@ -40,7 +40,7 @@ export const checkinsSchemas = {
       projectId: idSchema,
       taskId: idSchema,
       milestoneId: idSchema.optional(),
-      text: z.string().trim().min(1, '请填写打卡内容').max(500, '不能超过 500 个字'),
+      text: freeText(500, { required: '请填写打卡内容' }),
       photos: z.array(fileId).max(9, '最多 9 张照片').default([]),
       /** When the work was done (ISO 8601); now when left out. */
       at: z.iso.datetime({ offset: true, message: '时间格式不正确' }).optional(),
@@ -60,7 +60,7 @@ export const checkinsSchemas = {
   submitMilestone: z
     .object({
       id: idSchema,
-      description: z.string().trim().min(1, '请填写完成情况').max(1000, '不能超过 1000 个字'),
+      description: freeText(1000, { required: '请填写完成情况' }),
       evidence: z.array(fileId).max(9, '最多 9 个附件').default([]),
     })
     .strict(),

@@ -7,6 +7,23 @@ export const idSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确')
 
+/** Characters no reader sees: spaces, zero-width and other format characters, control characters, fillers. */
+const INVISIBLE = /[\p{Z}\p{Cc}\p{Cf}\s\u115F\u1160\u3164\uFFA0]/gu
+
+/** Whether text shows anything once invisible characters are set aside (a check-in of zero-width spaces does not). */
+export const hasVisibleText = (text: string): boolean => text.replace(INVISIBLE, '') !== ''
+
+/**
+ * Every free-text input: trimmed, at most `max` characters, and never only invisible characters. `required`
+ * is the message for an empty one; without it, empty text is allowed (an optional field left blank).
+ */
+export const freeText = (max: number, messages: { required?: string; tooLong?: string } = {}) => {
+  const trimmed = z.string().trim()
+  return (messages.required ? trimmed.min(1, messages.required) : trimmed)
+    .max(max, messages.tooLong ?? `不能超过 ${max} 个字`)
+    .refine((t) => t === '' || hasVisibleText(t), messages.required ?? '不能只有空白或不可见字符')
+}
+
 export const pagingSchema = {
   page: z.number().int().min(1).max(500).default(1),
   pageSize: z.number().int().min(1).max(50).default(20),

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { ProjectCategory, ProjectStatus, Role } from '../entities'
 import { POST_KINDS } from '../entities-community'
 import type { GroupRole, PostKind } from '../entities-community'
-import { idSchema } from './common'
+import { freeText, idSchema } from './common'
 import type { PersonRef } from './projects'
 
 // Limits mirror domain/groups.ts POST_LIMITS (types may not import domain). Photos are checked on the
@@ -34,7 +34,7 @@ export const groupsSchemas = {
       groupId: idSchema,
       requestId,
       kind: z.enum(POST_KINDS).default('post'),
-      text: z.string().trim().max(1000, '内容不能超过 1000 个字').default(''),
+      text: freeText(1000, { tooLong: '内容不能超过 1000 个字' }).default(''),
       photos: z.array(fileId).max(9, '最多 9 张照片').default([]),
       pin: z.boolean().optional(),
     })
@@ -51,15 +51,13 @@ export const groupsSchemas = {
     .object({
       postId: idSchema,
       requestId,
-      text: z.string().trim().min(1, '请填写评论').max(500, '评论不能超过 500 个字'),
+      text: freeText(500, { required: '请填写评论', tooLong: '评论不能超过 500 个字' }),
     })
     .strict(),
   /** A post's comments, oldest first. */
   comments: z.object({ postId: idSchema, cursor: cursor.optional(), limit }).strict(),
   /** Takes a post out of the feed (its author or the branch secretary); it is kept, with who and when. */
-  withdraw: z
-    .object({ postId: idSchema, reason: z.string().trim().max(200, '不能超过 200 个字').optional() })
-    .strict(),
+  withdraw: z.object({ postId: idSchema, reason: freeText(200).optional() }).strict(),
   /** One post as the feed shows it (withdrawn posts answer NOT_FOUND). */
   get: byPost,
   pin: byPost,

@@ -2,12 +2,12 @@ import { z } from 'zod'
 import type { DueState } from '../entities'
 import { LECTURE_TABS, MEDIA_KINDS, QUESTION_KINDS, QUIZ_REVEALS } from '../entities-community'
 import type { LectureAction, LectureStatus, MediaKind, QuestionKind, QuizReveal } from '../entities-community'
-import { idSchema } from './common'
+import { freeText, idSchema } from './common'
 
 // Limits mirror domain/lectures.ts (types may not import domain). File ids are checked on the server against
 // domain/lecture-content.ts: this environment's storage, allowed types only. Bodies are sanitised there too.
 const fileId = z.string().min(1).max(300).startsWith('cloud://', '文件编号无效')
-const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`)
+const text = (max: number) => freeText(max)
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 
 /** Where the previous page ended (opaque: pass back `nextCursor`). */
@@ -40,9 +40,9 @@ const audience = z.discriminatedUnion('scope', [
 const question = z
   .object({
     kind: z.enum(QUESTION_KINDS),
-    text: z.string().trim().min(1, '请填写题目').max(200, '不能超过 200 个字'),
+    text: freeText(200, { required: '请填写题目' }),
     options: z
-      .array(z.string().trim().min(1, '选项不能为空').max(100, '不能超过 100 个字'))
+      .array(freeText(100, { required: '选项不能为空' }))
       .min(2, '至少 2 个选项')
       .max(6, '最多 6 个选项'),
     /** Indexes into `options`. */

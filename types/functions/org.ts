@@ -1,8 +1,12 @@
 import { z } from 'zod'
 import type { OrgUnitKind, Role, RoleGrant } from '../entities'
-import { idSchema } from './common'
+import { hasVisibleText, idSchema } from './common'
 
-const cell = z.string().max(200).optional()
+const cell = z
+  .string()
+  .max(200)
+  .refine((t) => t.trim() === '' || hasVisibleText(t), '不能只有空白或不可见字符')
+  .optional()
 
 /** One roster row as the app parsed it from a spreadsheet (every cell text); `row` is its sheet row number. */
 export const rosterRowSchema = z

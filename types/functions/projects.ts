@@ -9,13 +9,13 @@ import type {
   ProposalAnswers,
   RubricItem,
 } from '../entities'
-import { idSchema, pagingSchema } from './common'
+import { freeText, idSchema, pagingSchema } from './common'
 import type { Page } from './common'
 
 // Limits mirror domain/proposal.ts PROPOSAL_LIMITS (types may not import domain).
-const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`)
+const text = (max: number) => freeText(max)
 const comment = text(500)
-const requiredComment = z.string().trim().min(1, '请填写意见').max(500, '不能超过 500 个字')
+const requiredComment = freeText(500, { required: '请填写意见' })
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 const fileId = z.string().min(1).max(300).startsWith('cloud://', '文件编号无效')
 
@@ -36,7 +36,7 @@ const byId = z.object({ id: idSchema }).strict()
 const milestoneInput = z
   .object({
     id: idSchema.optional(),
-    title: z.string().trim().min(1, '请填写里程碑名称').max(60, '不能超过 60 个字'),
+    title: freeText(60, { required: '请填写里程碑名称' }),
     weight: z.number().int().min(0).max(100),
     ownerId: idSchema.nullable(),
     deadline: isoDate.nullable(),
@@ -48,7 +48,7 @@ const milestoneInput = z
 const taskInput = z
   .object({
     id: idSchema.optional(),
-    title: z.string().trim().min(1, '请填写任务名称').max(60, '不能超过 60 个字'),
+    title: freeText(60, { required: '请填写任务名称' }),
     assigneeIds: z.array(idSchema).max(50),
     milestones: z.array(milestoneInput).max(20),
   })
@@ -89,7 +89,11 @@ export const projectsSchemas = {
       checklist: z
         .array(
           z
-            .object({ id: idSchema.optional(), text: z.string().trim().min(1).max(100), done: z.boolean() })
+            .object({
+              id: idSchema.optional(),
+              text: freeText(100, { required: '请填写清单内容' }),
+              done: z.boolean(),
+            })
             .strict(),
         )
         .max(50),
@@ -99,7 +103,7 @@ export const projectsSchemas = {
   requestAcceptance: z
     .object({
       id: idSchema,
-      summary: z.string().trim().min(1, '请填写结题总结').max(2000, '不能超过 2000 个字'),
+      summary: freeText(2000, { required: '请填写结题总结' }),
       evidence: z.array(fileId).max(9, '最多 9 个附件'),
     })
     .strict(),

@@ -7,15 +7,14 @@ import type {
   RectificationStatus,
   SupervisionEventAction,
 } from '../entities-supervision'
-import { idSchema, pagingSchema } from './common'
+import { freeText, idSchema, pagingSchema } from './common'
 import type { Page } from './common'
 import type { PersonRef } from './projects'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 const year = z.number().int().min(2000).max(2100)
 const byId = z.object({ id: idSchema }).strict()
-const requiredText = (what: string, max: number) =>
-  z.string().trim().min(1, `请填写${what}`).max(max, `不能超过 ${max} 个字`)
+const requiredText = (what: string, max: number) => freeText(max, { required: `请填写${what}` })
 
 /** Made by the app once per draw and sent again on a retry: never two draws for one tap. */
 const requestId = z
@@ -67,9 +66,7 @@ export const supervisionSchemas = {
   /** The branch secretary reports a task done, saying what was done. */
   completeRectification: z.object({ id: idSchema, note: requiredText('整改情况', 500) }).strict(),
   /** The committee confirms a task done: closed. */
-  confirmRectification: z
-    .object({ id: idSchema, comment: z.string().trim().max(500, '不能超过 500 个字').optional() })
-    .strict(),
+  confirmRectification: z.object({ id: idSchema, comment: freeText(500).optional() }).strict(),
   /** The committee sends a task back: open again, with why. */
   reopenRectification: z.object({ id: idSchema, comment: requiredText('退回原因', 500) }).strict(),
   /** 年度评价: the ranking of accepted projects, the confirmed 十佳 and 电网先锋 eligibility (committee). */
