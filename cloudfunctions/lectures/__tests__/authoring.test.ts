@@ -139,6 +139,12 @@ describe('lectures.saveDraft', () => {
       '图片只能是 JPG、PNG 或 WebP 文件',
     ],
     [
+      'a cover someone else uploaded',
+      { cover: fileOf('p008', 'jpg') },
+      'cover',
+      '封面只能使用自己上传的图片',
+    ],
+    [
       'media of another environment',
       { media: { kind: 'audio', fileId: 'cloud://prod.b/uploads/p001/abcdefgh.mp3' } },
       'media.fileId',

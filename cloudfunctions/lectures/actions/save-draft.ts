@@ -1,6 +1,6 @@
 import { chinaDay } from '../../../domain/checkins'
 import { parseDay } from '../../../domain/dates'
-import { lectureFileProblem } from '../../../domain/lecture-content'
+import { coverOwnerProblem, lectureFileProblem } from '../../../domain/lecture-content'
 import {
   canManageLecture,
   canTargetAudience,
@@ -113,6 +113,8 @@ async function createDraft(params: Params, caller: Person, env: string) {
   if (!publisher || (ownerBranchId !== null && publisher.kind !== 'branch')) {
     return fail('NOT_FOUND', '没有找到这个支部', [{ path: 'branchId', message: '没有这个支部' }])
   }
+  const cover = params.cover ? coverOwnerProblem(params.cover, caller._id, null) : null
+  if (cover) return fail('INVALID_INPUT', cover, [{ path: 'cover', message: cover }])
   const now = new Date()
   const lecture: Lecture = {
     _id: newId('lec'),
@@ -169,6 +171,8 @@ export const saveDraft: Handler<'lectures', 'saveDraft'> = async (params, { call
     if (before.status !== 'draft') {
       return fail('CONFLICT', before.status === 'published' ? '讲坛已发布，不能修改' : '讲坛已撤回，不能修改')
     }
+    const cover = params.cover ? coverOwnerProblem(params.cover, caller._id, before.cover) : null
+    if (cover) return fail('INVALID_INPUT', cover, [{ path: 'cover', message: cover }])
     const now = new Date()
     const lecture: Lecture = { ...before, ...fields, version: before.version + 1, updatedAt: now }
     await t
