@@ -207,3 +207,56 @@ describe('role escalation', () => {
     )
   }, 60_000)
 })
+
+/**
+ * Denials that depend on the particular object (a task the caller is not on, a group of a branch the committee
+ * member does not belong to, a lecture they cannot see): found only after reading a valid payload's object.
+ */
+const OBJECT_LEVEL: Record<string, readonly Role[]> = {
+  'checkins.create': ['secretary', 'otherSecretary', 'committee'],
+  'checkins.submitMilestone': ['secretary', 'otherSecretary', 'committee'],
+  // Pinning and readers: the branch secretary or the group's own leader (党小组长).
+  'groups.*': ['member', 'committee'],
+  'lectures.publish': ['member'],
+  'lectures.submitQuiz': ['committee'],
+}
+
+describe('permission before validation', () => {
+  it('gives a caller denied an action by role the same denial for an invalid payload, never INVALID_INPUT', async () => {
+    const mismatches: string[] = []
+    let cases = 0
+    for (const [fn, actions] of Object.entries(schemas)) {
+      for (const action of Object.keys(actions)) {
+        const entry = TABLE[fn]?.[action]
+        if (!entry) continue
+        const scope = Object.keys(entry.payloads)[0]
+        for (const role of ROLES) {
+          const want = expected(entry, role, scope)
+          const cell = entry.expect[role as 'member'] ?? want
+          const objectLevel = [...(OBJECT_LEVEL[`${fn}.${action}`] ?? []), ...(OBJECT_LEVEL[`${fn}.*`] ?? [])]
+          if (typeof cell !== 'string' || !DENIALS.includes(want) || objectLevel.includes(role)) continue
+          // A valid payload plus a field no schema has, and a payload that is no object at all.
+          for (const payload of [
+            { ...payloadOf(entry.payloads[scope], fixtures), unexpected: 1 },
+            'nonsense',
+          ]) {
+            const before = cloud.db.changes()
+            const res = (await cloud.call(
+              cookies[role],
+              fn as 'org',
+              action as 'whoami',
+              payload as never,
+            )) as Result<unknown>
+            cases += 1
+            const got = classOf(res)
+            if (got !== want) mismatches.push(`${fn}.${action} as ${role}: expected ${want}, got ${got}`)
+            if (cloud.db.changes() !== before) cloud.db.restore(snapshot)
+          }
+        }
+      }
+    }
+    process.stdout.write(`permission before validation: ${cases} cases\n`)
+    expect(mismatches).toEqual([])
+    expect(cases).toBeGreaterThan(300)
+  }, 60_000)
+})

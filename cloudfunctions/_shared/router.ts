@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import type { ZodType } from 'zod'
+import { ACTION_GATES, gateRefusal } from '../../domain/action-gates'
+import type { GateRule } from '../../domain/action-gates'
 import { schemas } from '../../types/api'
 import type { ActionName, ActionOutput, ActionParams, FunctionName } from '../../types/api'
 import type { Person } from '../../types/entities'
@@ -8,6 +10,7 @@ import type { Result } from '../../types/result'
 import { cloud } from './cloud'
 import { logEvent } from './log'
 import { getPersonByOpenid } from './repositories/people'
+import { TransactionBusy } from './transaction'
 
 /** What every handler knows about the call besides its validated payload. */
 export interface Ctx {
@@ -48,8 +51,10 @@ export const guest = (openid: string): Person => ({
 })
 
 /**
- * Builds a cloud function's `main`: route by `event.action`, validate `event.payload`, resolve the caller
- * from the WeChat context (never from the payload), run, and turn any throw into `INTERNAL`.
+ * Builds a cloud function's `main`: route by `event.action`, resolve the caller from the WeChat context (never
+ * from the payload), check the action's role gate (domain/action-gates), then validate `event.payload`, run,
+ * and turn any throw into `INTERNAL`. Permission comes before validation: a caller who may not call an action
+ * learns FORBIDDEN, not what the payload should look like.
  */
 export function createMain<F extends FunctionName>(
   fn: F,
@@ -58,27 +63,32 @@ export function createMain<F extends FunctionName>(
 ): Main {
   const anonymous: readonly string[] = options.anonymous ?? []
   const fnSchemas = schemas[fn] as Record<string, ZodType>
+  const gates = (ACTION_GATES[fn] ?? {}) as Partial<Record<string, GateRule>>
   return async (event) => {
     const action = isRecord(event) && typeof event.action === 'string' ? event.action : ''
     if (!Object.prototype.hasOwnProperty.call(handlers, action) || !fnSchemas[action]) {
       return fail('UNKNOWN_ACTION', `未知的操作：${action.slice(0, 40) || '（空）'}`)
-    }
-    const parsed = fnSchemas[action].safeParse(isRecord(event) ? (event.payload ?? {}) : {})
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-      return fail('INVALID_INPUT', '提交的内容不符合要求', issues)
     }
     try {
       const openid = cloud.getWXContext().OPENID
       if (!openid) return fail('UNAUTHENTICATED', '请先登录')
       const caller = (await getPersonByOpenid(openid)) ?? (anonymous.includes(action) ? guest(openid) : null)
       if (!caller) return fail('NOT_REGISTERED', '你的微信还未登记为党员，请联系支部书记')
+      const gate = gates[action]
+      const refusal = gate ? gateRefusal(caller, gate) : null
+      if (refusal) return fail('FORBIDDEN', refusal)
+      const parsed = fnSchemas[action].safeParse(isRecord(event) ? (event.payload ?? {}) : {})
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+        return fail('INVALID_INPUT', '提交的内容不符合要求', issues)
+      }
       const handler = handlers[action as ActionName<F>] as unknown as (
         p: unknown,
         c: Ctx,
       ) => Promise<Result<unknown>>
       return await handler(parsed.data, { caller })
     } catch (err) {
+      if (err instanceof TransactionBusy) return fail('CONFLICT', '其他人正在同时修改，请稍后重试')
       logEvent('error', 'function_failed', {
         fn,
         action,

@@ -1,0 +1,82 @@
+import type { ActionName, FunctionName } from '../types/api'
+import type { Actor } from './roles'
+import { isCommittee } from './roles'
+
+/**
+ * Who may call an action at all, by role alone: checked before the payload is even validated, so a caller
+ * without the role learns FORBIDDEN, never what a valid payload would look like. Whether they may act on the
+ * particular project, group or lecture is each action's own check, after validation.
+ */
+export type ActionGate = 'committee' | 'secretary' | 'staff'
+
+const isSecretary = (actor: Actor): boolean => actor.grants.some((g) => g.role === 'secretary')
+
+export function passesGate(actor: Actor, gate: ActionGate): boolean {
+  if (gate === 'committee') return isCommittee(actor)
+  if (gate === 'secretary') return isSecretary(actor)
+  return isCommittee(actor) || isSecretary(actor)
+}
+
+export const GATE_MESSAGES: Record<ActionGate, string> = {
+  committee: '只有党委可以进行此操作',
+  secretary: '只有支部书记可以进行此操作',
+  staff: '只有支部书记或党委可以进行此操作',
+}
+
+/** A gate, or a gate with the words the action has always refused with. */
+export type GateRule = ActionGate | readonly [ActionGate, string]
+
+type Gates = { [F in FunctionName]?: Partial<Record<ActionName<F>, GateRule>> }
+
+/** Null when `actor` passes `rule`, else the message to refuse them with. */
+export function gateRefusal(actor: Actor, rule: GateRule): string | null {
+  const [gate, message] = typeof rule === 'string' ? [rule, GATE_MESSAGES[rule]] : rule
+  return passesGate(actor, gate) ? null : message
+}
+
+/** Actions only some roles may call; the others are open to every registered person (then checked per object). */
+export const ACTION_GATES: Gates = {
+  org: { importRoster: ['committee', '只有党委可以导入党员名册'], createInvite: 'staff' },
+  projects: {
+    saveDraft: ['secretary', '只有支部书记可以起草项目'],
+    submit: 'secretary',
+    withdraw: 'secretary',
+    savePlan: 'secretary',
+    start: 'secretary',
+    requestAcceptance: 'secretary',
+    approve: 'committee',
+    return: 'committee',
+    accept: 'committee',
+    returnAcceptance: 'committee',
+    archive: 'committee',
+  },
+  checkins: {
+    approveMilestone: ['staff', '只有本支部书记或党委可以审批里程碑'],
+    returnMilestone: ['staff', '只有本支部书记或党委可以审批里程碑'],
+  },
+  lectures: { withdraw: ['staff', '只有发布支部的书记和党委可以撤回讲坛'] },
+  dashboard: {
+    committee: ['committee', '只有党委可以查看全公司看板'],
+    league: ['committee', '只有党委可以查看各支部排名'],
+    branch: ['staff', '看板由支部书记和党委查看'],
+    overdue: ['staff', '看板由支部书记和党委查看'],
+  },
+  ledger: { preview: 'staff', export: 'staff' },
+  supervision: {
+    assignments: 'committee',
+    setAssignment: 'committee',
+    candidates: 'committee',
+    createSpotCheck: 'committee',
+    recordFinding: 'committee',
+    addRectification: 'committee',
+    confirmRectification: 'committee',
+    reopenRectification: 'committee',
+    evaluation: 'committee',
+    markTopTen: 'committee',
+    myBranches: 'staff',
+    listSpotChecks: 'staff',
+    getSpotCheck: 'staff',
+    verifySpotCheck: 'staff',
+    completeRectification: 'secretary',
+  },
+}
