@@ -58,17 +58,18 @@ export function admitWindow(
 /** The client's address, what per-address limits count by. */
 export const addressOf = (req: IncomingMessage): string => req.socket.remoteAddress ?? ''
 
-const LOOPBACK = /^(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/
+/** A loopback name, or an IP literal (`--host 0.0.0.0` on a LAN): never a name an attacker's DNS could answer. */
+const OWN_HOST = /^(localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\])(:\d{1,5})?$/
 
 /**
  * Whether a POST comes from the gateway's own pages (or from a program, which sends no browser headers). A
  * browser marks every request with Origin and Sec-Fetch-Site; another site's page, even one on 127.0.0.1 at
- * another port, is cross-origin. Host must be a loopback name: a DNS-rebound page would otherwise look
- * same-origin under its own name.
+ * another port, is cross-origin. Host must be localhost or an IP address: a DNS-rebound page would otherwise
+ * look same-origin under its own name.
  */
 export function fromOwnOrigin(req: IncomingMessage): boolean {
   const host = req.headers.host ?? ''
-  if (!LOOPBACK.test(host)) return false
+  if (!OWN_HOST.test(host)) return false
   const site = req.headers['sec-fetch-site']
   if (site !== undefined && site !== 'same-origin') return false
   const origin = req.headers.origin
