@@ -13,6 +13,9 @@ const aliases = {
 }
 
 module.exports = {
+  // Integration tests start a whole localcloud; on a loaded 2-core machine, and under the `cloud` profile's
+  // round trips, that takes longer than jest's 5 s default. A ceiling, not a speed goal (that is the bench).
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'node',

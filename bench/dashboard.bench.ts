@@ -13,7 +13,7 @@ import { LocalDatabase, installLocalDatabase } from '../localcloud/db'
 import { loadFunctions } from '../localcloud/functions'
 import type { LoadedFunction } from '../localcloud/functions'
 import { invokeFunction } from '../localcloud/gateway/server'
-import { installIdentity } from '../localcloud/identity'
+import { installIdentity, TRIGGER_CALLER } from '../localcloud/identity'
 import { ROOT, branchId, buildFunctionsOnce, rows } from './harness'
 import { atMost, info, median } from './report'
 import type { Figure } from './report'
@@ -302,7 +302,7 @@ export async function runScale(fn: LoadedFunction, s: Scale): Promise<ScaleResul
     const rolled = (await invokeFunction(
       fn,
       { Type: 'Timer', TriggerName: 'rollup', Time: now.toISOString() },
-      null,
+      TRIGGER_CALLER,
       600_000,
     )) as Result<{
       rollups: number
@@ -318,7 +318,7 @@ export async function runScale(fn: LoadedFunction, s: Scale): Promise<ScaleResul
     const again = (await invokeFunction(
       fn,
       { Type: 'Timer', TriggerName: 'rollup', Time: now.toISOString() },
-      null,
+      TRIGGER_CALLER,
       600_000,
     )) as Result<{ written: number }>
     if (!again.ok || again.data.written !== 0)

@@ -12,7 +12,7 @@ import { LocalDatabase, installLocalDatabase } from '../localcloud/db'
 import { loadFunctions } from '../localcloud/functions'
 import type { LoadedFunction } from '../localcloud/functions'
 import { invokeFunction } from '../localcloud/gateway/server'
-import { installIdentity } from '../localcloud/identity'
+import { installIdentity, TRIGGER_CALLER } from '../localcloud/identity'
 import { CREDITS, OUTBOX, installOpenApi } from '../localcloud/openapi'
 import { progressBar } from './progress'
 import { ROOT, branchId, branchMember, buildFunctionsOnce, personId, rows } from './harness'
@@ -250,7 +250,7 @@ async function sweepAt(db: LocalDatabase, fn: LoadedFunction, at: Date): Promise
   const t = performance.now()
   try {
     const event = { Type: 'Timer', TriggerName: 'sweep', Time: at.toISOString() }
-    const res = (await invokeFunction(fn, event, null, 120_000)) as Result<SweepRun['data']>
+    const res = (await invokeFunction(fn, event, TRIGGER_CALLER, 120_000)) as Result<SweepRun['data']>
     if (!res.ok) throw new Error(`sweep failed: ${res.code} ${res.message}`)
     return { ms: performance.now() - t, calls, largest, data: res.data }
   } finally {

@@ -6,8 +6,10 @@ import { loadFunctions } from './functions'
 import type { LoadedFunction } from './functions'
 import type { GatewayOptions } from './gateway/server'
 import { createGateway, invokeFunction } from './gateway/server'
-import { installIdentity } from './identity'
+import { TRIGGER_CALLER, installIdentity } from './identity'
 import { installOpenApi } from './openapi'
+import { resolveProfile, setActiveProfile } from './profile'
+import type { CloudProfile } from './profile'
 import { seedDemo } from './seed'
 import { LocalStorage, installLocalStorage } from './storage'
 import { startTimers } from './timers'
@@ -35,10 +37,13 @@ export interface LocalcloudOptions {
   /** How long request headers may take to arrive (default 10 s). */
   headersTimeoutMs?: number
   log?: (line: string) => void
+  /** How strict to be: `cloud` is as strict as CloudBase (default: LOCALCLOUD_PROFILE, else `default`). */
+  profile?: CloudProfile | CloudProfile['name']
 }
 
 export interface Localcloud {
   url: string
+  profile: CloudProfile
   port: number
   db: LocalDatabase
   /** Fires a function's timer trigger now, exactly as the schedule would (tests use it instead of waiting). */
@@ -55,12 +60,23 @@ export async function startLocalcloud(opts: LocalcloudOptions = {}): Promise<Loc
   }
   if (dbFile !== ':memory:') mkdirSync(dirname(dbFile), { recursive: true })
 
+  const profile = typeof opts.profile === 'object' ? opts.profile : resolveProfile(opts.profile)
+  setActiveProfile(profile)
+  if (profile.name !== 'default')
+    log(
+      `云端一致模式（${profile.name}）：每次请求延迟 ${profile.latency.meanMs}±${profile.latency.jitterMs} ms，冷启动 ${profile.coldStartMs} ms`,
+    )
   installIdentity()
-  const db = new LocalDatabase({ file: dbFile })
+  const db = new LocalDatabase({
+    file: dbFile,
+    optimistic: profile.optimisticTransactions,
+    limits: profile.limits,
+  })
   const uninstallDb = installLocalDatabase(db)
   const storage = new LocalStorage(opts.storageDir ?? join(ROOT, '.localcloud', 'storage'))
   installLocalStorage(storage)
-  installOpenApi()
+  const functions = loadFunctions(opts.functionsDir ?? join(ROOT, 'build', 'cloudfunctions'))
+  installOpenApi(new Map([...functions].map(([name, fn]) => [name, fn.config.permissions?.openapi ?? []])))
 
   if (opts.seed) {
     const s = seedDemo(db, new Date(), storage)
@@ -71,13 +87,12 @@ export async function startLocalcloud(opts: LocalcloudOptions = {}): Promise<Loc
     )
   }
 
-  const functions = loadFunctions(opts.functionsDir ?? join(ROOT, 'build', 'cloudfunctions'))
-  // What WeChat sends a timer-triggered function: no caller, and the trigger's name and time.
+  // What WeChat sends a timer-triggered function: no user, SOURCE wx_trigger, the trigger's name and time.
   const fire = (fn: LoadedFunction, trigger: string, at: Date) =>
     invokeFunction(
       fn,
       { Type: 'Timer', TriggerName: trigger, Time: at.toISOString() },
-      null,
+      TRIGGER_CALLER,
       (fn.config.timeout ?? 3) * 1000,
     )
   const stopTimers = opts.timers
@@ -111,6 +126,7 @@ export async function startLocalcloud(opts: LocalcloudOptions = {}): Promise<Loc
 
   return {
     url,
+    profile,
     port,
     db,
     fireTimer: (name, trigger, at = new Date()) => {

@@ -9,7 +9,10 @@ const HELP = `localcloud: 在本机运行党建项目通的云函数、数据库
   --reset      清空数据库后重新载入演示数据
   --empty      清空数据库，不载入演示数据
   --no-timers  不运行定时触发器
-  --rate-limit N/S  每个身份的请求上限：突发 N 个，每秒补充 S 个（默认 200/50；off 为不限）`
+  --rate-limit N/S  每个身份的请求上限：突发 N 个，每秒补充 S 个（默认 200/50；off 为不限）
+  --cloud      云端一致模式：像微信云开发一样严格（每次数据库请求 8±4 ms、冷启动 400 ms、乐观事务会冲突、
+               超时即停、openapi 需在 config.json 声明权限、文件只能通过会过期的临时链接读取）；
+               也可用 LOCALCLOUD_PROFILE=cloud，单项用 LOCALCLOUD_LATENCY_MS 等（见 localcloud/profile.ts）`
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name)
@@ -42,6 +45,7 @@ async function main() {
     seed: !empty,
     timers: !flag('--no-timers'),
     rateLimit: rateLimit(),
+    profile: flag('--cloud') ? 'cloud' : undefined,
     log: (line) => console.log(`[localcloud] ${line}`),
   })
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1'

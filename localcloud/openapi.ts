@@ -1,3 +1,5 @@
+import { activeProfile } from './profile'
+import { currentTrace, roundTrip, untraced } from './round-trips'
 import { nativeSdk } from './sdk-modules'
 
 interface Updated {
@@ -101,9 +103,29 @@ async function send(args: SendArgs) {
   return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }
 }
 
-/** Replaces `cloud.openapi` so subscribe messages land in an outbox collection under WeChat's credit rules. */
-export function installOpenApi(): void {
+/** Which openapi methods each function's config.json grants (`permissions.openapi`), by function name. */
+export type OpenApiGrants = Map<string, readonly string[]>
+
+/** The grants of the functions localcloud loaded: a test that puts the real openapi back keeps them. */
+let installedGrants: OpenApiGrants = new Map()
+
+/**
+ * Replaces `cloud.openapi` so subscribe messages land in an outbox collection under WeChat's credit rules.
+ * Under a profile with openapi permissions, a method the calling function's config.json does not list
+ * fails with -604101, as in production; the call is one round trip, its bookkeeping here is not.
+ */
+export function installOpenApi(grants: OpenApiGrants = installedGrants): void {
+  installedGrants = grants
+  const guarded =
+    <A>(method: string, run: (args: A) => Promise<unknown>) =>
+    (args: A) =>
+      roundTrip(() => {
+        const fn = currentTrace()?.fn
+        if (activeProfile().openapiPermissions && fn !== undefined && !grants.get(fn)?.includes(method))
+          throw new OpenApiError(-604101, `function has no permission to call this API: ${method}`)
+        return untraced(() => run(args))
+      })
   // The module object itself, not an import namespace copy: bundles read `openapi` from it at call time.
   const sdk = nativeSdk() as unknown as { openapi: unknown }
-  sdk.openapi = { subscribeMessage: { send } }
+  sdk.openapi = { subscribeMessage: { send: guarded('subscribeMessage.send', send) } }
 }

@@ -1,5 +1,8 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, extname, resolve, sep } from 'node:path'
+import { activeProfile } from './profile'
+import { roundTrip } from './round-trips'
 import { sdkRequire } from './sdk-modules'
 
 /** Extensions the product stores: photos, audio, video and office documents for evidence. */
@@ -41,6 +44,9 @@ const pathOf = (fileID: unknown) =>
 
 /** The local folder that stands in for cloud storage. */
 export class LocalStorage {
+  /** Signs temp links: a link is good only as issued, and only until it expires. */
+  private readonly key = randomBytes(32)
+
   constructor(
     readonly dir: string,
     public publicBase = '',
@@ -75,7 +81,30 @@ export class LocalStorage {
     const p = pathOf(fileID)
     const file = p && this.fileFor(p)
     if (!p || !file || !existsSync(file)) return { fileID: String(fileID), code: 'STORAGE_FILE_NONEXIST' }
-    return { fileID: String(fileID), tempFileURL: `${this.publicBase}/files/${p}`, maxAge: 7200 }
+    const ttl = activeProfile().tempUrlTtlMs
+    const expires = Date.now() + ttl
+    return {
+      fileID: String(fileID),
+      tempFileURL: `${this.publicBase}/files/${p}?expires=${expires}&sign=${this.sign(p, expires)}`,
+      maxAge: Math.floor(ttl / 1000),
+    }
+  }
+
+  private sign(path: string, expires: number): string {
+    return createHmac('sha256', this.key).update(`${path}\n${expires}`).digest('hex').slice(0, 32)
+  }
+
+  /** Whether a /files/ request carries a temp link issued for this path that has not expired. */
+  linkIsValid(path: string, query: URLSearchParams): boolean {
+    const expires = Number(query.get('expires'))
+    const given = Buffer.from(query.get('sign') ?? '')
+    const want = Buffer.from(this.sign(path, expires))
+    return (
+      Number.isFinite(expires) &&
+      expires >= Date.now() &&
+      given.length === want.length &&
+      timingSafeEqual(given, want)
+    )
   }
 
   download(fileID: unknown): StorageResult<{ fileContent: Buffer }> {
@@ -109,12 +138,16 @@ export function installLocalStorage(storage: LocalStorage): void {
     CloudBase: { prototype: Record<string, unknown> }
   }
   const proto = CloudBase.prototype
-  proto.uploadFile = async ({ cloudPath, fileContent }: Args) => storage.upload(cloudPath, fileContent)
-  proto.downloadFile = async ({ fileID }: Args) => storage.download(fileID)
-  proto.getTempFileURL = async ({ fileList = [] }: Args) => ({
-    fileList: fileList.map((f) =>
-      storage.tempUrl(typeof f === 'object' && f !== null ? (f as { fileID?: unknown }).fileID : f),
-    ),
-  })
-  proto.deleteFile = async ({ fileList = [] }: Args) => ({ fileList: fileList.map((f) => storage.remove(f)) })
+  // Each call is one round trip to CloudBase storage.
+  proto.uploadFile = ({ cloudPath, fileContent }: Args) =>
+    roundTrip(() => storage.upload(cloudPath, fileContent))
+  proto.downloadFile = ({ fileID }: Args) => roundTrip(() => storage.download(fileID))
+  proto.getTempFileURL = ({ fileList = [] }: Args) =>
+    roundTrip(() => ({
+      fileList: fileList.map((f) =>
+        storage.tempUrl(typeof f === 'object' && f !== null ? (f as { fileID?: unknown }).fileID : f),
+      ),
+    }))
+  proto.deleteFile = ({ fileList = [] }: Args) =>
+    roundTrip(() => ({ fileList: fileList.map((f) => storage.remove(f)) }))
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../types/api'
 import type { Result } from '../types/result'
 import { startLocalcloud } from './index'
+import { resolveProfile } from './profile'
 import type { Localcloud, LocalcloudOptions } from './index'
 
 /** A throwaway localcloud (in-memory database, demo data, random port) for integration tests. */
@@ -19,6 +20,13 @@ export interface TestCloud extends Localcloud {
     action: A,
     payload: ActionInput<F, A>,
   ): Promise<Result<ActionOutput<F, A>>>
+  /** Like call(), and also what the call cost: sequential round trips and requests (see round-trips.ts). */
+  callTraced<F extends FunctionName, A extends ActionName<F>>(
+    cookie: string | null,
+    fn: F,
+    action: A,
+    payload: ActionInput<F, A>,
+  ): Promise<{ result: Result<ActionOutput<F, A>>; roundTrips: number; requests: number }>
   /** Posts a raw body to a path, for bad-input tests. */
   post(
     path: string,
@@ -28,21 +36,28 @@ export interface TestCloud extends Localcloud {
 }
 
 /** What a test may change of its cloud: the gateway's limits (e.g. a small rate limit to run into). */
-export type TestCloudOptions = Pick<LocalcloudOptions, 'rateLimit' | 'bodyTimeoutMs' | 'headersTimeoutMs'>
+/** The profile comes from LOCALCLOUD_PROFILE unless given: CI runs the integration tests under `cloud` too. */
+export type TestCloudOptions = Pick<
+  LocalcloudOptions,
+  'rateLimit' | 'bodyTimeoutMs' | 'headersTimeoutMs' | 'profile' | 'timeoutMs'
+>
 
 export async function startTestCloud(opts: TestCloudOptions = {}): Promise<TestCloud> {
   // A storage folder of its own, so tests never write into the developer's .localcloud/.
   const storageDir = mkdtempSync(join(tmpdir(), 'dj-test-storage-'))
+  const profile = typeof opts.profile === 'object' ? opts.profile : resolveProfile(opts.profile)
   const lc = await startLocalcloud({
     port: 0,
     dbFile: ':memory:',
     storageDir,
     seed: true,
     timers: false,
-    timeoutMs: 15_000,
+    // The `cloud` profile keeps each function's own timeout from cloudbaserc.json, as production does.
+    timeoutMs: profile.name === 'cloud' ? undefined : 15_000,
     ...opts,
+    profile,
   })
-  const post = async (path: string, body: string, headers: Record<string, string> = {}) => {
+  const request = async (path: string, body: string, headers: Record<string, string> = {}) => {
     const res = await fetch(lc.url + path, {
       method: 'POST',
       body,
@@ -55,7 +70,11 @@ export async function startTestCloud(opts: TestCloudOptions = {}): Promise<TestC
     } catch {
       json = text
     }
-    return { status: res.status, json }
+    return { status: res.status, json, headers: res.headers }
+  }
+  const post = async (path: string, body: string, headers: Record<string, string> = {}) => {
+    const { status, json } = await request(path, body, headers)
+    return { status, json }
   }
   return {
     ...lc,
@@ -78,6 +97,14 @@ export async function startTestCloud(opts: TestCloudOptions = {}): Promise<TestC
     async call(cookie, fn, action, payload) {
       const res = await post(`/fn/${fn}`, JSON.stringify({ action, payload }), cookie ? { cookie } : {})
       return res.json as Result<never>
+    },
+    async callTraced(cookie, fn, action, payload) {
+      const res = await request(`/fn/${fn}`, JSON.stringify({ action, payload }), cookie ? { cookie } : {})
+      return {
+        result: res.json as Result<never>,
+        roundTrips: Number(res.headers.get('x-localcloud-round-trips')),
+        requests: Number(res.headers.get('x-localcloud-requests')),
+      }
     },
   }
 }

@@ -33,7 +33,15 @@ describe('LocalStorage', () => {
     const up = storage.upload('checkins/p001/a.png', Buffer.from('png'))
     expect(up).toEqual({ fileID: 'cloud://local.localcloud/checkins/p001/a.png' })
     const fileID = (up as { fileID: string }).fileID
-    expect(storage.tempUrl(fileID).tempFileURL).toBe('http://127.0.0.1:1/files/checkins/p001/a.png')
+    const link = new URL(storage.tempUrl(fileID).tempFileURL ?? '')
+    expect(link.origin + link.pathname).toBe('http://127.0.0.1:1/files/checkins/p001/a.png')
+    expect(storage.linkIsValid('checkins/p001/a.png', link.searchParams)).toBe(true)
+    // A link is good for its own file only, and not once its signature or expiry is changed.
+    expect(storage.linkIsValid('checkins/p001/b.png', link.searchParams)).toBe(false)
+    const forged = new URLSearchParams(link.searchParams)
+    forged.set('expires', String(Number(forged.get('expires')) + 1000))
+    expect(storage.linkIsValid('checkins/p001/a.png', forged)).toBe(false)
+    expect(storage.linkIsValid('checkins/p001/a.png', new URLSearchParams())).toBe(false)
     expect(storage.download(fileID)).toEqual({ fileContent: Buffer.from('png') })
     expect(storage.remove(fileID).code).toBeUndefined()
     expect(storage.remove(fileID).code).toBe('STORAGE_FILE_NONEXIST')

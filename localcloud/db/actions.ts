@@ -18,6 +18,8 @@ export interface Ctx {
   engine: Engine
   /** One clock reading per request, for serverDate. */
   now: number
+  /** Told of every document a write changed (optimistic transactions detect conflicts with it). */
+  touched?: (collection: string, id: string) => void
 }
 
 export type Params = Record<string, unknown>
@@ -27,6 +29,10 @@ export const MAX_LIMIT = 1000
 
 export function newId(): string {
   return randomBytes(16).toString('hex')
+}
+
+export function filterOfParams(p: Params, now: number): Doc {
+  return filterOf(p, now)
 }
 
 export function collectionOf(p: Params): string {
@@ -54,7 +60,7 @@ function offsetOf(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0
 }
 
-function project(docs: Doc[], projection: Doc): Doc[] {
+export function project(docs: Doc[], projection: Doc): Doc[] {
   return new Query({}, {}).find<Doc>(docs, projection).all()
 }
 
@@ -89,6 +95,7 @@ function prepareInsert(ctx: Ctx, collection: string, doc: Doc): { id: string; te
 export function insertDocs(ctx: Ctx, collection: string, docs: Doc[]): string[] {
   const rows = docs.map((doc) => prepareInsert(ctx, collection, doc))
   ctx.store.atomic(() => rows.forEach((r) => ctx.store.insert(collection, r.id, r.text)))
+  rows.forEach((r) => ctx.touched?.(collection, r.id))
   return rows.map((r) => r.id)
 }
 
@@ -139,7 +146,7 @@ function simpleUpdate(doc: Doc, update: Doc): boolean {
 }
 
 /** Applies MongoDB update operators in place; false when nothing changed (WeChat then reports updated: 0). */
-function applyUpdate(doc: Doc, data: Doc): boolean {
+export function applyUpdate(doc: Doc, data: Doc): boolean {
   const id = doc._id
   const update = hasOperators(data) ? data : { $set: data }
   if (simpleUpdate(doc, update)) return true
@@ -149,7 +156,7 @@ function applyUpdate(doc: Doc, data: Doc): boolean {
   return changed.length > 0
 }
 
-function replacement(data: Doc, id: unknown): Doc {
+export function replacement(data: Doc, id: unknown): Doc {
   if (hasOperators(data)) throw new DbError(ErrorCode.INVALID_PARAM, 'set() takes a document, not operators')
   const rest = { ...data }
   delete rest._id
@@ -196,6 +203,7 @@ function modify(
       if (text === hit.text) continue
       checkScalarContract(collection, doc, fields)
       ctx.store.replace(collection, hit.id, text)
+      ctx.touched?.(collection, hit.id)
       updated++
       last = doc
     }
@@ -233,6 +241,7 @@ export function removeDocument(ctx: Ctx, p: Params): unknown {
   const filter = filterOf(p, ctx.now)
   const deleted = ctx.store.atomic(() => {
     const hits = ctx.engine.find(collection, { filter, limit: p.multi === true ? undefined : 1 })
+    hits.forEach((hit) => ctx.touched?.(collection, hit.id))
     return hits.reduce((n, hit) => n + ctx.store.remove(collection, hit.id), 0)
   })
   return { data: { deleted } }

@@ -4,9 +4,11 @@ import { normalizeInput, type Doc } from './codec'
 import { docOf, Engine } from './engine'
 import { DbError, ErrorCode, errorMessage } from './errors'
 import { INDEXES } from './indexes'
+import { checkLimits } from './limits'
 import { recordQuery } from './query-log'
 import { Store } from './store'
 import type { DatabaseSnapshot } from './store'
+import { OptimisticTransactions } from './optimistic'
 import { Transactions } from './transactions'
 
 export interface LocalDatabaseOptions {
@@ -20,6 +22,10 @@ export interface LocalDatabaseOptions {
   lockWaitMs?: number
   /** An open transaction is rolled back after this long (default 10000 ms). */
   transactionTimeoutMs?: number
+  /** Transactions run side by side and conflict as CloudBase's do (the `cloud` profile), not one by one. */
+  optimistic?: boolean
+  /** CloudBase's size and shape limits (the `cloud` profile). */
+  limits?: boolean
 }
 
 type Action = (ctx: actions.Ctx, p: actions.Params) => unknown
@@ -43,6 +49,8 @@ export class LocalDatabase {
   private readonly store: Store
   private readonly engine: Engine
   private readonly tx: Transactions
+  private readonly optimistic: OptimisticTransactions | null
+  private readonly limits: boolean
   private requests = 0
 
   constructor(opts: LocalDatabaseOptions) {
@@ -53,10 +61,30 @@ export class LocalDatabase {
       lockWaitMs: opts.lockWaitMs ?? 3000,
       transactionTimeoutMs: opts.transactionTimeoutMs ?? 10000,
     })
+    this.optimistic = opts.optimistic
+      ? new OptimisticTransactions(() => this.ctx(), opts.transactionTimeoutMs ?? 10000)
+      : null
+    this.limits = opts.limits ?? false
   }
 
   private ctx(): actions.Ctx {
-    return { store: this.store, engine: this.engine, now: Date.now() }
+    const optimistic = this.optimistic
+    return {
+      store: this.store,
+      engine: this.engine,
+      now: Date.now(),
+      touched: optimistic ? (collection, id) => optimistic.touched(collection, id) : undefined,
+    }
+  }
+
+  /** Tests: the next `n` transaction commits fail with a conflict (optimistic transactions only). */
+  forceConflicts(n: number): void {
+    if (!this.optimistic) throw new Error('localcloud/db: forceConflicts needs optimistic transactions')
+    this.optimistic.forceConflicts(n)
+  }
+
+  private get anyTransactionOpen(): boolean {
+    return this.tx.open || (this.optimistic?.anyOpen ?? false)
   }
 
   /** What the tcb API would answer: the reply object, or `{code, message}` for errors (never throws). */
@@ -73,6 +101,21 @@ export class LocalDatabase {
 
   private async dispatch(api: string, p: actions.Params): Promise<object> {
     const txId = typeof p.transactionId === 'string' && p.transactionId !== '' ? p.transactionId : undefined
+    if (this.limits) checkLimits(api, p)
+    const optimistic = this.optimistic
+    if (optimistic) {
+      switch (api) {
+        case 'database.startTransaction':
+          return { transactionId: optimistic.begin() }
+        case 'database.commitTransaction':
+          optimistic.commit(txId ?? '')
+          return {}
+        case 'database.abortTransaction':
+          optimistic.abort(txId ?? '')
+          return {}
+      }
+      if (txId !== undefined) return optimistic.handle(txId, api, p)
+    }
     switch (api) {
       case 'database.startTransaction':
         return { transactionId: await this.tx.begin() }
@@ -90,12 +133,12 @@ export class LocalDatabase {
       this.tx.check(txId)
       return run()
     }
-    return api in WRITES ? this.tx.exclusive(run) : run()
+    return api in WRITES && !optimistic ? this.tx.exclusive(run) : run()
   }
 
   /** Direct seeding (Dates allowed). Synchronous, so it refuses to run into an open transaction. */
   insertMany(collection: string, docs: Record<string, unknown>[]): void {
-    if (this.tx.open) throw new Error('localcloud/db: insertMany while a transaction is open')
+    if (this.anyTransactionOpen) throw new Error('localcloud/db: insertMany while a transaction is open')
     const ctx = this.ctx()
     actions.insertDocs(
       ctx,
@@ -134,17 +177,18 @@ export class LocalDatabase {
 
   /** Every stored document, for restore(): tests put the database back between cases with it. */
   snapshot(): DatabaseSnapshot {
-    if (this.tx.open) throw new Error('localcloud/db: snapshot while a transaction is open')
+    if (this.anyTransactionOpen) throw new Error('localcloud/db: snapshot while a transaction is open')
     return this.store.dump()
   }
 
   /** Puts every collection back as it was at `snapshot` (collections made since are emptied). */
   restore(snapshot: DatabaseSnapshot): void {
-    if (this.tx.open) throw new Error('localcloud/db: restore while a transaction is open')
+    if (this.anyTransactionOpen) throw new Error('localcloud/db: restore while a transaction is open')
     this.store.load(snapshot)
   }
 
   close(): void {
+    this.optimistic?.shutdown()
     this.tx.shutdown()
     this.store.close()
   }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { roundTrip } from '../round-trips'
 import type { LocalDatabase } from './database'
 
 type Send = (this: unknown, api: string, data?: Record<string, unknown>, opts?: unknown) => Promise<unknown>
@@ -37,7 +38,8 @@ export function installLocalDatabase(db: LocalDatabase): () => void {
   const originalSend = proto.send
   const originalPreflight = platform.preflightRuntimeCloudPlatform
 
-  const send: Send = (api, data) => db.handle(api, data ?? {})
+  // Each request is a network round trip in production: the profile's latency, counted per function run.
+  const send: Send = (api, data) => roundTrip(() => db.handle(api, data ?? {}))
   const preflight = (): Promise<void> => Promise.resolve()
   proto.send = send
   platform.preflightRuntimeCloudPlatform = preflight

@@ -6,6 +6,10 @@ import type { LocalDatabase } from '../db'
 import type { LoadedFunction } from '../functions'
 import { PUBLIC_STATUSES } from '../../domain/lifecycle'
 import { runAs } from '../identity'
+import type { Caller } from '../identity'
+import { activeProfile } from '../profile'
+import { newTrace, runTraced, sleep } from '../round-trips'
+import type { Trace } from '../round-trips'
 import { grantSubscription } from '../openapi'
 import type { LocalStorage } from '../storage'
 import {
@@ -56,15 +60,44 @@ const APPID = 'localcloud-appid'
 /** The sign-in form's personId for 职工群众 (a WeChat user with no member record). */
 export const GUEST = '__guest__'
 
-export function invokeFunction(fn: LoadedFunction, event: unknown, openid: string | null, timeoutMs: number) {
+/** When each function was last called: a function idle longer than the profile's idleMs starts cold. */
+const lastCalled = new Map<string, number>()
+
+/**
+ * Runs a function as WeChat would: an openid is a call from the mini-program (SOURCE `wx_client`); a Caller
+ * says exactly what the context holds (a timer, an HTTP or cross-account call); null is no context at all.
+ * Under the active profile it pays a cold start, each request is a round trip counted in `trace`, and past
+ * its timeout the caller gets FUNCTION_TIMEOUT and the run's further requests are never done.
+ */
+export function invokeFunction(
+  fn: LoadedFunction,
+  event: unknown,
+  caller: string | Caller | null,
+  timeoutMs: number,
+  trace: Trace = newTrace(fn.name, timeoutMs),
+) {
+  const context: Caller | null =
+    typeof caller === 'string' ? { openid: caller, appid: APPID, source: 'wx_client' } : caller
+  const { coldStartMs, idleMs } = activeProfile()
+  const now = Date.now()
+  const last = lastCalled.get(fn.name)
+  lastCalled.set(fn.name, now)
+  const cold = coldStartMs > 0 && (last === undefined || now - last > idleMs)
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('FUNCTION_TIMEOUT')), timeoutMs)
   })
   // A main that throws before its first await becomes a rejection here, not a stray timeout rejection later.
   const run = new Promise((resolve) => {
-    resolve(runAs(openid ? { openid, appid: APPID } : null, () => fn.main(event, { function_name: fn.name })))
+    resolve(
+      runTraced(trace, async () => {
+        if (cold) await sleep(coldStartMs)
+        return runAs(context, () => fn.main(event, { function_name: fn.name }))
+      }),
+    )
   })
+  // The run may still settle after its timeout answered; its outcome then goes nowhere.
+  run.catch(() => undefined)
   return Promise.race([run, timeout]).finally(() => clearTimeout(timer))
 }
 
@@ -107,21 +140,29 @@ export function createGateway(opts: GatewayOptions): Server {
       return
     const timeoutMs = opts.timeoutMs ?? (fn.config.timeout ?? 3) * 1000
     const started = Date.now()
+    const trace = newTrace(name, timeoutMs)
+    // Not String(action): a client's `{"action":{"toString":"x"}}` would throw here, after the function ran.
+    const action = typeof event.action === 'string' ? event.action.slice(0, 40) : typeof event.action
+    const cost = () => `${trace.sequential} round trips (${trace.requests} requests)`
     try {
       const result = await invokeFunction(
         fn,
         { ...event, userInfo: { appId: APPID, openId: openid } },
         openid,
         timeoutMs,
+        trace,
       )
-      // Not String(action): a client's `{"action":{"toString":"x"}}` would throw here, after the function ran.
-      const action = typeof event.action === 'string' ? event.action.slice(0, 40) : typeof event.action
-      log(`fn ${name}.${action} ${Date.now() - started}ms`)
+      log(`fn ${name}.${action} ${Date.now() - started}ms ${cost()}`)
+      // Tests read what the call cost; the app ignores it.
+      res.setHeader('x-localcloud-round-trips', String(trace.sequential))
+      res.setHeader('x-localcloud-requests', String(trace.requests))
       if (binding && isRecord(result) && result.code === 'NOT_FOUND') binding.record(addressOf(req))
       sendJson(res, 200, result ?? null)
     } catch (err) {
       const timedOut = err instanceof Error && err.message === 'FUNCTION_TIMEOUT'
-      log(`fn ${name} failed: ${err instanceof Error ? err.message : 'unknown'}`)
+      log(
+        `fn ${name}.${action} failed after ${Date.now() - started}ms ${cost()}: ${err instanceof Error ? err.message : 'unknown'}`,
+      )
       if (timedOut) sendFail(res, 504, 'TIMEOUT', '云函数执行超时，请稍后再试')
       else sendFail(res, 500, 'INTERNAL', '服务暂时不可用，请稍后再试')
     }
@@ -260,6 +301,10 @@ export function createGateway(opts: GatewayOptions): Server {
     if (path === OUTBOX_PATH && method === 'GET') return serveOutbox(res, opts.db)
     if (path === UPLOAD_PATH && method === 'POST') return handleUpload(req, res, opts, openidOf(req))
     if (path.startsWith('/files/') && method === 'GET') {
+      // CloudBase storage is private: a file is read through a temp link getTempFileURL issued, until it expires.
+      const query = new URL(req.url ?? '/', 'http://localcloud').searchParams
+      if (activeProfile().privateFiles && !opts.storage.linkIsValid(path.slice('/files/'.length), query))
+        return sendFail(res, 403, 'FORBIDDEN', '文件链接无效或已过期')
       if (serveFile(res, opts.storage.dir, path.slice('/files/'.length), 'private, max-age=3600')) return
       return sendFail(res, 404, 'NOT_FOUND', '文件不存在')
     }

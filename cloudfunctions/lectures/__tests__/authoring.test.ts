@@ -68,7 +68,7 @@ describe('lectures.saveDraft', () => {
     const body = `<p>正文<img src="${image}"></p>`
     const { id } = data(await cloud.call(as.p001, 'lectures', 'saveDraft', { ...complete, body }))
     const detail = data(await cloud.call(as.p001, 'lectures', 'get', { id }))
-    expect(detail.bodyImages).toEqual({ [image]: `${cloud.url}/files/${path}` })
+    expect(detail.bodyImages[image]?.split('?')[0]).toBe(`${cloud.url}/files/${path}`)
   })
 
   it('keeps media, cover, quiz, requirement and study time as given, and replaces them whole', async () => {
