@@ -66,6 +66,20 @@ export function countersOf(
   ]
 }
 
+/**
+ * How many of a member's latest check-in numbers a counter remembers, so that adding a check-in to it again
+ * (after a crash, or a retried request) adds nothing. Counting happens right after recording, so a repeat
+ * concerns one of the last few.
+ */
+export const APPLIED_KEPT = 20
+
+/** A stored counter without its bookkeeping of which check-ins it holds: what a recount gives. */
+export function countOnly<T extends { applied?: unknown }>(doc: T): Omit<T, 'applied'> {
+  const rest: T = { ...doc }
+  delete rest.applied
+  return rest
+}
+
 /** Running totals: what the counter documents should hold. */
 export interface Tally {
   stats: Map<string, CheckinStats>

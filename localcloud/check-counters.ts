@@ -1,10 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { checkCounters } from './counter-check'
-import { LocalDatabase, installLocalDatabase } from './db'
-import { loadFunctions } from './functions'
-import { invokeFunction } from './gateway/server'
-import { installIdentity } from './identity'
+import { checkCounters, rollUp } from './counter-check'
+import { LocalDatabase } from './db'
 import { ROOT } from './index'
 
 const HELP = `npm run check:counters: 从原始记录重新统计，核对本地数据库中的计数与看板汇总
@@ -17,28 +14,6 @@ const HELP = `npm run check:counters: 从原始记录重新统计，核对本地
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name)
   return i >= 0 ? process.argv[i + 1] : undefined
-}
-
-/** Runs the dashboard roll-up once, as its timer would: the stored dashboards then reflect every record. */
-async function rollUp(db: LocalDatabase): Promise<void> {
-  const fn = loadFunctions(join(ROOT, 'build', 'cloudfunctions')).get('dashboard')
-  if (!fn) throw new Error('没有找到构建好的 dashboard 云函数：请先运行 npm run build:functions')
-  installIdentity()
-  const uninstall = installLocalDatabase(db)
-  try {
-    const res = (await invokeFunction(
-      fn,
-      { Type: 'Timer', TriggerName: 'rollup', Time: new Date().toISOString() },
-      null,
-      120_000,
-    )) as {
-      ok: boolean
-      message?: string
-    }
-    if (!res.ok) throw new Error(`看板汇总失败：${res.message ?? ''}`)
-  } finally {
-    uninstall()
-  }
 }
 
 async function main(): Promise<number> {

@@ -1,10 +1,16 @@
-import { recountCheckins } from '../domain/checkin-counts'
+import { countOnly, recountCheckins } from '../domain/checkin-counts'
 import type { Counted } from '../domain/checkin-counts'
 import { rollUpDashboards } from '../domain/dashboard'
 import type { RollupMilestone, RollupProject } from '../domain/dashboard'
 import type { StudyTotals } from '../types/entities-community'
 import type { DashboardRun } from '../types/entities-dashboard'
+import { join } from 'node:path'
+import { installLocalDatabase } from './db'
 import type { LocalDatabase } from './db'
+import { loadFunctions } from './functions'
+import { invokeFunction } from './gateway/server'
+import { installIdentity, TRIGGER_CALLER } from './identity'
+import { ROOT } from './index'
 
 /** One document whose stored content differs from the recount (missing on one side: null). */
 export interface Mismatch {
@@ -42,7 +48,7 @@ export function checkCounters(db: LocalDatabase): {
   const checkins = find('checkins') as unknown as Counted[]
   const recount = recountCheckins(checkins)
   compare('checkin_stats', find('checkin_stats'), recount.stats, mismatches)
-  compare('checkin_counts', find('checkin_counts'), recount.counts, mismatches)
+  compare('checkin_counts', find('checkin_counts').map(countOnly), recount.counts, mismatches)
 
   const run = find('dashboard_rollups', { _id: 'run' })[0] as unknown as DashboardRun | undefined
   let rollups = 0
@@ -94,5 +100,30 @@ export function checkCounters(db: LocalDatabase): {
       counters: recount.counts.length + recount.stats.length,
       dashboards: rollups,
     },
+  }
+}
+
+/**
+ * Runs the dashboard roll-up once, as its timer would: check-ins not yet counted are counted, and the stored
+ * dashboards then reflect every record.
+ */
+export async function rollUp(db: LocalDatabase): Promise<void> {
+  const fn = loadFunctions(join(ROOT, 'build', 'cloudfunctions')).get('dashboard')
+  if (!fn) throw new Error('没有找到构建好的 dashboard 云函数：请先运行 npm run build:functions')
+  installIdentity()
+  const uninstall = installLocalDatabase(db)
+  try {
+    const res = (await invokeFunction(
+      fn,
+      { Type: 'Timer', TriggerName: 'rollup', Time: new Date().toISOString() },
+      TRIGGER_CALLER,
+      120_000,
+    )) as {
+      ok: boolean
+      message?: string
+    }
+    if (!res.ok) throw new Error(`看板汇总失败：${res.message ?? ''}`)
+  } finally {
+    uninstall()
   }
 }

@@ -276,6 +276,11 @@ export interface Checkin {
   day: string
   place: CheckinPlace | null
   createdAt: Date
+  /**
+   * False until its counters are taken in: they move outside the check-in's transaction, so that a branch
+   * checking in at once does not contend on shared documents. Whoever flips it to true adds to them.
+   */
+  counted?: boolean
 }
 
 /** A member's running check-in figures. */

@@ -1,3 +1,4 @@
+import { countPending } from '../_shared/checkin-counters'
 import { monthOf } from '../../domain/checkin-counts'
 import { chinaDay } from '../../domain/checkins'
 import { dashboardYears, referenceDay, rollUpDashboards, weeksEnding } from '../../domain/dashboard'
@@ -6,6 +7,8 @@ import { readRollupInput, saveRun, syncDocuments } from '../_shared/repositories
 
 export interface RollupSummary {
   today: string
+  /** Check-ins counted by this run because the run that recorded them stopped before counting them. */
+  countedLate: number
   rollups: number
   overdue: number
   written: number
@@ -23,6 +26,8 @@ export interface RollupSummary {
  */
 export async function rollUp(now: Date): Promise<RollupSummary> {
   const started = Date.now()
+  // Check-ins whose run stopped between recording and counting are counted first, so the figures hold them.
+  const countedLate = await countPending()
   const today = chinaDay(now)
   const years = dashboardYears(today)
   const refs = years.map((y) => referenceDay(y, today))
@@ -35,6 +40,7 @@ export async function rollUp(now: Date): Promise<RollupSummary> {
   const a = await syncDocuments(COLLECTIONS.dashboardRollups, out.rollups)
   const b = await syncDocuments(COLLECTIONS.dashboardOverdue, out.overdue)
   const summary = {
+    countedLate,
     readMs: read - started,
     computeMs: computed - read,
     writeMs: Date.now() - computed,

@@ -38,10 +38,8 @@ export const INDEXES: Record<string, string[][]> = {
   proposal_versions: [['projectId', 'version']],
   ratings: [['projectId']],
   // A member's history newest first; the check-ins behind a milestone (its task's, newest first).
-  checkins: [
-    ['personId', 'at'],
-    ['projectId', 'taskId', 'at'],
-  ],
+  // …and the few not yet counted (their run stopped between recording and counting), for the roll-up.
+  checkins: [['personId', 'at'], ['projectId', 'taskId', 'at'], ['counted']],
   // The dashboard roll-up reads the week and month counters of the weeks and months it shows.
   checkin_counts: [
     ['scope', 'week'],
@@ -100,4 +98,6 @@ export const INDEXES: Record<string, string[][]> = {
     ['spotCheckId', 'at'],
     ['subjectId', 'at'],
   ],
+  // The cleanup timer reads expired exports, oldest first.
+  ledger_exports: [['expiresAt']],
 }

@@ -1,4 +1,3 @@
-import { countersOf } from '../../../domain/checkin-counts'
 import { EMPTY_STATS, addCheckin, chinaDay, checkinTimeProblem } from '../../../domain/checkins'
 import { PHOTO_EXTENSIONS } from '../../../domain/files'
 import { WORKING_STATUSES, canCheckIn } from '../../../domain/milestones'
@@ -8,23 +7,24 @@ import type { CheckinCreated } from '../../../types/functions/checkins'
 import { fail, ok } from '../../../types/result'
 import type { Result } from '../../../types/result'
 import { toCheckinView, toFigures } from '../../_shared/checkin-views'
-import { COLLECTIONS, _ } from '../../_shared/cloud'
+import { takeIntoCounters } from '../../_shared/checkin-counters'
+import { COLLECTIONS } from '../../_shared/cloud'
 import { fileIdIssues } from '../../_shared/file-ids'
 import { checkinId } from '../../_shared/ids'
-import { findOwnedOnTask } from '../../_shared/repositories/milestones'
+import { getCheckin, getCheckinStats } from '../../_shared/repositories/checkins'
+import { findOwnedOnTask, getMilestone } from '../../_shared/repositories/milestones'
+import { getProject } from '../../_shared/repositories/projects'
 import type { Handler } from '../../_shared/router'
 import { runInTransaction, txGet } from '../../_shared/transaction'
 import type { Tx } from '../../_shared/transaction'
 
 type Params = ActionParams<'checkins', 'create'>
 
-/** The caller is not assigned to the task: whether they own one of its milestones must be looked up first. */
-const NEEDS_OWNER = Symbol('needs owner')
-
 /**
- * 打卡: one check-in, its member's figures and the project, task, milestone and branch counters, in one
- * transaction. The document id comes from the request id, so a retry, however often and however
- * concurrent, finds the first record and writes nothing.
+ * 打卡: one check-in and its member's running figures in one transaction that touches only that member's
+ * documents, then the shared project, task, milestone and branch counters as atomic increments outside it
+ * (see takeIntoCounters). The document id comes from the request id, so a retry, however often and however
+ * concurrent, finds the first record and writes nothing twice.
  */
 export const create: Handler<'checkins', 'create'> = async (params, { caller }) => {
   const now = new Date()
@@ -37,59 +37,18 @@ export const create: Handler<'checkins', 'create'> = async (params, { caller }) 
   // A phone clock a little ahead counts as now, so no record is dated after the moment it arrived.
   const at = requested > now ? now : requested
   const id = checkinId(caller._id, params.requestId)
-  let owned: string | null | undefined
-  // At most twice: the second attempt knows whether the caller owns a milestone of the task.
-  for (;;) {
-    const res = await runInTransaction((t) => record(t, { params, caller, id, at, now, owned }))
-    if (res !== NEEDS_OWNER) return res
-    owned = await findOwnedOnTask(params.projectId, params.taskId, caller._id)
-  }
-}
-
-interface Attempt {
-  params: Params
-  caller: Person
-  id: string
-  at: Date
-  now: Date
-  /** The caller's milestone on the task: undefined until looked up, null when they own none. */
-  owned: string | null | undefined
-}
-
-/**
- * Whether the caller may check in on the task (domain canCheckIn): assigned to it, or owner of the milestone
- * named, or of one of its milestones found beforehand and read again here, so that the answer is current.
- */
-async function mayCheckIn(
-  t: Tx,
-  a: Attempt,
-  project: Project,
-  task: PlanTask,
-  milestone: Milestone | null,
-): Promise<boolean | typeof NEEDS_OWNER> {
-  if (canCheckIn(a.caller, task, milestone ? [milestone.ownerId] : [])) return true
-  if (milestone) return false
-  if (a.owned === undefined) return NEEDS_OWNER
-  const mine = a.owned ? await txGet<Milestone>(t, COLLECTIONS.milestones, a.owned) : null
-  return (
-    mine?.projectId === project._id && mine.taskId === task.id && canCheckIn(a.caller, task, [mine.ownerId])
-  )
-}
-
-async function record(t: Tx, a: Attempt): Promise<Result<CheckinCreated> | typeof NEEDS_OWNER> {
-  const { params, caller, now } = a
-  const earlier = await txGet<Checkin>(t, COLLECTIONS.checkins, a.id)
-  if (earlier) {
-    const stats = await txGet<CheckinStats>(t, COLLECTIONS.checkinStats, caller._id)
-    return ok({ checkin: toCheckinView(earlier), created: false, figures: toFigures(stats, now) })
-  }
-  const project = await txGet<Project>(t, COLLECTIONS.projects, params.projectId)
+  // Everything the decision needs, read together: one round trip.
+  const [earlier, project, milestone, owned] = await Promise.all([
+    getCheckin(id),
+    getProject(params.projectId),
+    params.milestoneId === undefined ? null : getMilestone(params.milestoneId),
+    params.milestoneId === undefined ? findOwnedOnTask(params.projectId, params.taskId, caller._id) : null,
+  ])
+  if (earlier) return repeated(earlier, caller, now)
   if (!project) return fail('NOT_FOUND', '没有找到这个项目')
   const task = project.tasks.find((x) => x.id === params.taskId)
   if (!task) return fail('NOT_FOUND', '没有找到这个任务')
-  let milestone: Milestone | null = null
   if (params.milestoneId !== undefined) {
-    milestone = await txGet<Milestone>(t, COLLECTIONS.milestones, params.milestoneId)
     if (!milestone || milestone.projectId !== project._id) return fail('NOT_FOUND', '没有找到这个里程碑')
     if (milestone.taskId !== task.id) {
       return fail('INVALID_INPUT', '里程碑不属于这个任务', [
@@ -97,17 +56,52 @@ async function record(t: Tx, a: Attempt): Promise<Result<CheckinCreated> | typeo
       ])
     }
   }
-  const allowed = await mayCheckIn(t, a, project, task, milestone)
-  if (allowed === NEEDS_OWNER) return NEEDS_OWNER
-  if (!allowed) return fail('FORBIDDEN', '只有任务的负责人和成员可以打卡')
+  const owners = milestone ? [milestone.ownerId] : owned ? [caller._id] : []
+  if (!canCheckIn(caller, task, owners)) return fail('FORBIDDEN', '只有任务的负责人和成员可以打卡')
   if (!WORKING_STATUSES.includes(project.status)) return fail('CONFLICT', '项目不在实施中，不能打卡')
 
-  const before = (await txGet<CheckinStats>(t, COLLECTIONS.checkinStats, caller._id)) ?? EMPTY_STATS
-  const day = chinaDay(a.at)
-  const { total, streak, longestStreak, lastDay } = before
+  const draft = { params, caller, id, at, now, project, task, milestone }
+  const res = await runInTransaction((t) => record(t, draft))
+  if (res.created) await takeIntoCounters(res.checkin)
+  return ok({ checkin: toCheckinView(res.checkin), created: res.created, figures: toFigures(res.stats, now) })
+}
+
+/** The same request again: its record as it was, counted if the first run stopped before counting it. */
+async function repeated(earlier: Checkin, caller: Person, now: Date): Promise<Result<CheckinCreated>> {
+  const [stats] = await Promise.all([
+    getCheckinStats(caller._id),
+    earlier.counted === false ? takeIntoCounters(earlier) : null,
+  ])
+  return ok({ checkin: toCheckinView(earlier), created: false, figures: toFigures(stats, now) })
+}
+
+interface Draft {
+  params: Params
+  caller: Person
+  id: string
+  at: Date
+  now: Date
+  project: Project
+  task: PlanTask
+  milestone: Milestone | null
+}
+
+/** The transaction: only the member's own check-in and figures, so only their own concurrent taps contend. */
+async function record(
+  t: Tx,
+  d: Draft,
+): Promise<{ checkin: Checkin; stats: CheckinStats | null; created: boolean }> {
+  const { params, caller, now, project, task, milestone } = d
+  const [earlier, before] = await Promise.all([
+    txGet<Checkin>(t, COLLECTIONS.checkins, d.id),
+    txGet<CheckinStats>(t, COLLECTIONS.checkinStats, caller._id),
+  ])
+  if (earlier) return { checkin: earlier, stats: before, created: false }
+  const day = chinaDay(d.at)
+  const { total, streak, longestStreak, lastDay } = before ?? EMPTY_STATS
   const stats = addCheckin({ total, streak, longestStreak, lastDay }, day)
   const checkin: Checkin = {
-    _id: a.id,
+    _id: d.id,
     requestId: params.requestId,
     seq: stats.total,
     personId: caller._id,
@@ -121,21 +115,18 @@ async function record(t: Tx, a: Attempt): Promise<Result<CheckinCreated> | typeo
     milestoneTitle: milestone?.title ?? null,
     text: params.text,
     photos: params.photos,
-    at: a.at,
+    at: d.at,
     day,
     place: params.place ?? null,
     createdAt: now,
+    counted: false,
   }
-  await t.collection(COLLECTIONS.checkins).add({ data: checkin })
-  await t
-    .collection(COLLECTIONS.checkinStats)
-    .doc(caller._id)
-    .set({ data: { ...stats } })
-  for (const { _id, scope, fields } of countersOf(checkin)) {
-    // Counters exist after their first check-in: one increment, and a set only the first time.
-    const counter = t.collection(COLLECTIONS.checkinCounts).doc(_id)
-    const res = await counter.update({ data: { count: _.inc(1) } })
-    if (!res.stats?.updated) await counter.set({ data: { ...fields, scope, count: 1 } })
-  }
-  return ok({ checkin: toCheckinView(checkin), created: true, figures: toFigures(stats, now) })
+  await Promise.all([
+    t.collection(COLLECTIONS.checkins).add({ data: checkin }),
+    t
+      .collection(COLLECTIONS.checkinStats)
+      .doc(caller._id)
+      .set({ data: { ...stats } }),
+  ])
+  return { checkin, stats, created: true }
 }
