@@ -52,4 +52,5 @@ export const COLLECTIONS = {
   rectifications: 'rectifications',
   supervisionEvents: 'supervision_events',
   topTenSelections: 'top_ten_selections',
+  ledgerExports: 'ledger_exports',
 } as const

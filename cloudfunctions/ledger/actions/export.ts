@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { ledgerSheets } from '../../../domain/ledger'
 import { fail, ok } from '../../../types/result'
 import { cloud } from '../../_shared/cloud'
+import { now as clockNow } from '../../_shared/clock'
 import { logEvent } from '../../_shared/log'
 import {
   listCheckinsOf,
@@ -13,15 +14,17 @@ import {
 import { getPersonNames } from '../../_shared/repositories/people'
 import type { Handler } from '../../_shared/router'
 import { tempUrls } from '../../_shared/temp-urls'
+import { discardFile, recordExport } from '../retention'
 import { isFail, resolveLedger } from '../scope'
 import { writeWorkbook } from '../xlsx'
 
 /**
  * 导出管理台账: reads the whole record of the ledger's projects, writes one sheet per part, stores the
- * workbook under the caller's own export folder with a random name, and answers a temporary link to it.
+ * workbook under the caller's own export folder with a random name, records it for deletion after
+ * EXPORT_TTL_DAYS, and answers a temporary link to it.
  */
 export const exportLedger: Handler<'ledger', 'export'> = async (scope, { caller }) => {
-  const now = new Date()
+  const now = clockNow()
   const ledger = await resolveLedger(scope, caller, now)
   if (isFail(ledger)) return ledger
   const ids = ledger.projects.map((p) => p._id)
@@ -66,6 +69,13 @@ export const exportLedger: Handler<'ledger', 'export'> = async (scope, { caller 
   if (!uploaded.fileID) {
     logEvent('error', 'ledger_upload_failed', { code: uploaded.code ?? 'unknown', bytes: content.length })
     return fail('INTERNAL', '台账文件保存失败，请稍后再试')
+  }
+  try {
+    await recordExport(uploaded.fileID, caller._id, now)
+  } catch (err) {
+    // Unrecorded, the timer would never delete it: a workbook of members' records must not stay forever.
+    await discardFile(uploaded.fileID)
+    throw err
   }
   const urls = await tempUrls([uploaded.fileID])
   const url = urls[uploaded.fileID]
