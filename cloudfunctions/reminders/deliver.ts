@@ -40,8 +40,10 @@ export interface SweepSummary {
   deferred: number
   noCredit: number
   noTemplate: number
-  /** Stopped at maxPerSweep: the next sweep writes the rest. */
+  /** Stopped at maxPerSweep or out of time: the next sweep writes the rest. */
   truncated: boolean
+  /** Stopped by its time budget: what is left waits for the next sweep. */
+  outOfTime: boolean
 }
 
 export interface Sweep {
@@ -50,15 +52,21 @@ export interface Sweep {
   quiet: boolean
   config: ReminderConfig
   summary: SweepSummary
+  /** When it must stop starting work (ms since the epoch, the real clock). */
+  deadline: number
+  /** Pushes tried this sweep: the first always goes, so every sweep moves forward. */
+  tried: number
 }
 
-export function startSweep(now: Date, quiet: boolean, config: ReminderConfig): Sweep {
+export function startSweep(now: Date, quiet: boolean, config: ReminderConfig, deadline: number): Sweep {
   const sweepId = newId('sw')
   return {
     now,
     sweepId,
     quiet,
     config,
+    deadline,
+    tried: 0,
     summary: {
       sweepId,
       planned: 0,
@@ -71,12 +79,21 @@ export function startSweep(now: Date, quiet: boolean, config: ReminderConfig): S
       noCredit: 0,
       noTemplate: 0,
       truncated: false,
+      outOfTime: false,
     },
   }
 }
 
 /** After this many WeChat errors in a row (not 43101) a sweep stops calling; the rest wait for the next. */
 const BREAKER = 5
+/** Past its deadline a sweep starts nothing new, once it has done something (so each run makes progress). */
+function outOfTime(sweep: Sweep, started: boolean): boolean {
+  if (!started || Date.now() <= sweep.deadline) return false
+  sweep.summary.truncated = true
+  sweep.summary.outOfTime = true
+  return true
+}
+
 /** Sends in flight at once: WeChat answers in ~100 ms, and a sweep must finish within its timeout. */
 const PARALLEL = 8
 
@@ -93,7 +110,7 @@ const errCodeOf = (err: unknown): string => {
 export async function deliver(sweep: Sweep, planned: readonly PlannedReminder[]): Promise<void> {
   const s = sweep.summary
   for (const part of chunk([...new Map(planned.map((p) => [p.key, p])).values()])) {
-    if (s.truncated || part.length === 0) return
+    if (s.truncated || part.length === 0 || outOfTime(sweep, s.planned > 0)) return
     s.planned += part.length
     const existing = await existingMessageIds(part.map((p) => messageId(p.key)))
     const fresh = part.filter((p) => !existing.has(messageId(p.key)))
@@ -192,6 +209,9 @@ async function push(sweep: Sweep, messages: readonly Message[]): Promise<void> {
     const openid = openids.get(message.personId)
     if (!openid) return { message, state: 'failed', reason: 'no_openid' }
     if (errorsInARow >= BREAKER) return { message, state: 'deferred', reason: 'breaker' }
+    // Out of time: it waits, claimed by nobody, for the next sweep's sendDeferred.
+    if (outOfTime(sweep, sweep.tried > 0)) return { message, state: 'deferred', reason: 'time' }
+    sweep.tried += 1
     if (!(await spendCredit(message.personId, templateId, now)))
       return { message, state: 'no_credit', reason: '' }
     try {

@@ -32,6 +32,7 @@ import {
   listWaitingSubmissions,
   loadLeaders,
 } from '../_shared/repositories/reminder-sources'
+import { timerBudgetMs } from '../_shared/clock'
 import { deliver, sendDeferred, startSweep } from './deliver'
 import type { Sweep, SweepSummary } from './deliver'
 
@@ -39,10 +40,14 @@ import type { Sweep, SweepSummary } from './deliver'
  * One sweep at `now`: pushes deferred by quiet hours go out (when they are over), then what is due is
  * planned (domain/reminders.ts) from index-backed range reads and delivered. With nothing due it makes six
  * reads (deferred pushes and five windows; seven on the digest's day, for its run marker) and writes nothing.
+ * It stops by elapsed time (timerBudgetMs, 45 s of the function's 60 s): messages not yet written are
+ * planned again by the next sweep, and pushes not yet sent wait as `deferred` for it, so nothing is lost or
+ * sent twice.
  */
 export async function sweep(now: Date, config: ReminderConfig): Promise<SweepSummary> {
   const w = sweepWindows(now, config.rules)
-  const run = startSweep(now, w.quiet, config)
+  // Past its budget the sweep stops writing and sending; the next run picks up what is left.
+  const run = startSweep(now, w.quiet, config, Date.now() + timerBudgetMs())
   if (!w.quiet) await sendDeferred(run)
 
   const digestRun = w.digest ? `digest:${w.digest}` : null
