@@ -356,7 +356,10 @@ function participationOf(
       if (m.status === 'approved') row.milestonesApproved += 1
     }
   }
-  return [...rows.values()]
+  // In name order whatever order the people were read in (imported people come after the rest on disk).
+  return [...rows.values()].sort(
+    (a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.personId.localeCompare(b.personId),
+  )
 }
 
 /**

@@ -258,6 +258,15 @@ describe('rollUpDashboards', () => {
 
   it('is pure: the same input gives the same documents and digests', () => {
     expect(rollUpDashboards(input)).toEqual(out)
+    // People read in another order (a roster import puts new people last on disk): the same documents.
+    const more = [
+      ...input.people,
+      { _id: 'p0', name: '丙', branchId: 'b1' },
+      { _id: 'p9', name: '丁', branchId: 'b1' },
+    ]
+    expect(rollUpDashboards({ ...input, people: [...more].reverse() })).toEqual(
+      rollUpDashboards({ ...input, people: more }),
+    )
     // Another day in the same week and month, with the same milestones overdue: nothing to rewrite.
     expect(rollUpDashboards({ ...input, today: '2026-11-27' }).rollups.map((r) => r.digest)).toEqual(
       out.rollups.map((r) => r.digest),
