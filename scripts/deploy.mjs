@@ -8,7 +8,9 @@
 //   5. creates the database collections, indexes and closed security rules declared in deploy/database.json, and
 //      sets the storage rule of deploy/storage.json, reading both back;
 //   6. deploys every function of cloudbaserc.json with the CloudBase CLI (`tcb fn deploy`), reading its output:
-//      the CLI exits 0 even when a deploy failed.
+//      the CLI exits 0 even when a deploy failed;
+//   7. names the functions whose `permissions.openapi` the CLI left unregistered, with the DevTools step that
+//      registers them and `npm run verify:live`, which proves it.
 //
 // Options: --dry-run (print the plan, call nothing), --functions-only (skip the database; works with a CLI
 // logged in by `tcb login` and no API keys), --skip-checks (deploy build/cloudfunctions as it is),
@@ -16,17 +18,17 @@
 // committee member of a fresh environment: `tcb fn invoke org`, which only works while no committee member is bound).
 // The CLI is `tcb` on PATH if there is one, else `npx --yes -p @cloudbase/cli@<CLI_VERSION> tcb` (≈35 MB, fetched
 // once into npm's cache, not a project dependency); TCB_CLI=<path> picks another.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { delimiter, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { applyDatabase, indexName } from './lib/database-apply.mjs'
 import { applyStorageRule } from './lib/storage-apply.mjs'
 import { weappEnvProblem } from './lib/weapp-env.cjs'
 import { createTcbApi } from './lib/tcb-api.mjs'
+import { cliEnv, loadDotenv, resolveCli, runCli, stripAnsi } from './lib/tcb-cli.mjs'
 
-const CLI_VERSION = '2.12.10'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 const args = process.argv.slice(2)
@@ -37,20 +39,6 @@ const say = (zh, en) => console.log(en ? `${zh}\n  ${en}` : zh)
 const fail = (zh, en, code = 1) => {
   console.error(`\n✗ ${zh}\n  ${en}`)
   process.exit(code)
-}
-
-/** KEY=value lines (optionally `export`, quoted, with # comments); existing environment variables win. */
-function loadDotenv(file) {
-  if (!existsSync(file)) return false
-  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line)
-    if (!m || line.trimStart().startsWith('#')) continue
-    let value = m[2]
-    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1)
-    else value = value.replace(/\s+#.*$/, '')
-    if (process.env[m[1]] === undefined) process.env[m[1]] = value
-  }
-  return true
 }
 
 /** Whether `tcb login` left a credential in the CLI's store (~/.config/.cloudbase/auth.json). */
@@ -65,24 +53,6 @@ function cliLoggedIn() {
   }
 }
 
-function onPath(command) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && existsSync(join(dir, command))) return join(dir, command)
-  }
-  return null
-}
-
-/** How to run the CloudBase CLI: [command, leading args]. */
-function resolveCli() {
-  if (process.env.TCB_CLI) return [process.env.TCB_CLI, []]
-  const tcb = onPath('tcb')
-  if (tcb) return [tcb, []]
-  return ['npx', ['--yes', '-p', `@cloudbase/cli@${CLI_VERSION}`, 'tcb']]
-}
-
-// eslint-disable-next-line no-control-regex
-const stripAnsi = (text) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '\n')
-
 /** What the CLI printed means: it exits 0 even when the deploy failed, so only its words count. */
 function deployOutcome(name, output, exitCode) {
   const text = stripAnsi(output)
@@ -94,29 +64,6 @@ function deployOutcome(name, output, exitCode) {
   if (failed) return { ok: false, reason: 'CLI 输出中有失败信息 (the CLI reported a failure)' }
   if (!ok) return { ok: false, reason: 'CLI 没有报告部署成功 (the CLI did not report success)' }
   return { ok: true, reason: '' }
-}
-
-function runCli(cli, cliArgs, env, redact) {
-  return new Promise((resolve) => {
-    const [command, lead] = cli
-    const child = spawn(command, [...lead, ...cliArgs], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    const collect = (chunk) => {
-      output += chunk.toString()
-    }
-    child.stdout.on('data', collect)
-    child.stderr.on('data', collect)
-    // A CLI waiting for an answer nobody can give would hang the deploy: 10 minutes a function at most.
-    const timer = setTimeout(() => child.kill('SIGTERM'), 10 * 60 * 1000)
-    child.on('error', (err) => {
-      clearTimeout(timer)
-      resolve({ code: 127, output: redact(`${output}\n${err.message}`) })
-    })
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({ code: code ?? 1, output: redact(output) })
-    })
-  })
 }
 
 function placeholderTemplates() {
@@ -304,16 +251,7 @@ ${bar}\n`
     say('\n演练结束，没有调用任何云端接口。', 'Dry run finished; nothing was called.')
     return
   }
-  const env = {
-    ...process.env,
-    CLOUD_ENV: envId,
-    // The CLI's messages in Chinese, which deployOutcome reads; no colours or spinners.
-    TCB_LANG: 'zh',
-    LANG: 'zh_CN.UTF-8',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-    CI: '1',
-  }
+  const env = cliEnv(envId)
   const failures = []
   for (const name of functions) {
     const { code, output } = await runCli(
@@ -342,6 +280,16 @@ ${bar}\n`
       `${failures.length} functions failed to deploy: ${failures.join(', ')} (the CLI exits 0 even then; its output says so)`,
     )
   say(`\n✓ 已部署到 ${envId}`, `deployed to ${envId}`)
+
+  const needOpenapi = functions.filter((name) => {
+    const file = join(root, 'cloudfunctions', name, 'config.json')
+    return existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')).permissions?.openapi ?? []).length > 0
+  })
+  if (needOpenapi.length > 0)
+    say(
+      `\n! 云调用权限还没有登记：tcb CLI 不登记 config.json 的 permissions.openapi（${needOpenapi.join(', ')}）。\n  在微信开发者工具里对 build/cloudfunctions/<函数> 右键「上传并部署：云端安装依赖」，再运行\n  npm run verify:live -- --openid <你的 openid> 核对（-604101 即仍未登记）。`,
+      `openapi permissions are not registered yet: the tcb CLI skips config.json's permissions.openapi (${needOpenapi.join(', ')}).\n  Upload those functions once from WeChat DevTools (右键 › 上传并部署：云端安装依赖), then check with\n  npm run verify:live -- --openid <your openid> (-604101 means still unregistered).`,
+    )
 
   const bootstrap = option('--bootstrap')
   if (bootstrap) {

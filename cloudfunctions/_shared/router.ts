@@ -8,6 +8,7 @@ import type { Person } from '../../types/entities'
 import { fail } from '../../types/result'
 import type { Result } from '../../types/result'
 import { cloud } from './cloud'
+import { health, isHealthCall } from './health'
 import { logEvent } from './log'
 import { getPersonByOpenid } from './repositories/people'
 import { TransactionBusy } from './transaction'
@@ -65,6 +66,7 @@ export function createMain<F extends FunctionName>(
   const fnSchemas = schemas[fn] as Record<string, ZodType>
   const gates = (ACTION_GATES[fn] ?? {}) as Partial<Record<string, GateRule>>
   return async (event) => {
+    if (isHealthCall(event)) return health(fn)
     const action = isRecord(event) && typeof event.action === 'string' ? event.action : ''
     if (!Object.prototype.hasOwnProperty.call(handlers, action) || !fnSchemas[action]) {
       return fail('UNKNOWN_ACTION', `未知的操作：${action.slice(0, 40) || '（空）'}`)

@@ -299,6 +299,10 @@ describe('npm run deploy', () => {
     const run = await deploy(`CLOUD_ENV=prod-7g8h9i\n${KEYS}`)
     expect(run.out).toContain('已部署到 prod-7g8h9i')
     expect(run.code).toBe(0)
+    // The CLI does not register permissions.openapi: the deploy names reminders and the step that does.
+    expect(run.out).toContain('云调用权限还没有登记')
+    expect(run.out).toMatch(/permissions\.openapi \(reminders\)/)
+    expect(run.out).toContain('npm run verify:live -- --openid')
 
     const names = Object.keys(database.collections)
     expect([...cloud.tables.keys()].sort()).toEqual(names.sort())
