@@ -38,7 +38,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     },
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist-h5' : 'dist',
-    plugins: [],
+    // ariaLabel / ariaRole into the weapp's WXML (see plugin-aria.js); H5 renders them as aria-* already.
+    plugins: isH5 ? [] : [path.resolve(__dirname, 'plugin-aria.js')],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(cloudEnv.envId),
     },

@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { LectureListItem, MeView, MyTasks } from '../../types/api'
+import type { InboxItem, LectureListItem, MeView, MyTasks } from '../../types/api'
 import type { GroupSummary } from '../../types/api'
 import { detail, summary } from './fixtures'
 import { createHost, type FakeHost, type PageLike } from './fake-wx'
@@ -106,6 +106,23 @@ const lecture: LectureListItem = {
   my: null,
 }
 
+const inboxItem: InboxItem = {
+  milestone: {
+    id: 'm-2',
+    title: '入户宣讲安全用电',
+    weight: 1,
+    deadline: '2025-03-10',
+    dueState: 'normal',
+    round: 0,
+  },
+  project: { id: 'pr-1', title: '红色电力驿站', branchName: '营销党支部' },
+  task: { id: 't-2', title: '安全用电宣讲' },
+  submittedBy: { id: 'p-zh', name: '张敏' },
+  submittedAt: '2025-03-04T02:00:00.000Z',
+  excerpt: '走访 12 户，讲解用电安全',
+  evidenceCount: 2,
+}
+
 const okData = (data: unknown) => () => ({ ok: true, data }) as Record<string, unknown>
 
 let host: FakeHost
@@ -121,6 +138,7 @@ beforeAll(async () => {
     'messages.unreadCount': okData({ count: 0 }),
     'messages.templates': okData({ kinds: [], prompts: [] }),
     'checkins.inboxCount': okData({ count: 0 }),
+    'checkins.inbox': okData({ items: [inboxItem], page: 1, pageSize: 20, total: 1, hasMore: false }),
     'checkins.myTasks': okData(tasks),
     'groups.myGroups': okData({ groups: [group] }),
     'lectures.list': okData({ items: [lecture], nextCursor: null }),
@@ -188,6 +206,43 @@ function render(route: string, root: unknown): RenderedComponent {
   const view = simulate.render(id)
   view.attach(document.createElement('parent-wrapper'))
   return view
+}
+
+interface VNode {
+  tag?: string
+  attr?: Record<string, unknown>
+  children?: (VNode | string)[]
+  text?: string
+}
+
+const textIn = (node: VNode | string): string =>
+  typeof node === 'string' ? node : (node.text ?? '') + (node.children ?? []).map(textIn).join('')
+
+/**
+ * Every element with an accessibility attribute, as WeChat's compiler hands the view layer the page's WXML filled
+ * with its data (`aria-role` → attr `ariaRole`). miniprogram-simulate's built-in components drop aria-* (only the
+ * real base library reads them), so the compiler's own output is where to look.
+ */
+function ariaOf(
+  route: string,
+  root: unknown,
+): { tag?: string; role?: unknown; label?: unknown; text?: string }[] {
+  const generate = gwx(`${route}.wxml`) as (data: unknown, env: unknown, global: unknown) => VNode
+  const out: { tag?: string; role?: unknown; label?: unknown; text?: string }[] = []
+  const walk = (node: VNode | string) => {
+    if (typeof node === 'string') return
+    const { ariaRole, ariaLabel } = node.attr ?? {}
+    if (ariaRole !== undefined || ariaLabel !== undefined)
+      out.push({
+        tag: node.tag,
+        ...(ariaRole ? { role: ariaRole } : {}),
+        ...(ariaLabel ? { label: ariaLabel } : {}),
+        ...(ariaRole === 'button' && !ariaLabel ? { text: textIn(node) } : {}),
+      })
+    for (const child of node.children ?? []) walk(child)
+  }
+  walk(generate({ root }, {}, {}))
+  return out
 }
 
 /** The rendered element whose own text is exactly `text` (visible, not an attribute). */
@@ -319,5 +374,27 @@ describe('rendered weapp pages (WXML through WeChat’s compiler)', () => {
       byText(view, '新时代党员的责任与担当'),
       '/packages/lectures/pages/detail/index?id=lec-1',
     )
+  })
+
+  it('打卡 (the check-in form): the photo controls and the text field carry their ariaRole / ariaLabel into WXML', async () => {
+    const page = await openPage(
+      'pages/checkin-new/index',
+      { projectId: 'pr-1', taskId: 't-1', milestoneId: 'm-1' },
+      '添加照片',
+    )
+    current = page
+    const aria = ariaOf('pages/checkin-new/index', page.data.root)
+    expect(aria).toContainEqual({ tag: 'wx-view', role: 'button', label: '添加照片' })
+    expect(aria).toContainEqual(expect.objectContaining({ tag: 'wx-textarea', label: '做了什么' }))
+  })
+
+  it('审批 (a secretary): each waiting submission is announced as a button in WXML', async () => {
+    const page = await openPage('pages/approvals/index', {}, '入户宣讲安全用电')
+    current = page
+    const aria = ariaOf('pages/approvals/index', page.data.root)
+    const cards = aria.filter((a) => a.role === 'button')
+    expect(cards).toHaveLength(1)
+    expect(cards[0].tag).toBe('wx-view')
+    expect(cards[0].text).toContain('入户宣讲安全用电')
   })
 })
