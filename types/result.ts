@@ -28,6 +28,8 @@ export interface InputIssue {
 export interface Ok<T> {
   ok: true
   data: T
+  /** A temporary https link for each cloud file `data` names, by file id: storage is private to its owner. */
+  files?: Record<string, string>
 }
 
 export interface Fail {

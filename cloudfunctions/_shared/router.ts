@@ -9,6 +9,7 @@ import { fail } from '../../types/result'
 import type { Result } from '../../types/result'
 import { cloud } from './cloud'
 import { health, isHealthCall } from './health'
+import { withFileLinks } from './file-links'
 import { logEvent } from './log'
 import { getPersonByOpenid } from './repositories/people'
 import { TransactionBusy } from './transaction'
@@ -88,7 +89,7 @@ export function createMain<F extends FunctionName>(
         p: unknown,
         c: Ctx,
       ) => Promise<Result<unknown>>
-      return await handler(parsed.data, { caller })
+      return await withFileLinks(await handler(parsed.data, { caller }))
     } catch (err) {
       if (err instanceof TransactionBusy) return fail('CONFLICT', '其他人正在同时修改，请稍后重试')
       logEvent('error', 'function_failed', {

@@ -1,3 +1,4 @@
+import { rememberFileLinks } from './file-url'
 import Taro from '@tarojs/taro'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@contract/api'
 import type { Result } from '@contract/result'
@@ -54,7 +55,10 @@ export async function callCloud<F extends FunctionName, A extends ActionName<F>>
   const event: CloudEvent<F, A> = { action, payload }
   const raw = process.env.TARO_ENV === 'weapp' ? await callWeapp(fn, event) : await callGateway(fn, event)
   if (!isResult(raw)) throw new CloudError('INTERNAL')
-  if (raw.ok) return raw.data as ActionOutput<F, A>
+  if (raw.ok) {
+    rememberFileLinks(raw.files)
+    return raw.data as ActionOutput<F, A>
+  }
 
   if (process.env.TARO_ENV === 'h5' && raw.code === 'UNAUTHENTICATED') goToDevSignIn()
   throw new CloudError(raw.code, raw.message, raw.issues)

@@ -1,3 +1,4 @@
+import { rememberFileLinks } from './file-url'
 import Taro from '@tarojs/taro'
 import { CloudError } from './cloud-error'
 import { fromWeChatFailure } from './wechat-errors'
@@ -56,9 +57,13 @@ async function uploadGateway(localPath: string): Promise<string> {
     throw new CloudError('NETWORK', '上传失败，请检查网络后重试')
   }
   const json = (await res.json().catch(() => null)) as
-    { ok: true; data: { fileID: string } } | { ok: false; code: CloudError['code']; message: string } | null
+    | { ok: true; data: { fileID: string; url?: string | null } }
+    | { ok: false; code: CloudError['code']; message: string }
+    | null
   if (!json) throw new CloudError('NETWORK', `上传失败（${res.status}）`)
   if (!json.ok) throw new CloudError(json.code, json.message)
+  // The gateway's storage is private like CloudBase's: the upload answers a temporary link to show it by.
+  if (json.data.url) rememberFileLinks({ [json.data.fileID]: json.data.url })
   return json.data.fileID
 }
 

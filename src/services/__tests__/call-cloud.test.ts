@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import type { MeView } from '@contract/api'
 import { callCloud } from '../call-cloud'
 import { CloudError } from '../cloud-error'
+import { fileUrl } from '../file-url'
 import { goToDevSignIn } from '../dev-sign-in'
 
 jest.mock('../dev-sign-in', () => ({ goToDevSignIn: jest.fn() }))
@@ -52,6 +53,20 @@ describe('callCloud on H5', () => {
       headers: { 'content-type': 'application/json' },
     })
     expect(JSON.parse(String(init?.body))).toEqual({ action: 'whoami', payload: {} })
+  })
+
+  it('keeps the file links an answer carries, so a photo of someone else shows by its link', async () => {
+    const photo = 'cloud://local.localcloud/uploads/p9/a.jpg'
+    expect(fileUrl(photo)).toBe('/files/uploads/p9/a.jpg')
+    fetchMock.mockResolvedValue(
+      jsonResponse(200, {
+        ok: true,
+        data: me,
+        files: { [photo]: 'http://127.0.0.1:8787/files/uploads/p9/a.jpg?sign=x' },
+      }),
+    )
+    await callCloud('org', 'whoami', {})
+    expect(fileUrl(photo)).toBe('http://127.0.0.1:8787/files/uploads/p9/a.jpg?sign=x')
   })
 
   it('reads the envelope of a non-2xx answer and throws a CloudError with code, message and issues', async () => {
