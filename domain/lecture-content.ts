@@ -1,5 +1,5 @@
 import type { MediaKind } from '../types/entities-community'
-import { hasVisibleText } from '../types/functions/common'
+import { hasVisibleText } from '../types/text'
 import { PHOTO_EXTENSIONS, UPLOAD_ROOT } from './files'
 
 /** What a lecture may play, by kind, and what its images may be. */

@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { hasVisibleText } from '../text'
+
+export { hasVisibleText }
 
 /** Document ids: short opaque strings, never paths. */
 export const idSchema = z
@@ -6,12 +9,6 @@ export const idSchema = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确')
-
-/** Characters no reader sees: spaces, zero-width and other format characters, control characters, fillers. */
-const INVISIBLE = /[\p{Z}\p{Cc}\p{Cf}\s\u115F\u1160\u3164\uFFA0]/gu
-
-/** Whether text shows anything once invisible characters are set aside (a check-in of zero-width spaces does not). */
-export const hasVisibleText = (text: string): boolean => text.replace(INVISIBLE, '') !== ''
 
 /**
  * Every free-text input: trimmed, at most `max` characters, and never only invisible characters. `required`
