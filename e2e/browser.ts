@@ -44,12 +44,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /**
  * Taro H5's own signal that navigation is over: a page on its way in lacks `taro_page_stationed` until it has
- * landed, and one on its way out keeps its node until it is unloaded. Waits until no page is in between.
+ * landed, a page on its way out keeps its node until it is unloaded, and once done exactly one page is
+ * displayed (Taro hides the others with display: none). Waits until no page is in between.
  */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => !document.querySelector('.taro_page:not(.taro_page_shade):not(.taro_page_stationed)'),
-  )
+  await page.waitForFunction(`(() => {
+    const pages = [...document.querySelectorAll('.taro_page')]
+    if (pages.some((p) => !p.classList.contains('taro_page_shade') && !p.classList.contains('taro_page_stationed')))
+      return false
+    return pages.filter((p) => getComputedStyle(p).display !== 'none').length <= 1
+  })()`)
 }
 
 /** Waits until `read()` gives a value that `ok` accepts, and returns it: for figures that load after the page. */

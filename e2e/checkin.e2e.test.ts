@@ -80,6 +80,10 @@ test('a member checks in with a photo, submits the milestone, the secretary appr
     .click()
   await shown(secretary, TEXT).first().waitFor()
   await secretary.locator('.submission-page img, .submission-page .photo-grid__photo').first().waitFor()
+  // The member's photo really loads for the secretary: storage is private, the answer carried its link.
+  await secretary.waitForFunction(
+    `[...document.querySelectorAll('.submission-page img')].some((i) => i.complete && i.naturalWidth > 0)`,
+  )
   await screenshot(secretary, 'checkin-05-review')
   await tap(secretary, '通过')
   await confirmModal(secretary)

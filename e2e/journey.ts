@@ -90,8 +90,27 @@ export async function openPage(page: Page, path: string) {
   await page.reload()
 }
 
+/**
+ * Switches tab as a person taps it, and waits until the tab's page is the one displayed: text the two pages
+ * share (a status word, a title) would otherwise still be found on the page being left.
+ */
 export async function tabBar(page: Page, label: string) {
-  await page.locator('.weui-tabbar__item', { hasText: label }).click()
+  await settled(page)
+  const item = page.locator('.weui-tabbar__item', { hasText: label })
+  if (await item.evaluate((el) => el.classList.contains('weui-bar__item_on'))) return
+  await page.evaluate(`(() => {
+    const shown = [...document.querySelectorAll('.taro_page')].find((p) => getComputedStyle(p).display !== 'none')
+    if (shown) shown.dataset.e2eLeaving = '1'
+  })()`)
+  await item.click()
+  await page.waitForFunction(`(() => {
+    const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
+    return shown.length === 1 && !shown[0].dataset.e2eLeaving
+  })()`)
+  await page.evaluate(
+    `document.querySelectorAll('[data-e2e-leaving]').forEach((p) => delete p.dataset.e2eLeaving)`,
+  )
+  await settled(page)
 }
 
 /** Taro H5's picker: open it from its row and accept the choice shown (the first member, or today). */
