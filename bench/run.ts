@@ -1,5 +1,6 @@
 import { benchStart, benchWeappSize } from './build.bench'
 import { benchCheckin } from './checkin.bench'
+import { benchCloud } from './cloud.bench'
 import { benchCommunity } from './community.bench'
 import { benchDashboard } from './dashboard.bench'
 import { benchLedger } from './ledger.bench'
@@ -16,6 +17,7 @@ async function main() {
   const suites: [string, () => Promise<Figure[]> | Figure[]][] = [
     // First, and in every run: the raw SQLite floor each rate and latency is printed beside.
     ['reference', benchReference],
+    ['cloud', benchCloud],
     ['query', benchProjectQuery],
     ['lifecycle', benchLifecycle],
     ['community', benchCommunity],
