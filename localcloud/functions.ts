@@ -10,30 +10,39 @@ export interface TimerTrigger {
 
 export interface FunctionConfig {
   timeout?: number
+  /** MB, as cloudbaserc.json deploys it (WeChat's default 256). */
+  memorySize?: number
   triggers?: TimerTrigger[]
   permissions?: { openapi?: string[] }
 }
 
 export interface LoadedFunction {
   name: string
+  /** The bundle's path, for running it in a worker of its own. */
+  file?: string
   main: (event: unknown, context?: unknown) => Promise<unknown>
   config: FunctionConfig
 }
 
 const requireHere = createRequire(__filename)
 
-/** Each function's timeout (seconds) as deployed: cloudbaserc.json sets it, WeChat's config.json cannot. */
-function deployedTimeouts(): Map<string, number> {
+interface Deployed {
+  timeout?: number
+  memorySize?: number
+}
+
+/** Each function's timeout (seconds) and memory (MB) as deployed: cloudbaserc.json sets them, config.json cannot. */
+function deployedSettings(): Map<string, Deployed> {
   const file = join(__dirname, '..', 'cloudbaserc.json')
   if (!existsSync(file)) return new Map()
-  const rc = JSON.parse(readFileSync(file, 'utf8')) as { functions?: { name: string; timeout?: number }[] }
-  return new Map((rc.functions ?? []).flatMap((f) => (f.timeout ? [[f.name, f.timeout] as const] : [])))
+  const rc = JSON.parse(readFileSync(file, 'utf8')) as { functions?: ({ name: string } & Deployed)[] }
+  return new Map((rc.functions ?? []).map((f) => [f.name, { timeout: f.timeout, memorySize: f.memorySize }]))
 }
 
 /** Loads the built bundles (build/cloudfunctions/<name>/index.js), exactly what would be deployed. */
 export function loadFunctions(dir: string): Map<string, LoadedFunction> {
   const out = new Map<string, LoadedFunction>()
-  const timeouts = deployedTimeouts()
+  const deployed = deployedSettings()
   if (!existsSync(dir)) throw new Error(`没有找到云函数构建目录 ${dir}，请先运行 npm run build:functions`)
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const file = join(dir, entry.name, 'index.js')
@@ -42,8 +51,9 @@ export function loadFunctions(dir: string): Map<string, LoadedFunction> {
     if (typeof mod.main !== 'function') throw new Error(`${file} 没有导出 main`)
     const cfgFile = join(dir, entry.name, 'config.json')
     const config = existsSync(cfgFile) ? (JSON.parse(readFileSync(cfgFile, 'utf8')) as FunctionConfig) : {}
-    config.timeout ??= timeouts.get(entry.name)
-    out.set(entry.name, { name: entry.name, main: mod.main, config })
+    config.timeout ??= deployed.get(entry.name)?.timeout
+    config.memorySize ??= deployed.get(entry.name)?.memorySize
+    out.set(entry.name, { name: entry.name, file, main: mod.main, config })
   }
   return out
 }

@@ -48,6 +48,11 @@ export function installIdentity(env = 'local'): void {
       if (typeof key === 'string' && key in KEYS) return store.getStore()?.[KEYS[key]]
       return Reflect.get(target, key)
     },
+    // Writes go to the environment itself (a worker thread's env refuses a write addressed to the proxy).
+    set(target, key, value) {
+      if (typeof key === 'string') target[key] = String(value)
+      return true
+    },
   })
 }
 

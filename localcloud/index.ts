@@ -5,7 +5,10 @@ import { LocalDatabase, installLocalDatabase } from './db'
 import { loadFunctions } from './functions'
 import type { LoadedFunction } from './functions'
 import type { GatewayOptions } from './gateway/server'
-import { createGateway, invokeFunction } from './gateway/server'
+import { contextOf, createGateway, invokeFunction } from './gateway/server'
+import type { Runner } from './gateway/server'
+import { newTrace } from './round-trips'
+import { FunctionPool } from './worker/pool'
 import { TRIGGER_CALLER, installIdentity } from './identity'
 import { installOpenApi } from './openapi'
 import { resolveProfile, setActiveProfile } from './profile'
@@ -46,6 +49,8 @@ export interface Localcloud {
   profile: CloudProfile
   port: number
   db: LocalDatabase
+  /** Tests: kills every running instance of a function (isolation only), answering how many there were. */
+  killInstances: (fn: string) => number
   /** Fires a function's timer trigger now, exactly as the schedule would (tests use it instead of waiting). */
   fireTimer: (fn: string, trigger: string, at?: Date) => Promise<unknown>
   close: () => Promise<void>
@@ -87,14 +92,26 @@ export async function startLocalcloud(opts: LocalcloudOptions = {}): Promise<Loc
     )
   }
 
+  // Under isolation each function runs in worker threads of its own (worker/pool.ts), else in this process.
+  const pools = new Map(
+    profile.isolation
+      ? [...functions.values()].map(
+          (fn) => [fn.name, new FunctionPool(fn, profile, { db, storage })] as const,
+        )
+      : [],
+  )
+  const run: Runner = (fn, event, caller, timeoutMs, trace) => {
+    const pool = pools.get(fn.name)
+    return pool
+      ? pool.invoke(event, contextOf(caller), timeoutMs, trace)
+      : invokeFunction(fn, event, caller, timeoutMs, trace)
+  }
   // What WeChat sends a timer-triggered function: no user, SOURCE wx_trigger, the trigger's name and time.
-  const fire = (fn: LoadedFunction, trigger: string, at: Date) =>
-    invokeFunction(
-      fn,
-      { Type: 'Timer', TriggerName: trigger, Time: at.toISOString() },
-      TRIGGER_CALLER,
-      (fn.config.timeout ?? 3) * 1000,
-    )
+  const fire = (fn: LoadedFunction, trigger: string, at: Date) => {
+    const timeoutMs = (fn.config.timeout ?? 3) * 1000
+    const event = { Type: 'Timer', TriggerName: trigger, Time: at.toISOString() }
+    return run(fn, event, TRIGGER_CALLER, timeoutMs, newTrace(fn.name, timeoutMs))
+  }
   const stopTimers = opts.timers
     ? startTimers(functions.values(), async (fn, trigger, at) => {
         await fire(fn, trigger, at).catch((err: unknown) =>
@@ -107,6 +124,7 @@ export async function startLocalcloud(opts: LocalcloudOptions = {}): Promise<Loc
     db,
     functions,
     storage,
+    run,
     h5Dir: opts.h5Dir ?? join(ROOT, 'dist-h5'),
     timeoutMs: opts.timeoutMs,
     rateLimit: opts.rateLimit,
@@ -129,6 +147,7 @@ export async function startLocalcloud(opts: LocalcloudOptions = {}): Promise<Loc
     profile,
     port,
     db,
+    killInstances: (name) => pools.get(name)?.killAll() ?? 0,
     fireTimer: (name, trigger, at = new Date()) => {
       const fn = functions.get(name)
       if (!fn?.config.triggers?.some((t) => t.type === 'timer' && t.name === trigger))
@@ -137,6 +156,7 @@ export async function startLocalcloud(opts: LocalcloudOptions = {}): Promise<Loc
     },
     close: async () => {
       stopTimers()
+      await Promise.all([...pools.values()].map((p) => p.close()))
       await new Promise<void>((ok) => server.close(() => ok()))
       server.closeAllConnections()
       uninstallDb()

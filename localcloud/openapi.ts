@@ -25,7 +25,7 @@ const VALUE_LIMITS: Record<string, number> = {
   car_number: 8,
 }
 
-interface SendArgs {
+export interface SendArgs {
   touser?: unknown
   templateId?: unknown
   page?: unknown
@@ -114,7 +114,10 @@ let installedGrants: OpenApiGrants = new Map()
  * Under a profile with openapi permissions, a method the calling function's config.json does not list
  * fails with -604101, as in production; the call is one round trip, its bookkeeping here is not.
  */
-export function installOpenApi(grants: OpenApiGrants = installedGrants): void {
+export function installOpenApi(
+  grants: OpenApiGrants = installedGrants,
+  deliver: (args: SendArgs) => Promise<unknown> = send,
+): void {
   installedGrants = grants
   const guarded =
     <A>(method: string, run: (args: A) => Promise<unknown>) =>
@@ -127,5 +130,5 @@ export function installOpenApi(grants: OpenApiGrants = installedGrants): void {
       })
   // The module object itself, not an import namespace copy: bundles read `openapi` from it at call time.
   const sdk = nativeSdk() as unknown as { openapi: unknown }
-  sdk.openapi = { subscribeMessage: { send: guarded('subscribeMessage.send', send) } }
+  sdk.openapi = { subscribeMessage: { send: guarded('subscribeMessage.send', deliver) } }
 }

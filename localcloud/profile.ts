@@ -20,6 +20,8 @@ export interface CloudProfile {
   tempUrlTtlMs: number
   /** CloudBase's size and shape limits: document and request sizes, batch adds, where() in transactions. */
   limits: boolean
+  /** Each function runs in worker threads of its own, under its memorySize, stopped whole at its timeout. */
+  isolation: boolean
 }
 
 export const DEFAULT_PROFILE: CloudProfile = {
@@ -32,6 +34,7 @@ export const DEFAULT_PROFILE: CloudProfile = {
   privateFiles: false,
   tempUrlTtlMs: 2 * 3600_000,
   limits: false,
+  isolation: false,
 }
 
 export const CLOUD_PROFILE: CloudProfile = {
@@ -43,6 +46,7 @@ export const CLOUD_PROFILE: CloudProfile = {
   openapiPermissions: true,
   privateFiles: true,
   limits: true,
+  isolation: true,
 }
 
 const number = (env: NodeJS.ProcessEnv, key: string): number | undefined => {
@@ -63,7 +67,7 @@ const toggle = (env: NodeJS.ProcessEnv, key: string): boolean | undefined => {
 /**
  * The profile named by LOCALCLOUD_PROFILE (or `name`), with each LOCALCLOUD_* setting from the environment
  * laid over it: LATENCY_MS, JITTER_MS, COLD_START_MS, OPTIMISTIC, OPENAPI_PERMISSIONS, PRIVATE_FILES,
- * TEMP_URL_TTL_MS, LIMITS.
+ * TEMP_URL_TTL_MS, LIMITS, ISOLATION.
  */
 export function resolveProfile(name?: string, env: NodeJS.ProcessEnv = process.env): CloudProfile {
   const chosen = name ?? env.LOCALCLOUD_PROFILE ?? 'default'
@@ -82,6 +86,7 @@ export function resolveProfile(name?: string, env: NodeJS.ProcessEnv = process.e
     privateFiles: toggle(env, 'LOCALCLOUD_PRIVATE_FILES') ?? base.privateFiles,
     tempUrlTtlMs: number(env, 'LOCALCLOUD_TEMP_URL_TTL_MS') ?? base.tempUrlTtlMs,
     limits: toggle(env, 'LOCALCLOUD_LIMITS') ?? base.limits,
+    isolation: toggle(env, 'LOCALCLOUD_ISOLATION') ?? base.isolation,
   }
 }
 

@@ -21,6 +21,11 @@ export class RunKilled extends Error {
 }
 
 const traces = new AsyncLocalStorage<Trace>()
+/** Set while the gateway answers a request a function's worker relayed: its round trip was paid there. */
+const relayed = new AsyncLocalStorage<true>()
+
+/** Runs a request relayed from a function's worker, which already waited the round trip. */
+export const asRelayed = <T>(fn: () => Promise<T>): Promise<T> => relayed.run(true, fn)
 
 export const newTrace = (fn: string, timeoutMs: number): Trace => ({
   fn,
@@ -40,6 +45,7 @@ export const sleep = (ms: number) =>
 
 /** One round trip's wait under the active profile: mean ± jitter, never negative. */
 export function latencyMs(): number {
+  if (relayed.getStore()) return 0
   const { meanMs, jitterMs } = activeProfile().latency
   if (meanMs <= 0 && jitterMs <= 0) return 0
   return Math.max(0, meanMs + (Math.random() * 2 - 1) * jitterMs)

@@ -132,22 +132,29 @@ interface Args {
   fileList?: unknown[]
 }
 
+type Awaitable<T> = T | Promise<T>
+
+/** What the SDK's storage calls are answered from: the folder itself, or (in a function's worker) a proxy to it. */
+export interface StorageBackend {
+  upload(cloudPath: unknown, content: unknown): Awaitable<StorageResult<{ fileID: string }>>
+  download(fileID: unknown): Awaitable<StorageResult<{ fileContent: Buffer }>>
+  tempUrl(fileID: unknown): Awaitable<ReturnType<LocalStorage['tempUrl']>>
+  remove(fileID: unknown): Awaitable<{ fileID: string; code?: string }>
+}
+
 /** Points the SDK's storage calls (uploadFile, getTempFileURL, downloadFile, deleteFile) at the local folder. */
-export function installLocalStorage(storage: LocalStorage): void {
+export function installLocalStorage(storage: StorageBackend): void {
   const { CloudBase } = sdkRequire('@cloudbase/node-sdk/dist/cloudbase') as {
     CloudBase: { prototype: Record<string, unknown> }
   }
   const proto = CloudBase.prototype
+  const idOf = (f: unknown) => (typeof f === 'object' && f !== null ? (f as { fileID?: unknown }).fileID : f)
   // Each call is one round trip to CloudBase storage.
   proto.uploadFile = ({ cloudPath, fileContent }: Args) =>
     roundTrip(() => storage.upload(cloudPath, fileContent))
   proto.downloadFile = ({ fileID }: Args) => roundTrip(() => storage.download(fileID))
   proto.getTempFileURL = ({ fileList = [] }: Args) =>
-    roundTrip(() => ({
-      fileList: fileList.map((f) =>
-        storage.tempUrl(typeof f === 'object' && f !== null ? (f as { fileID?: unknown }).fileID : f),
-      ),
-    }))
+    roundTrip(async () => ({ fileList: await Promise.all(fileList.map((f) => storage.tempUrl(idOf(f)))) }))
   proto.deleteFile = ({ fileList = [] }: Args) =>
-    roundTrip(() => ({ fileList: fileList.map((f) => storage.remove(f)) }))
+    roundTrip(async () => ({ fileList: await Promise.all(fileList.map((f) => storage.remove(f))) }))
 }

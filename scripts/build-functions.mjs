@@ -74,6 +74,18 @@ export async function buildFunctions({ quiet = false } = {}) {
       )
     if (!quiet) console.log(`[functions] ${i + 1}/${names.length} ${name}`)
   }
+  // localcloud's cloud profile runs each function in a worker thread of its own: the worker's own code.
+  await build({
+    entryPoints: [join(root, 'localcloud', 'worker', 'function-worker.ts')],
+    outfile: join(root, 'build', 'localcloud', 'function-worker.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['wx-server-sdk', 'better-sqlite3'],
+    tsconfig: join(root, 'tsconfig.json'),
+    logLevel: 'error',
+  })
   if (!quiet)
     console.log(`[functions] built ${names.length} in ${Date.now() - started} ms → build/cloudfunctions/`)
   return names

@@ -31,7 +31,8 @@ export const EJSON = loadEjson()
 export function isPlainObject(value: unknown): value is Doc {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
   const proto: unknown = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
+  // Any realm's Object.prototype: a request relayed from a function's worker thread arrives built in another.
+  return proto === null || Object.getPrototypeOf(proto) === null
 }
 
 function bsonType(value: unknown): string | undefined {

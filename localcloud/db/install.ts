@@ -30,7 +30,7 @@ function sdkRequire(): NodeJS.Require {
  *
  * Returns a function that restores both.
  */
-export function installLocalDatabase(db: LocalDatabase): () => void {
+export function installLocalDatabase(db: Pick<LocalDatabase, 'handle'>): () => void {
   const req = sdkRequire()
   const requester = req('@cloudbase/node-sdk/dist/utils/tcbdbapirequester') as RequesterModule
   const platform = req('@cloudbase/node-sdk/dist/utils/cloudplatform') as CloudPlatformModule

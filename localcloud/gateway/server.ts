@@ -9,6 +9,7 @@ import { runAs } from '../identity'
 import type { Caller } from '../identity'
 import { activeProfile } from '../profile'
 import { newTrace, runTraced, sleep } from '../round-trips'
+import { RunFailed } from '../worker/pool'
 import type { Trace } from '../round-trips'
 import { grantSubscription } from '../openapi'
 import type { LocalStorage } from '../storage'
@@ -42,6 +43,8 @@ export interface GatewayOptions {
   functions: Map<string, LoadedFunction>
   storage: LocalStorage
   h5Dir: string
+  /** How a call runs (default: invokeFunction, in this process). */
+  run?: Runner
   /** Overrides every function's timeout (ms); otherwise cloudbaserc.json's seconds, default 3 like WeChat. */
   timeoutMs?: number
   /**
@@ -60,6 +63,19 @@ const APPID = 'localcloud-appid'
 /** The sign-in form's personId for 职工群众 (a WeChat user with no member record). */
 export const GUEST = '__guest__'
 
+/** What the function's context holds: an openid is a call from the mini-program (SOURCE `wx_client`). */
+export const contextOf = (caller: string | Caller | null): Caller | null =>
+  typeof caller === 'string' ? { openid: caller, appid: APPID, source: 'wx_client' } : caller
+
+/** Runs one call of a function: in this process (invokeFunction) or in a worker of its own (worker/pool.ts). */
+export type Runner = (
+  fn: LoadedFunction,
+  event: unknown,
+  caller: string | Caller | null,
+  timeoutMs: number,
+  trace: Trace,
+) => Promise<unknown>
+
 /** When each function was last called: a function idle longer than the profile's idleMs starts cold. */
 const lastCalled = new Map<string, number>()
 
@@ -76,8 +92,7 @@ export function invokeFunction(
   timeoutMs: number,
   trace: Trace = newTrace(fn.name, timeoutMs),
 ) {
-  const context: Caller | null =
-    typeof caller === 'string' ? { openid: caller, appid: APPID, source: 'wx_client' } : caller
+  const context = contextOf(caller)
   const { coldStartMs, idleMs } = activeProfile()
   const now = Date.now()
   const last = lastCalled.get(fn.name)
@@ -96,9 +111,13 @@ export function invokeFunction(
       }),
     )
   })
+  // A run refused its next request at the deadline may fail a moment before the timer fires: a timeout too.
+  const ran = run.catch((err: unknown) => {
+    throw Date.now() >= trace.deadline ? new Error('FUNCTION_TIMEOUT') : err
+  })
   // The run may still settle after its timeout answered; its outcome then goes nowhere.
-  run.catch(() => undefined)
-  return Promise.race([run, timeout]).finally(() => clearTimeout(timer))
+  ran.catch(() => undefined)
+  return Promise.race([ran, timeout]).finally(() => clearTimeout(timer))
 }
 
 /** The localcloud HTTP gateway: functions, the dev sign-in, stored files and the H5 build. */
@@ -145,7 +164,7 @@ export function createGateway(opts: GatewayOptions): Server {
     const action = typeof event.action === 'string' ? event.action.slice(0, 40) : typeof event.action
     const cost = () => `${trace.sequential} round trips (${trace.requests} requests)`
     try {
-      const result = await invokeFunction(
+      const result = await (opts.run ?? invokeFunction)(
         fn,
         { ...event, userInfo: { appId: APPID, openId: openid } },
         openid,
@@ -160,6 +179,12 @@ export function createGateway(opts: GatewayOptions): Server {
       sendJson(res, 200, result ?? null)
     } catch (err) {
       const timedOut = err instanceof Error && err.message === 'FUNCTION_TIMEOUT'
+      if (err instanceof RunFailed) {
+        log(`fn ${name}.${action} ${err.message}`)
+        return err.reason === 'OUT_OF_MEMORY'
+          ? sendFail(res, 500, 'INTERNAL', '云函数内存不足，请稍后再试')
+          : sendFail(res, 500, 'INTERNAL', '云函数异常退出，请稍后再试')
+      }
       log(
         `fn ${name}.${action} failed after ${Date.now() - started}ms ${cost()}: ${err instanceof Error ? err.message : 'unknown'}`,
       )

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { nativeSdk } from '../../../localcloud/sdk-modules'
+import { resolveProfile } from '../../../localcloud/profile'
 import { startTestCloud } from '../../../localcloud/testing'
 import type { TestCloud } from '../../../localcloud/testing'
 import type { Result } from '../../../types/result'
@@ -24,7 +25,9 @@ type Sdk = { deleteFile: typeof realDelete }
 beforeAll(async () => {
   jest.spyOn(console, 'log').mockImplementation(() => undefined)
   jest.spyOn(console, 'error').mockImplementation(() => undefined)
-  cloud = await startTestCloud()
+  // The test stands in for storage's deleteFile in this process, so the function must run here too: under
+  // the `cloud` profile everything else stays strict, only the worker isolation is off.
+  cloud = await startTestCloud({ profile: { ...resolveProfile(), isolation: false } })
   p001 = await cloud.signIn('p001')
   const sdk = nativeSdk() as unknown as Sdk
   realDelete = sdk.deleteFile
