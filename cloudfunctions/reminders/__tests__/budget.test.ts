@@ -1,14 +1,6 @@
 import { startTestCloud } from '../../../localcloud/testing'
 import type { TestCloud } from '../../../localcloud/testing'
-import {
-  MILESTONE_TEMPLATE,
-  addMilestone,
-  dayAfter,
-  fireSweep,
-  messagesOf,
-  outboxTo,
-  setNow,
-} from './helpers'
+import { dueWithCredits, fireSweep, messagesOf, outboxTo, setNow } from './helpers'
 
 // Tuesday 2031-03-04, 10:00 in China.
 const NOW = '2031-03-04T02:00:00Z'
@@ -20,25 +12,7 @@ beforeAll(async () => {
   jest.spyOn(console, 'log').mockImplementation(() => undefined)
   cloud = await startTestCloud()
   setNow(NOW)
-  OWNERS.forEach((p, i) => addMilestone(cloud, `tb-${i}`, p, dayAfter(NOW, 1)))
-  cloud.db.insertMany(
-    'subscription_credits',
-    OWNERS.map((p) => ({
-      _id: `${p}:${MILESTONE_TEMPLATE}`,
-      personId: p,
-      templateId: MILESTONE_TEMPLATE,
-      count: 1,
-    })),
-  )
-  cloud.db.insertMany(
-    '_subscribe_credits',
-    OWNERS.map((p) => ({
-      _id: `demo-openid-${p}:${MILESTONE_TEMPLATE}`,
-      openid: `demo-openid-${p}`,
-      templateId: MILESTONE_TEMPLATE,
-      count: 1,
-    })),
-  )
+  dueWithCredits(cloud, OWNERS, 'tb', NOW)
 })
 afterAll(async () => {
   delete process.env.LOCALCLOUD_TIMER_BUDGET_MS

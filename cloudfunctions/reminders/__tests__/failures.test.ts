@@ -2,7 +2,7 @@ import { installOpenApi } from '../../../localcloud/openapi'
 import { nativeSdk } from '../../../localcloud/sdk-modules'
 import { startTestCloud } from '../../../localcloud/testing'
 import type { TestCloud } from '../../../localcloud/testing'
-import { MILESTONE_TEMPLATE, addMilestone, dayAfter, fireSweep, ledger, messagesOf, setNow } from './helpers'
+import { dueWithCredits, fireSweep, ledger, messagesOf, setNow } from './helpers'
 
 // Tuesday 2031-03-04, 10:00 in China.
 const NOW = '2031-03-04T02:00:00Z'
@@ -17,25 +17,7 @@ beforeAll(async () => {
   cloud = await startTestCloud()
   setNow(NOW)
   // Twenty members with a due milestone each, every one holding a credit on both sides.
-  OWNERS.forEach((p, i) => addMilestone(cloud, `ff-${i}`, p, dayAfter(NOW, 1)))
-  cloud.db.insertMany(
-    'subscription_credits',
-    OWNERS.map((p) => ({
-      _id: `${p}:${MILESTONE_TEMPLATE}`,
-      personId: p,
-      templateId: MILESTONE_TEMPLATE,
-      count: 1,
-    })),
-  )
-  cloud.db.insertMany(
-    '_subscribe_credits',
-    OWNERS.map((p) => ({
-      _id: `demo-openid-${p}:${MILESTONE_TEMPLATE}`,
-      openid: `demo-openid-${p}`,
-      templateId: MILESTONE_TEMPLATE,
-      count: 1,
-    })),
-  )
+  dueWithCredits(cloud, OWNERS, 'ff', NOW)
 })
 afterAll(async () => {
   installOpenApi()

@@ -164,3 +164,34 @@ export async function subscribe(cloud: TestCloud, cookie: string, templateIds: s
   const granted = await cloud.call(cookie, 'messages', 'grantSubscriptions', { templateIds })
   if (!granted.ok) throw new Error(`grantSubscriptions failed: ${granted.code}`)
 }
+
+/**
+ * Members each with a milestone due tomorrow (ids `<prefix>-<n>`), every one holding one credit on both sides:
+ * ours (subscription_credits) and WeChat's (localcloud's _subscribe_credits).
+ */
+export function dueWithCredits(
+  cloud: TestCloud,
+  owners: readonly string[],
+  prefix: string,
+  now: string,
+): void {
+  owners.forEach((p, i) => addMilestone(cloud, `${prefix}-${i}`, p, dayAfter(now, 1)))
+  cloud.db.insertMany(
+    'subscription_credits',
+    owners.map((p) => ({
+      _id: `${p}:${MILESTONE_TEMPLATE}`,
+      personId: p,
+      templateId: MILESTONE_TEMPLATE,
+      count: 1,
+    })),
+  )
+  cloud.db.insertMany(
+    '_subscribe_credits',
+    owners.map((p) => ({
+      _id: `demo-openid-${p}:${MILESTONE_TEMPLATE}`,
+      openid: `demo-openid-${p}`,
+      templateId: MILESTONE_TEMPLATE,
+      count: 1,
+    })),
+  )
+}
