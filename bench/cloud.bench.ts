@@ -19,10 +19,10 @@ interface Sample {
   roundTrips: number
 }
 
-async function timed(run: () => Promise<{ roundTrips: number; ok: boolean }>): Promise<Sample> {
+async function timed(run: () => Promise<{ roundTrips: number; ok: boolean; why?: string }>): Promise<Sample> {
   const t = performance.now()
   const r = await run()
-  if (!r.ok) throw new Error('a measured call failed')
+  if (!r.ok) throw new Error(`a measured call failed: ${r.why ?? ''}`)
   return { ms: performance.now() - t, roundTrips: r.roundTrips }
 }
 
@@ -67,7 +67,7 @@ async function measure(profile: CloudProfile): Promise<Measured> {
     const call = (cookie: string, fn: string, action: string, payload: object) =>
       timed(async () => {
         const r = await cloud.callTraced(cookie, fn as never, action as never, payload as never)
-        return { roundTrips: r.roundTrips, ok: r.result.ok }
+        return { roundTrips: r.roundTrips, ok: r.result.ok, why: JSON.stringify(r.result).slice(0, 200) }
       })
 
     await series('checkin create', RUNS, () =>
