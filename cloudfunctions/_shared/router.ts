@@ -10,7 +10,7 @@ import type { Result } from '../../types/result'
 import { cloud } from './cloud'
 import { health, isHealthCall } from './health'
 import { withFileLinks } from './file-links'
-import { logEvent } from './log'
+import { internalFailure } from './log'
 import { getPersonByOpenid } from './repositories/people'
 import { TransactionBusy } from './transaction'
 
@@ -92,13 +92,7 @@ export function createMain<F extends FunctionName>(
       return await withFileLinks(await handler(parsed.data, { caller }))
     } catch (err) {
       if (err instanceof TransactionBusy) return fail('CONFLICT', '其他人正在同时修改，请稍后重试')
-      logEvent('error', 'function_failed', {
-        fn,
-        action,
-        error: err instanceof Error ? err.name : 'unknown',
-        detail: err instanceof Error ? (err.stack ?? err.message).slice(0, 2000) : null,
-      })
-      return fail('INTERNAL', '服务暂时不可用，请稍后再试')
+      return internalFailure(fn, action, err)
     }
   }
 }
