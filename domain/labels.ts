@@ -152,6 +152,14 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   lecture_due: '必学讲坛即将截止',
   lecture_overdue: '必学讲坛已逾期',
   weekly_digest: '每周简报',
+  milestone_approved: '成果已通过',
+  milestone_returned: '成果被退回',
+  proposal_decided: '立项审批结果',
+  acceptance_decided: '结题验收结果',
+  announcement_new: '党小组新通知',
+  announcement_unread: '通知未读提醒',
+  supervision_assigned: '分片督导安排',
+  spot_check_assigned: '随机抽查通知',
 }
 
 /** 整改 tasks: where one stands, as a word. */

@@ -159,6 +159,8 @@ export const REMINDER_PAGES = {
   /** The committee's acceptance review (验收). */
   review: (id: string) => withId('/pages/review/index', id),
   lecture: (id: string) => withId('/packages/lectures/pages/detail/index', id),
+  /** A Party group's post (an announcement). */
+  post: (id: string) => withId('/packages/groups/pages/post/index', id),
   home: '/pages/index/index',
 } as const
 
@@ -553,8 +555,20 @@ const MEMBER_KINDS: readonly ReminderKind[] = [
   'lecture_new',
   'lecture_due',
   'lecture_overdue',
+  'milestone_approved',
+  'milestone_returned',
+  'announcement_new',
+  'announcement_unread',
 ]
-const SECRETARY_KINDS: readonly ReminderKind[] = ['milestone_escalated', 'approval_waiting', 'weekly_digest']
+const SECRETARY_KINDS: readonly ReminderKind[] = [
+  'milestone_escalated',
+  'approval_waiting',
+  'weekly_digest',
+  'proposal_decided',
+  'acceptance_decided',
+  'supervision_assigned',
+  'spot_check_assigned',
+]
 const COMMITTEE_KINDS: readonly ReminderKind[] = ['proposal_waiting', 'acceptance_waiting', 'weekly_digest']
 
 /** The kinds that can reach `actor`, given their roles, in the order of REMINDER_KINDS. */

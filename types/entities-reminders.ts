@@ -16,6 +16,15 @@ export const REMINDER_KINDS = [
   'lecture_due',
   'lecture_overdue',
   'weekly_digest',
+  // Event notifications (domain/notifications.ts): written by the action at once, pushed by the sweep.
+  'milestone_approved',
+  'milestone_returned',
+  'proposal_decided',
+  'acceptance_decided',
+  'announcement_new',
+  'announcement_unread',
+  'supervision_assigned',
+  'spot_check_assigned',
 ] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
 
@@ -114,6 +123,9 @@ export interface ReminderRun {
   at: Date
 }
 
-/** The taps at which the app asks for subscriptions (wx.requestSubscribeMessage, at most 3 templates each). */
-export const SUBSCRIBE_MOMENTS = ['checkin', 'lecture', 'approve', 'review'] as const
+/**
+ * The taps at which the app asks for subscriptions (wx.requestSubscribeMessage, at most 3 templates each);
+ * `propose` is a secretary sending a proposal or acceptance request (the decision comes back to them).
+ */
+export const SUBSCRIBE_MOMENTS = ['checkin', 'lecture', 'approve', 'review', 'propose'] as const
 export type SubscribeMoment = (typeof SUBSCRIBE_MOMENTS)[number]

@@ -367,6 +367,10 @@ export const TABLE: Record<string, Record<string, Entry>> = {
       payloads: { own: { postId: `gp-demo-${OWN}-g2-0` }, other: { postId: `gp-demo-${OTHER}-g2-0` } },
       expect: LEADS_GROUP,
     },
+    remindUnread: {
+      payloads: { own: { postId: `gp-demo-${OWN}-g2-0` }, other: { postId: `gp-demo-${OTHER}-g2-0` } },
+      expect: LEADS_GROUP,
+    },
     roster: {
       payloads: { own: { groupId: `${OWN}-g2` }, other: { groupId: `${OTHER}-g2` } },
       expect: IN_GROUP,

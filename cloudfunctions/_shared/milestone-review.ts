@@ -10,7 +10,9 @@ import type { Milestone, MilestoneAction, MilestoneRecord, Person, Project } fro
 import type { MilestoneChange } from '../../types/functions/checkins'
 import { fail, ok } from '../../types/result'
 import type { Fail, Result } from '../../types/result'
+import { planMilestoneDecision } from '../../domain/notifications'
 import { COLLECTIONS } from './cloud'
+import { notifyInTx, settingsOf, wanted } from './notify'
 import { getMilestone } from './repositories/milestones'
 import { getProject, listMilestones } from './repositories/projects'
 import { replacing, runInTransaction, txGet } from './transaction'
@@ -81,7 +83,12 @@ async function attemptStep(req: ReviewRequest): Promise<Result<MilestoneChange> 
   return runInTransaction(async (t): Promise<Result<MilestoneChange> | typeof STALE> => {
     const m = await txGet<Milestone>(t, COLLECTIONS.milestones, req.id)
     if (!m) return milestoneNotFound()
-    const project = await txGet<Project>(t, COLLECTIONS.projects, m.projectId)
+    // A decision is told to the member who submitted: their settings are read alongside the project.
+    const member = m.submittedBy ?? m.ownerId
+    const [project, settings] = await Promise.all([
+      txGet<Project>(t, COLLECTIONS.projects, m.projectId),
+      settingsOf(req.action === 'submit' ? [] : [member]),
+    ])
     if (!project) return fail('NOT_FOUND', '没有找到这个项目')
     const refused = reviewRefusal(req.caller, req.action, m, project)
     if (refused) return refused
@@ -122,7 +129,25 @@ async function attemptStep(req: ReviewRequest): Promise<Result<MilestoneChange> 
       .collection(COLLECTIONS.milestones)
       .doc(m._id)
       .update({ data: replacing({ ...review, status: to, updatedAt: now }) })
-    await t.collection(COLLECTIONS.milestoneSubmissions).add({ data: record })
+    const told =
+      req.action === 'submit'
+        ? []
+        : planMilestoneDecision({
+            milestoneId: m._id,
+            title: m.title,
+            projectTitle: project.title,
+            round,
+            decision: req.action,
+            memberId: member,
+            deciderId: req.caller._id,
+            deciderName: req.caller.name,
+            comment: record.comment,
+            at: now,
+          })
+    await Promise.all([
+      t.collection(COLLECTIONS.milestoneSubmissions).add({ data: record }),
+      ...notifyInTx(t, wanted(told, settings), now),
+    ])
     await t
       .collection(COLLECTIONS.projects)
       .doc(project._id)

@@ -5,7 +5,9 @@ import type { Person, Project, ProjectAction, ProjectEvent } from '../../types/e
 import type { ProjectChange } from '../../types/functions/projects'
 import { fail, ok } from '../../types/result'
 import type { Fail, Result } from '../../types/result'
+import type { PlannedReminder } from '../../domain/reminders'
 import { COLLECTIONS } from './cloud'
+import { notifyInTx, settingsOf, wanted } from './notify'
 import { replacing, runInTransaction, txGet } from './transaction'
 import type { Tx } from './transaction'
 
@@ -28,6 +30,8 @@ export interface TransitionRequest {
   /** Refuse unless the project is still at this version: for actions that read other documents first. */
   expectVersion?: number
   step?: (project: Project) => Step
+  /** Who is told of the step (domain/notifications.ts), from the project as it was before it. */
+  tell?: (project: Project, change: ProjectChange, now: Date) => PlannedReminder[]
 }
 
 /** Why `caller` may not take `action` on `project` now, or null when they may. */
@@ -69,11 +73,16 @@ export function transition(req: TransitionRequest): Promise<Result<ProjectChange
     const to = next.ok ? next.to : project.status
     const now = new Date()
     const change: ProjectChange = { id: project._id, status: to, version: project.version + 1 }
-    await t
-      .collection(COLLECTIONS.projects)
-      .doc(project._id)
-      .update({ data: replacing({ ...step.patch, status: to, version: change.version, updatedAt: now }) })
+    const told = req.tell ? req.tell(project, change, now) : []
+    const [, settings] = await Promise.all([
+      t
+        .collection(COLLECTIONS.projects)
+        .doc(project._id)
+        .update({ data: replacing({ ...step.patch, status: to, version: change.version, updatedAt: now }) }),
+      settingsOf(told.map((p) => p.personId)),
+    ])
     if (step.write) await step.write(t, change)
+    const notices = notifyInTx(t, wanted(told, settings), now)
     if (!SILENT.includes(req.action)) {
       const event: Omit<ProjectEvent, '_id'> = {
         projectId: project._id,
@@ -85,8 +94,8 @@ export function transition(req: TransitionRequest): Promise<Result<ProjectChange
         comment: req.comment ?? '',
         at: now,
       }
-      await t.collection(COLLECTIONS.projectEvents).add({ data: event })
-    }
+      await Promise.all([t.collection(COLLECTIONS.projectEvents).add({ data: event }), ...notices])
+    } else await Promise.all(notices)
     return ok(change)
   })
 }

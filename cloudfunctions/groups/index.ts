@@ -9,6 +9,7 @@ import { myGroups } from './actions/my-groups'
 import { pin, unpin } from './actions/pin'
 import { post } from './actions/post'
 import { readers } from './actions/readers'
+import { remindUnread } from './actions/remind-unread'
 import { roster } from './actions/roster'
 import { withdraw } from './actions/withdraw'
 
@@ -25,6 +26,7 @@ export const main = createMain('groups', {
   unpin,
   markRead,
   readers,
+  remindUnread,
   roster,
   groupProjects,
 })

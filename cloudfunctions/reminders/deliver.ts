@@ -18,6 +18,7 @@ import {
   listDeferred,
   messageId,
   refundCredit,
+  toMessage,
   setPushState,
   spendCredit,
 } from '../_shared/repositories/messages'
@@ -136,25 +137,7 @@ export async function deliver(sweep: Sweep, planned: readonly PlannedReminder[])
     const docs = wanted.map((p): Message => {
       const templateId = templateOf(p)
       const held = templateId ? (credits.get(creditId(p.personId, templateId)) ?? 0) : 0
-      return {
-        _id: messageId(p.key),
-        key: p.key,
-        kind: p.kind,
-        personId: p.personId,
-        itemId: p.itemId,
-        title: p.title,
-        body: p.body,
-        page: p.page,
-        values: p.values,
-        read: false,
-        readAt: null,
-        createdAt: sweep.now,
-        templateId,
-        pushState: pushDecision(templateId, sweep.quiet, held),
-        pushReason: '',
-        pushAt: null,
-        sweepId: sweep.sweepId,
-      }
+      return toMessage(p, templateId, pushDecision(templateId, sweep.quiet, held), sweep.now, sweep.sweepId)
     })
     const owned = await insertMessages(docs, sweep.sweepId)
     const mine = docs.filter((m) => owned.has(m._id))

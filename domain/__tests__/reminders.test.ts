@@ -379,6 +379,10 @@ describe('settings and roles', () => {
       'lecture_new',
       'lecture_due',
       'lecture_overdue',
+      'milestone_approved',
+      'milestone_returned',
+      'announcement_new',
+      'announcement_unread',
     ])
     const secretary = {
       ...member,
@@ -393,6 +397,14 @@ describe('settings and roles', () => {
       'lecture_due',
       'lecture_overdue',
       'weekly_digest',
+      'milestone_approved',
+      'milestone_returned',
+      'proposal_decided',
+      'acceptance_decided',
+      'announcement_new',
+      'announcement_unread',
+      'supervision_assigned',
+      'spot_check_assigned',
     ])
     const committee = { ...member, grants: [{ role: 'committee' as const }] }
     expect(reminderKindsFor(committee)).toContain('proposal_waiting')

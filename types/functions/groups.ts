@@ -66,6 +66,8 @@ export const groupsSchemas = {
   markRead: byPost,
   /** Who has read an announcement and who in the group has not (secretary or group leader). */
   readers: byPost,
+  /** 提醒未读: tells the group's members who have not read an announcement to read it, once a day. */
+  remindUnread: byPost,
   /** The group's members with their role and this month's check-ins. */
   roster: byGroup,
   /** The projects the group's members work on, with the group's tasks in each. */
@@ -143,6 +145,8 @@ export interface ReadersView {
   read: { person: PersonRef; at: string }[]
   /** Members of the group who have not read it. */
   unread: PersonRef[]
+  /** Whether 提醒未读 was sent today (China day): it can be sent once a day. */
+  remindedToday: boolean
 }
 
 export interface RosterMember {
@@ -189,6 +193,8 @@ export interface GroupsOutputs {
   markRead: { postId: string; readCount: number; created: boolean }
   get: { post: PostView }
   readers: ReadersView
+  /** How many were told this time (those who turned the reminder off are not). */
+  remindUnread: { postId: string; reminded: number; unread: number }
   roster: Roster
   groupProjects: { projects: GroupProjectView[] }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { DB } from 'wx-server-sdk'
+import type { PlannedReminder } from '../../../domain/reminders'
 import type {
   Message,
   PushState,
@@ -19,6 +20,35 @@ const settings = () => db.collection(COLLECTIONS.reminderSettings)
 /** A message's `_id`: derived from its reminder key, so the same reminder can only ever be stored once. */
 export const messageId = (key: string): string =>
   `rm-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`
+
+/** A planned reminder or notification as stored, unread, its push at `pushState`, written by `writer`. */
+export function toMessage(
+  p: PlannedReminder,
+  templateId: string | null,
+  pushState: PushState,
+  createdAt: Date,
+  writer: string,
+): Message {
+  return {
+    _id: messageId(p.key),
+    key: p.key,
+    kind: p.kind,
+    personId: p.personId,
+    itemId: p.itemId,
+    title: p.title,
+    body: p.body,
+    page: p.page,
+    values: p.values,
+    read: false,
+    readAt: null,
+    createdAt,
+    templateId,
+    pushState,
+    pushReason: '',
+    pushAt: null,
+    sweepId: writer,
+  }
+}
 
 export const creditId = (personId: string, templateId: string): string => `${personId}:${templateId}`
 

@@ -27,6 +27,7 @@ describe('groups.readers', () => {
         { person: { id: 'p006', name: '苏雅琴' }, at: expect.any(String) },
       ],
       unread: [{ id: 'p004', name: '曹泽宇' }],
+      remindedToday: false,
     }
     expect(data(await cloud.call(as.p002, 'groups', 'readers', { postId: NOTICE_G1 }))).toEqual(expected)
     expect(data(await cloud.call(as.p001, 'groups', 'readers', { postId: NOTICE_G1 }))).toEqual(expected)

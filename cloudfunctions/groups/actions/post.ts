@@ -1,13 +1,17 @@
 import { canPost } from '../../../domain/group-permissions'
 import { MAX_PINNED, withPin } from '../../../domain/groups'
 import { PHOTO_EXTENSIONS } from '../../../domain/files'
+import { planAnnouncement } from '../../../domain/notifications'
+import type { PartyGroup, Person } from '../../../types/entities'
 import type { GroupBoard, GroupPost } from '../../../types/entities-community'
+import type { ActionParams } from '../../../types/api'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
 import { fileIdIssues } from '../../_shared/file-ids'
 import { groupFor } from '../../_shared/group-access'
 import { toPostView } from '../../_shared/group-views'
-import { readId } from '../../_shared/repositories/groups'
+import { notify, settingsOf } from '../../_shared/notify'
+import { listGroupMembers, readId } from '../../_shared/repositories/groups'
 import { requestDocId } from '../../_shared/request-ids'
 import type { Handler } from '../../_shared/router'
 import { runInTransaction, txGet } from '../../_shared/transaction'
@@ -27,6 +31,36 @@ export const post: Handler<'groups', 'post'> = async (params, { caller }) => {
   if (issues.length > 0) return fail('INVALID_INPUT', `照片有误：${issues[0].message}`, issues)
 
   const id = requestDocId('gp', caller._id, params.requestId)
+  const announcement = params.kind === 'announcement'
+  // The group is told of an announcement: who is in it, and their settings, are read alongside the write.
+  const [res, audience] = await Promise.all([
+    write(id, params, group, caller),
+    announcement ? listGroupMembers(group._id).then((ms) => audienceOf(ms.map((m) => m._id))) : null,
+  ])
+  // Also on a retry (created: false): a notice already stored stays as it was, a missing one is written.
+  if (res.ok && audience && res.data.post.kind === 'announcement') {
+    const p = res.data.post
+    const planned = planAnnouncement(
+      {
+        postId: p.id,
+        groupName: group.name,
+        text: p.text,
+        authorId: caller._id,
+        authorName: caller.name,
+        at: new Date(p.createdAt),
+      },
+      audience.ids,
+    )
+    await notify(planned, audience.settings, new Date())
+  }
+  return res
+}
+
+async function audienceOf(ids: string[]) {
+  return { ids, settings: await settingsOf(ids) }
+}
+
+function write(id: string, params: PostParams, group: PartyGroup, caller: Person) {
   return runInTransaction(async (t) => {
     const earlier = await txGet<GroupPost>(t, COLLECTIONS.groupPosts, id)
     if (earlier) return ok({ post: toPostView(earlier, group, caller, true), created: false })
@@ -88,3 +122,5 @@ export const post: Handler<'groups', 'post'> = async (params, { caller }) => {
     return ok({ post: toPostView(doc, group, caller, true), created: true })
   })
 }
+
+type PostParams = ActionParams<'groups', 'post'>

@@ -174,11 +174,17 @@ describe('settings', () => {
         { kind: 'lecture_new', on: true, templateId: null },
         { kind: 'lecture_due', on: true, templateId: 'tpl-study-reminder' },
         { kind: 'lecture_overdue', on: true, templateId: 'tpl-study-reminder' },
+        { kind: 'milestone_approved', on: true, templateId: 'tpl-review-result' },
+        { kind: 'milestone_returned', on: true, templateId: 'tpl-review-result' },
+        { kind: 'announcement_new', on: true, templateId: 'tpl-group-notice' },
+        { kind: 'announcement_unread', on: true, templateId: 'tpl-group-notice' },
       ],
       quietHours: { start: '22:00', end: '07:00' },
     })
     const secretary = data(await cloud.call(as.p001, 'messages', 'getSettings', {}))
-    expect(secretary.kinds.map((k) => k.kind)).toContain('approval_waiting')
+    expect(secretary.kinds.map((k) => k.kind)).toEqual(
+      expect.arrayContaining(['approval_waiting', 'proposal_decided', 'supervision_assigned']),
+    )
     const committee = data(await cloud.call(as.p057, 'messages', 'getSettings', {}))
     expect(committee.kinds.map((k) => k.kind)).toEqual(
       expect.arrayContaining(['proposal_waiting', 'weekly_digest']),
@@ -224,15 +230,16 @@ describe('subscriptions', () => {
   it('tells the app which template ids to ask for at which tap, at most 3 each', async () => {
     const t = data(await cloud.call(as.p002, 'messages', 'templates', {}))
     expect(t.prompts).toEqual([
-      { moment: 'checkin', templateIds: ['tpl-milestone-deadline'] },
+      { moment: 'checkin', templateIds: ['tpl-milestone-deadline', 'tpl-review-result'] },
       { moment: 'lecture', templateIds: ['tpl-study-reminder'] },
       {
         moment: 'approve',
         templateIds: ['tpl-approval-waiting', 'tpl-overdue-escalation', 'tpl-weekly-digest'],
       },
       { moment: 'review', templateIds: ['tpl-approval-waiting', 'tpl-weekly-digest'] },
+      { moment: 'propose', templateIds: ['tpl-review-result', 'tpl-task-assigned'] },
     ])
-    expect(t.kinds).toHaveLength(10)
+    expect(t.kinds).toHaveLength(18)
     expect(t.kinds.find((k) => k.kind === 'lecture_new')).toEqual({ kind: 'lecture_new', templateId: null })
   })
 

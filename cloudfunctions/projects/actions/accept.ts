@@ -2,6 +2,7 @@ import { DEFAULT_RUBRIC, totalScore } from '../../../domain/acceptance'
 import { fail } from '../../../types/result'
 import type { Handler } from '../../_shared/router'
 import { transition } from '../../_shared/transition'
+import { tellDecision } from '../tell'
 
 /** 结题: the committee scores the project against the rubric, which is stored with the score. */
 export const accept: Handler<'projects', 'accept'> = async ({ id, scores, comment }, { caller }) => {
@@ -14,6 +15,7 @@ export const accept: Handler<'projects', 'accept'> = async ({ id, scores, commen
     action: 'accept',
     caller,
     comment,
+    tell: tellDecision('accept', caller, comment, result.total),
     step: () => ({
       ok: true,
       patch: {

@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto'
+import { planSpotCheckAssigned } from '../../../domain/notifications'
 import { DRAW_ALGORITHM, drawSample } from '../../../domain/spot-check-draw'
+import type { Person } from '../../../types/entities'
 import type { SpotCheck, SpotCheckPick } from '../../../types/entities-supervision'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
+import { branchSecretaries, notify } from '../../_shared/notify'
 import { requestDocId } from '../../_shared/request-ids'
 import { getSpotCheck } from '../../_shared/repositories/supervision'
 import type { Handler } from '../../_shared/router'
 import { runInTransaction, txGet } from '../../_shared/transaction'
 import { addEvent } from '../views'
 import { candidatePool, isPool } from './candidates'
+import type { CandidatePool } from './candidates'
 
 /**
  * 随机抽查: records the candidates (every running project in scope, canonical order), a fresh 128-bit seed
@@ -28,9 +32,30 @@ export const createSpotCheck: Handler<'supervision', 'createSpotCheck'> = async 
   }
   const seed = randomBytes(16).toString('hex')
   const picked = drawSample(seed, pool.ids, size).map((p) => pool.byId.get(p) as SpotCheckPick)
+  const now = new Date()
+  // The drawn projects' secretaries are told: they and their settings are read alongside the write.
+  const [res, told] = await Promise.all([
+    draw(id, requestId, size, pool, seed, picked, caller, now),
+    branchSecretaries(picked.map((p) => p.branchId)),
+  ])
+  if (res.ok && res.data.created) {
+    await notify(planSpotCheckAssigned(id, picked, told.secretaries, caller.name, now), told.settings, now)
+  }
+  return res
+}
+
+function draw(
+  id: string,
+  requestId: string,
+  size: number,
+  pool: CandidatePool,
+  seed: string,
+  picked: SpotCheckPick[],
+  caller: Person,
+  now: Date,
+) {
   return runInTransaction(async (t) => {
     if (await txGet<SpotCheck>(t, COLLECTIONS.spotChecks, id)) return ok({ id, created: false })
-    const now = new Date()
     const doc: Omit<SpotCheck, '_id'> = {
       requestId,
       size,

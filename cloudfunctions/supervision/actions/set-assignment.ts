@@ -1,8 +1,10 @@
+import { planSupervisionAssigned } from '../../../domain/notifications'
 import { isCommittee } from '../../../domain/roles'
 import { assignmentId, canSupervise } from '../../../domain/supervision'
 import type { SupervisionAssignment } from '../../../types/entities-supervision'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
+import { branchSecretaries, notify } from '../../_shared/notify'
 import { getOrgUnitsByIds } from '../../_shared/repositories/org'
 import { getPeopleByIds } from '../../_shared/repositories/people'
 import type { Handler } from '../../_shared/router'
@@ -15,16 +17,23 @@ export const setAssignment: Handler<'supervision', 'setAssignment'> = async (
   { caller },
 ) => {
   if (!canSupervise(caller)) return fail('FORBIDDEN', '只有党委可以设置分片督导')
-  const [[person], units] = await Promise.all([getPeopleByIds([personId]), getOrgUnitsByIds([branchId])])
+  // The branch's secretaries are told of a new assignment: they and their settings are read alongside.
+  const [[person], units, told] = await Promise.all([
+    getPeopleByIds([personId]),
+    getOrgUnitsByIds([branchId]),
+    assigned ? branchSecretaries([branchId]) : null,
+  ])
   if (!person || !isCommittee(person)) return fail('NOT_FOUND', '没有这位党委成员')
   const branch = units.get(branchId)
   if (!branch || branch.kind !== 'branch') return fail('NOT_FOUND', '没有找到这个党支部')
   const id = assignmentId(personId, branchId)
-  return runInTransaction(async (t) => {
+  let changedAt: Date | null = null
+  const res = await runInTransaction(async (t) => {
     const before = await txGet<SupervisionAssignment>(t, COLLECTIONS.supervisionAssignments, id)
     const was = before?.active ?? false
     if (was === assigned) return ok({ personId, branchId, assigned, changed: false })
     const now = new Date()
+    changedAt = now
     const doc: Omit<SupervisionAssignment, '_id'> = {
       personId,
       branchId,
@@ -48,4 +57,13 @@ export const setAssignment: Handler<'supervision', 'setAssignment'> = async (
     )
     return ok({ personId, branchId, assigned, changed: true })
   })
+  const at: Date | null = changedAt
+  if (res.ok && res.data.changed && told && at) {
+    const planned = planSupervisionAssigned(
+      { assignmentId: id, branchName: branch.name, supervisorName: person.name, at },
+      told.secretaries[branchId] ?? [],
+    )
+    await notify(planned, told.settings, at)
+  }
+  return res
 }

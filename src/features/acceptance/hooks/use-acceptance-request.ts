@@ -4,6 +4,7 @@ import type { ProjectDetail } from '@contract/api'
 import type { RequestState } from '@/hooks/use-request'
 import { useProject } from '@/features/projects/hooks/use-project'
 import { confirmAction } from '@/services/confirm'
+import { askToSubscribe } from '@/services/subscribe'
 import { showErrorToast } from '@/services/show-error-toast'
 import { showSuccessToast } from '@/services/show-success-toast'
 import { uploadFile } from '@/services/upload-file'
@@ -49,6 +50,8 @@ export function useAcceptanceRequest(id: string | undefined): AcceptanceRequestF
       confirmText: '申请',
     })
     if (!ok) return
+    // After the confirm dialog: the committee's decision comes back to the secretary ('propose').
+    void askToSubscribe('propose')
     setSending(true)
     try {
       const me = await currentPerson()

@@ -39,6 +39,10 @@ export const markAnnouncementRead = (postId: string): Out<'markRead'> =>
 /** Who has read an announcement and who has not (secretary or group leader). */
 export const fetchReaders = (postId: string): Out<'readers'> => callCloud('groups', 'readers', { postId })
 
+/** 提醒未读: tells the members who have not read an announcement, once a day. */
+export const remindUnread = (postId: string): Out<'remindUnread'> =>
+  callCloud('groups', 'remindUnread', { postId })
+
 /** The group's members with role, title, this month's check-ins and (where allowed) phone. */
 export const fetchRoster = (groupId: string): Out<'roster'> => callCloud('groups', 'roster', { groupId })
 

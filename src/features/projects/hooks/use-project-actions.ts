@@ -44,7 +44,7 @@ const STEPS: Partial<Record<ProjectAction, Step>> = {
     },
     run: submitProposal,
     done: '已提交立项',
-    subscribe: 'approve',
+    subscribe: 'propose',
   },
   withdraw: {
     confirm: {

@@ -152,7 +152,7 @@ export function useProposalForm(id: string | undefined, branchId: string | undef
       void Taro.pageScrollTo({ selector: `#${fieldAnchor(stillMissing[0].field)}`, duration: 300 })
       return
     }
-    // A secretary's own reminders (milestones waiting, escalations, the digest) are the 'approve' prompt's.
+    // The committee's decision comes back to the secretary who sent it: the 'propose' prompt's templates.
     const ok = await confirmAction({
       title: '提交立项',
       content: '提交后由党委审批，审批期间不能修改立项表。确认提交？',
@@ -160,7 +160,7 @@ export function useProposalForm(id: string | undefined, branchId: string | undef
     })
     if (!ok) return
     // After the confirm dialog, never stacked on it: WeChat counts its 确定 as the tap the request needs.
-    void askToSubscribe('approve')
+    void askToSubscribe('propose')
     setSubmitting(true)
     try {
       if (!(await saveNow()) || !projectId.current) return

@@ -182,7 +182,7 @@ describe('项目详情', () => {
       'projects.submit': { id: 'prj-001', status: 'submitted', version: 2 },
     })
     fireEvent.click(await screen.findByRole('button', { name: '提交立项' }))
-    await waitFor(() => expect(askToSubscribe).toHaveBeenCalledWith('approve'))
+    await waitFor(() => expect(askToSubscribe).toHaveBeenCalledWith('propose'))
     expect((askToSubscribe as jest.Mock).mock.invocationCallOrder[0]).toBeGreaterThan(
       (Taro.showModal as jest.Mock).mock.invocationCallOrder[0],
     )

@@ -217,7 +217,7 @@ describe('立项表 and WeChat reminders', () => {
     // Cancelled: no reminders asked for, and no dialog stacked on the confirmation.
     expect(askToSubscribe).not.toHaveBeenCalled()
     fireEvent.click(screen.getByRole('button', { name: '提交立项' }))
-    await waitFor(() => expect(askToSubscribe).toHaveBeenCalledWith('approve'))
+    await waitFor(() => expect(askToSubscribe).toHaveBeenCalledWith('propose'))
     expect((askToSubscribe as jest.Mock).mock.invocationCallOrder[0]).toBeGreaterThan(
       (Taro.showModal as jest.Mock).mock.invocationCallOrder[1],
     )

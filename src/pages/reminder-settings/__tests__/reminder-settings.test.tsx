@@ -25,6 +25,14 @@ const TEMPLATES: Record<ReminderKind, string | null> = {
   lecture_due: 'tpl-study-reminder',
   lecture_overdue: 'tpl-study-reminder',
   weekly_digest: 'tpl-weekly-digest',
+  milestone_approved: 'tpl-review-result',
+  milestone_returned: 'tpl-review-result',
+  proposal_decided: 'tpl-review-result',
+  acceptance_decided: 'tpl-review-result',
+  announcement_new: 'tpl-group-notice',
+  announcement_unread: 'tpl-group-notice',
+  supervision_assigned: 'tpl-task-assigned',
+  spot_check_assigned: 'tpl-task-assigned',
 }
 
 const MEMBER_KINDS: ReminderKind[] = [

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import type { ReadersView } from '@contract/api'
 import { CloudError } from '@/services/cloud-error'
 import { answer, payloadsOf, resetCloud } from '../../../../../../test/dom/cloud'
@@ -21,6 +21,7 @@ const readers: ReadersView = {
     { id: 'p-cao', name: '曹泽宇' },
     { id: 'p-li', name: '李海燕' },
   ],
+  remindedToday: false,
 }
 
 beforeEach(() => {
@@ -62,5 +63,24 @@ describe('阅读情况', () => {
     expect(await screen.findByText('只有支部书记和党小组长可以查看阅读情况')).toBeInTheDocument()
     expect(screen.getByText('无法查看阅读情况')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: '重试' })).not.toBeInTheDocument()
+  })
+
+  it('提醒未读 tells the unread members once a day, after a 确定', async () => {
+    answer({
+      'groups.readers': [readers, { ...readers, remindedToday: true }],
+      'groups.remindUnread': { postId: 'gp-a', reminded: 2, unread: 2 },
+    })
+    render(<ReadersPage />)
+    fireEvent.click(await screen.findByRole('button', { name: '提醒未读（2 人）' }))
+    await waitFor(() => expect(payloadsOf('groups.remindUnread')).toEqual([{ postId: 'gp-a' }]))
+    expect(await screen.findByRole('button', { name: '今天已提醒' })).toBeDisabled()
+    expect(screen.getByText('今天已给未读组员发过提醒，明天可以再提醒。')).toBeInTheDocument()
+  })
+
+  it('offers no reminder when everyone has read it', async () => {
+    answer({ 'groups.readers': { ...readers, unread: [] } })
+    render(<ReadersPage />)
+    expect(await screen.findByText('本组成员都已阅读')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: /提醒未读/ })).not.toBeInTheDocument()
   })
 })

@@ -1,0 +1,108 @@
+import {
+  excerpt,
+  planAnnouncement,
+  planAnnouncementUnread,
+  planMilestoneDecision,
+  planProjectDecision,
+  planSpotCheckAssigned,
+} from '../notifications'
+
+const at = new Date('2026-06-01T02:00:00Z')
+
+describe('planMilestoneDecision', () => {
+  const fact = {
+    milestoneId: 'm1',
+    title: '建立台账',
+    projectTitle: '一票直达',
+    round: 2,
+    decision: 'return' as const,
+    memberId: 'p004',
+    deciderId: 'p001',
+    deciderName: '周晓东',
+    comment: '请补充照片',
+    at,
+  }
+
+  it.each([
+    ['return', 'milestone_returned', '成果被退回', '已退回'],
+    ['approve', 'milestone_approved', '成果已通过', '已通过'],
+  ] as const)('%s → %s to the member, keyed by round', (decision, kind, title, status) => {
+    const [n] = planMilestoneDecision({ ...fact, decision })
+    expect(n).toMatchObject({ kind, title, personId: 'p004', key: `${kind}:p004:m1:r2`, values: { status } })
+    expect(n.page).toBe('/pages/milestone-submit/index?id=m1')
+  })
+
+  it('says the comment of a return, and tells nobody who decided their own', () => {
+    expect(planMilestoneDecision(fact)[0].body).toContain('意见：请补充照片')
+    expect(planMilestoneDecision({ ...fact, deciderId: 'p004' })).toEqual([])
+  })
+})
+
+describe('planProjectDecision', () => {
+  const fact = {
+    projectId: 'prj-1',
+    title: '一票直达',
+    secretaryId: 'p001',
+    deciderId: 'p057',
+    deciderName: '党委',
+    comment: '',
+    version: 4,
+    at,
+  }
+  it.each([
+    ['approve', 'proposal_decided', '立项已批准'],
+    ['return', 'proposal_decided', '立项被退回'],
+    ['accept', 'acceptance_decided', '项目已结题'],
+    ['return_acceptance', 'acceptance_decided', '结题申请被退回'],
+  ] as const)('%s → %s, one per version', (decision, kind, title) => {
+    const [n] = planProjectDecision({ ...fact, decision })
+    expect(n).toMatchObject({ kind, title, personId: 'p001', key: `${kind}:p001:prj-1:v4` })
+  })
+  it('says the score of an acceptance', () => {
+    expect(planProjectDecision({ ...fact, decision: 'accept', score: 92 })[0].body).toContain('得分 92')
+  })
+})
+
+describe('announcements', () => {
+  const a = {
+    postId: 'gp1',
+    groupName: '第二党小组',
+    text: '周五学习',
+    authorId: 'p001',
+    authorName: '周',
+    at,
+  }
+  it('tells each member once, never the author', () => {
+    expect(planAnnouncement(a, ['p001', 'p002', 'p002', 'p003']).map((n) => n.personId)).toEqual([
+      'p002',
+      'p003',
+    ])
+  })
+  it('提醒未读 is keyed by the day: one a day', () => {
+    const [n] = planAnnouncementUnread(a, ['p002'], '2026-06-01', 'p001')
+    expect(n.key).toBe('announcement_unread:p002:gp1:2026-06-01')
+  })
+})
+
+describe('planSpotCheckAssigned', () => {
+  it('tells the secretaries of each drawn project’s branch', () => {
+    const picks = [
+      { projectId: 'prj-1', title: 'A', branchId: 'b1', branchName: '一支部' },
+      { projectId: 'prj-2', title: 'B', branchId: 'b2', branchName: '二支部' },
+    ]
+    const out = planSpotCheckAssigned('sc1', picks, { b1: ['s1'], b2: ['s2', 's3'] }, '党委', at)
+    expect(out.map((n) => [n.personId, n.itemId])).toEqual([
+      ['s1', 'prj-1'],
+      ['s2', 'prj-2'],
+      ['s3', 'prj-2'],
+    ])
+  })
+})
+
+describe('excerpt', () => {
+  it.each([
+    ['短文', 20, '短文'],
+    ['一二三四五六七八九十', 5, '一二三四…'],
+    ['  多个\n空白  ', 20, '多个 空白'],
+  ])('%s → %s', (text, max, out) => expect(excerpt(text, max)).toBe(out))
+})

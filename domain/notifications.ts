@@ -1,0 +1,245 @@
+import type { ReminderKind } from '../types/entities-reminders'
+import type { PlannedReminder } from './reminders'
+import { REMINDER_PAGES, chineseTime, reminderKey } from './reminders'
+
+/**
+ * Event notifications: something happened to a person (their evidence was decided, their proposal was
+ * decided, an announcement was posted to their group, their branch was assigned a supervisor or drawn in a
+ * spot check). The action that made it happen writes them into 消息 at once, keyed like reminders so each
+ * is stored once; the reminders sweep pushes them when a credit allows (see cloudfunctions/_shared/notify.ts).
+ * Their kinds are the second half of REMINDER_KINDS (types/entities-reminders.ts).
+ */
+
+/** A short excerpt for a message title or a template's `thing` field. */
+export function excerpt(text: string, max = 20): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`
+}
+
+const said = (comment: string) => (comment.trim() ? `意见：${comment.trim()}` : '')
+
+/** A milestone's evidence approved or returned → the member who submitted it (not the approver themselves). */
+export interface MilestoneDecisionFact {
+  milestoneId: string
+  title: string
+  projectTitle: string
+  round: number
+  decision: 'approve' | 'return'
+  memberId: string
+  deciderId: string
+  deciderName: string
+  comment: string
+  at: Date
+}
+
+export function planMilestoneDecision(f: MilestoneDecisionFact): PlannedReminder[] {
+  if (f.memberId === f.deciderId) return []
+  const approved = f.decision === 'approve'
+  const kind: ReminderKind = approved ? 'milestone_approved' : 'milestone_returned'
+  const body = approved
+    ? `${f.deciderName} 通过了你提交的「${f.title}」成果。项目：${f.projectTitle}`
+    : `${f.deciderName} 退回了你提交的「${f.title}」成果，请修改后重新提交。${said(f.comment)}项目：${f.projectTitle}`
+  return [
+    {
+      key: reminderKey(kind, f.memberId, f.milestoneId, `r${f.round}`),
+      kind,
+      personId: f.memberId,
+      itemId: f.milestoneId,
+      title: approved ? '成果已通过' : '成果被退回',
+      body,
+      page: REMINDER_PAGES.milestone(f.milestoneId),
+      values: {
+        title: f.title,
+        project: f.projectTitle,
+        person: f.deciderName,
+        status: approved ? '已通过' : '已退回',
+        summary: f.comment.trim() || (approved ? '成果已通过审批' : '请修改后重新提交'),
+        time: chineseTime(f.at),
+      },
+    },
+  ]
+}
+
+/** A proposal (立项) or an acceptance request (结题) decided by the committee → the secretary who sent it. */
+export interface ProjectDecisionFact {
+  projectId: string
+  title: string
+  decision: 'approve' | 'return' | 'accept' | 'return_acceptance'
+  secretaryId: string
+  deciderId: string
+  deciderName: string
+  comment: string
+  /** The acceptance score, when accepted. */
+  score?: number
+  /** The version the decision produced: a proposal decided, resubmitted and decided again is a new message. */
+  version: number
+  at: Date
+}
+
+const PROJECT_DECISIONS = {
+  approve: { kind: 'proposal_decided', title: '立项已批准', status: '已立项', verb: '批准了立项申请' },
+  return: { kind: 'proposal_decided', title: '立项被退回', status: '已退回', verb: '退回了立项申请' },
+  accept: { kind: 'acceptance_decided', title: '项目已结题', status: '已结题', verb: '验收通过' },
+  return_acceptance: {
+    kind: 'acceptance_decided',
+    title: '结题申请被退回',
+    status: '已退回',
+    verb: '退回了结题申请',
+  },
+} as const
+
+export function planProjectDecision(f: ProjectDecisionFact): PlannedReminder[] {
+  if (!f.secretaryId || f.secretaryId === f.deciderId) return []
+  const d = PROJECT_DECISIONS[f.decision]
+  const score = f.decision === 'accept' && f.score !== undefined ? `，得分 ${f.score}` : ''
+  const next =
+    f.decision === 'approve'
+      ? '请编制计划书，分解任务。'
+      : f.decision === 'return' || f.decision === 'return_acceptance'
+        ? '请修改后重新提交。'
+        : ''
+  return [
+    {
+      key: reminderKey(d.kind, f.secretaryId, f.projectId, `v${f.version}`),
+      kind: d.kind,
+      personId: f.secretaryId,
+      itemId: f.projectId,
+      title: d.title,
+      body: `${f.deciderName} ${d.verb}「${f.title}」${score}。${next}${said(f.comment)}`,
+      page: REMINDER_PAGES.project(f.projectId),
+      values: {
+        title: d.title,
+        project: f.title,
+        person: f.deciderName,
+        status: d.status,
+        summary: f.comment.trim() || d.title,
+        time: chineseTime(f.at),
+      },
+    },
+  ]
+}
+
+/** An announcement posted to a Party group. */
+export interface AnnouncementFact {
+  postId: string
+  groupName: string
+  text: string
+  authorId: string
+  authorName: string
+  at: Date
+}
+
+/** A new announcement → every member of the group but its author. */
+export function planAnnouncement(a: AnnouncementFact, memberIds: readonly string[]): PlannedReminder[] {
+  return [...new Set(memberIds)]
+    .filter((id) => id !== a.authorId)
+    .map((personId) => ({
+      key: reminderKey('announcement_new', personId, a.postId, 'posted'),
+      kind: 'announcement_new' as const,
+      personId,
+      itemId: a.postId,
+      title: `${a.groupName}新通知`,
+      body: `${a.authorName}：${excerpt(a.text, 60)}`,
+      page: REMINDER_PAGES.post(a.postId),
+      values: {
+        title: excerpt(a.text),
+        branch: a.groupName,
+        person: a.authorName,
+        time: chineseTime(a.at),
+        status: '新通知',
+      },
+    }))
+}
+
+/** 提醒未读: the members who have not read an announcement, asked to, once a day (the period is the day). */
+export function planAnnouncementUnread(
+  a: AnnouncementFact,
+  unreadIds: readonly string[],
+  day: string,
+  senderId: string,
+): PlannedReminder[] {
+  return [...new Set(unreadIds)]
+    .filter((id) => id !== senderId && id !== a.authorId)
+    .map((personId) => ({
+      key: reminderKey('announcement_unread', personId, a.postId, day),
+      kind: 'announcement_unread' as const,
+      personId,
+      itemId: a.postId,
+      title: '请阅读通知',
+      body: `${a.groupName}的通知你还没有阅读：${excerpt(a.text, 60)}`,
+      page: REMINDER_PAGES.post(a.postId),
+      values: {
+        title: excerpt(a.text),
+        branch: a.groupName,
+        person: a.authorName,
+        time: chineseTime(a.at),
+        status: '待阅读',
+      },
+    }))
+}
+
+/** A branch assigned to a committee member for 分片督导 → the branch's secretaries. */
+export interface SupervisionAssignedFact {
+  assignmentId: string
+  branchName: string
+  supervisorName: string
+  at: Date
+}
+
+export function planSupervisionAssigned(
+  f: SupervisionAssignedFact,
+  secretaryIds: readonly string[],
+): PlannedReminder[] {
+  return [...new Set(secretaryIds)].map((personId) => ({
+    key: reminderKey('supervision_assigned', personId, f.assignmentId, String(f.at.getTime())),
+    kind: 'supervision_assigned' as const,
+    personId,
+    itemId: f.assignmentId,
+    title: '本支部有了督导联系人',
+    body: `党委 ${f.supervisorName} 负责联系指导${f.branchName}的党建项目（分片督导），将随时查看项目进展。`,
+    page: REMINDER_PAGES.home,
+    values: {
+      title: '分片督导',
+      branch: f.branchName,
+      person: f.supervisorName,
+      time: chineseTime(f.at),
+      status: '已分配',
+    },
+  }))
+}
+
+/** A project drawn in a 随机抽查 → its branch's secretaries. */
+export interface SpotCheckPickFact {
+  projectId: string
+  title: string
+  branchId: string
+  branchName: string
+}
+
+export function planSpotCheckAssigned(
+  spotCheckId: string,
+  picks: readonly SpotCheckPickFact[],
+  secretaries: Readonly<Record<string, readonly string[]>>,
+  checkerName: string,
+  at: Date,
+): PlannedReminder[] {
+  return picks.flatMap((p) =>
+    [...new Set(secretaries[p.branchId] ?? [])].map((personId) => ({
+      key: reminderKey('spot_check_assigned', personId, p.projectId, spotCheckId),
+      kind: 'spot_check_assigned' as const,
+      personId,
+      itemId: p.projectId,
+      title: '项目被随机抽查',
+      body: `「${p.title}」被党委随机抽查选中（${checkerName}），请备好台账与现场材料，配合检查。`,
+      page: REMINDER_PAGES.project(p.projectId),
+      values: {
+        title: '随机抽查',
+        project: p.title,
+        branch: p.branchName,
+        person: checkerName,
+        time: chineseTime(at),
+        status: '已抽中',
+      },
+    })),
+  )
+}
