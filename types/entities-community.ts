@@ -178,6 +178,8 @@ export interface LectureListing {
   required: boolean
   deadline: Date | null
   publishedAt: Date
+  /** The lecture's cover when published, so a list page can ask for its link with its other reads. */
+  cover?: string | null
 }
 
 /** A member's quiz results on one lecture. */

@@ -23,10 +23,36 @@ export function fileIdsIn(value: unknown, out = new Set<string>()): Set<string> 
  * a file is already one the caller may see: it travels with a temporary link for each file it names, in
  * `files`, and the app shows those links. One more round trip, only for answers that carry files.
  */
-export async function withFileLinks<T>(res: Result<T>): Promise<Result<T>> {
+export async function withFileLinks<T>(res: Result<T>, early = new FileLinks()): Promise<Result<T>> {
   if (!res.ok) return res
   const ids = [...fileIdsIn(res.data)].slice(0, MAX_LINKED)
   if (ids.length === 0) return res
-  const links = await Promise.all(chunk(ids, 50).map((part) => tempUrls(part)))
-  return { ...res, files: Object.assign({}, ...links) as Record<string, string> }
+  return { ...res, files: await early.linksFor(ids) }
+}
+
+/**
+ * The links of one call. A handler that knows early which files its answer will name asks for their links then
+ * (`ctx.links.prefetch`), so the request travels together with its remaining reads instead of after them; the
+ * answer then links only the files not asked for yet.
+ */
+export class FileLinks {
+  private readonly asked = new Map<string, Promise<Record<string, string>>>()
+
+  /** Starts fetching the links of these files (anything that is not a cloud file id is ignored). */
+  prefetch(value: unknown): void {
+    const ids = [...fileIdsIn(value)].filter((id) => !this.asked.has(id))
+    for (const part of chunk(ids, 50)) {
+      // A failure here surfaces where the links are awaited, as it would without the prefetch.
+      const links = tempUrls(part)
+      links.catch(() => undefined)
+      for (const id of part) this.asked.set(id, links)
+    }
+  }
+
+  async linksFor(ids: readonly string[]): Promise<Record<string, string>> {
+    this.prefetch(ids.filter((id) => !this.asked.has(id)))
+    const parts = await Promise.all([...new Set(ids.map((id) => this.asked.get(id)))])
+    const all = Object.assign({}, ...parts) as Record<string, string>
+    return Object.fromEntries(ids.flatMap((id) => (all[id] ? [[id, all[id]] as const] : [])))
+  }
 }

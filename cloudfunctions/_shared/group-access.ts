@@ -7,15 +7,24 @@ import { getGroup, getPost } from './repositories/groups'
 
 export const NOT_IN_GROUP = '只有本党小组的成员可以查看和发言'
 
-/** The group, when the caller is in it (or is its branch secretary). */
-export async function groupFor(
-  caller: Person,
-  groupId: string,
-): Promise<{ ok: true; group: PartyGroup } | { ok: false; fail: Fail }> {
-  const group = await getGroup(groupId)
+type GroupAccess = { ok: true; group: PartyGroup } | { ok: false; fail: Fail }
+
+/** A group already read, when the caller is in it (or is its branch secretary). */
+export function groupAccess(caller: Person, group: PartyGroup | null): GroupAccess {
   if (!group) return { ok: false, fail: fail('NOT_FOUND', '没有找到这个党小组') }
   if (!canReadGroup(caller, group)) return { ok: false, fail: fail('FORBIDDEN', NOT_IN_GROUP) }
   return { ok: true, group }
+}
+
+/** The group, when the caller is in it (or is its branch secretary). */
+export async function groupFor(caller: Person, groupId: string): Promise<GroupAccess> {
+  return groupAccess(caller, await getGroup(groupId))
+}
+
+/** A post already read that is still in the feed (not withdrawn), or the NOT_FOUND a missing one gets. */
+export function livePost(post: GroupPost | null): { ok: true; post: GroupPost } | { ok: false; fail: Fail } {
+  if (!post || post.withdrawn) return { ok: false, fail: fail('NOT_FOUND', '没有找到这条内容，可能已撤回') }
+  return { ok: true, post }
 }
 
 /**
@@ -26,8 +35,8 @@ export async function postFor(
   caller: Person,
   postId: string,
 ): Promise<{ ok: true; post: GroupPost; group: PartyGroup } | { ok: false; fail: Fail }> {
-  const post = await getPost(postId)
-  if (!post || post.withdrawn) return { ok: false, fail: fail('NOT_FOUND', '没有找到这条内容，可能已撤回') }
-  const access = await groupFor(caller, post.groupId)
-  return access.ok ? { ok: true, post, group: access.group } : access
+  const live = livePost(await getPost(postId))
+  if (!live.ok) return live
+  const access = await groupFor(caller, live.post.groupId)
+  return access.ok ? { ok: true, post: live.post, group: access.group } : access
 }

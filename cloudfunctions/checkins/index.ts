@@ -1,4 +1,5 @@
 import { createMain } from '../_shared/router'
+import { ROUND_TRIPS } from './budgets'
 import { approveMilestone } from './actions/approve-milestone'
 import { create } from './actions/create'
 import { getSubmission } from './actions/get-submission'
@@ -11,15 +12,19 @@ import { returnMilestone } from './actions/return-milestone'
 import { submitMilestone } from './actions/submit-milestone'
 
 /** `checkins`: the member's daily loop (打卡/写实) and milestone review (提交成果 → 待审批 → 通过/退回). */
-export const main = createMain('checkins', {
-  myTasks,
-  create,
-  history,
-  myStats,
-  submitMilestone,
-  inbox,
-  inboxCount,
-  getSubmission,
-  approveMilestone,
-  returnMilestone,
-})
+export const main = createMain(
+  'checkins',
+  {
+    myTasks,
+    create,
+    history,
+    myStats,
+    submitMilestone,
+    inbox,
+    inboxCount,
+    getSubmission,
+    approveMilestone,
+    returnMilestone,
+  },
+  { roundTrips: ROUND_TRIPS },
+)

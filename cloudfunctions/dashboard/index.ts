@@ -3,6 +3,7 @@ import { isTimerCall } from '../_shared/call-source'
 import { now } from '../_shared/clock'
 import { logEvent } from '../_shared/log'
 import { createMain } from '../_shared/router'
+import { ROUND_TRIPS } from './budgets'
 import { runTimer } from '../_shared/timer-run'
 import { branch } from './actions/branch'
 import { committee } from './actions/committee'
@@ -10,7 +11,7 @@ import { league } from './actions/league'
 import { overdue } from './actions/overdue'
 import { rollUp } from './rollup'
 
-const actions = createMain('dashboard', { committee, branch, overdue, league })
+const actions = createMain('dashboard', { committee, branch, overdue, league }, { roundTrips: ROUND_TRIPS })
 
 /** The timer's roll-up: only the trigger starts one, never a client. */
 const timer = () =>

@@ -1,4 +1,5 @@
 import { createMain } from '../_shared/router'
+import { ROUND_TRIPS } from './budgets'
 import { comment } from './actions/comment'
 import { comments } from './actions/comments'
 import { feed } from './actions/feed'
@@ -14,19 +15,23 @@ import { roster } from './actions/roster'
 import { withdraw } from './actions/withdraw'
 
 /** `groups`: the WeChat Party group (微信党小组): feed, announcements, comments, reads, roster and projects. */
-export const main = createMain('groups', {
-  myGroups,
-  feed,
-  post,
-  comment,
-  comments,
-  withdraw,
-  get,
-  pin,
-  unpin,
-  markRead,
-  readers,
-  remindUnread,
-  roster,
-  groupProjects,
-})
+export const main = createMain(
+  'groups',
+  {
+    myGroups,
+    feed,
+    post,
+    comment,
+    comments,
+    withdraw,
+    get,
+    pin,
+    unpin,
+    markRead,
+    readers,
+    remindUnread,
+    roster,
+    groupProjects,
+  },
+  { roundTrips: ROUND_TRIPS },
+)

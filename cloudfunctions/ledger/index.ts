@@ -3,12 +3,13 @@ import { isTimerCall } from '../_shared/call-source'
 import { now } from '../_shared/clock'
 import { logEvent } from '../_shared/log'
 import { createMain } from '../_shared/router'
+import { ROUND_TRIPS } from './budgets'
 import { runTimer } from '../_shared/timer-run'
 import { exportLedger } from './actions/export'
 import { preview } from './actions/preview'
 import { cleanupExpired } from './retention'
 
-const actions = createMain('ledger', { preview, export: exportLedger })
+const actions = createMain('ledger', { preview, export: exportLedger }, { roundTrips: ROUND_TRIPS })
 
 /** The `cleanup` timer deletes expired exports. Only the trigger (SOURCE `wx_trigger`) starts one. */
 const cleanup = () =>

@@ -20,14 +20,29 @@ export interface ResolvedLedger {
 
 const forbidden = (): Fail => fail('FORBIDDEN', '只有本支部书记和党委可以导出管理台账')
 
-/** The ledger `scope` names, if `caller` may export it (its branch secretary or the committee). */
-export async function resolveLedger(
+/** What the ledger of `scope` is read from: the project, or the branch and its year's projects. */
+export type LedgerReads =
+  { project: Project | null } | { units: Awaited<ReturnType<typeof getOrgUnitsByIds>>; projects: Project[] }
+
+/** The reads behind `scope`, one round trip, before anyone is allowed anything (they decide nothing). */
+export async function readLedgerScope(scope: LedgerScope): Promise<LedgerReads> {
+  if ('projectId' in scope) return { project: await getProject(scope.projectId) }
+  const [units, projects] = await Promise.all([
+    getOrgUnitsByIds([scope.branchId]),
+    listBranchYearProjects(scope.branchId, scope.year),
+  ])
+  return { units, projects }
+}
+
+/** The ledger `scope` names, from its reads, if `caller` may export it (its branch secretary or the committee). */
+export function ledgerFrom(
   scope: LedgerScope,
   caller: Person,
   at: Date,
-): Promise<ResolvedLedger | Fail> {
-  if ('projectId' in scope) {
-    const project = await getProject(scope.projectId)
+  reads: LedgerReads,
+): ResolvedLedger | Fail {
+  if ('projectId' in scope || 'project' in reads) {
+    const project = 'project' in reads ? reads.project : null
     if (!project) return fail('NOT_FOUND', '没有找到这个项目')
     if (!canExportLedger(caller, project.branchId)) return forbidden()
     const subject = { projectTitle: project.title, branchName: project.branchName, year: project.year }
@@ -42,11 +57,7 @@ export async function resolveLedger(
     }
   }
   if (!canExportLedger(caller, scope.branchId)) return forbidden()
-  const [units, projects] = await Promise.all([
-    getOrgUnitsByIds([scope.branchId]),
-    listBranchYearProjects(scope.branchId, scope.year),
-  ])
-  const branch = units.get(scope.branchId)
+  const branch = reads.units.get(scope.branchId)
   if (!branch || branch.kind !== 'branch') return fail('NOT_FOUND', '没有找到这个党支部')
   const subject = { branchName: branch.name, year: scope.year }
   return {
@@ -54,10 +65,19 @@ export async function resolveLedger(
     branchId: branch._id,
     branchName: branch.name,
     year: scope.year,
-    projects: ledgerOrder(projects),
+    projects: ledgerOrder(reads.projects),
     title: ledgerTitle('branch_year', subject),
     fileName: ledgerFileName('branch_year', subject, at),
   }
+}
+
+/** The ledger `scope` names, if `caller` may export it. */
+export async function resolveLedger(
+  scope: LedgerScope,
+  caller: Person,
+  at: Date,
+): Promise<ResolvedLedger | Fail> {
+  return ledgerFrom(scope, caller, at, await readLedgerScope(scope))
 }
 
 export const isFail = (v: ResolvedLedger | Fail): v is Fail => 'ok' in v && v.ok === false

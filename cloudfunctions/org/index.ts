@@ -1,5 +1,6 @@
 import { isDeployCall } from '../_shared/call-source'
 import { createMain } from '../_shared/router'
+import { ROUND_TRIPS } from './budgets'
 import { bindInvite } from './actions/bind-invite'
 import { createInvite } from './actions/create-invite'
 import { importRoster } from './actions/import-roster'
@@ -11,7 +12,7 @@ import { bootstrapCommittee } from './bootstrap'
 const routed = createMain(
   'org',
   { whoami, listBranches, listMembers, importRoster, createInvite, bindInvite },
-  { anonymous: ['bindInvite'] },
+  { anonymous: ['bindInvite'], roundTrips: ROUND_TRIPS },
 )
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null

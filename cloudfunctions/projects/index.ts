@@ -1,4 +1,5 @@
 import { createMain } from '../_shared/router'
+import { ROUND_TRIPS } from './budgets'
 import { accept } from './actions/accept'
 import { approve } from './actions/approve'
 import { archive } from './actions/archive'
@@ -35,5 +36,5 @@ export const main = createMain(
     publicGet,
     rate,
   },
-  { anonymous: ['publicGet', 'rate'] },
+  { anonymous: ['publicGet', 'rate'], roundTrips: ROUND_TRIPS },
 )

@@ -1,4 +1,5 @@
 import { createMain } from '../_shared/router'
+import { ROUND_TRIPS } from './budgets'
 import { addRectification } from './actions/add-rectification'
 import { assignments } from './actions/assignments'
 import { candidates } from './actions/candidates'
@@ -16,20 +17,24 @@ import { setAssignment } from './actions/set-assignment'
 import { verifySpotCheck } from './actions/verify-spot-check'
 
 /** `supervision`: 分片督导, 随机抽查 with findings and rectifications, and the annual evaluation (十佳, 电网先锋). */
-export const main = createMain('supervision', {
-  assignments,
-  setAssignment,
-  myBranches,
-  candidates,
-  createSpotCheck,
-  listSpotChecks,
-  getSpotCheck,
-  verifySpotCheck,
-  recordFinding,
-  addRectification,
-  completeRectification,
-  confirmRectification,
-  reopenRectification,
-  evaluation,
-  markTopTen,
-})
+export const main = createMain(
+  'supervision',
+  {
+    assignments,
+    setAssignment,
+    myBranches,
+    candidates,
+    createSpotCheck,
+    listSpotChecks,
+    getSpotCheck,
+    verifySpotCheck,
+    recordFinding,
+    addRectification,
+    completeRectification,
+    confirmRectification,
+    reopenRectification,
+    evaluation,
+    markTopTen,
+  },
+  { roundTrips: ROUND_TRIPS },
+)

@@ -352,6 +352,7 @@ function buildLectures(
           required: l.required,
           deadline: l.deadline,
           publishedAt,
+          cover: l.cover,
         })
       }
     }

@@ -109,6 +109,25 @@ export async function readPostIds(postIds: readonly string[], personId: string):
   return new Set(reads.map((r) => r.postId))
 }
 
+/**
+ * The announcements of these groups the person has read, newest reads first, at most a page: what a person
+ * can have read among the few pinned ones, found without first knowing which are pinned.
+ */
+export async function readPostIdsInGroups(
+  groupIds: readonly string[],
+  personId: string,
+): Promise<Set<string>> {
+  if (groupIds.length === 0) return new Set()
+  const res = (await db
+    .collection(COLLECTIONS.announcementReads)
+    .where({ personId, groupId: _.in([...groupIds]) })
+    .orderBy('at', 'desc')
+    .limit(MAX_PAGE)
+    .field({ postId: true })
+    .get()) as DB.IQueryResult
+  return new Set((res.data as Pick<AnnouncementRead, 'postId'>[]).map((r) => r.postId))
+}
+
 /** Everyone who has read an announcement, first reader first (a group is tens of people, not thousands). */
 export async function listReads(postId: string): Promise<AnnouncementRead[]> {
   const res = (await db

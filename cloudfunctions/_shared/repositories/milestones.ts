@@ -24,6 +24,12 @@ export async function listOwnedMilestones(
   return res.data as Milestone[]
 }
 
+/** Every milestone a person owns, in any project (a member owns tens over the years, not thousands). */
+export async function listMilestonesOwnedBy(ownerId: string): Promise<Milestone[]> {
+  const res = (await milestones().where({ ownerId }).limit(MAX_PAGE).get()) as DB.IQueryResult
+  return res.data as Milestone[]
+}
+
 /** What a task's due date needs of its milestones. */
 export type MilestoneDue = Pick<Milestone, '_id' | 'projectId' | 'taskId' | 'deadline' | 'status'>
 

@@ -5,7 +5,7 @@ import type { Milestone } from '../../../types/entities'
 import type { MyTaskItem } from '../../../types/functions/checkins'
 import { ok } from '../../../types/result'
 import { getCounts } from '../../_shared/repositories/checkins'
-import { listMilestoneDues, listOwnedMilestones } from '../../_shared/repositories/milestones'
+import { listMilestoneDues, listMilestonesOwnedBy } from '../../_shared/repositories/milestones'
 import type { MilestoneDue } from '../../_shared/repositories/milestones'
 import { listProjectOutlines } from '../../_shared/repositories/projects'
 import type { ProjectOutline } from '../../_shared/repositories/projects'
@@ -27,25 +27,33 @@ type Line = Omit<MyTaskItem, 'dueState' | 'checkins'> & { done: boolean; counter
 
 /**
  * 打卡: every task the caller is assigned to and every milestone they own, in the projects of their branches
- * being implemented, what is due first first. Reads: the projects, then the caller's milestones and the
- * assigned tasks' milestones at once, then the counters, all on indexes or by id.
+ * being implemented, what is due first first. Reads: the projects and the caller's milestones at once, then the
+ * assigned tasks' milestones and the counters at once, all on indexes or by id.
  */
 export const myTasks: Handler<'checkins', 'myTasks'> = async (_params, { caller }) => {
   const branchIds = [...new Set(caller.grants.flatMap((g) => (g.role !== 'committee' ? [g.branchId] : [])))]
-  const projects = await listProjectOutlines(branchIds, 'in_progress')
+  const [projects, mine] = await Promise.all([
+    listProjectOutlines(branchIds, 'in_progress'),
+    branchIds.length > 0 ? listMilestonesOwnedBy(caller._id) : Promise.resolve([]),
+  ])
+  const working = new Set(projects.map((p) => p._id))
+  const owned = mine.filter((m) => working.has(m.projectId))
   const assigned = projects.filter((p) => p.tasks.some((t) => t.assigneeIds.includes(caller._id)))
-  const [owned, dues] = await Promise.all([
-    listOwnedMilestones(
-      caller._id,
-      projects.map((p) => p._id),
+  // Which counters the lines will show is known before their due dates are.
+  const counters = [
+    ...assigned.flatMap((p) =>
+      p.tasks.filter((t) => t.assigneeIds.includes(caller._id)).map((t) => taskCounterId(p._id, t.id)),
     ),
+    ...owned.map((m) => milestoneCounterId(m._id)),
+  ]
+  const [dues, counts] = await Promise.all([
     listMilestoneDues(assigned.map((p) => p._id)),
+    getCounts(counters),
   ])
   const lines = [...taskLines(caller._id, assigned, dues), ...milestoneLines(projects, owned)].slice(
     0,
     MAX_ITEMS,
   )
-  const counts = await getCounts(lines.map((l) => l.counter))
   const today = chinaDay(new Date())
   const items = lines.sort(byDue).map(({ done, counter, ...line }): MyTaskItem => ({
     ...line,

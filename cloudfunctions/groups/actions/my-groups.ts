@@ -7,7 +7,7 @@ import {
   countGroupMembers,
   getBoards,
   listGroupsOfBranches,
-  readPostIds,
+  readPostIdsInGroups,
 } from '../../_shared/repositories/groups'
 import { getGroupsByIds, getOrgUnitsByIds } from '../../_shared/repositories/org'
 import { getPersonNames } from '../../_shared/repositories/people'
@@ -15,7 +15,7 @@ import type { Handler } from '../../_shared/router'
 
 /**
  * 党小组: the caller's own group first, then (for a secretary) the other groups of their branches. Reads: the
- * groups, then boards, names, branch names and member counts at once, then the caller's unread pins.
+ * groups, then boards, names, branch names, member counts and the caller's reads in those groups at once.
  */
 export const myGroups: Handler<'groups', 'myGroups'> = async (_params, { caller }) => {
   const secretaryOf = caller.grants.flatMap((g) => (g.role === 'secretary' ? [g.branchId] : []))
@@ -26,15 +26,17 @@ export const myGroups: Handler<'groups', 'myGroups'> = async (_params, { caller 
   const groups = [...own.values(), ...managed.filter((g) => g._id !== caller.groupId)].filter(
     (g) => groupRole(caller, g) !== null,
   )
-  const [boards, leaders, branches, counts] = await Promise.all([
+  const [boards, leaders, branches, counts, read] = await Promise.all([
     getBoards(groups.map((g) => g._id)),
     getPersonNames(groups.flatMap((g) => (g.leaderId ? [g.leaderId] : []))),
     getOrgUnitsByIds(groups.map((g) => g.branchId)),
     Promise.all(groups.map((g) => countGroupMembers(g._id))),
+    readPostIdsInGroups(
+      groups.map((g) => g._id),
+      caller._id,
+    ),
   ])
   const boardOf = new Map(boards.map((b) => [b._id, b]))
-  const pinned = boards.flatMap((b) => b.pinnedIds)
-  const read = await readPostIds(pinned, caller._id)
   return ok({
     groups: groups.map((g, k): GroupSummary => {
       const board = boardOf.get(g._id)

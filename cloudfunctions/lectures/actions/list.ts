@@ -17,6 +17,7 @@ import {
   listListings,
   listManaged,
 } from '../../_shared/repositories/lectures'
+import type { FileLinks } from '../../_shared/file-links'
 import type { Handler } from '../../_shared/router'
 
 type Page = { items: LectureListItem[]; nextCursor: string | null }
@@ -48,9 +49,17 @@ function pageOf<T>(rows: T[], limit: number, mark: (row: T) => string) {
   return { shown, nextCursor: rows.length > limit && last !== undefined ? mark(last) : null }
 }
 
-async function audiencePage(caller: Person, requiredOnly: boolean, before: PageMark | null, limit: number) {
+async function audiencePage(
+  caller: Person,
+  requiredOnly: boolean,
+  before: PageMark | null,
+  limit: number,
+  links: FileLinks,
+) {
   const rows = await listListings(audienceKeys(caller), requiredOnly, before, limit + 1)
   const { shown, nextCursor } = pageOf(rows, limit, (r) => cursorAfter(r.publishedAt, r._id))
+  // The covers' links travel with the lectures' reads.
+  links.prefetch(shown.map((r) => r.cover))
   // A member of two branches a lecture is for finds it twice: it is shown once.
   const ids = [...new Set(shown.map((r) => r.lectureId))]
   return { items: await assemble(ids, caller, null, null), nextCursor }
@@ -68,13 +77,19 @@ async function finishedPage(caller: Person, before: PageMark | null, limit: numb
   return { items, nextCursor }
 }
 
-async function managePage(caller: Person, before: PageMark | null, limit: number): Promise<Result<Page>> {
+async function managePage(
+  caller: Person,
+  before: PageMark | null,
+  limit: number,
+  links: FileLinks,
+): Promise<Result<Page>> {
   const branches = caller.grants.flatMap((g) => (g.role === 'secretary' ? [g.branchId] : []))
   if (!isCommittee(caller) && branches.length === 0) {
     return fail('FORBIDDEN', '只有支部书记和党委可以管理微讲坛')
   }
   const rows = await listManaged(isCommittee(caller) ? null : branches, before, limit + 1)
   const { shown, nextCursor } = pageOf(rows, limit, (l) => cursorAfter(l.updatedAt, l._id))
+  links.prefetch(shown.map((l) => l.cover))
   const items = await assemble(
     shown.filter((l) => canReadLecture(caller, l)).map((l) => l._id),
     caller,
@@ -89,16 +104,16 @@ async function managePage(caller: Person, before: PageMark | null, limit: number
  * study records by id. `new` and `required` read the listings of the caller's audience keys (the whole
  * company and their branches), so a lecture for other branches never comes near the caller.
  */
-export const list: Handler<'lectures', 'list'> = async ({ tab, cursor, limit }, { caller }) => {
+export const list: Handler<'lectures', 'list'> = async ({ tab, cursor, limit }, { caller, links }) => {
   const before = cursor ? parseCursor(cursor) : null
   switch (tab) {
     case 'new':
-      return ok(await audiencePage(caller, false, before, limit))
+      return ok(await audiencePage(caller, false, before, limit, links))
     case 'required':
-      return ok(await audiencePage(caller, true, before, limit))
+      return ok(await audiencePage(caller, true, before, limit, links))
     case 'finished':
       return ok(await finishedPage(caller, before, limit))
     case 'manage':
-      return managePage(caller, before, limit)
+      return managePage(caller, before, limit, links)
   }
 }

@@ -41,6 +41,7 @@ export const publish: Handler<'lectures', 'publish'> = ({ id }, { caller }) =>
         required: lecture.required,
         deadline: lecture.deadline,
         publishedAt: now,
+        cover: lecture.cover,
       }
       await t.collection(COLLECTIONS.lectureListings).doc(listingId(id, key)).set({ data: listing })
     }

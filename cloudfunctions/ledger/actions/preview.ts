@@ -8,35 +8,48 @@ import {
   countRecordsOf,
   listMilestonesOf,
 } from '../../_shared/repositories/ledger'
-import type { Handler } from '../../_shared/router'
-import { isFail, resolveLedger } from '../scope'
+import { readingEarly } from '../../_shared/router'
+import { isFail, ledgerFrom, readLedgerScope } from '../scope'
 
-/** What an export will hold, counted without reading the records: check-ins from their running counters. */
-export const preview: Handler<'ledger', 'preview'> = async (scope, { caller }) => {
-  const ledger = await resolveLedger(scope, caller, new Date())
-  if (isFail(ledger)) return ledger
-  const ids = ledger.projects.map((p) => p._id)
-  const [milestones, counts, events, comments] = await Promise.all([
-    listMilestonesOf(ids),
-    getCounts(ids.map(projectCounterId)),
-    countEventsOf(ids),
-    countCommentsOf(ids),
-  ])
-  const records = await countRecordsOf(milestones.map((m) => m._id))
-  const checkins = [...counts.values()].reduce((n, c) => n + c, 0)
-  return ok({
-    kind: ledger.kind,
-    title: ledger.title,
-    fileName: ledger.fileName,
-    branchId: ledger.branchId,
-    branchName: ledger.branchName,
-    year: ledger.year,
-    projects: ledger.projects.map((p) => ({
-      id: p._id,
-      title: p.title,
-      status: p.status,
-      progress: p.progress,
-    })),
-    sheets: ledgerSheetSizes({ projects: ledger.projects, milestones, checkins, records, events, comments }),
-  })
-}
+/**
+ * What an export will hold, counted without reading the records: check-ins from their running counters. Reads:
+ * the scope with the caller, then milestones and counts at once, then the milestones' records.
+ */
+export const preview = readingEarly<'ledger', 'preview'>()(
+  readLedgerScope,
+  async (scope, { caller, early }) => {
+    const ledger = ledgerFrom(scope, caller, new Date(), early)
+    if (isFail(ledger)) return ledger
+    const ids = ledger.projects.map((p) => p._id)
+    const [milestones, counts, events, comments] = await Promise.all([
+      listMilestonesOf(ids),
+      getCounts(ids.map(projectCounterId)),
+      countEventsOf(ids),
+      countCommentsOf(ids),
+    ])
+    const records = await countRecordsOf(milestones.map((m) => m._id))
+    const checkins = [...counts.values()].reduce((n, c) => n + c, 0)
+    return ok({
+      kind: ledger.kind,
+      title: ledger.title,
+      fileName: ledger.fileName,
+      branchId: ledger.branchId,
+      branchName: ledger.branchName,
+      year: ledger.year,
+      projects: ledger.projects.map((p) => ({
+        id: p._id,
+        title: p.title,
+        status: p.status,
+        progress: p.progress,
+      })),
+      sheets: ledgerSheetSizes({
+        projects: ledger.projects,
+        milestones,
+        checkins,
+        records,
+        events,
+        comments,
+      }),
+    })
+  },
+)

@@ -1,0 +1,24 @@
+import type { RoundTripBudgets } from '../_shared/router'
+
+/**
+ * The most sequential database round trips one call of each action may take, the caller's lookup included
+ * (requests issued together count once). cloudfunctions/__tests__/round-trip-budgets.test.ts fails when a
+ * call takes more. Reads are held to 3; a check-in to 4; deciding a milestone to 5.
+ */
+export const ROUND_TRIPS: RoundTripBudgets<'projects'> = {
+  list: 2,
+  get: 3,
+  saveDraft: 6,
+  submit: 7,
+  withdraw: 6,
+  approve: 6,
+  return: 6,
+  savePlan: 8,
+  start: 7,
+  requestAcceptance: 6,
+  accept: 6,
+  returnAcceptance: 6,
+  archive: 6,
+  publicGet: 3,
+  rate: 7,
+}
