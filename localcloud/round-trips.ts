@@ -60,7 +60,11 @@ export async function roundTrip<T>(request: () => T | Promise<T>): Promise<T> {
   if (trace) {
     if (Date.now() > trace.deadline) throw new RunKilled(trace.fn)
     trace.requests++
-    if (trace.inFlight === 0) trace.sequential++
+    if (trace.inFlight === 0) {
+      trace.sequential++
+      // LOCALCLOUD_TRACE_ROUND_TRIPS=1 prints where each sequential round trip of a run starts.
+      if (process.env.LOCALCLOUD_TRACE_ROUND_TRIPS) printRoundTrip(trace)
+    }
     trace.inFlight++
   }
   try {
@@ -70,8 +74,22 @@ export async function roundTrip<T>(request: () => T | Promise<T>): Promise<T> {
     if (trace && Date.now() > trace.deadline) throw new RunKilled(trace.fn)
     const result = await request()
     if (wait > 0) await sleep(wait / 2)
+    // With no latency a request still answers no sooner than the next turn of the event loop, as a network
+    // reply would: requests issued together (however many awaits the SDK takes before sending each) overlap
+    // and count once, while one issued after another's answer counts again.
+    else if (trace) await new Promise<void>((resolve) => setImmediate(resolve))
     return result
   } finally {
     if (trace) trace.inFlight--
   }
+}
+
+/** One line per sequential round trip: the function and the nearest frames of the functions' code. */
+function printRoundTrip(trace: Trace): void {
+  const frames = (new Error().stack ?? '')
+    .split('\n')
+    .filter((l) => l.includes('cloudfunctions') && !l.includes('node_modules'))
+    .slice(0, 4)
+    .map((l) => l.trim().split(' ')[1])
+  process.stderr.write(`round trip ${trace.sequential} of ${trace.fn}: ${frames.join(' < ')}\n`)
 }
