@@ -7,7 +7,7 @@ import type { RoundTripBudgets } from '../_shared/router'
  */
 export const ROUND_TRIPS: RoundTripBudgets<'supervision'> = {
   assignments: 2,
-  setAssignment: 7,
+  setAssignment: 9,
   myBranches: 3,
   candidates: 3,
   createSpotCheck: 8,
