@@ -26,3 +26,9 @@ export const inFailureWindow = (windowStart: Date | null, now: Date): boolean =>
 /** Whether a WeChat user has used up their wrong tries: `failures` within the window that began `windowStart`. */
 export const isLockedOut = (failures: number, windowStart: Date | null, now: Date): boolean =>
   inFailureWindow(windowStart, now) && failures >= INVITE_MAX_FAILURES
+
+/** The page an invite 小程序码 opens (the 绑定 page of the org subpackage), without a leading slash. */
+export const INVITE_PAGE = 'packages/org/pages/bind/index'
+
+/** The scene of an invite 小程序码: the code alone (`c=ABCDEFGH`), nothing about the person. */
+export const inviteScene = (code: string): string => `c=${code}`

@@ -1,3 +1,5 @@
+import QRCode from 'qrcode'
+import { sceneProblem } from '../domain/mini-code'
 import { activeProfile } from './profile'
 import { currentTrace, roundTrip, untraced } from './round-trips'
 import { nativeSdk } from './sdk-modules'
@@ -103,6 +105,43 @@ async function send(args: SendArgs) {
   return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }
 }
 
+export interface UnlimitedArgs {
+  scene?: unknown
+  page?: unknown
+  width?: unknown
+  checkPath?: unknown
+  envVersion?: unknown
+}
+
+/** What a 小程序码 drawn here holds: the page and its scene, as a path a person or test can read back. */
+export const miniCodeText = (page: string, scene: string): string =>
+  `${page}?scene=${encodeURIComponent(scene)}`
+
+/**
+ * `wxacode.getUnlimited`: a real, scannable QR code (PNG) of `<page>?scene=<scene>` where WeChat draws its round
+ * 小程序码, refusing what WeChat refuses: a scene over 32 characters or with other characters (40169), a page
+ * with a leading slash or a query (41030), a width outside 280–1280 (40097).
+ */
+export async function getUnlimited(args: UnlimitedArgs) {
+  const { scene, page = 'pages/index/index', width = 430 } = args ?? {}
+  if (typeof scene !== 'string' || sceneProblem(scene))
+    throw new OpenApiError(
+      40169,
+      'openapi.wxacode.getUnlimited:fail invalid length for scene, or the data is not json',
+    )
+  if (typeof page !== 'string' || !/^[\w-]+(\/[\w-]+)*$/.test(page))
+    throw new OpenApiError(41030, 'openapi.wxacode.getUnlimited:fail invalid page')
+  if (typeof width !== 'number' || !(width >= 280 && width <= 1280))
+    throw new OpenApiError(40097, 'openapi.wxacode.getUnlimited:fail invalid args: width')
+  const buffer = await QRCode.toBuffer(miniCodeText(page, scene), {
+    type: 'png',
+    width: Math.round(width),
+    margin: 2,
+    errorCorrectionLevel: 'M',
+  })
+  return { errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok', contentType: 'image/png', buffer }
+}
+
 /** Which openapi methods each function's config.json grants (`permissions.openapi`), by function name. */
 export type OpenApiGrants = Map<string, readonly string[]>
 
@@ -110,7 +149,8 @@ export type OpenApiGrants = Map<string, readonly string[]>
 let installedGrants: OpenApiGrants = new Map()
 
 /**
- * Replaces `cloud.openapi` so subscribe messages land in an outbox collection under WeChat's credit rules.
+ * Replaces `cloud.openapi` so subscribe messages land in an outbox collection under WeChat's credit rules, and
+ * 小程序码 are drawn as QR codes (`getUnlimited`).
  * Under a profile with openapi permissions, a method the calling function's config.json does not list
  * fails with -604101, as in production; the call is one round trip, its bookkeeping here is not.
  */
@@ -130,5 +170,9 @@ export function installOpenApi(
       })
   // The module object itself, not an import namespace copy: bundles read `openapi` from it at call time.
   const sdk = nativeSdk() as unknown as { openapi: unknown }
-  sdk.openapi = { subscribeMessage: { send: guarded('subscribeMessage.send', deliver) } }
+  sdk.openapi = {
+    subscribeMessage: { send: guarded('subscribeMessage.send', deliver) },
+    // Drawn where the function runs: a QR code needs nothing from the gateway's process.
+    wxacode: { getUnlimited: guarded('wxacode.getUnlimited', getUnlimited) },
+  }
 }

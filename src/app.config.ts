@@ -44,7 +44,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/org',
-      pages: ['pages/members/index', 'pages/roster-import/index'],
+      pages: ['pages/members/index', 'pages/roster-import/index', 'pages/bind/index'],
     },
     {
       root: 'packages/lectures',

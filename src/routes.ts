@@ -47,6 +47,8 @@ export const routes = {
   studyStats: '/packages/lectures/pages/stats/index',
   /** 支部党员名册 (subpackage): a secretary's members and their invite codes. */
   branchMembers: '/packages/org/pages/members/index',
+  /** 绑定微信 (subpackage): what an invite 小程序码 opens, the code read from its scene. */
+  bind: '/packages/org/pages/bind/index',
   /** 导入党员名册 (subpackage, committee). */
   rosterImport: '/packages/org/pages/roster-import/index',
   /** 看板 (subpackage): the committee's or a secretary's dashboard, and the list behind one of its numbers. */

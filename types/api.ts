@@ -59,7 +59,7 @@ export type ActionParams<F extends FunctionName, A extends ActionName<F>> = z.ou
 /** What the function returns inside `{ok:true, data}`. */
 export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Outputs[F][A]
 
-export type { Page } from './functions/common'
+export type { MiniCodeView, Page } from './functions/common'
 export type {
   CheckinCreated,
   CheckinFigures,

@@ -73,5 +73,12 @@ export async function bootstrapCommittee(payload: unknown): Promise<Result<Invit
   }
   await db.collection(COLLECTIONS.invites).add({ data: doc })
   logEvent('info', 'committee_bootstrapped', { personId: id })
-  return ok({ code: formatInviteCode(code), expiresAt: expiresAt.toISOString(), person: { id, name } })
+  // Printed in the deploy's terminal: the first committee member types it (no 小程序码 to scan there).
+  return ok({
+    code: formatInviteCode(code),
+    expiresAt: expiresAt.toISOString(),
+    person: { id, name },
+    qr: null,
+    qrProblem: '部署时只生成邀请码：请在小程序「尚未登记」页输入',
+  })
 }

@@ -34,3 +34,10 @@ export interface Page<T> {
   total: number
   hasMore: boolean
 }
+
+/** A 小程序码 to show or draw on a poster: the PNG/JPEG as a data URL, the page it opens and its `scene`. */
+export interface MiniCodeView {
+  image: string
+  page: string
+  scene: string
+}

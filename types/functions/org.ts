@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { OrgUnitKind, Role, RoleGrant } from '../entities'
-import { hasVisibleText, idSchema } from './common'
+import { hasVisibleText, idSchema, type MiniCodeView } from './common'
 
 const cell = z
   .string()
@@ -98,6 +98,10 @@ export interface InviteView {
   code: string
   expiresAt: string
   person: { id: string; name: string }
+  /** The same invite as a 小程序码 that opens the 绑定 page with the code filled in; null when WeChat refused. */
+  qr: MiniCodeView | null
+  /** Why there is no 小程序码, in words (the typed code still works). */
+  qrProblem: string | null
 }
 
 export interface OrgOutputs {

@@ -1,3 +1,5 @@
+import { sceneValue } from '../../../domain/mini-code'
+import { readMiniCode } from '../../../localcloud/read-mini-code'
 import { startTestCloud } from '../../../localcloud/testing'
 import type { TestCloud } from '../../../localcloud/testing'
 import type { InviteView } from '../../../types/api'
@@ -92,6 +94,34 @@ describe('org.createInvite', () => {
     })
   })
 
+  it('comes as a 小程序码 of the 绑定 page whose scene is the code alone, and scanning it binds', async () => {
+    cloud.db.insertMany('people', [newMember('p-new-3030', 'b-yunwei')])
+    const made = await invite(as.p001, 'p-new-3030')
+    expect(made.qrProblem).toBeNull()
+    expect(made.qr?.image).toMatch(/^data:image\/png;base64,/)
+    const scanned = readMiniCode(made.qr?.image ?? '')
+    expect(scanned).toEqual({
+      text: expect.any(String),
+      page: 'packages/org/pages/bind/index',
+      scene: `c=${made.code.replace('-', '')}`,
+    })
+    expect(made.qr).toMatchObject({ page: scanned?.page, scene: scanned?.scene })
+    // No personal data: neither name, phone nor id is in what the code holds.
+    for (const personal of ['待绑定', '1370000', 'p-new-3030']) expect(scanned?.text).not.toContain(personal)
+    // The page is opened with the scene URL-encoded, as WeChat does; it reads the code back from it.
+    const code = sceneValue(encodeURIComponent(scanned?.scene ?? ''), 'c')
+    const guest = await cloud.signIn('__guest__')
+    expect(await cloud.call(guest, 'org', 'bindInvite', { code: code ?? '' })).toMatchObject({
+      ok: true,
+      data: { id: 'p-new-3030' },
+    })
+    // Scanned again by someone else: used, said so.
+    const other = await cloud.signIn('__guest__')
+    const again = await cloud.call(other, 'org', 'bindInvite', { code: code ?? '' })
+    expect(again).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(!again.ok && again.message).toContain('已经使用过')
+  })
+
   it('shows the secretary who has not bound their WeChat yet', async () => {
     const res = await cloud.call(as.p001, 'org', 'listMembers', { branchId: 'b-yunwei' })
     if (!res.ok) throw new Error(res.code)
@@ -137,10 +167,9 @@ describe('org.bindInvite', () => {
     const first = await invite(as.p001, 'p-new-3003')
     const second = await invite(as.p001, 'p-new-3003')
     const guest = await cloud.signIn('__guest__')
-    expect(await cloud.call(guest, 'org', 'bindInvite', { code: first.code })).toMatchObject({
-      ok: false,
-      code: 'NOT_FOUND',
-    })
+    const stale = await cloud.call(guest, 'org', 'bindInvite', { code: first.code })
+    expect(stale).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(!stale.ok && stale.message).toContain('已作废')
     expect(await cloud.call(guest, 'org', 'bindInvite', { code: second.code })).toMatchObject({
       ok: true,
       data: { id: 'p-new-3003' },
@@ -152,10 +181,9 @@ describe('org.bindInvite', () => {
     const guest = await cloud.signIn('__guest__')
     process.env.LOCALCLOUD_NOW = new Date(Date.now() + 73 * 3_600_000).toISOString()
     try {
-      expect(await cloud.call(guest, 'org', 'bindInvite', { code })).toMatchObject({
-        ok: false,
-        code: 'NOT_FOUND',
-      })
+      const res = await cloud.call(guest, 'org', 'bindInvite', { code })
+      expect(res).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+      expect(!res.ok && res.message).toBe('这个邀请码已过期，请联系支部书记重新生成（还可再试 4 次）')
     } finally {
       delete process.env.LOCALCLOUD_NOW
     }

@@ -17,7 +17,17 @@ import type { DB } from 'wx-server-sdk'
 import { meView } from '../me-view'
 import { BOOTSTRAP_MAKER, inviteDocId, type InviteDoc, type OpenidClaim } from '../invites'
 
-type Outcome = { bound: Person } | { wrong: true } | { taken: string } | { outranks: string }
+/** Why a code binds no one: unknown (or mistyped), already spent, replaced by a newer one, or past its time. */
+type Spent = 'unknown' | 'used' | 'revoked' | 'expired'
+type Outcome = { bound: Person } | { wrong: Spent } | { taken: string } | { outranks: string }
+
+/** What a person is told about a code that binds no one: a scanned code is known, so say what became of it. */
+const SPENT_MESSAGE: Record<Spent, string> = {
+  unknown: '邀请码无效、已使用或已过期，请向支部书记核对',
+  used: '这个邀请码已经使用过，请联系支部书记重新生成',
+  revoked: '这个邀请码已作废（支部书记生成了新的邀请码），请使用最新的邀请码',
+  expired: '这个邀请码已过期，请联系支部书记重新生成',
+}
 
 async function getClaim(openid: string): Promise<OpenidClaim | null> {
   const res = (await db.collection(COLLECTIONS.openidClaims).doc(openid).get()) as DB.IQuerySingleResult
@@ -65,15 +75,12 @@ export const bindInvite: Handler<'org', 'bindInvite'> = async ({ code: typed }, 
   const outcome: Outcome = code
     ? await runInTransaction(async (t): Promise<Outcome> => {
         const invite = await txGet<InviteDoc>(t, COLLECTIONS.invites, inviteDocId(code))
-        if (
-          !invite ||
-          invite.revoked ||
-          invite.usedAt ||
-          new Date(invite.expiresAt).getTime() <= at.getTime()
-        )
-          return { wrong: true }
+        if (!invite) return { wrong: 'unknown' }
+        if (invite.usedAt) return { wrong: 'used' }
+        if (invite.revoked) return { wrong: 'revoked' }
+        if (new Date(invite.expiresAt).getTime() <= at.getTime()) return { wrong: 'expired' }
         const person = await txGet<Person>(t, COLLECTIONS.people, invite.personId)
-        if (!person) return { wrong: true }
+        if (!person) return { wrong: 'unknown' }
         if (person.openid) return { taken: person.name }
         // The member may have been given roles since the code was made: its maker must hold them all now.
         const maker =
@@ -102,7 +109,7 @@ export const bindInvite: Handler<'org', 'bindInvite'> = async ({ code: typed }, 
           })
         return { bound: { ...person, openid } }
       })
-    : { wrong: true }
+    : { wrong: 'unknown' }
 
   if ('taken' in outcome) return fail('CONFLICT', `${outcome.taken}已绑定微信；如需更换，请联系支部书记`)
   if ('outranks' in outcome) {
@@ -112,11 +119,11 @@ export const bindInvite: Handler<'org', 'bindInvite'> = async ({ code: typed }, 
   if ('wrong' in outcome) {
     const failures = await recordFailure(openid, claim, at)
     const left = Math.max(0, INVITE_MAX_FAILURES - failures)
-    logEvent('info', 'invite_rejected', { failures })
+    logEvent('info', 'invite_rejected', { failures, why: outcome.wrong })
     return fail(
       'NOT_FOUND',
       left > 0
-        ? `邀请码无效、已使用或已过期，请向支部书记核对（还可再试 ${left} 次）`
+        ? `${SPENT_MESSAGE[outcome.wrong]}（还可再试 ${left} 次）`
         : '邀请码错误次数过多，请一小时后再试',
     )
   }

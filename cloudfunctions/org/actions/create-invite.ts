@@ -1,9 +1,10 @@
-import { INVITE_VALID_HOURS, formatInviteCode } from '../../../domain/invites'
+import { INVITE_PAGE, INVITE_VALID_HOURS, formatInviteCode, inviteScene } from '../../../domain/invites'
 import { canGrantRoles, isCommittee, isSecretaryOf } from '../../../domain/roles'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS, db } from '../../_shared/cloud'
 import { now } from '../../_shared/clock'
 import { logEvent } from '../../_shared/log'
+import { makeMiniCode } from '../../_shared/mini-code'
 import { getPerson } from '../../_shared/repositories/people'
 import type { Handler } from '../../_shared/router'
 import { inviteDocId, newInviteCode, type InviteDoc } from '../invites'
@@ -11,7 +12,8 @@ import { inviteDocId, newInviteCode, type InviteDoc } from '../invites'
 /**
  * A member's secretary (or the committee) makes them a one-time code to bind their WeChat with. A new code
  * replaces any earlier unused one, so only the latest read-out code works. Only someone holding every role the
- * member holds may (`canGrantRoles`): a committee member's code comes from the committee.
+ * member holds may (`canGrantRoles`): a committee member's code comes from the committee. The code comes also as a
+ * 小程序码 whose scene is the code alone: scanning it opens the 绑定 page with the code filled in.
  */
 export const createInvite: Handler<'org', 'createInvite'> = async ({ personId }, { caller }) => {
   const person = await getPerson(personId)
@@ -41,11 +43,17 @@ export const createInvite: Handler<'org', 'createInvite'> = async ({ personId },
     usedBy: null,
     revoked: false,
   }
-  await db.collection(COLLECTIONS.invites).add({ data: doc })
+  // The 小程序码 is drawn beside the write, not after it: no extra round trip.
+  const [, qr] = await Promise.all([
+    db.collection(COLLECTIONS.invites).add({ data: doc }),
+    makeMiniCode(INVITE_PAGE, inviteScene(code)),
+  ])
   logEvent('info', 'invite_created', { personId: person._id, by: caller._id })
   return ok({
     code: formatInviteCode(code),
     expiresAt: expiresAt.toISOString(),
     person: { id: person._id, name: person.name },
+    qr: qr.ok ? qr.code : null,
+    qrProblem: qr.ok ? null : qr.problem,
   })
 }

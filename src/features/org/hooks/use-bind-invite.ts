@@ -13,10 +13,10 @@ export interface BindInviteState {
   submit: () => Promise<boolean>
 }
 
-/** The invite code field of the 尚未登记 screen. */
-export function useBindInvite(): BindInviteState {
+/** The invite code field of the 尚未登记 screen; `initialCode` is one read from a scanned 小程序码. */
+export function useBindInvite(initialCode = ''): BindInviteState {
   const setMe = useSession((s) => s.setMe)
-  const [code, setCode] = useState('')
+  const [code, setCode] = useState(initialCode)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const submit = async () => {

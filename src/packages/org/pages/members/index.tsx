@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { InviteView } from '@contract/api'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Card } from '@/components/Card'
@@ -6,6 +7,7 @@ import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { createInvite } from '@/features/org/api/create-invite'
+import { InviteCard } from '@/features/org/components/InviteCard'
 import { MemberInviteRow } from '@/features/org/components/MemberInviteRow'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useBranchMembers } from '@/features/org/hooks/use-branch-members'
@@ -13,12 +15,10 @@ import { useMe } from '@/features/org/hooks/use-me'
 import { showErrorToast } from '@/services/show-error-toast'
 import './index.css'
 
-const expiryText = (iso: string) => {
-  const d = new Date(iso)
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
-}
-
-/** A secretary's branch roster: who has bound their WeChat, and a one-time invite code for those who have not. */
+/**
+ * A secretary's branch roster: who has bound their WeChat, and for those who have not a one-time invite, as a
+ * 小程序码 to scan and a code to read out.
+ */
 export default function BranchMembersPage() {
   const me = useMe()
   const asked = useRouter().params.branchId
@@ -29,6 +29,7 @@ export default function BranchMembersPage() {
     null
   const members = useBranchMembers(branchId)
   const [busy, setBusy] = useState<string | null>(null)
+  const [made, setMade] = useState<InviteView | null>(null)
 
   usePullDownRefresh(() => {
     void members.reload().finally(() => Taro.stopPullDownRefresh())
@@ -37,13 +38,8 @@ export default function BranchMembersPage() {
   const invite = async (personId: string) => {
     setBusy(personId)
     try {
-      const made = await createInvite(personId)
-      await Taro.showModal({
-        title: `${made.person.name}的邀请码`,
-        content: `${made.code}\n${expiryText(made.expiresAt)} 前有效，只能使用一次。请当面或电话告诉本人：在小程序「尚未登记」页输入邀请码并绑定。`,
-        showCancel: false,
-        confirmText: '知道了',
-      })
+      setMade(await createInvite(personId))
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
     } catch (e) {
       showErrorToast(e)
     } finally {
@@ -60,6 +56,7 @@ export default function BranchMembersPage() {
   const unbound = list.filter((m) => !m.bound).length
   return (
     <View className="branch-members-page">
+      {made ? <InviteCard invite={made} onClose={() => setMade(null)} /> : null}
       <Card
         title={me.data.branch?.name ?? '支部党员'}
         extra={<Text>{`${list.length} 人 · 未绑定 ${unbound} 人`}</Text>}

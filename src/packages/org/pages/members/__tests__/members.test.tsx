@@ -60,7 +60,7 @@ beforeEach(() => {
 })
 
 describe('支部党员名册', () => {
-  it('shows who has bound WeChat and gives the secretary an invite code for who has not', async () => {
+  it('shows who has bound WeChat and gives the secretary an invite 小程序码 and code for who has not', async () => {
     answer({
       'org.whoami': secretary,
       'org.listMembers': { members },
@@ -68,6 +68,12 @@ describe('支部党员名册', () => {
         code: 'ABCD-EFGH',
         expiresAt: '2025-03-08T08:00:00.000Z',
         person: { id: 'p-new', name: '赵新民' },
+        qr: {
+          image: 'data:image/png;base64,iVBORw0KGgo=',
+          page: 'packages/org/pages/bind/index',
+          scene: 'c=ABCDEFGH',
+        },
+        qrProblem: null,
       },
     })
     render(<BranchMembersPage />)
@@ -78,12 +84,35 @@ describe('支部党员名册', () => {
     expect(call).toHaveBeenCalledWith('org', 'listMembers', { branchId: 'b-yunwei' })
 
     fireEvent.click(screen.getByRole('button', { name: '生成邀请码' }))
-    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1))
+    expect(await screen.findByText('赵新民的邀请')).toBeInTheDocument()
     expect(call).toHaveBeenCalledWith('org', 'createInvite', { personId: 'p-new' })
-    const modal = (Taro.showModal as jest.Mock).mock.calls[0][0] as { title: string; content: string }
-    expect(modal.title).toBe('赵新民的邀请码')
-    expect(modal.content).toContain('ABCD-EFGH')
-    expect(modal.content).toContain('只能使用一次')
+    expect(screen.getByText('ABCD-EFGH')).toBeInTheDocument()
+    expect(screen.getByLabelText('赵新民的邀请小程序码')).toHaveAttribute(
+      'src',
+      'data:image/png;base64,iVBORw0KGgo=',
+    )
+    expect(screen.getByText(/只能使用一次/)).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '关闭' }))
+    expect(screen.queryByText('ABCD-EFGH')).not.toBeInTheDocument()
+  })
+
+  it('still gives the code in words when WeChat refused the 小程序码', async () => {
+    answer({
+      'org.whoami': secretary,
+      'org.listMembers': { members },
+      'org.createInvite': {
+        code: 'ABCD-EFGH',
+        expiresAt: '2025-03-08T08:00:00.000Z',
+        person: { id: 'p-new', name: '赵新民' },
+        qr: null,
+        qrProblem: '小程序码暂时生成失败，请稍后再试',
+      },
+    })
+    render(<BranchMembersPage />)
+    fireEvent.click(await screen.findByRole('button', { name: '生成邀请码' }))
+    expect(await screen.findByText('ABCD-EFGH')).toBeInTheDocument()
+    expect(screen.getByText('小程序码暂时生成失败，请稍后再试，请改用邀请码')).toBeInTheDocument()
+    expect(screen.queryByLabelText('赵新民的邀请小程序码')).not.toBeInTheDocument()
   })
 
   it('says so when the code cannot be made', async () => {
@@ -99,7 +128,7 @@ describe('支部党员名册', () => {
         expect.objectContaining({ title: '赵新民已绑定微信，无需邀请码' }),
       ),
     )
-    expect(Taro.showModal).not.toHaveBeenCalled()
+    expect(screen.queryByText('赵新民的邀请')).not.toBeInTheDocument()
   })
 })
 
