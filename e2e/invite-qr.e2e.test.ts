@@ -1,0 +1,67 @@
+import { readMiniCode } from '../localcloud/read-mini-code'
+import { screenshot } from './browser'
+import { openPage, setUpJourney, shown, tap } from './journey'
+
+const journey = setUpJourney('invite-qr')
+
+test('a secretary makes an invite 小程序码, scanning it opens 绑定微信 with the code filled in, the member binds', async () => {
+  journey.cloud().db.insertMany('people', [
+    {
+      _id: 'p-e2e-new',
+      openid: '',
+      name: '韩新竹',
+      phone: '13700009901',
+      branchId: 'b-yunwei',
+      groupId: null,
+      title: '配电运维工',
+      grants: [{ role: 'member', branchId: 'b-yunwei' }],
+    },
+  ])
+
+  // 1. The secretary opens the branch roster and makes the newcomer's invite.
+  const secretary = await journey.signInAs('周晓东')
+  await openPage(secretary, '/packages/org/pages/members/index')
+  const row = secretary.locator('.member-invite-row', { hasText: '韩新竹' }).filter({ visible: true })
+  await row.locator('.nut-button', { hasText: '生成邀请码' }).click()
+  await shown(secretary, '韩新竹的邀请').waitFor()
+  const qr = secretary.locator('[aria-label="韩新竹的邀请小程序码"]').filter({ visible: true })
+  await qr.waitFor()
+  const typed = (await secretary.locator('.invite-card__code').filter({ visible: true }).innerText()).trim()
+  await screenshot(secretary, 'invite-qr-01-secretary')
+
+  // 2. A phone camera reads the 小程序码: the 绑定 page and a scene holding the code alone.
+  const src = await qr.evaluate((el) =>
+    (el.tagName === 'IMG' ? el : el.querySelector('img'))?.getAttribute('src'),
+  )
+  const scanned = readMiniCode(src ?? '')
+  expect(scanned).toMatchObject({
+    page: 'packages/org/pages/bind/index',
+    scene: `c=${typed.replace('-', '')}`,
+  })
+  expect(scanned?.text).not.toContain('韩新竹')
+
+  // 3. The newcomer, not yet registered, scans it: WeChat opens the page with the scene URL-encoded.
+  const phone = await journey.newPhone()
+  await phone.goto(journey.cloud().url + '/dev/sign-in')
+  await phone.locator('button[data-role="public"]').first().click()
+  await phone.waitForURL(/#\//)
+  await openPage(phone, `/${scanned?.page}?scene=${encodeURIComponent(scanned?.scene ?? '')}`)
+  await shown(phone, '已从小程序码填入邀请码，核对后点「绑定」').waitFor()
+  await expect(
+    phone.locator('[aria-label="输入邀请码"] input').filter({ visible: true }).inputValue(),
+  ).resolves.toBe(typed)
+  await screenshot(phone, 'invite-qr-02-bind-filled')
+  await tap(phone, '绑定')
+  await shown(phone, '你好，韩新竹').waitFor({ timeout: 30_000 })
+  await screenshot(phone, 'invite-qr-03-bound-home')
+
+  // 4. Scanned again on another phone: the code is spent, and the page says so in words.
+  const other = await journey.newPhone()
+  await other.goto(journey.cloud().url + '/dev/sign-in')
+  await other.locator('button[data-role="public"]').first().click()
+  await other.waitForURL(/#\//)
+  await openPage(other, `/${scanned?.page}?scene=${encodeURIComponent(scanned?.scene ?? '')}`)
+  await tap(other, '绑定')
+  await shown(other, /这个邀请码已经使用过/).waitFor()
+  await screenshot(other, 'invite-qr-04-used')
+})
