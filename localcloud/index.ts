@@ -5,11 +5,12 @@ import { LocalDatabase, installLocalDatabase } from './db'
 import { loadFunctions } from './functions'
 import type { LoadedFunction } from './functions'
 import type { GatewayOptions } from './gateway/server'
-import { contextOf, createGateway, invokeFunction } from './gateway/server'
+import { APPID, contextOf, createGateway, invokeFunction } from './gateway/server'
 import type { Runner } from './gateway/server'
 import { newTrace } from './round-trips'
 import { FunctionPool } from './worker/pool'
 import { TRIGGER_CALLER, installIdentity } from './identity'
+import type { Caller } from './identity'
 import { installOpenApi } from './openapi'
 import { resolveProfile, setActiveProfile } from './profile'
 import type { CloudProfile } from './profile'
@@ -49,6 +50,13 @@ export interface Localcloud {
   profile: CloudProfile
   port: number
   db: LocalDatabase
+  /** The folder standing in for cloud storage (what wx.cloud.uploadFile writes into). */
+  storage: LocalStorage
+  /**
+   * Calls a function in this process as the mini-program does (`wx.cloud.callFunction`): as `caller` (an openid is
+   * SOURCE wx_client), under the active profile and the function's timeout. Rejects as the runner does.
+   */
+  invoke: (fn: string, event: Record<string, unknown>, caller: string | Caller) => Promise<unknown>
   /** Tests: kills every running instance of a function (isolation only), answering how many there were. */
   killInstances: (fn: string) => number
   /** Fires a function's timer trigger now, exactly as the schedule would (tests use it instead of waiting). */
@@ -147,6 +155,20 @@ export async function startLocalcloud(opts: LocalcloudOptions = {}): Promise<Loc
     profile,
     port,
     db,
+    storage,
+    invoke: (name, event, caller) => {
+      const fn = functions.get(name)
+      if (!fn) return Promise.reject(new Error(`FUNCTION_NOT_FOUND ${name}`))
+      const timeoutMs = opts.timeoutMs ?? (fn.config.timeout ?? 3) * 1000
+      const openId = typeof caller === 'string' ? caller : caller.openid
+      return run(
+        fn,
+        { ...event, userInfo: { appId: APPID, openId } },
+        caller,
+        timeoutMs,
+        newTrace(name, timeoutMs),
+      )
+    },
     killInstances: (name) => pools.get(name)?.killAll() ?? 0,
     fireTimer: (name, trigger, at = new Date()) => {
       const fn = functions.get(name)

@@ -59,7 +59,7 @@ export interface GatewayOptions {
   log?: (line: string) => void
 }
 
-const APPID = 'localcloud-appid'
+export const APPID = 'localcloud-appid'
 /** The sign-in form's personId for 职工群众 (a WeChat user with no member record). */
 export const GUEST = '__guest__'
 

@@ -151,25 +151,7 @@ export function createHost(routes: CloudRoutes): FakeHost {
     },
   }
 
-  function instantiate(config: Json, route: string): PageLike {
-    const instance = Object.create(config) as PageLike
-    instance.data = JSON.parse(JSON.stringify(config.data ?? {}))
-    instance.route = route
-    instance.__route__ = route
-    instance.setDataCount = 0
-    instance.setData = function setData(update: Json, callback?: () => void) {
-      this.setDataCount++
-      for (const [path, value] of Object.entries(update)) applyPath(this.data, path, value)
-      if (this.setDataCount === 1) this.firstData = JSON.parse(JSON.stringify(this.data)) as Json
-      // The host calls back after the view layer has rendered: later, never synchronously.
-      if (callback) setTimeout(callback, 0)
-    }
-    instance.selectComponent = () => null
-    instance.selectAllComponents = () => []
-    instance.createSelectorQuery = wx.createSelectorQuery
-    instance.getOpenerEventChannel = () => ({ on: () => undefined, emit: () => undefined })
-    return instance
-  }
+  const instantiate = (config: Json, route: string) => instantiatePage(config, route, wx)
 
   return {
     wx,
@@ -208,6 +190,30 @@ export function createHost(routes: CloudRoutes): FakeHost {
       return page
     },
   }
+}
+
+/**
+ * A page (or App) instance as the host makes one from its registered config: `data` copied, `setData` applying
+ * Taro's path updates and calling back later, as the view layer does after rendering.
+ */
+export function instantiatePage(config: Json, route: string, wx: Json): PageLike {
+  const instance = Object.create(config) as PageLike
+  instance.data = JSON.parse(JSON.stringify(config.data ?? {})) as Json
+  instance.route = route
+  instance.__route__ = route
+  instance.setDataCount = 0
+  instance.setData = function setData(update: Json, callback?: () => void) {
+    this.setDataCount++
+    for (const [path, value] of Object.entries(update)) applyPath(this.data, path, value)
+    if (this.setDataCount === 1) this.firstData = JSON.parse(JSON.stringify(this.data)) as Json
+    // The host calls back after the view layer has rendered: later, never synchronously.
+    if (callback) setTimeout(callback, 0)
+  }
+  instance.selectComponent = () => null
+  instance.selectAllComponents = () => []
+  instance.createSelectorQuery = wx.createSelectorQuery
+  instance.getOpenerEventChannel = () => ({ on: () => undefined, emit: () => undefined })
+  return instance
 }
 
 /** Every text value in a Taro data tree, in document order. */

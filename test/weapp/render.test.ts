@@ -15,21 +15,14 @@ import type { InboxItem, LectureListItem, MeView, MyTasks } from '../../types/ap
 import type { GroupSummary } from '../../types/api'
 import { detail, summary } from './fixtures'
 import { createHost, type FakeHost, type PageLike } from './fake-wx'
+import { byOwnText, compiled, fire, setEventSink } from './view'
 
-// miniprogram-simulate and the exparser it runs on: CommonJS without types.
-/* eslint-disable @typescript-eslint/no-require-imports */
+// miniprogram-simulate: CommonJS without types. view.ts has put its DOM in place and compiled the WXML.
+/* eslint-disable-next-line @typescript-eslint/no-require-imports */
 const simulate = require('miniprogram-simulate') as {
   load(definition: Record<string, unknown>): string
   render(id: string): RenderedComponent
 }
-const compiler = require('miniprogram-compiler') as { wxmlToJs(root: string, options: object): string }
-const exparser = require('miniprogram-exparser') as {
-  Event: {
-    create(name: string, detail: object, options: object): unknown
-    dispatchEvent(target: unknown, event: unknown): void
-  }
-}
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 interface RenderedComponent {
   dom: HTMLElement
@@ -147,17 +140,8 @@ beforeAll(async () => {
   await import(path.join(dist, 'app.js'))
   ;(host.createApp().onLaunch as (o: unknown) => void)({ path: 'pages/index/index', query: {}, scene: 1001 })
 
-  // WeChat's compiler needs every .wxml and .wxs of the package root at once, as DevTools compiles them.
-  const code = compiler.wxmlToJs(dist, { maxBuffer: 64 * 1024 * 1024 })
-  gwx = new Function(code)() as (file: string) => unknown
-  // Taro's recursive `comp`: past template depth 15 a node renders through it, itself using comp.
-  simulate.load({
-    id: 'taro-comp',
-    template: gwx('comp.wxml'),
-    usingComponents: { comp: 'taro-comp' },
-    properties: { i: { type: Object, value: {} }, l: { type: String, value: '' } },
-    methods: { eh: (e: unknown) => forwardTap(e) },
-  })
+  gwx = compiled()
+  setEventSink(forwardTap)
 })
 
 // ---- driving a page and rendering it ----------------------------------------------------------------------
@@ -246,22 +230,11 @@ function ariaOf(
 }
 
 /** The rendered element whose own text is exactly `text` (visible, not an attribute). */
-function byText(view: RenderedComponent, text: string): HTMLElement {
-  const all = Array.from(view.dom.querySelectorAll<HTMLElement>('*'))
-  const hit = all.find((el) =>
-    Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent === text),
-  )
-  if (!hit) throw new Error(`"${text}" is not rendered; rendered text: ${view.dom.textContent}`)
-  return hit
-}
+const byText = (view: RenderedComponent, text: string): HTMLElement => byOwnText(view.dom, text)
 
 /** A finger on the element: a tap event bubbling through exparser to every `bindtap` on the way up. */
 async function tap(el: HTMLElement): Promise<void> {
-  const target = (el as unknown as { __wxElement: unknown }).__wxElement
-  exparser.Event.dispatchEvent(
-    target,
-    exparser.Event.create('tap', {}, { bubbles: true, composed: true, capturePhase: true }),
-  )
+  fire(el, 'tap', {})
   await new Promise((r) => setTimeout(r, 20))
 }
 
