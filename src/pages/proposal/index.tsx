@@ -13,20 +13,24 @@ import { CategoryPicker } from '@/features/proposal/components/CategoryPicker'
 import { SaveIndicator } from '@/features/proposal/components/SaveIndicator'
 import { fieldAnchor, useProposalForm } from '@/features/proposal/hooks/use-proposal-form'
 import { limitOf, textOf, type TextFieldKey } from '@/features/proposal/proposal-values'
-import { useSession } from '@/stores/session'
+import { NotRegistered } from '@/features/org/components/NotRegistered'
+import { useMe } from '@/features/org/hooks/use-me'
 import './index.css'
 
 const MULTILINE: TextFieldKey[] = ['problem', ...ANSWER_KEYS]
 
 export default function ProposalPage() {
   const { params } = useRouter()
-  const me = useSession((s) => s.me)
+  // The person, also when a link opens this page first: whose branch a new draft is for, or no member at all.
+  const who = useMe()
+  const me = who.data
   const secretaryOf = me?.grants.find((g) => g.role === 'secretary')
   const form = useProposalForm(
     params.id,
     secretaryOf && 'branchId' in secretaryOf ? secretaryOf.branchId : undefined,
   )
 
+  if (who.error?.code === 'NOT_REGISTERED') return <NotRegistered onRetry={() => void who.reload()} />
   if (form.loading) return <LoadingState text="正在加载立项表…" />
   if (form.loadError) {
     return <ErrorState title="立项表加载失败" message={form.loadError.message} onRetry={form.reload} />

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { useRequest } from '@/hooks/use-request'
-import { toCloudError } from '@/services/cloud-error'
+import { CloudError, toCloudError } from '@/services/cloud-error'
 import { confirmAction } from '@/services/confirm'
 import { showSuccessToast } from '@/services/show-success-toast'
 import { askToSubscribe } from '@/services/subscribe'
@@ -13,7 +13,10 @@ export const DESCRIPTION_LIMIT = 1000
 
 /** The owner's 提交里程碑: what was done and the evidence, sent for the secretary's approval. */
 export function useMilestoneSubmit(id: string | undefined) {
-  const load = useCallback(() => fetchSubmission(id ?? ''), [id])
+  const load = useCallback(
+    () => (id ? fetchSubmission(id) : Promise.reject(new CloudError('NOT_FOUND', '没有指定里程碑'))),
+    [id],
+  )
   const milestone = useRequest(load)
   const [description, setDescription] = useState('')
   const [photos, setPhotos] = useState<string[]>([])

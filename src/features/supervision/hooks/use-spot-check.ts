@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react'
 import type { DrawVerification, SpotCheckDetail } from '@contract/api'
 import type { FindingConclusion } from '@contract/entities'
 import { useRequest, type RequestState } from '@/hooks/use-request'
+import { CloudError } from '@/services/cloud-error'
 import { confirmAction } from '@/services/confirm'
 import { showErrorToast } from '@/services/show-error-toast'
 import { showSuccessToast } from '@/services/show-success-toast'
@@ -33,7 +34,10 @@ const DONE: Record<StepAction, string> = { complete: '已报告完成', confirm:
 
 /** A spot check's page: the draw and its verification, findings, and rectifications step by step. */
 export function useSpotCheck(id: string | undefined): SpotCheckPage {
-  const load = useCallback(() => (id ? fetchSpotCheck(id) : Promise.reject(new Error('no id'))), [id])
+  const load = useCallback(
+    () => (id ? fetchSpotCheck(id) : Promise.reject(new CloudError('NOT_FOUND', '没有指定抽查'))),
+    [id],
+  )
   const check = useRequest(load)
   const [busy, setBusy] = useState(false)
   const [verification, setVerification] = useState<DrawVerification | null>(null)

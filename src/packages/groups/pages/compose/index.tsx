@@ -4,16 +4,28 @@ import { Button } from '@nutui/nutui-react-taro'
 import { POST_LIMITS } from '@domain/groups'
 import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
+import { ErrorState } from '@/components/ErrorState'
+import { LoadingState } from '@/components/LoadingState'
 import { TextField } from '@/components/TextField'
 import { PhotoPicker } from '@/features/checkin/components/PhotoPicker'
 import { PinToggle } from '@/features/groups/components/PinToggle'
 import { useCompose } from '@/features/groups/hooks/use-compose'
+import { useGroupSummary } from '@/features/groups/hooks/use-my-groups'
+import { NotRegistered } from '@/features/org/components/NotRegistered'
 import './index.css'
 
 export default function ComposePage() {
   const { params } = useRouter()
   const announcement = params.kind === 'announcement'
   const form = useCompose(params.groupId, announcement ? 'announcement' : 'post')
+  // Only a group of one's own can be written to: say so before the person writes anything.
+  const group = useGroupSummary(params.groupId)
+
+  if (group.error?.code === 'NOT_REGISTERED') return <NotRegistered onRetry={() => void group.reload()} />
+  if (group.error) {
+    return <ErrorState title="无法发布" message={group.error.message} onRetry={() => void group.reload()} />
+  }
+  if (!group.data) return <LoadingState />
 
   return (
     <View className="compose-page">

@@ -43,7 +43,11 @@ export default function PostPage() {
       <View className="post-page">
         <ErrorState
           title={withdrawn ? '这条内容已撤回' : '无法打开这条内容'}
-          message={withdrawn ? '撤回的内容不再显示' : (stored.error?.message ?? '内容可能已撤回')}
+          message={
+            withdrawn
+              ? '撤回的内容不再显示'
+              : (stored.error?.message ?? (postId ? '内容可能已撤回' : '没有指定要查看的内容'))
+          }
           retryText="去党小组"
           onRetry={() => void Taro.redirectTo({ url: routes.groups })}
         />

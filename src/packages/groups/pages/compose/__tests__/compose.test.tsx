@@ -6,13 +6,20 @@ import { useSession } from '@/stores/session'
 import { answer, payloadsOf, resetCloud } from '../../../../../../test/dom/cloud'
 import { member } from '../../../../../../test/dom/fixtures'
 import { setRouterParams } from '../../../../../../test/mocks/taro'
-import { announcement, post } from '../../feed/__tests__/group-fixtures'
+import { announcement, groupSummary, post } from '../../feed/__tests__/group-fixtures'
 import ComposePage from '../index'
 
 jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
 jest.mock('@/services/upload-file', () => ({ uploadFile: jest.fn() }))
 
 const posted = { post: post('gp-9', '新动态'), created: true }
+/** The page first checks that the group is one of the person's own. */
+const mine = { 'groups.myGroups': { groups: [groupSummary({ id: 'g-1' })] } }
+
+async function openCompose() {
+  render(<ComposePage />)
+  await screen.findByRole('button', { name: '发布' })
+}
 
 beforeEach(() => {
   resetCloud()
@@ -25,9 +32,18 @@ const typeText = (label: string, text: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value: text } })
 
 describe('发布动态', () => {
-  it('refuses an empty post in words and sends nothing', async () => {
-    answer({})
+  it('says so, and offers no form, for a group that is not the person’s own', async () => {
+    answer(mine)
+    setRouterParams({ groupId: 'g-other', kind: 'post' })
     render(<ComposePage />)
+    expect(await screen.findByText('无法发布')).toBeInTheDocument()
+    expect(screen.getByText('没有找到这个党小组，或你不在其中')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '发布' })).toBeNull()
+  })
+
+  it('refuses an empty post in words and sends nothing', async () => {
+    answer(mine)
+    await openCompose()
     typeText('内容', '   ')
     fireEvent.click(screen.getByRole('button', { name: '发布' }))
     expect(await screen.findByText('请填写内容或添加照片')).toBeInTheDocument()
@@ -36,8 +52,8 @@ describe('发布动态', () => {
   })
 
   it('keeps the text after a dropped network and retries with the same request id', async () => {
-    answer({ 'groups.post': [new CloudError('NETWORK'), posted] })
-    render(<ComposePage />)
+    answer({ ...mine, 'groups.post': [new CloudError('NETWORK'), posted] })
+    await openCompose()
     typeText('内容', '今天完成线路巡视\n两处隐患已处理')
     fireEvent.click(screen.getByRole('button', { name: '发布' }))
 
@@ -60,7 +76,7 @@ describe('发布动态', () => {
   })
 
   it('uploads the chosen photos in order into my folder, then posts their file ids', async () => {
-    answer({ 'groups.post': posted })
+    answer({ ...mine, 'groups.post': posted })
     ;(Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: ['blob:one', 'blob:two'] })
     let release: () => void = () => undefined
     const firstHeld = new Promise<void>((resolve) => (release = resolve))
@@ -68,7 +84,7 @@ describe('发布动态', () => {
       if (local === 'blob:one') await firstHeld
       return `cloud://local.localcloud/uploads/${personId}/${local.slice(5)}.jpg`
     })
-    render(<ComposePage />)
+    await openCompose()
     fireEvent.click(screen.getByRole('button', { name: '添加照片' }))
     expect(await screen.findByLabelText('照片 2')).toBeInTheDocument()
 
@@ -94,10 +110,10 @@ describe('发布动态', () => {
   })
 
   it('does not upload a photo twice when the post is retried', async () => {
-    answer({ 'groups.post': [new CloudError('NETWORK'), posted] })
+    answer({ ...mine, 'groups.post': [new CloudError('NETWORK'), posted] })
     ;(Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: ['blob:one'] })
     ;(uploadFile as jest.Mock).mockResolvedValue('cloud://local.localcloud/uploads/p-li/one.jpg')
-    render(<ComposePage />)
+    await openCompose()
     fireEvent.click(screen.getByRole('button', { name: '添加照片' }))
     await screen.findByLabelText('照片 1')
     fireEvent.click(screen.getByRole('button', { name: '发布' }))
@@ -109,8 +125,8 @@ describe('发布动态', () => {
   })
 
   it('shows a refusal on the form and keeps what was typed', async () => {
-    answer({ 'groups.post': new CloudError('FORBIDDEN', '只有本党小组的成员可以查看和发言') })
-    render(<ComposePage />)
+    answer({ ...mine, 'groups.post': new CloudError('FORBIDDEN', '只有本党小组的成员可以查看和发言') })
+    await openCompose()
     typeText('内容', '大家好')
     fireEvent.click(screen.getByRole('button', { name: '发布' }))
     expect(await screen.findByText('只有本党小组的成员可以查看和发言')).toBeInTheDocument()
@@ -123,8 +139,8 @@ describe('发通知', () => {
   beforeEach(() => setRouterParams({ groupId: 'g-1', kind: 'announcement' }))
 
   it('needs text, is pinned unless turned off, and says so in words', async () => {
-    answer({ 'groups.post': { post: announcement('gp-9', '通知'), created: true } })
-    render(<ComposePage />)
+    answer({ ...mine, 'groups.post': { post: announcement('gp-9', '通知'), created: true } })
+    await openCompose()
     expect(screen.getByText('置顶这条通知：是')).toBeInTheDocument()
 
     fireEvent.click(screen.getByRole('button', { name: '发布' }))
@@ -144,12 +160,13 @@ describe('发通知', () => {
 
   it('shows the limit on pins the server refuses, keeping the text to send unpinned', async () => {
     answer({
+      ...mine,
       'groups.post': [
         new CloudError('CONFLICT', '最多置顶 5 条通知，请先取消一条置顶'),
         { post: announcement('gp-9', '通知', { pinned: false }), created: true },
       ],
     })
-    render(<ComposePage />)
+    await openCompose()
     typeText('通知内容', '本月主题党日安排')
     fireEvent.click(screen.getByRole('button', { name: '发布' }))
     expect(await screen.findByText('最多置顶 5 条通知，请先取消一条置顶')).toBeInTheDocument()
