@@ -75,6 +75,7 @@ export function setUpWeappCloud(): WeappCloud {
         const screen = Screen.of(p)
         const text = screen.text.replace(/\s+/g, ' ').trim()
         screen.close()
+        // Errors the app logged or threw, and elements WeChat's templates could not render.
         expect({ route, errors: [...errors, ...p.errors], unsupported: [...p.unsupported] }).toEqual({
           route,
           errors: [],

@@ -116,7 +116,17 @@ export class Screen {
     setEventSink((e) => phone.dispatch(e))
     const rendered = simulate.render(definitionFor(phone.top.route))
     rendered.attach(document.createElement('parent-wrapper'))
-    rendered.setData({ root: JSON.parse(JSON.stringify(phone.top.data.root ?? {})) })
+    // WeChat's template runtime warns (and renders nothing) for an element no template of base.wxml covers.
+    const warn = jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+      const line = args.map(String).join(' ')
+      if (line.includes('WXMLRT')) phone.errors.push(`${phone.top.route} renders: ${line}`)
+      else process.stderr.write(`${line}\n`)
+    })
+    try {
+      rendered.setData({ root: JSON.parse(JSON.stringify(phone.top.data.root ?? {})) })
+    } finally {
+      warn.mockRestore()
+    }
     return new Screen(phone, rendered)
   }
 
@@ -132,9 +142,9 @@ export class Screen {
     this.view.detach()
   }
 
-  /** The rendered element whose own text is exactly `text` (or matches it). */
-  byText(text: string | RegExp): HTMLElement {
-    return byOwnText(this.view.dom, text)
+  /** The rendered element whose own text is exactly `text` (or matches it); the first after `after` if given. */
+  byText(text: string | RegExp, after?: string | RegExp): HTMLElement {
+    return byOwnText(this.view.dom, text, after === undefined ? undefined : byOwnText(this.view.dom, after))
   }
 
   /** The rendered element Taro gave this id (its node's uid/sid). */
@@ -147,9 +157,31 @@ export class Screen {
   }
 
   /** A finger on the element: a tap bubbling through exparser to every bindtap on the way up. */
-  tap(target: string | RegExp | HTMLElement): void {
-    const el = typeof target === 'object' && !(target instanceof RegExp) ? target : this.byText(target)
+  tap(target: string | RegExp | HTMLElement, after?: string | RegExp): void {
+    const el = typeof target === 'object' && !(target instanceof RegExp) ? target : this.byText(target, after)
     this.fire(el, 'tap', {})
+  }
+
+  /** Every rendered element whose own text is exactly `text`, in document order. */
+  allByText(text: string): HTMLElement[] {
+    return Array.from(this.view.dom.querySelectorAll<HTMLElement>('*')).filter((el) =>
+      Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent?.trim() === text),
+    )
+  }
+
+  /** The input or textarea that follows the label `label` on the page (document order). */
+  field(label: string | RegExp): HTMLElement {
+    const labelEl = this.byText(label)
+    const all = Array.from(this.view.dom.querySelectorAll<HTMLElement>('*'))
+    const after = all.slice(all.indexOf(labelEl) + 1)
+    const hit = after.find((el) => /^wx-(input|textarea)$/i.test(el.tagName))
+    if (!hit) throw new Error(`no field after "${String(label)}" on ${this.phone.top.route}`)
+    return hit
+  }
+
+  /** Types `value` into the field labelled `label`, as the keyboard does: one input event with the new value. */
+  type(label: string | RegExp, value: string): void {
+    this.fire(this.field(label), 'input', { value, cursor: value.length, keyCode: 0 })
   }
 
   /** Fires a component event (input, change, confirm, blur…) on the element, with its detail. */
@@ -160,16 +192,17 @@ export class Screen {
 }
 
 /** The element under `root` whose own text (not its children's) is exactly `text`, or matches it. */
-export function byOwnText(root: HTMLElement, text: string | RegExp): HTMLElement {
+export function byOwnText(root: HTMLElement, text: string | RegExp, after?: HTMLElement): HTMLElement {
   const own = (el: HTMLElement) =>
     Array.from(el.childNodes)
       .filter((n) => n.nodeType === 3)
       .map((n) => n.textContent ?? '')
       .join('')
       .trim()
-  const hit = Array.from(root.querySelectorAll<HTMLElement>('*')).find((el) =>
-    typeof text === 'string' ? own(el) === text : text.test(own(el)),
-  )
+  const all = Array.from(root.querySelectorAll<HTMLElement>('*'))
+  const hit = all
+    .slice(after ? all.indexOf(after) + 1 : 0)
+    .find((el) => (typeof text === 'string' ? own(el) === text : text.test(own(el))))
   if (!hit) throw new Error(`"${String(text)}" is not rendered; rendered text: ${root.textContent}`)
   return hit
 }

@@ -7,6 +7,10 @@ import type { PublicProject } from '../hooks/use-public-project'
 import { RATING_COMMENT_LIMIT } from '../hooks/use-public-project'
 import './rating-card.css'
 
+// Stars as text: NutUI's default StarFill icon renders an <i> that WeChat's templates do not have (no stars on weapp).
+const STAR_ON = <Text className="rating-card__star rating-card__star--on">★</Text>
+const STAR_OFF = <Text className="rating-card__star">★</Text>
+
 export interface RatingCardProps {
   rating: PublicProjectView['rating']
   form: Pick<
@@ -57,6 +61,8 @@ export function RatingCard({ rating, form }: RatingCardProps) {
               min={0}
               value={form.score}
               onChange={form.setScore}
+              checkedIcon={STAR_ON}
+              uncheckedIcon={STAR_OFF}
             />
             <Text className="rating-card__star-word">
               {form.score ? `${form.score} 星 · ${STAR_WORDS[form.score]}` : '请点选星级'}
