@@ -122,6 +122,16 @@ export interface LaunchOptions {
   path?: string
   /** WeChat's scene: 1001 the mini-program list, 1007 a shared card. */
   scene?: number
+  /** Opens the app with no network (default: online). */
+  offline?: boolean
+}
+
+/** A measured element, as SelectorQuery's boundingClientRect answers it. */
+export interface Rect {
+  top: number
+  height: number
+  left?: number
+  width?: number
 }
 
 /** WeChat refuses navigateTo past ten pages. */
@@ -139,6 +149,11 @@ export class Phone {
   online = true
   /** What chooseImage / chooseMedia hand back next: local paths from takePhoto(). */
   nextPhotos: string[] = []
+  /**
+   * The layout the view layer would measure: the rect of the element `selector` names, scrolled as it is now.
+   * Without one of its own a page fits on the screen (what a short page does on a phone).
+   */
+  layout: (selector: string) => Rect | null = () => ({ top: 0, height: 600 })
   /** wx.* names the app called that this host does not provide. */
   readonly unsupported = new Set<string>()
 
@@ -190,6 +205,7 @@ export class Phone {
   /** Opens the mini-program as WeChat does: App onLaunch and onShow, then the entry page's onLoad, onShow, onReady. */
   async launch(options: LaunchOptions = {}): Promise<PageLike> {
     const { route, query } = splitUrl(options.path ?? 'pages/index/index')
+    if (options.offline) this.online = false
     this.require(path.join(DIST, 'app.js'))
     if (!this.appConfig) throw new Error('app.js never called App()')
     this.app = instantiatePage(this.appConfig, '', this.wx)
@@ -635,6 +651,7 @@ export class Phone {
           answer('getFileInfo', o, { size: files.get(String(o.filePath))?.length ?? 0 }),
       }),
       chooseLocation: dialog('chooseLocation'),
+      createSelectorQuery: () => this.selectorQuery(),
       getLocation: (o: Json & Callbacks = {}) => failWith('getLocation', o, 'auth deny'),
       previewImage: async('previewImage'),
       makePhoneCall: async('makePhoneCall'),
@@ -716,6 +733,41 @@ export class Phone {
         }
       },
     }) as Json
+  }
+
+  /** wx.createSelectorQuery: rects from `layout`, answered after a round trip to the view layer. */
+  private selectorQuery(): Json {
+    const results: unknown[] = []
+    const rectOf = (selector: string) => {
+      const r = this.layout(selector)
+      return r
+        ? { left: 0, width: 390, ...r, bottom: r.top + r.height, right: (r.left ?? 0) + (r.width ?? 390) }
+        : null
+    }
+    const query: Json = {
+      in: () => query,
+      select: (selector: string) => nodes(selector, false),
+      selectAll: (selector: string) => nodes(selector, true),
+      selectViewport: () => nodes('viewport', false),
+      exec: (callback?: (res: unknown[]) => void) => {
+        this.inFlight++
+        setTimeout(() => {
+          this.inFlight--
+          this.touch()
+          callback?.(results)
+        }, 0)
+        return query
+      },
+    }
+    const nodes = (selector: string, all: boolean) => {
+      const answer = () => {
+        const r = rectOf(selector)
+        results.push(all ? (r ? [r] : []) : r)
+        return query
+      }
+      return { boundingClientRect: answer, fields: answer, scrollOffset: answer, node: answer }
+    }
+    return query
   }
 
   private takeChosen(count: number): string[] {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import type { CheckinPlace } from '@contract/entities'
@@ -55,6 +55,8 @@ async function findItem(t: CheckinTarget): Promise<MyTaskItem> {
 export function useCheckinForm(target: CheckinTarget) {
   const loadItem = useCallback(() => findItem(target), [target.projectId, target.taskId, target.milestoneId]) // eslint-disable-line react-hooks/exhaustive-deps
   const item = useRequest(loadItem)
+  // Whose check-in it is, learnt while the network is there: one made offline is then kept on the phone.
+  useEffect(() => void currentPerson().catch(() => undefined), [])
   const [text, setTextState] = useState<string>(() => {
     const kept: unknown = Taro.getStorageSync(draftKey(target))
     return typeof kept === 'string' ? kept : ''

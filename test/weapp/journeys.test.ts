@@ -1,0 +1,286 @@
+/**
+ * The journeys of the H5 browser tests, on the weapp build: every step a tap (or keystrokes) on an element
+ * rendered through WeChat's compiled WXML, every phone a person of the demo company on one localcloud. Dialogs
+ * (confirmations, subscribe requests) are answered as a person would; the tab bar is WeChat's own (switchTab).
+ */
+import { demoOpenid } from '../../localcloud/seed/org'
+import { PEOPLE, setUpWeappCloud } from './cloud'
+import { takePhoto, type Phone } from './phone'
+import { Screen } from './view'
+
+const w = setUpWeappCloud()
+
+/** A finger on what the page on screen shows (the first `text` after `after`); then the app settles. */
+async function tap(phone: Phone, text: string | RegExp, after?: string | RegExp): Promise<void> {
+  Screen.of(phone).tap(text, after)
+  await phone.settled()
+}
+
+/** Keystrokes into the field under the label `label`. */
+async function type(phone: Phone, label: string | RegExp, value: string): Promise<void> {
+  Screen.of(phone).type(label, value)
+  await phone.settled()
+}
+
+/** What a tap on the tab bar does: WeChat's own bar, outside the page's WXML. */
+async function tab(phone: Phone, url: string): Promise<void> {
+  ;(phone.wx.switchTab as (o: object) => void)({ url })
+  await phone.settled()
+}
+
+/** The person answers the confirmation the app asked for. */
+async function confirm(phone: Phone, title?: RegExp): Promise<void> {
+  const modal = await phone.dialog('showModal')
+  if (title) expect(`${String(modal.options.title)} ${String(modal.options.content)}`).toMatch(title)
+  modal.answer({ confirm: true, cancel: false })
+  await phone.settled()
+}
+
+/** WeChat's subscribe dialog, when the app asks for one: the person accepts every template. */
+async function acceptSubscriptions(phone: Phone): Promise<void> {
+  const asked = await phone.dialog('requestSubscribeMessage')
+  const ids = asked.options.tmplIds as string[]
+  asked.answer(Object.fromEntries(ids.map((id) => [id, 'accept'])))
+  await phone.settled()
+}
+
+const number = (text: string, pattern: RegExp): number => Number(pattern.exec(text)?.[1] ?? NaN)
+
+// ---- a check-in, offline, through approval to the committee's dashboard -------------------------------------
+
+/** 运维部党支部: 苏雅琴's open milestone of prj-001, checked in on and submitted, approved by 周晓东. */
+const OWNER = { personId: 'p005', openid: demoOpenid('p005') }
+const MILESTONE_ID = 'prj-001-m4'
+const MILESTONE = '开展随机抽查与月度讲评'
+const TEXT = '今天带班组检查了两处施工现场，纠正一处未系安全带。'
+const DONE = '随机抽查三个班组，讲评会已开，整改单全部闭环。'
+const WEEKLY = /近 12 周共打卡 (\d+) 次/
+
+const checkinsOn = () => w.cloud().db.find('checkins', { milestoneId: MILESTONE_ID })
+const outboxOf = (phone: Phone) => JSON.parse(phone.storage.get('checkin-outbox-v1') ?? '[]') as unknown[]
+
+describe('a check-in with a photo, kept offline, approved, counted on the dashboard', () => {
+  let weeklyBefore = NaN
+
+  it('the committee reads the dashboard’s weekly check-ins (看板, a subpackage)', async () => {
+    const committee = await w.phone('committee')
+    await tap(committee, '看板')
+    expect(committee.top.route).toBe('packages/dashboard/pages/index/index')
+    await committee.shows(WEEKLY)
+    weeklyBefore = number(committee.text(), WEEKLY)
+    expect(weeklyBefore).toBeGreaterThan(0)
+  })
+
+  it('a member checks in with a photo while offline: kept on the phone, through a restart, sent once on reconnect', async () => {
+    // A reminder opened 打卡 straight away.
+    const member = await w.phone(OWNER, { path: 'pages/checkin/index' })
+    await member.shows(MILESTONE)
+    const before = checkinsOn().length
+    await tap(member, '打卡', MILESTONE)
+    expect(member.top.route).toBe('pages/checkin-new/index')
+    expect(member.top.options).toMatchObject({ milestoneId: MILESTONE_ID })
+    await type(member, '做了什么', TEXT)
+    member.nextPhotos = [takePhoto()]
+    await tap(member, '+')
+    await member.shows('1/9')
+
+    // The network goes in the lift.
+    member.setOnline(false)
+    await tap(member, '提交打卡')
+    await acceptSubscriptions(member)
+    await member.toast('网络不佳，已保存在手机上')
+    expect(member.top.route).toBe('pages/checkin/index')
+    await member.shows('1 条打卡待发送')
+    expect(outboxOf(member)).toHaveLength(1)
+    expect(checkinsOn()).toHaveLength(before)
+
+    // The member closes WeChat, opens it again still offline: the check-in is still on the phone.
+    member.close()
+    const again = await w.phone(OWNER, { path: 'pages/checkin/index', offline: true })
+    await again.shows('1 条打卡待发送')
+    expect(checkinsOn()).toHaveLength(before)
+
+    // The network is back: it goes out by itself, once, with its photo.
+    again.setOnline(true)
+    await again.settled()
+    expect(outboxOf(again)).toEqual([])
+    const sent = checkinsOn()
+    expect(sent).toHaveLength(before + 1)
+    const record = sent.find((c) => c.text === TEXT) as { photos: string[]; personId: string }
+    expect(record.personId).toBe(OWNER.personId)
+    expect(record.photos).toHaveLength(1)
+    expect(w.cloud().storage.download(record.photos[0])).toHaveProperty('fileContent')
+    // Back online again, and a fresh start of the app: nothing is sent twice.
+    again.setOnline(false)
+    again.setOnline(true)
+    await again.settled()
+    again.close()
+    const third = await w.phone(OWNER, { path: 'pages/checkin/index' })
+    await third.shows(MILESTONE)
+    expect(checkinsOn()).toHaveLength(before + 1)
+    expect(third.text()).not.toContain('待发送')
+
+    // The owner submits the milestone as done.
+    await tap(third, '提交里程碑', MILESTONE)
+    expect(third.top.route).toBe('pages/milestone-submit/index')
+    await type(third, '完成情况', DONE)
+    await tap(third, '提交审核')
+    await confirm(third)
+    expect(w.cloud().db.find('milestones', { _id: MILESTONE_ID })[0]).toMatchObject({ status: 'submitted' })
+  })
+
+  it('the secretary approves it from the approvals tab', async () => {
+    const secretary = await w.phone('secretary')
+    await tab(secretary, '/pages/approvals/index')
+    await secretary.shows(MILESTONE)
+    await tap(secretary, MILESTONE)
+    expect(secretary.top.route).toBe('pages/submission/index')
+    await secretary.shows(DONE)
+    await tap(secretary, '通过')
+    await confirm(secretary)
+    expect(w.cloud().db.find('milestones', { _id: MILESTONE_ID })[0]).toMatchObject({ status: 'approved' })
+  })
+
+  it('after a roll-up the committee’s dashboard counts the check-in', async () => {
+    await w.cloud().fireTimer('dashboard', 'rollup')
+    const committee = await w.phone('committee')
+    await tap(committee, '看板')
+    await committee.shows(WEEKLY)
+    expect(number(committee.text(), WEEKLY)).toBe(weeklyBefore + 1)
+  })
+})
+
+// ---- a proposal, returned with a comment --------------------------------------------------------------------
+
+const TITLE = '党员服务队进社区安全用电宣传'
+const COMMENT = '请补充每季度的宣传场次和覆盖户数。'
+
+it('a secretary proposes a project; the committee returns it with a comment, which the secretary reads', async () => {
+  const secretary = await w.phone('secretary')
+  await tap(secretary, '新建立项')
+  expect(secretary.top.route).toBe('pages/proposal/index')
+  await type(secretary, '项目名称', TITLE)
+  await tap(secretary, '服务关怀项目')
+  await type(secretary, '口号', '安全用电进万家')
+  await type(secretary, '问题导向（要解决的问题）', '老旧小区私拉乱接多，居民安全用电意识弱')
+  const answers: [string, string][] = [
+    ['做什么', '组织党员服务队进社区宣传安全用电，排查私拉乱接'],
+    ['为什么做', '老旧小区用电隐患多，居民缺少安全用电常识'],
+    ['谁来做', '运维部党支部书记负责，党员服务队具体实施'],
+    ['怎么做', '每月一次进社区，发放宣传册，上门排查隐患'],
+    ['何时做', '2027年1月至12月'],
+    ['做到什么程度', '覆盖辖区8个老旧小区，隐患整改率100%'],
+  ]
+  for (const [label, value] of answers) await type(secretary, label, value)
+  await tap(secretary, '提交立项')
+  await confirm(secretary)
+  const [project] = w.cloud().db.find('projects', { title: TITLE }) as { _id: string; status: string }[]
+  expect(project.status).toBe('submitted')
+
+  const committee = await w.phone('committee')
+  await tab(committee, '/pages/approvals/index')
+  await committee.shows(TITLE)
+  await tap(committee, TITLE)
+  expect(committee.top.route).toBe('pages/project/index')
+  await tap(committee, '退回')
+  await committee.shows('退回立项申请')
+  await type(committee, '退回意见', COMMENT)
+  await tap(committee, '确认退回')
+  await confirm(committee, /退回意见/)
+  expect(w.cloud().db.find('projects', { _id: project._id })[0]).toMatchObject({ status: 'returned' })
+
+  const reading = await w.phone('secretary', { path: `pages/project/index?id=${project._id}` })
+  await reading.shows(COMMENT)
+})
+
+// ---- a guest from a share card ------------------------------------------------------------------------------
+
+it('a guest opens a 四公开 page from its share card and rates it', async () => {
+  const guest = await w.phone('guest', { path: 'pages/public/index?id=prj-009', scene: 1007 })
+  await guest.shows('群众满意度')
+  const count = number(guest.text(), /(\d+) 人评价/)
+  const stars = Screen.of(guest).allByText('★')
+  expect(stars).toHaveLength(5)
+  Screen.of(guest).tap(Screen.of(guest).allByText('★')[4])
+  await guest.settled()
+  await guest.shows('5 星 · 非常满意')
+  await type(guest, '意见（选填）', '先锋岗就在身边，服务很贴心')
+  await tap(guest, '提交评分')
+  await guest.shows('你的评分：5 星（非常满意）')
+  await guest.shows(`${count + 1} 人评价`)
+  expect(w.cloud().db.find('ratings', { openid: PEOPLE.guest.openid })).toEqual([
+    expect.objectContaining({ projectId: 'prj-009', score: 5 }),
+  ])
+})
+
+// ---- a lecture studied and its quiz passed ------------------------------------------------------------------
+
+const LECTURE = '“1+N”安全帮扶：党员身边无违章'
+
+it('a member opens a lecture, studies it to the end, and passes its quiz', async () => {
+  // Someone of 运维部党支部 (the lecture's audience) who has not studied it yet.
+  const studied = new Set(
+    w
+      .cloud()
+      .db.find('lecture_studies', { lectureId: 'lec-002' })
+      .map((s) => s.personId),
+  )
+  const learner = ['p003', 'p004', 'p006', 'p007'].find((id) => !studied.has(id))
+  expect(learner).toBeDefined()
+  const member = await w.phone({ personId: learner as string, openid: demoOpenid(learner as string) })
+  await tap(member, '微讲坛')
+  await member.shows(LECTURE)
+  await tap(member, LECTURE)
+  expect(member.top.route).toBe('packages/lectures/pages/detail/index')
+  await member.shows('参加测验')
+
+  // Reading: the body is taller than the screen; the member scrolls to its end.
+  member.layout = () => ({ top: -2400, height: 3000 })
+  ;(member.top.onPageScroll as (e: object) => void).call(member.top, { scrollTop: 2400 })
+  // Minutes of study pass on the phone's and the cloud's clocks (only Date is faked; timers run for real).
+  jest.useFakeTimers({
+    advanceTimers: true,
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
+  })
+  try {
+    const [lecture] = w.cloud().db.find('lectures', { _id: 'lec-002' }) as { minStudySeconds: number }[]
+    const minutes = Math.ceil(lecture.minStudySeconds / 60)
+    for (let minute = 1; minute <= minutes; minute++) {
+      jest.setSystemTime(Date.now() + 61_000)
+      await member.shows(`累计学习 ${minute} 分钟`)
+    }
+
+    await tap(member, '参加测验')
+    expect(member.top.route).toBe('packages/lectures/pages/quiz/index')
+    await tap(member, '一名党员')
+    for (const option of ['危险点', '控制措施', '作业分工']) await tap(member, option)
+    await tap(member, '当场纠正')
+    await tap(member, '提交测验')
+    await confirm(member)
+    await member.shows(/测验通过/)
+    // Back on the lecture, studied to the end, for long enough, and the quiz passed: it is learnt.
+    await tap(member, '返回讲坛')
+    await member.shows('✓ 已学完')
+    expect(w.cloud().db.find('lecture_studies', { lectureId: 'lec-002', personId: learner })[0]).toEqual(
+      expect.objectContaining({ completed: true, progress: 1 }),
+    )
+  } finally {
+    // The clocks stay a minute ahead: time never runs backwards for what the app and the cloud recorded.
+    jest.useRealTimers()
+  }
+})
