@@ -78,5 +78,7 @@ export const ACTION_GATES: Gates = {
     getSpotCheck: 'staff',
     verifySpotCheck: 'staff',
     completeRectification: 'secretary',
+    createRecord: ['committee', '只有党委联系指导人可以记录督导'],
+    listRecords: ['staff', '督导记录仅供党委和支部书记查看'],
   },
 }

@@ -21,9 +21,11 @@ import type { ReminderKind } from '../types/entities-reminders'
 import type { LeaguePart } from '../types/entities-dashboard'
 import type {
   FindingConclusion,
+  FollowUpStatus,
   RectificationAction,
   RectificationStatus,
   SupervisionEventAction,
+  SupervisionMethod,
 } from '../types/entities-supervision'
 import type { IneligibilityKind } from '../types/functions/supervision'
 
@@ -160,6 +162,22 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   announcement_unread: '通知未读提醒',
   supervision_assigned: '分片督导安排',
   spot_check_assigned: '随机抽查通知',
+  follow_up_assigned: '督导跟进事项',
+  follow_up_closed: '督导跟进已完成',
+}
+
+/** 督导记录: how the contact was made. */
+export const SUPERVISION_METHOD_LABELS: Record<SupervisionMethod, string> = {
+  phone: '电话调度',
+  inspection: '定期检查',
+  spot_check: '随机抽查',
+  site_visit: '察看现场',
+  report: '听取汇报',
+}
+
+export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = {
+  open: '待跟进',
+  closed: '已完成',
 }
 
 /** 整改 tasks: where one stands, as a word. */

@@ -161,6 +161,8 @@ export const REMINDER_PAGES = {
   lecture: (id: string) => withId('/packages/lectures/pages/detail/index', id),
   /** A Party group's post (an announcement). */
   post: (id: string) => withId('/packages/groups/pages/post/index', id),
+  /** One 督导记录 with its follow-ups. */
+  supervisionRecord: (id: string) => withId('/packages/admin/pages/supervision-record/index', id),
   home: '/pages/index/index',
 } as const
 
@@ -559,6 +561,7 @@ const MEMBER_KINDS: readonly ReminderKind[] = [
   'milestone_returned',
   'announcement_new',
   'announcement_unread',
+  'follow_up_assigned',
 ]
 const SECRETARY_KINDS: readonly ReminderKind[] = [
   'milestone_escalated',
@@ -569,7 +572,12 @@ const SECRETARY_KINDS: readonly ReminderKind[] = [
   'supervision_assigned',
   'spot_check_assigned',
 ]
-const COMMITTEE_KINDS: readonly ReminderKind[] = ['proposal_waiting', 'acceptance_waiting', 'weekly_digest']
+const COMMITTEE_KINDS: readonly ReminderKind[] = [
+  'proposal_waiting',
+  'acceptance_waiting',
+  'weekly_digest',
+  'follow_up_closed',
+]
 
 /** The kinds that can reach `actor`, given their roles, in the order of REMINDER_KINDS. */
 export function reminderKindsFor(actor: Actor): ReminderKind[] {

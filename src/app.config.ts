@@ -40,6 +40,8 @@ export default defineAppConfig({
         'pages/supervision/index',
         'pages/spot-check/index',
         'pages/evaluation/index',
+        'pages/supervision-record/index',
+        'pages/supervision-record-new/index',
       ],
     },
     {

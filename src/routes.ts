@@ -63,6 +63,11 @@ export const routes = {
   /** 分片督导 and 随机抽查. */
   supervision: '/packages/admin/pages/supervision/index',
   spotCheck: (id: string) => withId('/packages/admin/pages/spot-check/index', id),
+  /** One 督导记录 and its follow-ups (an owner closes theirs here). */
+  supervisionRecord: (id: string) => withId('/packages/admin/pages/supervision-record/index', id),
+  /** A new 督导记录 for a branch; 电话调度 comes with the person called and the time. */
+  newSupervisionRecord: (params: { branchId: string; method?: string; contactId?: string; time?: string }) =>
+    `/packages/admin/pages/supervision-record-new/index?${query(params)}`,
   /** 十佳精品项目 and 电网先锋 eligibility. */
   evaluation: '/packages/admin/pages/evaluation/index',
 }

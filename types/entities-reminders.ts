@@ -3,7 +3,8 @@
 /**
  * What a reminder is about. Milestone reminders go to the owner (escalations to the branch secretary),
  * approvals to the branch secretary, proposal and acceptance reviews to the committee, lectures (new in
- * their branch, required and near or past the deadline) to the member, the weekly digest to secretaries (their branch) and the committee (the company).
+ * their branch, required and near or past the deadline) to the member, the weekly digest to secretaries (their branch) and the committee (the company), a 督导 follow-up to its
+ * owner and, once closed, to its supervisor.
  */
 export const REMINDER_KINDS = [
   'milestone_due',
@@ -25,6 +26,9 @@ export const REMINDER_KINDS = [
   'announcement_unread',
   'supervision_assigned',
   'spot_check_assigned',
+  // 督导记录 follow-ups: to the owner when set, to the supervisor when closed.
+  'follow_up_assigned',
+  'follow_up_closed',
 ] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
 

@@ -148,3 +148,79 @@ export interface TopTenSelection {
   markedByName: string
   markedAt: Date
 }
+
+/**
+ * How the committee keeps in touch with a branch (the article: 电话调度、定期检查、随机抽查; at 结题 察看现场 and
+ * 听取汇报). One 督导记录 per contact names one.
+ */
+export const SUPERVISION_METHODS = ['phone', 'inspection', 'spot_check', 'site_visit', 'report'] as const
+export type SupervisionMethod = (typeof SUPERVISION_METHODS)[number]
+
+export const FOLLOW_UP_STATUSES = ['open', 'closed'] as const
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number]
+
+/** What the owner showed when closing a follow-up. */
+export interface FollowUpEvidence {
+  note: string
+  photos: string[]
+}
+
+/** A follow-up a contact left: someone of the branch owns it until they close it with evidence. */
+export interface FollowUp {
+  /** Unique within its record. */
+  id: string
+  text: string
+  ownerId: string
+  ownerName: string
+  /** A China calendar day, stored as UTC midnight of that day. */
+  deadline: Date
+  status: FollowUpStatus
+  evidence: FollowUpEvidence | null
+  closedAt: Date | null
+}
+
+/**
+ * 督导记录: one supervision contact with a branch (or one of its projects), by the committee member who
+ * supervises it. The id comes from the supervisor and their request id: a retried save finds the first.
+ */
+export interface SupervisionRecord {
+  _id: string
+  requestId: string
+  branchId: string
+  branchName: string
+  projectId: string | null
+  projectTitle: string
+  method: SupervisionMethod
+  /** The China day of the contact, stored as UTC midnight; `time` is HH:MM China time or ''. */
+  date: Date
+  time: string
+  /** Who was contacted: a person of the branch (id) or only a name. */
+  contactId: string | null
+  contactName: string
+  findings: string
+  photos: string[]
+  followUps: FollowUp[]
+  /** Follow-ups not yet closed: the supervisor's page reads this, not the array. */
+  openFollowUps: number
+  supervisorId: string
+  supervisorName: string
+  createdAt: Date
+  updatedAt: Date
+  version: number
+}
+
+/**
+ * The latest contact with one branch and its open follow-ups, kept beside the records (`_id` = branch id) so
+ * a supervisor's page reads one document per branch instead of its whole history.
+ */
+export interface SupervisionBranchStatus {
+  _id: string
+  lastDate: Date | null
+  lastMethod: SupervisionMethod | null
+  lastRecordId: string | null
+  lastSupervisorName: string
+  /** The latest 定期检查 (its China day). */
+  lastInspectionDate: Date | null
+  openFollowUps: number
+  updatedAt: Date
+}

@@ -219,6 +219,8 @@ const OBJECT_LEVEL: Record<string, readonly Role[]> = {
   'groups.*': ['member', 'committee'],
   'lectures.publish': ['member'],
   'lectures.submitQuiz': ['committee'],
+  // Only a follow-up's owner closes it: anyone may be one, so the record decides.
+  'supervision.closeFollowUp': ['secretary', 'committee'],
 }
 
 describe('permission before validation', () => {

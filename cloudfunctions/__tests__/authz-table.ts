@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { chinaDay } from '../../domain/checkins'
 import { formatDay } from '../../domain/dates'
 import type { TestCloud } from '../../localcloud/testing'
 import type { RoleGrant } from '../../types/entities'
@@ -62,6 +63,8 @@ export interface Fixtures {
   inviteCode: string
   spotCheck: { own: string; other: string }
   rectification: { open: { own: string; other: string }; done: { own: string; other: string } }
+  /** 督导记录 by the committee member, each with follow-up f1 owned by p005 (own) or p008 (other). */
+  record: { own: string; other: string }
   topTen: string[]
   deadline: string
 }
@@ -124,6 +127,14 @@ const PUBLIC_PAGE: Cell = { own: 'ok', other: 'ok', hidden: 'hidden' }
 const OWN = 'b-yunwei'
 const OTHER = 'b-yingxiao'
 const TEXT = '带领班组完成现场勘查，落实安全措施。'
+const RECORD = {
+  method: 'phone',
+  get date() {
+    return chinaDay(new Date())
+  },
+  contactName: '支部书记',
+  findings: '项目推进正常',
+}
 
 // ---- the table -----------------------------------------------------------------------------------------
 
@@ -581,6 +592,46 @@ export const TABLE: Record<string, Record<string, Entry>> = {
     },
     evaluation: { payloads: { self: { year: 2026 } }, expect: COMMITTEE_STEP },
     markTopTen: { payloads: { self: (f) => ({ year: 2026, projectIds: f.topTen }) }, expect: COMMITTEE_STEP },
+    // The committee member supervises both branches here (see prepareFixtures).
+    createRecord: {
+      payloads: {
+        own: () => ({ ...RECORD, requestId: 'authz-record-own', branchId: OWN }),
+        other: () => ({ ...RECORD, requestId: 'authz-record-other', branchId: OTHER }),
+      },
+      expect: COMMITTEE_STEP,
+    },
+    listRecords: {
+      payloads: { self: {}, own: { branchId: OWN } },
+      expect: {
+        member: 'denied',
+        secretary: 'ok',
+        otherSecretary: { self: 'ok', own: 'denied' },
+        committee: 'ok',
+      },
+    },
+    getRecord: {
+      payloads: { own: (f) => ({ id: f.record.own }), other: (f) => ({ id: f.record.other }) },
+      // The member owns a follow-up of the own record; the other secretary one of the other.
+      expect: {
+        member: byScope('ok', 'hidden'),
+        secretary: byScope('ok', 'hidden'),
+        otherSecretary: byScope('hidden', 'ok'),
+        committee: 'ok',
+      },
+    },
+    closeFollowUp: {
+      payloads: {
+        own: (f) => ({ id: f.record.own, followUpId: 'f1', note: '已完成' }),
+        other: (f) => ({ id: f.record.other, followUpId: 'f1', note: '已完成' }),
+      },
+      // Only a follow-up's owner closes it.
+      expect: {
+        member: byScope('ok', 'denied'),
+        secretary: 'denied',
+        otherSecretary: byScope('denied', 'ok'),
+        committee: 'denied',
+      },
+    },
   },
   messages: {
     list: { payloads: { self: {} }, expect: SELF },
@@ -814,6 +865,31 @@ export async function prepareFixtures(cloud: TestCloud, cookies: Record<string, 
     await cloud.call(otherSec, 'supervision', 'completeRectification', { id: done.other, note: '已补齐' }),
     'done',
   )
+  // 督导记录 in each branch, by the committee member, who supervises both for it.
+  const recordIn = async (branchId: string, ownerId: string) => {
+    must(
+      await cloud.call(committee, 'supervision', 'setAssignment', {
+        personId: PEOPLE.committee,
+        branchId,
+        assigned: true,
+      }),
+      'assignment',
+    )
+    return must(
+      await cloud.call(committee, 'supervision', 'createRecord', {
+        ...RECORD,
+        method: 'phone',
+        requestId: `authz-fixture-record-${branchId}`,
+        branchId,
+        followUps: [{ text: '补齐台账', ownerId, deadline }],
+      }),
+      'record',
+    ).id
+  }
+  const record = {
+    own: await recordIn(OWN, PEOPLE.member),
+    other: await recordIn(OTHER, PEOPLE.otherSecretary),
+  }
   const evaluation = must(
     await cloud.call(committee, 'supervision', 'evaluation', { year: 2026 }),
     'evaluation',
@@ -836,6 +912,7 @@ export async function prepareFixtures(cloud: TestCloud, cookies: Record<string, 
     inviteCode,
     spotCheck,
     rectification: { open, done },
+    record,
     topTen: evaluation.proposedTopTen,
     deadline,
   }

@@ -52,5 +52,7 @@ export const COLLECTIONS = {
   rectifications: 'rectifications',
   supervisionEvents: 'supervision_events',
   topTenSelections: 'top_ten_selections',
+  supervisionRecords: 'supervision_records',
+  supervisionBranchStatus: 'supervision_branch_status',
   ledgerExports: 'ledger_exports',
 } as const

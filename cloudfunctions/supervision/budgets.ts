@@ -21,4 +21,8 @@ export const ROUND_TRIPS: RoundTripBudgets<'supervision'> = {
   reopenRectification: 6,
   evaluation: 3,
   markTopTen: 8,
+  createRecord: 7,
+  listRecords: 2,
+  getRecord: 2,
+  closeFollowUp: 7,
 }

@@ -3,12 +3,16 @@ import { ROUND_TRIPS } from './budgets'
 import { addRectification } from './actions/add-rectification'
 import { assignments } from './actions/assignments'
 import { candidates } from './actions/candidates'
+import { closeFollowUp } from './actions/close-follow-up'
 import { completeRectification } from './actions/complete-rectification'
 import { confirmRectification } from './actions/confirm-rectification'
+import { createRecord } from './actions/create-record'
 import { createSpotCheck } from './actions/create-spot-check'
 import { evaluation } from './actions/evaluation'
+import { getRecord } from './actions/get-record'
 import { getSpotCheck } from './actions/get-spot-check'
 import { listSpotChecks } from './actions/list-spot-checks'
+import { listRecords } from './actions/list-records'
 import { markTopTen } from './actions/mark-top-ten'
 import { myBranches } from './actions/my-branches'
 import { recordFinding } from './actions/record-finding'
@@ -16,7 +20,7 @@ import { reopenRectification } from './actions/reopen-rectification'
 import { setAssignment } from './actions/set-assignment'
 import { verifySpotCheck } from './actions/verify-spot-check'
 
-/** `supervision`: 分片督导, 随机抽查 with findings and rectifications, and the annual evaluation (十佳, 电网先锋). */
+/** `supervision`: 分片督导, 督导记录 with follow-ups, 随机抽查 with findings and rectifications, and the annual evaluation (十佳, 电网先锋). */
 export const main = createMain(
   'supervision',
   {
@@ -35,6 +39,10 @@ export const main = createMain(
     reopenRectification,
     evaluation,
     markTopTen,
+    createRecord,
+    listRecords,
+    getRecord,
+    closeFollowUp,
   },
   { roundTrips: ROUND_TRIPS },
 )

@@ -383,6 +383,7 @@ describe('settings and roles', () => {
       'milestone_returned',
       'announcement_new',
       'announcement_unread',
+      'follow_up_assigned',
     ])
     const secretary = {
       ...member,
@@ -405,6 +406,7 @@ describe('settings and roles', () => {
       'announcement_unread',
       'supervision_assigned',
       'spot_check_assigned',
+      'follow_up_assigned',
     ])
     const committee = { ...member, grants: [{ role: 'committee' as const }] }
     expect(reminderKindsFor(committee)).toContain('proposal_waiting')

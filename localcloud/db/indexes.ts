@@ -98,6 +98,11 @@ export const INDEXES: Record<string, string[][]> = {
     ['spotCheckId', 'at'],
     ['subjectId', 'at'],
   ],
+  // 督导记录 newest contact first: a branch's, or everyone's.
+  supervision_records: [
+    ['branchId', 'date', 'createdAt'],
+    ['date', 'createdAt'],
+  ],
   // The cleanup timer reads expired exports, oldest first.
   ledger_exports: [['expiresAt']],
 }

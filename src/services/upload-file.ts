@@ -70,3 +70,17 @@ async function uploadGateway(localPath: string): Promise<string> {
 /** Uploads one local file (a photo just chosen or taken) and answers its cloud file id. */
 export const uploadFile = (localPath: string, personId: string): Promise<string> =>
   process.env.TARO_ENV === 'weapp' ? uploadWeapp(localPath, personId) : uploadGateway(localPath)
+
+/** Uploads local photos one after another, in order, saying which one is on its way; answers their file ids. */
+export async function uploadPhotos(
+  paths: readonly string[],
+  personId: string,
+  onProgress: (text: string) => void,
+): Promise<string[]> {
+  const out: string[] = []
+  for (const [k, path] of paths.entries()) {
+    onProgress(`正在上传第 ${k + 1}/${paths.length} 张照片…`)
+    out.push(await uploadFile(path, personId))
+  }
+  return out
+}

@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import type { ProjectStatus } from '../entities'
-import { FINDING_CONCLUSIONS } from '../entities-supervision'
+import { FINDING_CONCLUSIONS, SUPERVISION_METHODS } from '../entities-supervision'
 import type {
   FindingConclusion,
+  FollowUpStatus,
+  SupervisionMethod,
   RectificationAction,
   RectificationStatus,
   SupervisionEventAction,
@@ -14,6 +16,9 @@ import type { PersonRef } from './projects'
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 const year = z.number().int().min(2000).max(2100)
 const byId = z.object({ id: idSchema }).strict()
+const fileId = z.string().min(1).max(300).startsWith('cloud://', '文件编号无效')
+const photos = z.array(fileId).max(9, '最多 9 张照片').default([])
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM')
 const requiredText = (what: string, max: number) => freeText(max, { required: `请填写${what}` })
 
 /** Made by the app once per draw and sent again on a retry: never two draws for one tap. */
@@ -69,6 +74,42 @@ export const supervisionSchemas = {
   confirmRectification: z.object({ id: idSchema, comment: freeText(500).optional() }).strict(),
   /** The committee sends a task back: open again, with why. */
   reopenRectification: z.object({ id: idSchema, comment: requiredText('退回原因', 500) }).strict(),
+  /**
+   * 督导记录: one contact with a branch the caller supervises, its findings and photos, and follow-ups each
+   * owned by a person of that branch. The request id makes a retried save find the first record.
+   */
+  createRecord: z
+    .object({
+      requestId,
+      branchId: idSchema,
+      projectId: idSchema.optional(),
+      method: z.enum(SUPERVISION_METHODS),
+      date: isoDate,
+      time: clockTime.optional(),
+      contactId: idSchema.optional(),
+      contactName: freeText(20).optional(),
+      findings: requiredText('督导发现的情况', 1000),
+      photos,
+      followUps: z
+        .array(
+          z.object({ text: requiredText('跟进事项', 300), ownerId: idSchema, deadline: isoDate }).strict(),
+        )
+        .max(10, '最多 10 项跟进事项')
+        .default([]),
+    })
+    .strict(),
+  /** 督导记录, newest contact first: a supervisor's branches (or one), a secretary's own branch. */
+  listRecords: z.object({ branchId: idSchema.optional(), ...pagingSchema }).strict(),
+  getRecord: byId,
+  /** The owner closes a follow-up with what was done and its photos. */
+  closeFollowUp: z
+    .object({
+      id: idSchema,
+      followUpId: idSchema,
+      note: requiredText('完成情况', 500),
+      photos,
+    })
+    .strict(),
   /** 年度评价: the ranking of accepted projects, the confirmed 十佳 and 电网先锋 eligibility (committee). */
   evaluation: z.object({ year }).strict(),
   /** Confirms the 十佳精品项目 the caller was shown (rank order); refused if the ranking has changed since. */
@@ -281,7 +322,51 @@ export interface TopTenChange {
   markedAt: string
 }
 
+export interface RecordSummary {
+  id: string
+  branchId: string
+  branchName: string
+  projectTitle: string
+  method: SupervisionMethod
+  /** YYYY-MM-DD, and HH:MM or ''. */
+  date: string
+  time: string
+  contactName: string
+  /** The first lines of the findings. */
+  findings: string
+  supervisorName: string
+  followUps: number
+  openFollowUps: number
+  photoCount: number
+}
+
+export interface FollowUpView {
+  id: string
+  text: string
+  owner: PersonRef
+  /** YYYY-MM-DD */
+  deadline: string
+  status: FollowUpStatus
+  overdue: boolean
+  note: string
+  photos: string[]
+  closedAt: string | null
+  /** The caller owns it and it is open. */
+  canClose: boolean
+}
+
+export interface RecordDetail extends Omit<RecordSummary, 'followUps' | 'openFollowUps' | 'photoCount'> {
+  projectId: string | null
+  photos: string[]
+  followUps: FollowUpView[]
+  createdAt: string
+}
+
 export interface SupervisionOutputs {
+  createRecord: { id: string; created: boolean }
+  listRecords: Page<RecordSummary>
+  getRecord: RecordDetail
+  closeFollowUp: { id: string; followUpId: string; openFollowUps: number; version: number }
   assignments: AssignmentsView
   setAssignment: AssignmentChange
   myBranches: MyBranchesView

@@ -1,3 +1,4 @@
+import { REMINDER_KINDS } from '../../../types/entities'
 import type { Message } from '../../../types/entities'
 import { startTestCloud } from '../../../localcloud/testing'
 import type { TestCloud } from '../../../localcloud/testing'
@@ -178,6 +179,7 @@ describe('settings', () => {
         { kind: 'milestone_returned', on: true, templateId: 'tpl-review-result' },
         { kind: 'announcement_new', on: true, templateId: 'tpl-group-notice' },
         { kind: 'announcement_unread', on: true, templateId: 'tpl-group-notice' },
+        { kind: 'follow_up_assigned', on: true, templateId: null },
       ],
       quietHours: { start: '22:00', end: '07:00' },
     })
@@ -239,7 +241,7 @@ describe('subscriptions', () => {
       { moment: 'review', templateIds: ['tpl-approval-waiting', 'tpl-weekly-digest'] },
       { moment: 'propose', templateIds: ['tpl-review-result', 'tpl-task-assigned'] },
     ])
-    expect(t.kinds).toHaveLength(18)
+    expect(t.kinds).toHaveLength(REMINDER_KINDS.length)
     expect(t.kinds.find((k) => k.kind === 'lecture_new')).toEqual({ kind: 'lecture_new', templateId: null })
   })
 

@@ -8,10 +8,12 @@ export interface BranchCardProps {
   onOpenProject: (id: string) => void
   /** 导出本年台账, when given. */
   onLedger?: () => void
+  /** 记录督导 (电话调度、定期检查…), when given. */
+  onRecord?: () => void
 }
 
 /** One supervised branch: its running projects, most overdue first, with the overdue counts in words. */
-export function BranchCard({ branch, onOpenProject, onLedger }: BranchCardProps) {
+export function BranchCard({ branch, onOpenProject, onLedger, onRecord }: BranchCardProps) {
   return (
     <Card
       title={branch.name}
@@ -39,6 +41,17 @@ export function BranchCard({ branch, onOpenProject, onLedger }: BranchCardProps)
           <Text className="admin-row__value">›</Text>
         </View>
       ))}
+      {onRecord ? (
+        <View
+          className="admin-row"
+          ariaRole="button"
+          ariaLabel={`记录督导：${branch.name}`}
+          onClick={onRecord}
+        >
+          <Text className="admin-row__title">记录督导（电话调度、检查、走访）</Text>
+          <Text className="admin-row__value">›</Text>
+        </View>
+      ) : null}
       {onLedger ? (
         <View
           className="admin-row"

@@ -33,6 +33,8 @@ const TEMPLATES: Record<ReminderKind, string | null> = {
   announcement_unread: 'tpl-group-notice',
   supervision_assigned: 'tpl-task-assigned',
   spot_check_assigned: 'tpl-task-assigned',
+  follow_up_assigned: null,
+  follow_up_closed: null,
 }
 
 const MEMBER_KINDS: ReminderKind[] = [

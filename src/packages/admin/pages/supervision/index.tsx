@@ -8,17 +8,19 @@ import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useBranches } from '@/features/org/hooks/use-branches'
 import { useMe } from '@/features/org/hooks/use-me'
 import { fetchMyBranches } from '@/features/supervision/api/supervision'
+import { useRecords } from '@/features/supervision/hooks/use-records'
 import { useSpotChecks } from '@/features/supervision/hooks/use-spot-checks'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { useRequest } from '@/hooks/use-request'
 import { AssignmentsTab } from './components/AssignmentsTab'
 import { MyBranchesTab } from './components/MyBranchesTab'
+import { RecordsTab } from './components/RecordsTab'
 import { SpotChecksTab } from './components/SpotChecksTab'
 import '../../admin.css'
 
-type Tab = 'branches' | 'checks' | 'assign'
+type Tab = 'branches' | 'records' | 'checks' | 'assign'
 
-/** 分片督导: my branches first, then 随机抽查; the committee also sets who supervises which branch. */
+/** 分片督导: my branches first, then 督导记录 and 随机抽查; the committee also sets who supervises which branch. */
 export default function SupervisionPage() {
   const me = useMe()
   const committee = me.data?.roles.includes('committee') ?? false
@@ -27,15 +29,19 @@ export default function SupervisionPage() {
   const [tab, setTab] = useState<Tab>('branches')
   const branches = useRequest(fetchMyBranches)
   const checks = useSpotChecks()
+  const records = useRecords()
   const allBranches = useBranches(committee) ?? []
 
   usePullDownRefresh(() => {
-    void Promise.all([branches.reload(), checks.refresh()]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([branches.reload(), checks.refresh(), records.refresh()]).finally(() =>
+      Taro.stopPullDownRefresh(),
+    )
   })
   // Back from a spot check or a project: findings, tasks and progress may have changed.
-  useReloadOnReturn(() => Promise.all([branches.reload(), checks.refresh()]))
+  useReloadOnReturn(() => Promise.all([branches.reload(), checks.refresh(), records.refresh()]))
   useReachBottom(() => {
     if (tab === 'checks') void checks.loadMore()
+    if (tab === 'records') void records.loadMore()
   })
 
   if (me.error?.code === 'NOT_REGISTERED') return <NotRegistered onRetry={() => void me.reload()} />
@@ -54,6 +60,7 @@ export default function SupervisionPage() {
 
   const tabs: SegmentTab<Tab>[] = [
     { key: 'branches', label: committee ? '我的联系支部' : '本支部' },
+    { key: 'records', label: '督导记录' },
     { key: 'checks', label: committee ? '随机抽查' : '抽查整改' },
     ...(committee ? [{ key: 'assign' as const, label: '分片设置' }] : []),
   ]
@@ -61,8 +68,13 @@ export default function SupervisionPage() {
     <View className="admin-page">
       <SegmentTabs tabs={tabs} value={tab} onChange={setTab} />
       {tab === 'branches' ? (
-        <MyBranchesTab branches={branches} onAssign={committee ? () => setTab('assign') : undefined} />
+        <MyBranchesTab
+          branches={branches}
+          onAssign={committee ? () => setTab('assign') : undefined}
+          canRecord={committee}
+        />
       ) : null}
+      {tab === 'records' ? <RecordsTab records={records} /> : null}
       {tab === 'checks' ? <SpotChecksTab checks={checks} canDraw={committee} branches={allBranches} /> : null}
       {tab === 'assign' && committee ? <AssignmentsTab /> : null}
     </View>

@@ -11,10 +11,12 @@ import { routes } from '@/routes'
 export interface MyBranchesTabProps {
   branches: RequestState<MyBranchesView>
   onAssign?: () => void
+  /** The committee member records contacts with the branches they supervise. */
+  canRecord?: boolean
 }
 
 /** 我的联系支部 (a secretary: 本支部): each branch with its running projects. */
-export function MyBranchesTab({ branches, onAssign }: MyBranchesTabProps) {
+export function MyBranchesTab({ branches, onAssign, canRecord = false }: MyBranchesTabProps) {
   const view = branches.data
   if (!view)
     return branches.error ? (
@@ -38,6 +40,11 @@ export function MyBranchesTab({ branches, onAssign }: MyBranchesTabProps) {
           branch={b}
           onOpenProject={(id) => void Taro.navigateTo({ url: routes.project(id) })}
           onLedger={() => void Taro.navigateTo({ url: routes.ledger({ branchId: b.id, year }) })}
+          onRecord={
+            canRecord
+              ? () => void Taro.navigateTo({ url: routes.newSupervisionRecord({ branchId: b.id }) })
+              : undefined
+          }
         />
       ))}
     </View>

@@ -1,0 +1,63 @@
+import type { DB } from 'wx-server-sdk'
+import type { RecordScope } from '../../../domain/supervision-records'
+import type { SupervisionBranchStatus, SupervisionRecord } from '../../../types/entities-supervision'
+import { COLLECTIONS, db, _ } from '../cloud'
+import { chunk } from './query'
+
+const records = () => db.collection(COLLECTIONS.supervisionRecords)
+
+export async function getRecord(id: string): Promise<SupervisionRecord | null> {
+  const res = (await records().doc(id).get()) as DB.IQuerySingleResult
+  return (res.data as SupervisionRecord | null) ?? null
+}
+
+const scopeWhere = (scope: RecordScope) =>
+  scope.all ? {} : { branchId: scope.branchIds.length === 1 ? scope.branchIds[0] : _.in(scope.branchIds) }
+
+/** A page of records, newest contact first (then newest entered), with how many there are. */
+export async function listRecords(
+  scope: RecordScope,
+  page: number,
+  pageSize: number,
+): Promise<{ items: SupervisionRecord[]; total: number }> {
+  const query = () => records().where(scopeWhere(scope))
+  const [countRes, pageRes] = await Promise.all([
+    query().count() as Promise<DB.ICountResult>,
+    query()
+      .orderBy('date', 'desc')
+      .orderBy('createdAt', 'desc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .get() as Promise<DB.IQueryResult>,
+  ])
+  return { items: pageRes.data as SupervisionRecord[], total: countRes.total }
+}
+
+/** The supervision status of these branches, by branch id (a branch never contacted has none). */
+export async function getBranchStatuses(
+  branchIds: readonly string[],
+): Promise<Map<string, SupervisionBranchStatus>> {
+  const out = new Map<string, SupervisionBranchStatus>()
+  await Promise.all(
+    chunk([...new Set(branchIds)]).map(async (part) => {
+      if (part.length === 0) return
+      const res = (await db
+        .collection(COLLECTIONS.supervisionBranchStatus)
+        .where({ _id: part.length === 1 ? part[0] : _.in(part) })
+        .limit(part.length)
+        .get()) as DB.IQueryResult
+      for (const s of res.data as SupervisionBranchStatus[]) out.set(s._id, s)
+    }),
+  )
+  return out
+}
+
+/** Whether this committee member supervises this branch now (their assignment is active). */
+export async function supervises(personId: string, branchId: string): Promise<boolean> {
+  const res = (await db
+    .collection(COLLECTIONS.supervisionAssignments)
+    .doc(`${personId}:${branchId}`)
+    .get()) as DB.IQuerySingleResult
+  const a = res.data as { active?: boolean } | null
+  return a?.active === true
+}

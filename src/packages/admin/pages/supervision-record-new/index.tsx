@@ -1,0 +1,182 @@
+import { Picker, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { SUPERVISION_METHODS } from '@contract/entities'
+import type { SupervisionMethod } from '@contract/entities'
+import { SUPERVISION_METHOD_LABELS } from '@domain/labels'
+import { BottomBar } from '@/components/BottomBar'
+import { Card } from '@/components/Card'
+import { ErrorState } from '@/components/ErrorState'
+import { LoadingState } from '@/components/LoadingState'
+import { Notice } from '@/components/Notice'
+import { TextField } from '@/components/TextField'
+import { PhotoPicker } from '@/features/checkin/components/PhotoPicker'
+import { FINDINGS_LIMIT, FOLLOW_UP_LIMIT, useRecordForm } from '@/features/supervision/hooks/use-record-form'
+import { routes } from '@/routes'
+import '../../admin.css'
+
+const isMethod = (m: string | undefined): m is SupervisionMethod =>
+  (SUPERVISION_METHODS as readonly string[]).includes(m ?? '')
+
+/** 记录督导: one contact with a branch — how, when, whom, what was found, photos and follow-ups. */
+export default function NewRecordPage() {
+  const { params } = useRouter()
+  const form = useRecordForm({
+    branchId: params.branchId ?? '',
+    method: isMethod(params.method) ? params.method : undefined,
+    contactId: params.contactId,
+    time: params.time,
+  })
+  const people = form.members.data
+  if (!people)
+    return form.members.error ? (
+      <ErrorState message={form.members.error.message} onRetry={() => void form.members.reload()} />
+    ) : (
+      <LoadingState text="正在加载支部人员…" />
+    )
+  const names = people.map((m) => m.name)
+  const indexOf = (id: string) =>
+    Math.max(
+      0,
+      people.findIndex((m) => m.id === id),
+    )
+  const save = async () => {
+    const id = await form.save()
+    if (id) void Taro.redirectTo({ url: routes.supervisionRecord(id) })
+  }
+
+  return (
+    <View className="admin-page">
+      {form.error ? <Notice title="还不能保存" items={[form.error]} /> : null}
+      <Card title="督导方式">
+        <Picker
+          mode="selector"
+          range={SUPERVISION_METHODS.map((m) => SUPERVISION_METHOD_LABELS[m])}
+          value={SUPERVISION_METHODS.indexOf(form.method)}
+          onChange={(e) => form.setMethod(SUPERVISION_METHODS[Number(e.detail.value)])}
+        >
+          <View className="admin-row" ariaRole="button" ariaLabel="选择督导方式">
+            <Text className="admin-row__title">方式</Text>
+            <Text className="admin-row__value">{SUPERVISION_METHOD_LABELS[form.method]} ›</Text>
+          </View>
+        </Picker>
+        <Picker
+          mode="date"
+          value={form.date}
+          end={form.today}
+          onChange={(e) => form.setDate(String(e.detail.value))}
+        >
+          <View className="admin-row" ariaRole="button" ariaLabel="选择督导日期">
+            <Text className="admin-row__title">日期</Text>
+            <Text className="admin-row__value">{form.date} ›</Text>
+          </View>
+        </Picker>
+        <Picker
+          mode="time"
+          value={form.time || '09:00'}
+          onChange={(e) => form.setTime(String(e.detail.value))}
+        >
+          <View className="admin-row" ariaRole="button" ariaLabel="选择督导时间">
+            <Text className="admin-row__title">时间</Text>
+            <Text className="admin-row__value">{form.time || '选填'} ›</Text>
+          </View>
+        </Picker>
+      </Card>
+      <Card title="联系了谁">
+        {people.length === 0 ? <Text className="admin-meta">这个支部还没有人员</Text> : null}
+        {people.map((m) => (
+          <View key={m.id} className="admin-row">
+            <View
+              className="admin-row__main"
+              ariaRole="button"
+              ariaLabel={`联系人：${m.name}`}
+              onClick={() => form.setContactId(m.id)}
+            >
+              <Text className="admin-row__title">
+                {form.contactId === m.id ? '● ' : '○ '}
+                {m.name}
+              </Text>
+              <Text className="admin-row__sub">
+                {m.title || (m.roles.includes('secretary') ? '支部书记' : '党员')}
+              </Text>
+            </View>
+            {m.phone ? (
+              <Button size="small" type="primary" fill="outline" onClick={() => form.call(m)}>
+                电话调度
+              </Button>
+            ) : null}
+          </View>
+        ))}
+      </Card>
+      <Card title="督导发现">
+        <TextField
+          label="发现的情况"
+          required
+          multiline
+          value={form.findings}
+          limit={FINDINGS_LIMIT}
+          placeholder="进度、质量、存在的问题和群众反映"
+          onChange={form.setFindings}
+        />
+        <PhotoPicker photos={form.photos} onChange={form.setPhotos} disabled={form.sending} />
+      </Card>
+      <Card title="跟进事项（选填）">
+        {form.followUps.map((f, k) => (
+          <View key={k} className="admin-followup">
+            <TextField
+              label={`跟进事项 ${k + 1}`}
+              multiline
+              value={f.text}
+              limit={FOLLOW_UP_LIMIT}
+              placeholder="需要支部落实的事项"
+              onChange={(text) => form.changeFollowUp(k, { text })}
+            />
+            <Picker
+              mode="selector"
+              range={names}
+              value={indexOf(f.ownerId)}
+              onChange={(e) => form.changeFollowUp(k, { ownerId: people[Number(e.detail.value)].id })}
+            >
+              <View className="admin-row" ariaRole="button" ariaLabel={`选择跟进事项 ${k + 1} 的责任人`}>
+                <Text className="admin-row__title">责任人</Text>
+                <Text className="admin-row__value">
+                  {people.find((m) => m.id === f.ownerId)?.name ?? '请选择'} ›
+                </Text>
+              </View>
+            </Picker>
+            <Picker
+              mode="date"
+              value={f.deadline}
+              start={form.today}
+              onChange={(e) => form.changeFollowUp(k, { deadline: String(e.detail.value) })}
+            >
+              <View className="admin-row" ariaRole="button" ariaLabel={`选择跟进事项 ${k + 1} 的时限`}>
+                <Text className="admin-row__title">时限</Text>
+                <Text className="admin-row__value">{f.deadline} ›</Text>
+              </View>
+            </Picker>
+            <View className="admin-actions">
+              <Button size="small" fill="none" onClick={() => form.removeFollowUp(k)}>
+                删除此项
+              </Button>
+            </View>
+          </View>
+        ))}
+        {form.followUps.length < 10 ? (
+          <View className="admin-actions">
+            <Button size="small" type="primary" fill="outline" onClick={form.addFollowUp}>
+              添加跟进事项
+            </Button>
+          </View>
+        ) : null}
+      </Card>
+      <View className="admin-page__end" />
+      <BottomBar>
+        {form.progress ? <Text className="admin-meta">{form.progress}</Text> : null}
+        <Button type="primary" block loading={form.sending} onClick={() => void save()}>
+          保存督导记录
+        </Button>
+      </BottomBar>
+    </View>
+  )
+}
