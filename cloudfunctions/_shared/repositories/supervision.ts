@@ -115,18 +115,26 @@ export async function getOutlines(ids: readonly string[]): Promise<Map<string, S
   return out
 }
 
-/** The deadline and state of every milestone of these projects. */
-export async function listDeadlines(
-  projectIds: readonly string[],
+/**
+ * Milestones of these branches past a stored deadline and not approved (on the branchId + status index):
+ * read beside the branches' projects instead of after them.
+ */
+export async function listOverdueInBranches(
+  branchIds: readonly string[],
+  before: Date,
 ): Promise<Pick<Milestone, 'projectId' | 'deadline' | 'status'>[]> {
   const out: Pick<Milestone, 'projectId' | 'deadline' | 'status'>[] = []
-  for (const part of chunk([...new Set(projectIds)])) {
+  for (const part of chunk([...new Set(branchIds)])) {
     if (part.length === 0) continue
     out.push(
       ...(await fetchAll<Pick<Milestone, 'projectId' | 'deadline' | 'status'>>(
         db
           .collection(COLLECTIONS.milestones)
-          .where({ projectId: oneOrIn(part) })
+          .where({
+            branchId: oneOrIn(part),
+            status: _.in(['open', 'submitted', 'returned']),
+            deadline: _.lt(before),
+          })
           .field({ _id: true, projectId: true, deadline: true, status: true })
           .orderBy('_id', 'asc'),
       )),

@@ -1,4 +1,5 @@
 import { chinaDay } from '../../../domain/checkins'
+import { parseDay } from '../../../domain/dates'
 import { isCommittee } from '../../../domain/roles'
 import {
   SUPERVISED_STATUSES,
@@ -9,7 +10,11 @@ import {
 import { fail, ok } from '../../../types/result'
 import { getOrgUnitsByIds } from '../../_shared/repositories/org'
 import type { Handler } from '../../_shared/router'
-import { listAssignments, listDeadlines, listProjectsIn } from '../../_shared/repositories/supervision'
+import {
+  listAssignments,
+  listOverdueInBranches,
+  listProjectsIn,
+} from '../../_shared/repositories/supervision'
 
 /**
  * 我的联系支部: the branches a committee member supervises (a secretary: their own), each with its running
@@ -24,11 +29,12 @@ export const myBranches: Handler<'supervision', 'myBranches'> = async (_params, 
   if (!supervisor && branchIds.length === 0) return fail('FORBIDDEN', '分片督导仅供党委和支部书记使用')
   const today = chinaDay(new Date())
   if (branchIds.length === 0) return ok({ supervisor, branches: [], today })
-  const [units, projects] = await Promise.all([
+  const [units, projects, late] = await Promise.all([
     getOrgUnitsByIds(branchIds),
     listProjectsIn(branchIds, SUPERVISED_STATUSES),
+    listOverdueInBranches(branchIds, parseDay(today) as Date),
   ])
-  const overdue = overdueByProject(await listDeadlines(projects.map((p) => p._id)), today)
+  const overdue = overdueByProject(late, today)
   const branches = [...units.values()]
     .filter((u) => u.kind === 'branch')
     .sort((a, b) => a.order - b.order)
