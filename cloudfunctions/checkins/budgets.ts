@@ -10,10 +10,10 @@ export const ROUND_TRIPS: RoundTripBudgets<'checkins'> = {
   create: 8,
   history: 3,
   myStats: 2,
-  submitMilestone: 8,
+  submitMilestone: 5,
   inbox: 3,
   inboxCount: 2,
   getSubmission: 3,
-  approveMilestone: 11,
-  returnMilestone: 8,
+  approveMilestone: 5,
+  returnMilestone: 5,
 }

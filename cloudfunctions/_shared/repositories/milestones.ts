@@ -12,6 +12,16 @@ export async function getMilestone(id: string): Promise<Milestone | null> {
 }
 
 /** The milestones `ownerId` owns in these projects. */
+/** One step's record of a milestone's review, by its id (domain/milestones recordId), or null. */
+export async function getRecord(id: string): Promise<MilestoneRecord | null> {
+  const res = (await db
+    .collection(COLLECTIONS.milestoneSubmissions)
+    .where({ _id: id })
+    .limit(1)
+    .get()) as DB.IQueryResult
+  return (res.data[0] as MilestoneRecord | undefined) ?? null
+}
+
 export async function listOwnedMilestones(
   ownerId: string,
   projectIds: readonly string[],

@@ -1,6 +1,9 @@
 import { reviewStep } from '../../_shared/milestone-review'
-import type { Handler } from '../../_shared/router'
+import { getMilestone } from '../../_shared/repositories/milestones'
+import { readingEarly } from '../../_shared/router'
 
 /** Back to the owner with a comment saying why; they revise and submit again in a new round. */
-export const returnMilestone: Handler<'checkins', 'returnMilestone'> = ({ id, comment }, { caller }) =>
-  reviewStep({ id, action: 'return', caller, comment })
+export const returnMilestone = readingEarly<'checkins', 'returnMilestone'>()(
+  ({ id }) => getMilestone(id),
+  ({ id, comment }, { caller, early }) => reviewStep({ id, action: 'return', caller, comment }, early),
+)
