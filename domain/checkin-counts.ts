@@ -67,9 +67,9 @@ export function countersOf(
 }
 
 /**
- * How many of a member's latest check-in numbers a counter remembers, so that adding a check-in to it again
- * (after a crash, or a retried request) adds nothing. Counting happens right after recording, so a repeat
- * concerns one of the last few.
+ * How many of a member's latest check-ins (by id) a counter, and the member's figures, remember, so that adding
+ * a check-in again (after a crash, or a retried request) adds nothing. Counting happens right after recording,
+ * so a repeat concerns one of the last few.
  */
 export const APPLIED_KEPT = 20
 
@@ -77,6 +77,13 @@ export const APPLIED_KEPT = 20
 export function countOnly<T extends { applied?: unknown }>(doc: T): Omit<T, 'applied'> {
   const rest: T = { ...doc }
   delete rest.applied
+  return rest
+}
+
+/** A member's stored figures without their bookkeeping of the latest check-ins they hold. */
+export function figuresOnly<T extends { recent?: unknown }>(doc: T): Omit<T, 'recent'> {
+  const rest: T = { ...doc }
+  delete rest.recent
   return rest
 }
 

@@ -77,13 +77,17 @@ describe('round-trip budgets', () => {
     expect(declared.filter((a) => !inContract.includes(a))).toEqual([])
   })
 
-  it('holds every read to three', () => {
+  it('holds every read to three, a check-in to four and a milestone decision to five', () => {
     const over = Object.entries(BUDGETS).flatMap(([fn, b]) =>
       Object.entries(b)
         .filter(([a, n]) => READS.has(`${fn}.${a}`) && n > READ_LIMIT)
         .map(([a, n]) => `${fn}.${a}: ${n}`),
     )
     expect(over).toEqual([])
+    // The member's check-in and the secretary's decision, tapped on a phone many times a day.
+    expect(checkins.create).toBeLessThanOrEqual(4)
+    expect(checkins.approveMilestone).toBeLessThanOrEqual(5)
+    expect(checkins.returnMilestone).toBeLessThanOrEqual(5)
   })
 
   it('keeps every successful call of every action within its budget', async () => {

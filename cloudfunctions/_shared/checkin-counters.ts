@@ -1,6 +1,9 @@
+import type { DB } from 'wx-server-sdk'
 import { APPLIED_KEPT, countersOf } from '../../domain/checkin-counts'
-import type { Checkin } from '../../types/entities'
+import { EMPTY_STATS, addCheckin } from '../../domain/checkins'
+import type { Checkin, CheckinStatsDoc } from '../../types/entities'
 import { COLLECTIONS, db, _ } from './cloud'
+import { TransactionBusy } from './transaction'
 
 type Counted = Pick<
   Checkin,
@@ -11,24 +14,28 @@ interface Updated {
   stats?: { updated?: number }
 }
 
+/** A member's figures as stored, with the ids of the latest check-ins they hold. */
+export type StoredStats = CheckinStatsDoc & { recent?: (string | number)[] }
+
 const counters = () => db.collection(COLLECTIONS.checkinCounts)
+const statsOf = () => db.collection(COLLECTIONS.checkinStats)
 
 /**
- * One counter, plus one for this check-in, exactly once: the counter remembers the last APPLIED_KEPT check-in
- * numbers (seq) of each member it counted, and the increment is conditional on this one not being among them.
+ * One counter, plus one for this check-in, exactly once: the counter remembers the ids of the last APPLIED_KEPT
+ * check-ins of each member it counted, and the increment is conditional on this one not being among them.
  * A single-document atomic update, outside any transaction: fifty members at once never conflict, and running
  * it again after a crash adds nothing twice.
  */
 function addOnce(id: string, c: Counted): Promise<Updated> {
   const mark = `applied.${c.personId}`
   return counters()
-    .where({ _id: id, [mark]: _.neq(c.seq) })
+    .where({ _id: id, [mark]: _.neq(c._id) })
     .update({
-      data: { count: _.inc(1), [mark]: _.push({ each: [c.seq], slice: -APPLIED_KEPT }) },
+      data: { count: _.inc(1), [mark]: _.push({ each: [c._id], slice: -APPLIED_KEPT }) },
     }) as Promise<Updated>
 }
 
-/** Adds a recorded check-in to every counter it belongs to: one round trip, two when a counter is new. */
+/** Adds a recorded check-in to every counter it belongs to: one round trip, two more when a counter is new. */
 async function addToCounters(c: Counted): Promise<void> {
   const refs = countersOf(c)
   const first = await Promise.all(refs.map((r) => addOnce(r._id, c)))
@@ -40,7 +47,7 @@ async function addToCounters(c: Counted): Promise<void> {
     unsure.map((r) =>
       Promise.resolve(
         counters().add({
-          data: { _id: r._id, ...r.fields, scope: r.scope, count: 1, applied: { [c.personId]: [c.seq] } },
+          data: { _id: r._id, ...r.fields, scope: r.scope, count: 1, applied: { [c.personId]: [c._id] } },
         }),
       ).then(
         () => true,
@@ -52,16 +59,76 @@ async function addToCounters(c: Counted): Promise<void> {
 }
 
 /**
- * Takes a recorded check-in into the shared counters (project, task, milestone, branch, week, member-month),
- * then marks it counted. Safe to repeat at any point: a run that stops half-way is finished by the next
- * attempt of the same request or by the roll-up (countPending), and nothing is counted twice.
+ * Adds a check-in to its member's figures (total, streak, longest streak) exactly once, with no transaction: the
+ * update holds only over the figures it was computed from (their `total`), and the figures remember the ids of
+ * their latest check-ins. Figures changed meanwhile (the same member's other check-in, or a repeat of this one)
+ * are read again: holding this check-in already, nothing is added. Answers the check-in's number (`seq`) and the
+ * figures with it. `before` is what the caller read (undefined: read here).
  */
-export async function takeIntoCounters(c: Counted): Promise<void> {
-  await addToCounters(c)
+export async function addToFigures(
+  c: Pick<Counted, '_id' | 'personId' | 'day'>,
+  before?: StoredStats | null,
+): Promise<{ seq: number; stats: StoredStats }> {
+  let current = before === undefined ? await readStats(c.personId) : before
+  for (let attempt = 0; attempt < 8; attempt++) {
+    if (current?.recent?.includes(c._id)) {
+      return { seq: current.total - [...current.recent].reverse().indexOf(c._id), stats: current }
+    }
+    const { total, streak, longestStreak, lastDay } = current ?? EMPTY_STATS
+    const next = addCheckin({ total, streak, longestStreak, lastDay }, c.day)
+    const recent = [...(current?.recent ?? []), c._id].slice(-APPLIED_KEPT)
+    const stats: StoredStats = { _id: c.personId, ...next, recent }
+    const done = current
+      ? ((
+          (await statsOf()
+            .where({ _id: c.personId, total: current.total })
+            .update({ data: { ...next, recent: _.set(recent) } })) as Updated
+        ).stats?.updated ?? 0) > 0
+      : await Promise.resolve(statsOf().add({ data: stats })).then(
+          () => true,
+          () => false,
+        )
+    if (done) return { seq: next.total, stats }
+    current = await readStats(c.personId)
+  }
+  throw new TransactionBusy()
+}
+
+const readStats = async (personId: string): Promise<StoredStats | null> => {
+  const res = (await statsOf().where({ _id: personId }).limit(1).get()) as DB.IQueryResult
+  return (res.data[0] as StoredStats | undefined) ?? null
+}
+
+/**
+ * Takes a recorded check-in into its member's figures and the shared counters (project, task, milestone,
+ * branch, week, member-month), issued together, then marks it counted with its number. Safe to repeat at any
+ * point: a run that stops half-way is finished by the next attempt of the same request or by the roll-up
+ * (countPending), and nothing is counted twice.
+ */
+export async function takeIntoCounters(
+  c: Counted,
+  before?: StoredStats | null,
+): Promise<{ seq: number; stats: StoredStats }> {
+  const figures = await countCheckin(c, before)
+  await markCounted(c._id, figures.seq)
+  return figures
+}
+
+/** The figures and the counters of a check-in, issued together (one round trip when nothing contends). */
+export async function countCheckin(
+  c: Counted,
+  before?: StoredStats | null,
+): Promise<{ seq: number; stats: StoredStats }> {
+  const [figures] = await Promise.all([addToFigures(c, before), addToCounters(c)])
+  return figures
+}
+
+/** The check-in is in every figure and counter, as number `seq` of its member's. */
+export async function markCounted(id: string, seq: number): Promise<void> {
   await db
     .collection(COLLECTIONS.checkins)
-    .doc(c._id)
-    .update({ data: { counted: true } })
+    .doc(id)
+    .update({ data: { counted: true, seq } })
 }
 
 /**
@@ -74,6 +141,13 @@ export async function countPending(limit = 200): Promise<number> {
     .where({ counted: false })
     .limit(limit)
     .get()) as unknown as { data: Checkin[] }
-  await Promise.all(res.data.map((c) => takeIntoCounters(c)))
+  // One member's pending check-ins in turn (their figures are one document), members side by side.
+  const byPerson = new Map<string, Checkin[]>()
+  for (const c of res.data) byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c])
+  await Promise.all(
+    [...byPerson.values()].map(async (list) => {
+      for (const c of list.sort((a, b) => a.seq - b.seq)) await takeIntoCounters(c)
+    }),
+  )
   return res.data.length
 }

@@ -7,7 +7,7 @@ import type { RoundTripBudgets } from '../_shared/router'
  */
 export const ROUND_TRIPS: RoundTripBudgets<'checkins'> = {
   myTasks: 3,
-  create: 8,
+  create: 4,
   history: 3,
   myStats: 2,
   submitMilestone: 5,

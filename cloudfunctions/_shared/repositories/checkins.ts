@@ -9,6 +9,16 @@ async function getById<T>(collection: string, id: string): Promise<T | null> {
 
 export const getCheckin = (id: string) => getById<Checkin>(COLLECTIONS.checkins, id)
 
+/** The check-ins sent under this request id (one, or none; ids are random, so another member's is rare). */
+export async function findByRequestId(requestId: string): Promise<Checkin[]> {
+  const res = (await db
+    .collection(COLLECTIONS.checkins)
+    .where({ requestId })
+    .limit(10)
+    .get()) as DB.IQueryResult
+  return res.data as Checkin[]
+}
+
 export const getCheckinStats = (personId: string) =>
   getById<CheckinStatsDoc>(COLLECTIONS.checkinStats, personId)
 

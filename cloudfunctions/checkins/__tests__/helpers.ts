@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { countOnly, recountCheckins } from '../../../domain/checkin-counts'
+import { countOnly, figuresOnly, recountCheckins } from '../../../domain/checkin-counts'
 import type { Checkin } from '../../../types/entities'
 import type { TestCloud } from '../../../localcloud/testing'
 
@@ -56,7 +56,7 @@ export function countersAndRecount(cloud: TestCloud) {
   const all = cloud.db.find('checkins', {}, { limit: 1_000_000 }) as unknown as Checkin[]
   return {
     stored: {
-      stats: cloud.db.find('checkin_stats', {}, { sort: { _id: 1 }, limit: 100_000 }),
+      stats: cloud.db.find('checkin_stats', {}, { sort: { _id: 1 }, limit: 100_000 }).map(figuresOnly),
       counts: cloud.db.find('checkin_counts', {}, { sort: { _id: 1 }, limit: 100_000 }).map(countOnly),
     },
     recounted: recountCheckins(all),

@@ -1,77 +1,101 @@
-import { EMPTY_STATS, addCheckin, chinaDay, checkinTimeProblem } from '../../../domain/checkins'
+import { chinaDay, checkinTimeProblem } from '../../../domain/checkins'
 import { PHOTO_EXTENSIONS } from '../../../domain/files'
 import { WORKING_STATUSES, canCheckIn } from '../../../domain/milestones'
 import type { ActionParams } from '../../../types/api'
-import type { Checkin, CheckinStats, Milestone, Person, PlanTask, Project } from '../../../types/entities'
+import type { Checkin, Milestone, Person, PlanTask, Project } from '../../../types/entities'
 import type { CheckinCreated } from '../../../types/functions/checkins'
 import { fail, ok } from '../../../types/result'
 import type { Result } from '../../../types/result'
 import { toCheckinView, toFigures } from '../../_shared/checkin-views'
-import { takeIntoCounters } from '../../_shared/checkin-counters'
-import { COLLECTIONS } from '../../_shared/cloud'
+import { countCheckin, markCounted, takeIntoCounters } from '../../_shared/checkin-counters'
+import type { StoredStats } from '../../_shared/checkin-counters'
+import { COLLECTIONS, db } from '../../_shared/cloud'
 import { fileIdIssues } from '../../_shared/file-ids'
 import { checkinId } from '../../_shared/ids'
-import { getCheckin, getCheckinStats } from '../../_shared/repositories/checkins'
+import { findByRequestId, getCheckin, getCheckinStats } from '../../_shared/repositories/checkins'
 import { findOwnedOnTask, getMilestone } from '../../_shared/repositories/milestones'
 import { getProject } from '../../_shared/repositories/projects'
-import type { Handler } from '../../_shared/router'
-import { runInTransaction, txGet } from '../../_shared/transaction'
-import type { Tx } from '../../_shared/transaction'
+import { readingEarly } from '../../_shared/router'
 
 type Params = ActionParams<'checkins', 'create'>
 
 /**
- * 打卡: one check-in and its member's running figures in one transaction that touches only that member's
- * documents, then the shared project, task, milestone and branch counters as atomic increments outside it
- * (see takeIntoCounters). The document id comes from the request id, so a retry, however often and however
- * concurrent, finds the first record and writes nothing twice.
+ * 打卡, with no transaction, in four round trips: the project, the milestone and any record of the same request
+ * travel with the caller's lookup; then the member's figures (and, for a milestone owner who is not on the
+ * task, whether they own one there); then, issued together, the record, the member's figures and the shared
+ * counters, each a single-document write that adds this check-in exactly once (checkin-counters.ts); then the
+ * mark that says it is counted. The document id comes from the request id, so a retry, however often and
+ * however concurrent, finds the first record and writes nothing twice; a run stopped before the mark is
+ * finished by its retry or by the roll-up.
  */
-export const create: Handler<'checkins', 'create'> = async (params, { caller }) => {
-  const now = new Date()
-  const requested = params.at === undefined ? now : new Date(params.at)
-  const timeProblem = checkinTimeProblem(requested, now)
-  if (timeProblem) return fail('INVALID_INPUT', timeProblem, [{ path: 'at', message: timeProblem }])
-  const issues = fileIdIssues(params.photos, caller._id, PHOTO_EXTENSIONS, 'photos')
-  if (issues.length > 0) return fail('INVALID_INPUT', `照片有误：${issues[0].message}`, issues)
+export const create = readingEarly<'checkins', 'create'>()(
+  (params) =>
+    Promise.all([
+      getProject(params.projectId),
+      params.milestoneId === undefined ? Promise.resolve(null) : getMilestone(params.milestoneId),
+      findByRequestId(params.requestId),
+    ]),
+  async (params, { caller, early: [project, milestone, sameRequest] }) => {
+    const now = new Date()
+    const requested = params.at === undefined ? now : new Date(params.at)
+    const timeProblem = checkinTimeProblem(requested, now)
+    if (timeProblem) return fail('INVALID_INPUT', timeProblem, [{ path: 'at', message: timeProblem }])
+    const issues = fileIdIssues(params.photos, caller._id, PHOTO_EXTENSIONS, 'photos')
+    if (issues.length > 0) return fail('INVALID_INPUT', `照片有误：${issues[0].message}`, issues)
 
-  // A phone clock a little ahead counts as now, so no record is dated after the moment it arrived.
-  const at = requested > now ? now : requested
-  const id = checkinId(caller._id, params.requestId)
-  // Everything the decision needs, read together: one round trip.
-  const [earlier, project, milestone, owned] = await Promise.all([
-    getCheckin(id),
-    getProject(params.projectId),
-    params.milestoneId === undefined ? null : getMilestone(params.milestoneId),
-    params.milestoneId === undefined ? findOwnedOnTask(params.projectId, params.taskId, caller._id) : null,
-  ])
-  if (earlier) return repeated(earlier, caller, now)
-  if (!project) return fail('NOT_FOUND', '没有找到这个项目')
-  const task = project.tasks.find((x) => x.id === params.taskId)
-  if (!task) return fail('NOT_FOUND', '没有找到这个任务')
-  if (params.milestoneId !== undefined) {
-    if (!milestone || milestone.projectId !== project._id) return fail('NOT_FOUND', '没有找到这个里程碑')
-    if (milestone.taskId !== task.id) {
-      return fail('INVALID_INPUT', '里程碑不属于这个任务', [
-        { path: 'milestoneId', message: '里程碑不属于这个任务' },
-      ])
+    // A phone clock a little ahead counts as now, so no record is dated after the moment it arrived.
+    const at = requested > now ? now : requested
+    const id = checkinId(caller._id, params.requestId)
+    const earlier = sameRequest.find((c) => c._id === id)
+    if (earlier) return repeated(earlier, now)
+    if (!project) return fail('NOT_FOUND', '没有找到这个项目')
+    const task = project.tasks.find((x) => x.id === params.taskId)
+    if (!task) return fail('NOT_FOUND', '没有找到这个任务')
+    if (params.milestoneId !== undefined) {
+      if (!milestone || milestone.projectId !== project._id) return fail('NOT_FOUND', '没有找到这个里程碑')
+      if (milestone.taskId !== task.id) {
+        return fail('INVALID_INPUT', '里程碑不属于这个任务', [
+          { path: 'milestoneId', message: '里程碑不属于这个任务' },
+        ])
+      }
     }
-  }
-  const owners = milestone ? [milestone.ownerId] : owned ? [caller._id] : []
-  if (!canCheckIn(caller, task, owners)) return fail('FORBIDDEN', '只有任务的负责人和成员可以打卡')
-  if (!WORKING_STATUSES.includes(project.status)) return fail('CONFLICT', '项目不在实施中，不能打卡')
+    const onTask = canCheckIn(caller, task, milestone ? [milestone.ownerId] : [])
+    const [before, owned] = await Promise.all([
+      getCheckinStats(caller._id) as Promise<StoredStats | null>,
+      milestone || onTask ? Promise.resolve(null) : findOwnedOnTask(project._id, task.id, caller._id),
+    ])
+    if (!onTask && !(owned && canCheckIn(caller, task, [caller._id]))) {
+      return fail('FORBIDDEN', '只有任务的负责人和成员可以打卡')
+    }
+    if (!WORKING_STATUSES.includes(project.status)) return fail('CONFLICT', '项目不在实施中，不能打卡')
 
-  const draft = { params, caller, id, at, now, project, task, milestone }
-  const res = await runInTransaction((t) => record(t, draft))
-  if (res.created) await takeIntoCounters(res.checkin)
-  return ok({ checkin: toCheckinView(res.checkin), created: res.created, figures: toFigures(res.stats, now) })
-}
+    const checkin = draftCheckin({ params, caller, id, at, now, project, task, milestone }, before)
+    const [added, figures] = await Promise.all([
+      Promise.resolve(db.collection(COLLECTIONS.checkins).add({ data: checkin })).then(
+        () => true,
+        () => false,
+      ),
+      countCheckin(checkin, before),
+    ])
+    if (!added) {
+      // Stored by a concurrent attempt of the same request (this one's counting added nothing twice), or not
+      // stored at all: then the phone's retry records it, and its counting is already done.
+      const stored = await getCheckin(id)
+      if (!stored) throw new Error('check-in not stored')
+      return repeated(stored, now)
+    }
+    await markCounted(id, figures.seq)
+    const recorded = { ...checkin, seq: figures.seq, counted: true }
+    return ok({ checkin: toCheckinView(recorded), created: true, figures: toFigures(figures.stats, now) })
+  },
+)
 
 /** The same request again: its record as it was, counted if the first run stopped before counting it. */
-async function repeated(earlier: Checkin, caller: Person, now: Date): Promise<Result<CheckinCreated>> {
-  const [stats] = await Promise.all([
-    getCheckinStats(caller._id),
-    earlier.counted === false ? takeIntoCounters(earlier) : null,
-  ])
+async function repeated(earlier: Checkin, now: Date): Promise<Result<CheckinCreated>> {
+  const stats =
+    earlier.counted === false
+      ? (await takeIntoCounters(earlier)).stats
+      : await getCheckinStats(earlier.personId)
   return ok({ checkin: toCheckinView(earlier), created: false, figures: toFigures(stats, now) })
 }
 
@@ -86,24 +110,13 @@ interface Draft {
   milestone: Milestone | null
 }
 
-/** The transaction: only the member's own check-in and figures, so only their own concurrent taps contend. */
-async function record(
-  t: Tx,
-  d: Draft,
-): Promise<{ checkin: Checkin; stats: CheckinStats | null; created: boolean }> {
-  const { params, caller, now, project, task, milestone } = d
-  const [earlier, before] = await Promise.all([
-    txGet<Checkin>(t, COLLECTIONS.checkins, d.id),
-    txGet<CheckinStats>(t, COLLECTIONS.checkinStats, caller._id),
-  ])
-  if (earlier) return { checkin: earlier, stats: before, created: false }
-  const day = chinaDay(d.at)
-  const { total, streak, longestStreak, lastDay } = before ?? EMPTY_STATS
-  const stats = addCheckin({ total, streak, longestStreak, lastDay }, day)
-  const checkin: Checkin = {
+/** The record as it is first written: not counted yet, numbered after the figures read. */
+function draftCheckin(d: Draft, before: StoredStats | null): Checkin {
+  const { params, caller, project, task, milestone } = d
+  return {
     _id: d.id,
     requestId: params.requestId,
-    seq: stats.total,
+    seq: (before?.total ?? 0) + 1,
     personId: caller._id,
     personName: caller.name,
     branchId: project.branchId,
@@ -116,17 +129,9 @@ async function record(
     text: params.text,
     photos: params.photos,
     at: d.at,
-    day,
+    day: chinaDay(d.at),
     place: params.place ?? null,
-    createdAt: now,
+    createdAt: d.now,
     counted: false,
   }
-  await Promise.all([
-    t.collection(COLLECTIONS.checkins).add({ data: checkin }),
-    t
-      .collection(COLLECTIONS.checkinStats)
-      .doc(caller._id)
-      .set({ data: { ...stats } }),
-  ])
-  return { checkin, stats, created: true }
 }
