@@ -74,6 +74,7 @@ export const ACTION_GATES: Gates = {
     evaluation: 'committee',
     markTopTen: 'committee',
     myBranches: 'staff',
+    myRectifications: ['staff', '整改任务仅供党委和支部书记查看'],
     listSpotChecks: 'staff',
     getSpotCheck: 'staff',
     verifySpotCheck: 'staff',

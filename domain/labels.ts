@@ -164,6 +164,9 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   spot_check_assigned: '随机抽查通知',
   follow_up_assigned: '督导跟进事项',
   follow_up_closed: '督导跟进已完成',
+  rectification_assigned: '整改任务下达',
+  rectification_due: '整改即将到期',
+  rectification_overdue: '整改逾期督办',
 }
 
 /** 督导记录: how the contact was made. */

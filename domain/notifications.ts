@@ -1,6 +1,6 @@
 import type { ReminderKind } from '../types/entities-reminders'
-import type { PlannedReminder } from './reminders'
-import { REMINDER_PAGES, chineseTime, reminderKey } from './reminders'
+import type { PlannedReminder, ReminderRules } from './reminders'
+import { REMINDER_PAGES, chineseDate, chineseTime, dayNumber, reminderKey } from './reminders'
 
 /**
  * Event notifications: something happened to a person (their evidence was decided, their proposal was
@@ -242,4 +242,97 @@ export function planSpotCheckAssigned(
       },
     })),
   )
+}
+
+/** A rectification task (整改) a spot check gave a project; its owner is the branch secretary. */
+export interface RectificationFact {
+  id: string
+  spotCheckId: string
+  projectTitle: string
+  branchId: string
+  branchName: string
+  text: string
+  ownerId: string
+  ownerName: string
+  /** YYYY-MM-DD. */
+  deadline: string
+  status: 'open' | 'done' | 'confirmed'
+  createdBy: string
+}
+
+const rectificationValues = (r: RectificationFact) => ({
+  title: excerpt(r.text),
+  project: r.projectTitle,
+  branch: r.branchName,
+  person: r.ownerName,
+  deadline: chineseDate(r.deadline),
+})
+
+/** 下达整改 → its owner (the branch secretary), at once. */
+export function planRectificationAssigned(
+  r: RectificationFact,
+  assignerName: string,
+  at: Date,
+): PlannedReminder[] {
+  if (r.ownerId === r.createdBy) return []
+  return [
+    {
+      key: reminderKey('rectification_assigned', r.ownerId, r.id, 'created'),
+      kind: 'rectification_assigned',
+      personId: r.ownerId,
+      itemId: r.id,
+      title: '收到整改任务',
+      body: `随机抽查后，${assignerName} 对「${r.projectTitle}」下达了整改任务：${excerpt(r.text, 60)}。时限 ${chineseDate(r.deadline)}，完成后请在抽查页报告整改完成。`,
+      page: REMINDER_PAGES.spotCheck(r.spotCheckId),
+      values: { ...rectificationValues(r), title: '整改任务', person: assignerName, time: chineseTime(at) },
+    },
+  ]
+}
+
+/**
+ * Open rectifications on a sweep: due within `dueSoonDays` → the owner; overdue (1 to `lookbackDays` days) →
+ * the committee members supervising the branch (分片督导), or whoever set the task when nobody does. The
+ * period is the deadline, so a task reopened with a new deadline is reminded again.
+ */
+export function planRectifications(
+  facts: readonly RectificationFact[],
+  today: string,
+  rules: ReminderRules,
+  supervisors: Readonly<Record<string, readonly string[]>>,
+): PlannedReminder[] {
+  const out: PlannedReminder[] = []
+  for (const r of facts) {
+    if (r.status !== 'open') continue
+    const left = dayNumber(r.deadline) - dayNumber(today)
+    const page = REMINDER_PAGES.spotCheck(r.spotCheckId)
+    if (left >= 0 && left <= rules.dueSoonDays) {
+      out.push({
+        key: reminderKey('rectification_due', r.ownerId, r.id, r.deadline),
+        kind: 'rectification_due',
+        personId: r.ownerId,
+        itemId: r.id,
+        title: '整改即将到期',
+        body: `「${r.projectTitle}」的整改任务${left === 0 ? '今天到期' : `还有 ${left} 天到期`}（${chineseDate(r.deadline)}）：${excerpt(r.text, 60)}`,
+        page,
+        values: { ...rectificationValues(r), status: '即将到期' },
+      })
+    }
+    if (-left >= 1 && -left <= rules.lookbackDays) {
+      const to = supervisors[r.branchId]?.length ? supervisors[r.branchId] : [r.createdBy]
+      for (const personId of new Set(to)) {
+        if (personId === r.ownerId) continue
+        out.push({
+          key: reminderKey('rectification_overdue', personId, r.id, r.deadline),
+          kind: 'rectification_overdue',
+          personId,
+          itemId: r.id,
+          title: '整改逾期督办',
+          body: `${r.branchName}「${r.projectTitle}」的整改任务已逾期 ${-left} 天（时限 ${chineseDate(r.deadline)}，责任人 ${r.ownerName}）：${excerpt(r.text, 60)}`,
+          page,
+          values: { ...rectificationValues(r), status: '已逾期' },
+        })
+      }
+    }
+  }
+  return out
 }

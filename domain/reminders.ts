@@ -46,7 +46,7 @@ const HOUR_MS = 3600 * 1000
 const DAY_MS = 24 * HOUR_MS
 const CHINA_OFFSET_MS = 8 * HOUR_MS
 
-const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS)
+export const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS)
 /** A China day as stored (UTC midnight), `days` later. */
 const storedDay = (day: string, days = 0) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS)
 const chinaClock = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS)
@@ -98,6 +98,8 @@ export interface SweepWindows {
   reviewSince: { from: Date; to: Date }
   /** Required lectures' deadlines (stored days). */
   lectureDeadlines: { from: Date; to: Date }
+  /** Open rectifications' deadlines (stored days): due soon, and overdue for escalation. */
+  rectificationDeadlines: { from: Date; to: Date }
   /** Lectures published lately (their listings' `publishedAt`). */
   lecturesPublished: { from: Date; to: Date }
   /** The week whose digest is due now, or null. */
@@ -121,6 +123,7 @@ export function sweepWindows(now: Date, rules: ReminderRules): SweepWindows {
     submittedAt: waited(rules.approvalWaitHours),
     reviewSince: waited(rules.reviewWaitHours),
     lectureDeadlines: { from: storedDay(today, -look), to: storedDay(today, rules.lectureDueDays + 1) },
+    rectificationDeadlines: { from: storedDay(today, -look), to: storedDay(today, rules.dueSoonDays + 1) },
     lecturesPublished: { from: new Date(now.getTime() - look * DAY_MS), to: new Date(now.getTime() + 1) },
     digest: digestPeriod(now, rules),
     quiet: inQuietHours(now, rules.quietHours),
@@ -159,6 +162,8 @@ export const REMINDER_PAGES = {
   /** The committee's acceptance review (验收). */
   review: (id: string) => withId('/pages/review/index', id),
   lecture: (id: string) => withId('/packages/lectures/pages/detail/index', id),
+  /** A 随机抽查 with its rectifications (the secretary reports done there, the committee confirms). */
+  spotCheck: (id: string) => withId('/packages/admin/pages/spot-check/index', id),
   /** A Party group's post (an announcement). */
   post: (id: string) => withId('/packages/groups/pages/post/index', id),
   /** One 督导记录 with its follow-ups. */
@@ -571,12 +576,15 @@ const SECRETARY_KINDS: readonly ReminderKind[] = [
   'acceptance_decided',
   'supervision_assigned',
   'spot_check_assigned',
+  'rectification_assigned',
+  'rectification_due',
 ]
 const COMMITTEE_KINDS: readonly ReminderKind[] = [
   'proposal_waiting',
   'acceptance_waiting',
   'weekly_digest',
   'follow_up_closed',
+  'rectification_overdue',
 ]
 
 /** The kinds that can reach `actor`, given their roles, in the order of REMINDER_KINDS. */

@@ -39,6 +39,7 @@ export default defineAppConfig({
         'pages/ledger/index',
         'pages/supervision/index',
         'pages/spot-check/index',
+        'pages/rectifications/index',
         'pages/evaluation/index',
         'pages/supervision-record/index',
         'pages/supervision-record-new/index',

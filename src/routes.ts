@@ -68,6 +68,8 @@ export const routes = {
   /** A new 督导记录 for a branch; 电话调度 comes with the person called and the time. */
   newSupervisionRecord: (params: { branchId: string; method?: string; contactId?: string; time?: string }) =>
     `/packages/admin/pages/supervision-record-new/index?${query(params)}`,
+  /** 整改任务: a secretary's (and a supervisor's) rectifications after spot checks. */
+  rectifications: '/packages/admin/pages/rectifications/index',
   /** 十佳精品项目 and 电网先锋 eligibility. */
   evaluation: '/packages/admin/pages/evaluation/index',
 }

@@ -29,6 +29,10 @@ export const REMINDER_KINDS = [
   // 督导记录 follow-ups: to the owner when set, to the supervisor when closed.
   'follow_up_assigned',
   'follow_up_closed',
+  'rectification_assigned',
+  // Timed, planned by the sweep: a rectification near its deadline → its owner; overdue → the supervisor.
+  'rectification_due',
+  'rectification_overdue',
 ] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
 

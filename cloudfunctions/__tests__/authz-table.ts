@@ -531,6 +531,7 @@ export const TABLE: Record<string, Record<string, Entry>> = {
       expect: COMMITTEE_STEP,
     },
     myBranches: { payloads: { self: {} }, expect: { ...SELF, member: 'denied' } },
+    myRectifications: { payloads: { self: {} }, expect: { ...SELF, member: 'denied' } },
     candidates: { payloads: { self: {}, own: { branchId: OWN } }, expect: COMMITTEE_STEP },
     createSpotCheck: {
       payloads: { own: { requestId: 'authz-draw-own', size: 1, branchId: OWN } },

@@ -1,5 +1,8 @@
 import { isKindOn } from '../../domain/reminders'
+import type { RectificationFact } from '../../domain/notifications'
+import { formatDay } from '../../domain/dates'
 import type { PlannedReminder } from '../../domain/reminders'
+import type { Rectification } from '../../types/entities-supervision'
 import type { Message, ReminderKind } from '../../types/entities'
 import { COLLECTIONS } from './cloud'
 import { reminderConfig } from './reminder-config'
@@ -77,3 +80,18 @@ export async function branchSecretaries(
   const secretaries = Object.fromEntries(unique.map((b, i) => [b, lists[i].map((p) => p._id)]))
   return { secretaries, settings: await settingsOf(lists.flat().map((p) => p._id)) }
 }
+
+/** A stored rectification as its notices describe it. */
+export const rectificationFact = (id: string, r: Omit<Rectification, '_id'>): RectificationFact => ({
+  id,
+  spotCheckId: r.spotCheckId,
+  projectTitle: r.projectTitle,
+  branchId: r.branchId,
+  branchName: r.branchName,
+  text: r.text,
+  ownerId: r.ownerId,
+  ownerName: r.ownerName,
+  deadline: formatDay(r.deadline),
+  status: r.status,
+  createdBy: r.createdBy,
+})

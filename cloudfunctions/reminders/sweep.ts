@@ -12,8 +12,10 @@ import {
   sweepWindows,
 } from '../../domain/reminders'
 import type { Leaders, MilestoneFact, SubmissionFact, SweepWindows } from '../../domain/reminders'
+import { planRectifications } from '../../domain/notifications'
 import { COMPANY_AUDIENCE } from '../../types/entities'
 import type { ReminderConfig } from '../_shared/reminder-config'
+import { rectificationFact } from '../_shared/notify'
 import { getRuns, markRun } from '../_shared/repositories/messages'
 import {
   countOverdueByProject,
@@ -26,11 +28,13 @@ import {
   listCompletedLearners,
   listNewListings,
   listOpenMilestonesByDeadline,
+  listOpenRectificationsByDeadline,
   listRequiredListings,
   listRunningProjects,
   listWaitingReviews,
   listWaitingSubmissions,
   loadLeaders,
+  loadSupervisors,
 } from '../_shared/repositories/reminder-sources'
 import { timerBudgetMs } from '../_shared/clock'
 import { deliver, sendDeferred, startSweep } from './deliver'
@@ -38,8 +42,8 @@ import type { Sweep, SweepSummary } from './deliver'
 
 /**
  * One sweep at `now`: pushes deferred by quiet hours go out (when they are over), then what is due is
- * planned (domain/reminders.ts) from index-backed range reads and delivered. With nothing due it makes six
- * reads (deferred pushes and five windows; seven on the digest's day, for its run marker) and writes nothing.
+ * planned (domain/reminders.ts) from index-backed range reads and delivered. With nothing due it makes seven
+ * reads (deferred pushes and six windows; eight on the digest's day, for its run marker) and writes nothing.
  * It stops by elapsed time (timerBudgetMs, 45 s of the function's 60 s): messages not yet written are
  * planned again by the next sweep, and pushes not yet sent wait as `deferred` for it, so nothing is lost or
  * sent twice.
@@ -51,11 +55,12 @@ export async function sweep(now: Date, config: ReminderConfig): Promise<SweepSum
   if (!w.quiet) await sendDeferred(run)
 
   const digestRun = w.digest ? `digest:${w.digest}` : null
-  const [open, waiting, reviews, digestDone] = await Promise.all([
+  const [open, waiting, reviews, digestDone, fixes] = await Promise.all([
     listOpenMilestonesByDeadline(w.milestoneDeadlines.from, w.milestoneDeadlines.to),
     listWaitingSubmissions(w.submittedAt.from, w.submittedAt.to),
     listWaitingReviews(w.reviewSince.from, w.reviewSince.to),
     digestRun ? getRuns([digestRun]).then((done) => done.size > 0) : true,
+    listOpenRectificationsByDeadline(w.rectificationDeadlines.from, w.rectificationDeadlines.to),
   ])
   const escalateBy = latestEscalatedDeadline(w.today, config.rules)
   const needLeaders =
@@ -80,6 +85,7 @@ export async function sweep(now: Date, config: ReminderConfig): Promise<SweepSum
     }))
     await deliver(run, planReviews(facts, now, config.rules, leaders))
   }
+  if (fixes.length > 0) await rectifications(run, w, fixes)
   await lectures(run, w)
   if (w.digest && digestRun && !digestDone) await digest(run, w, w.digest, digestRun, leaders)
   return run.summary
@@ -142,6 +148,18 @@ async function milestones(
   })
   await deliver(run, planMilestones(due, w.today, run.config.rules, leaders))
   await deliver(run, planApprovals(submitted, run.now, run.config.rules, leaders))
+}
+
+/** Rectifications near their deadline → the owner; overdue → the branch's supervisors (read only then). */
+async function rectifications(
+  run: Sweep,
+  w: SweepWindows,
+  rows: Rows<typeof listOpenRectificationsByDeadline>,
+): Promise<void> {
+  const facts = rows.map((r) => rectificationFact(r._id, r))
+  const overdue = facts.filter((r) => r.deadline < w.today).map((r) => r.branchId)
+  const supervisors = overdue.length > 0 ? await loadSupervisors(overdue) : {}
+  await deliver(run, planRectifications(facts, w.today, run.config.rules, supervisors))
 }
 
 /**

@@ -9,6 +9,7 @@ export const ROUND_TRIPS: RoundTripBudgets<'supervision'> = {
   assignments: 2,
   setAssignment: 9,
   myBranches: 3,
+  myRectifications: 3,
   candidates: 3,
   createSpotCheck: 8,
   listSpotChecks: 3,

@@ -15,6 +15,7 @@ import { listSpotChecks } from './actions/list-spot-checks'
 import { listRecords } from './actions/list-records'
 import { markTopTen } from './actions/mark-top-ten'
 import { myBranches } from './actions/my-branches'
+import { myRectifications } from './actions/my-rectifications'
 import { recordFinding } from './actions/record-finding'
 import { reopenRectification } from './actions/reopen-rectification'
 import { setAssignment } from './actions/set-assignment'
@@ -27,6 +28,7 @@ export const main = createMain(
     assignments,
     setAssignment,
     myBranches,
+    myRectifications,
     candidates,
     createSpotCheck,
     listSpotChecks,

@@ -25,6 +25,7 @@ export const toFindingView = (f: SpotCheckFinding): FindingView => ({
 export function toRectificationView(r: Rectification, caller: Person, now: Date): RectificationView {
   return {
     id: r._id,
+    spotCheckId: r.spotCheckId,
     projectId: r.projectId,
     projectTitle: r.projectTitle,
     branchName: r.branchName,

@@ -407,6 +407,8 @@ describe('settings and roles', () => {
       'supervision_assigned',
       'spot_check_assigned',
       'follow_up_assigned',
+      'rectification_assigned',
+      'rectification_due',
     ])
     const committee = { ...member, grants: [{ role: 'committee' as const }] }
     expect(reminderKindsFor(committee)).toContain('proposal_waiting')

@@ -88,11 +88,14 @@ export const INDEXES: Record<string, string[][]> = {
     ['personId', 'active'],
     ['branchId', 'active'],
   ],
-  // 随机抽查 newest first; a check's rectifications; a branch's open ones; a check's record, newest first.
+  // 随机抽查 newest first; a check's rectifications; a branch's open ones; open ones by deadline (the sweep's
+  // reminders); a project's; a check's record, newest first.
   spot_checks: [['createdAt']],
   rectifications: [
     ['spotCheckId', 'createdAt'],
     ['branchId', 'status'],
+    ['status', 'deadline'],
+    ['projectId', 'status'],
   ],
   supervision_events: [
     ['spotCheckId', 'at'],

@@ -106,6 +106,7 @@ export function detail(overrides: Partial<ProjectDetail> = {}): ProjectDetail {
     can: [],
     missingFields: [],
     planProblems: [],
+    rectifications: [],
     ...overrides,
   }
 }

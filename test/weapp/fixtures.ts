@@ -38,4 +38,5 @@ export const detail: ProjectDetail = {
   can: ['save_plan', 'start'],
   missingFields: [],
   planProblems: ['计划书还没有任务'],
+  rectifications: [],
 }

@@ -201,6 +201,19 @@ export interface ProjectDetail extends ProjectSummary {
   missingFields: string[]
   /** Why the plan cannot start yet (五个明确 and tasks). */
   planProblems: string[]
+  /** 整改 tasks from spot checks not yet confirmed: for the branch secretary and the committee, else none. */
+  rectifications: ProjectRectification[]
+}
+
+/** A rectification task as the project page announces it. */
+export interface ProjectRectification {
+  id: string
+  spotCheckId: string
+  text: string
+  /** YYYY-MM-DD */
+  deadline: string
+  status: 'open' | 'done'
+  overdue: boolean
 }
 
 /** The 四公开 page: content, goals and tasks, progress, effect — owners' names and nothing else personal. */

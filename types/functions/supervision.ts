@@ -33,6 +33,8 @@ export const supervisionSchemas = {
   assignments: z.object({}).strict(),
   /** Assigns a branch to a committee member, or takes it back; the same answer twice changes nothing. */
   setAssignment: z.object({ personId: idSchema, branchId: idSchema, assigned: z.boolean() }).strict(),
+  /** 整改任务: a secretary's branches' rectifications, a committee member's supervised branches'; open first. */
+  myRectifications: z.object({}).strict(),
   /** 我的联系支部: the caller's branches with their running projects and overdue milestones. */
   myBranches: z.object({}).strict(),
   /** How many running projects a draw would choose from (all branches, or one). */
@@ -198,6 +200,8 @@ export interface PickedProjectView {
 
 export interface RectificationView {
   id: string
+  /** The spot check it came from: its page is where it is reported done and confirmed. */
+  spotCheckId: string
   projectId: string
   projectTitle: string
   branchName: string
@@ -369,6 +373,7 @@ export interface SupervisionOutputs {
   closeFollowUp: { id: string; followUpId: string; openFollowUps: number; version: number }
   assignments: AssignmentsView
   setAssignment: AssignmentChange
+  myRectifications: MyRectifications
   myBranches: MyBranchesView
   candidates: { count: number; scopeName: string }
   createSpotCheck: { id: string; created: boolean }
@@ -382,4 +387,13 @@ export interface SupervisionOutputs {
   reopenRectification: RectificationChange
   evaluation: EvaluationView
   markTopTen: TopTenChange
+}
+
+export interface MyRectifications {
+  /** Open and overdue first, then waiting for confirmation, then confirmed; by deadline. */
+  items: RectificationView[]
+  /** Still to be done (待整改). */
+  open: number
+  /** Of those, past their deadline. */
+  overdue: number
 }

@@ -2,6 +2,7 @@ import type { DB } from 'wx-server-sdk'
 import type { Leaders } from '../../../domain/reminders'
 import type { AcceptanceRequest, Milestone, Person, Project } from '../../../types/entities'
 import type { Lecture, LectureListing, LectureStudy } from '../../../types/entities-community'
+import type { Rectification, SupervisionAssignment } from '../../../types/entities-supervision'
 import { COLLECTIONS, db, _ } from '../cloud'
 import { MAX_PAGE, chunk } from './query'
 
@@ -267,4 +268,27 @@ export async function getBranchNames(ids: readonly string[]): Promise<Map<string
     name: true,
   })
   return new Map(units.map((u) => [u._id, u.name]))
+}
+
+/** Open rectifications whose deadline falls in [from, to): (status, deadline). */
+export const listOpenRectificationsByDeadline = (from: Date, to: Date) =>
+  all<Rectification>(COLLECTIONS.rectifications, [
+    { status: 'open' },
+    { deadline: _.gte(from) },
+    { deadline: _.lt(to) },
+  ])
+
+/** The committee members supervising these branches (分片督导), by branch: (branchId, active). */
+export async function loadSupervisors(branchIds: readonly string[]): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {}
+  for (const part of chunk([...new Set(branchIds)])) {
+    if (part.length === 0) continue
+    const rows = await all<SupervisionAssignment>(
+      COLLECTIONS.supervisionAssignments,
+      [{ branchId: part.length === 1 ? part[0] : _.in(part) }, { active: true }],
+      { _id: true, branchId: true, personId: true },
+    )
+    for (const a of rows) (out[a.branchId] ??= []).push(a.personId)
+  }
+  return out
 }

@@ -182,6 +182,32 @@ export async function listRectificationsOf(spotCheckIds: readonly string[]): Pro
   return out
 }
 
+/** The rectifications of these branches, every status: (branchId, status). */
+export async function listRectificationsOfBranches(branchIds: readonly string[]): Promise<Rectification[]> {
+  const out: Rectification[] = []
+  for (const part of chunk([...new Set(branchIds)])) {
+    if (part.length === 0) continue
+    out.push(
+      ...(await fetchAll<Rectification>(
+        db
+          .collection(COLLECTIONS.rectifications)
+          .where({ branchId: oneOrIn(part) })
+          .orderBy('_id', 'asc'),
+      )),
+    )
+  }
+  return out
+}
+
+/** A project's rectifications not yet confirmed (待整改, 待确认): (projectId, status). */
+export const listPendingRectificationsOf = (projectId: string): Promise<Rectification[]> =>
+  fetchAll<Rectification>(
+    db
+      .collection(COLLECTIONS.rectifications)
+      .where({ projectId, status: _.in(['open', 'done']) })
+      .orderBy('_id', 'asc'),
+  )
+
 /** A spot check's record, newest first. */
 export async function listCheckEvents(spotCheckId: string, limit = 200): Promise<SupervisionEvent[]> {
   const res = (await db

@@ -2,6 +2,10 @@ import { averageRating } from '../../../domain/acceptance'
 import { planProblems } from '../../../domain/plan'
 import { availableActions, canReadProject } from '../../../domain/project-permissions'
 import { missingProposalFields } from '../../../domain/proposal'
+import { chinaDay } from '../../../domain/checkins'
+import { formatDay } from '../../../domain/dates'
+import { isCommittee, isSecretaryOf } from '../../../domain/roles'
+import { isRectificationOverdue } from '../../../domain/supervision'
 import { fail, ok } from '../../../types/result'
 import {
   iso,
@@ -13,15 +17,22 @@ import {
 } from '../../_shared/project-views'
 import { getPersonNames } from '../../_shared/repositories/people'
 import { getProject, listMilestones, listRecentEvents } from '../../_shared/repositories/projects'
+import { listPendingRectificationsOf } from '../../_shared/repositories/supervision'
 import type { Handler } from '../../_shared/router'
 import { projectNotFound } from '../../_shared/transition'
 
-/** The project page in five reads: caller (router), then project, plan and timeline at once, then names. */
+/**
+ * The project page in four sequential reads: caller (router), then project, plan, timeline and (for leaders)
+ * pending 整改 at once, then names.
+ */
 export const get: Handler<'projects', 'get'> = async ({ id }, { caller }) => {
-  const [project, milestones, events] = await Promise.all([
+  // Only the branch secretary and the committee see 整改: nobody else's read asks for it.
+  const mayFix = isCommittee(caller) || caller.grants.some((g) => g.role === 'secretary')
+  const [project, milestones, events, fixes] = await Promise.all([
     getProject(id),
     listMilestones(id),
     listRecentEvents(id, 50),
+    mayFix ? listPendingRectificationsOf(id) : [],
   ])
   if (!project) return projectNotFound()
   if (!canReadProject(caller, project)) return fail('FORBIDDEN', '只能查看本支部的项目')
@@ -54,5 +65,16 @@ export const get: Handler<'projects', 'get'> = async ({ id }, { caller }) => {
     can: availableActions(caller, project, { missingFields: missing.length, planProblems: problems.length }),
     missingFields: missing.map((m) => m.label),
     planProblems: problems.map((p) => p.message),
+    rectifications:
+      isCommittee(caller) || isSecretaryOf(caller, project.branchId)
+        ? fixes.map((r) => ({
+            id: r._id,
+            spotCheckId: r.spotCheckId,
+            text: r.text,
+            deadline: formatDay(r.deadline),
+            status: r.status === 'done' ? ('done' as const) : ('open' as const),
+            overdue: isRectificationOverdue(r, chinaDay(new Date())),
+          }))
+        : [],
   })
 }

@@ -25,7 +25,7 @@ describe('a sweep with nothing due', () => {
     counter.stop()
     expect(summary).toMatchObject({ planned: 0, written: 0 })
     expect(counter.calls.length).toBeLessThanOrEqual(10)
-    expect(counter.calls).toEqual(Array(6).fill('database.getDocument'))
+    expect(counter.calls).toEqual(Array(7).fill('database.getDocument'))
   })
 })
 

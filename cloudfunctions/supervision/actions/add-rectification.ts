@@ -1,10 +1,12 @@
 import { chinaDay } from '../../../domain/checkins'
 import { formatDay, parseDay } from '../../../domain/dates'
+import { planRectificationAssigned } from '../../../domain/notifications'
 import { canSupervise } from '../../../domain/supervision'
 import type { Rectification, SpotCheck } from '../../../types/entities-supervision'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
 import { newId } from '../../_shared/ids'
+import { notifyInTx, rectificationFact, settingsOf, wanted } from '../../_shared/notify'
 import { getSpotCheck, listSecretariesOf } from '../../_shared/repositories/supervision'
 import type { Handler } from '../../_shared/router'
 import { runInTransaction, txGet } from '../../_shared/transaction'
@@ -30,7 +32,12 @@ export const addRectification: Handler<'supervision', 'addRectification'> = asyn
   if (!owner) return fail('CONFLICT', `${pick.branchName}还没有支部书记，无法下达整改`)
   const rid = newId('rf')
   return runInTransaction(async (t) => {
-    if (!(await txGet<SpotCheck>(t, COLLECTIONS.spotChecks, id))) return fail('NOT_FOUND', '没有找到这次抽查')
+    // The owner is told at once: their settings are read alongside the check, the notice written alongside the event.
+    const [inTx, settings] = await Promise.all([
+      txGet<SpotCheck>(t, COLLECTIONS.spotChecks, id),
+      settingsOf([owner._id]),
+    ])
+    if (!inTx) return fail('NOT_FOUND', '没有找到这次抽查')
     const now = new Date()
     const doc: Omit<Rectification, '_id'> = {
       spotCheckId: id,
@@ -53,6 +60,8 @@ export const addRectification: Handler<'supervision', 'addRectification'> = asyn
       version: 1,
     }
     await t.collection(COLLECTIONS.rectifications).doc(rid).set({ data: doc })
+    const told = planRectificationAssigned({ ...rectificationFact(rid, doc), deadline }, caller.name, now)
+    const notices = notifyInTx(t, wanted(told, settings), now)
     await addEvent(
       t,
       {
@@ -67,6 +76,7 @@ export const addRectification: Handler<'supervision', 'addRectification'> = asyn
       caller,
       now,
     )
+    await Promise.all(notices)
     return ok({ id: rid, status: 'open' as const, version: 1 })
   })
 }

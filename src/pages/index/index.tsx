@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import type { MyRectifications } from '@contract/api'
 import { EmptyState } from '@/components/EmptyState'
 import { EntryTiles, type EntryTile } from '@/components/EntryTiles'
 import { ErrorState } from '@/components/ErrorState'
@@ -19,12 +20,13 @@ import { isFiltered } from '@/features/projects/project-filters'
 import { useApprovalBadge } from '@/features/projects/hooks/use-approval-badge'
 import { useProjects } from '@/features/projects/hooks/use-projects'
 import { approverOf } from '@/features/projects/tab-badge'
+import { useMyRectifications } from '@/features/supervision/hooks/use-my-rectifications'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { routes } from '@/routes'
 import './index.css'
 
 /** What secretaries and the committee open besides the projects: the dashboard, and the committee's work. */
-function leaderTiles(roles: readonly string[]): EntryTile[] {
+function leaderTiles(roles: readonly string[], fixes: MyRectifications | undefined): EntryTile[] {
   const go = (url: string) => () => void Taro.navigateTo({ url })
   const tiles: EntryTile[] = []
   if (roles.includes('secretary') || roles.includes('committee'))
@@ -34,6 +36,18 @@ function leaderTiles(roles: readonly string[]): EntryTile[] {
       hint: '进度 · 打卡 · 打擂',
       mark: '看',
       onClick: go(routes.dashboard),
+    })
+  // A secretary's 整改任务 after a spot check (a supervisor follows theirs up from 督导抽查).
+  if (roles.includes('secretary') && fixes && fixes.items.length > 0)
+    tiles.push({
+      key: 'rectifications',
+      title: '整改任务',
+      hint:
+        fixes.open > 0
+          ? `待整改 ${fixes.open} 项${fixes.overdue > 0 ? ` · 逾期 ${fixes.overdue}` : ''}`
+          : '均已整改',
+      mark: '改',
+      onClick: go(routes.rectifications),
     })
   if (roles.includes('committee')) {
     tiles.push({
@@ -61,14 +75,15 @@ export default function IndexPage() {
   const isCommittee = me.data?.roles.includes('committee') ?? false
   const badge = useApprovalBadge(approverOf(me.data?.roles ?? []))
   const branches = useBranches(isCommittee)
+  const fixes = useMyRectifications(me.data?.roles.includes('secretary') ?? false)
   useMessagesBadge()
 
   const reloadAll = async () => {
-    await Promise.all([me.reload(), projects.refresh(), badge.refresh()])
+    await Promise.all([me.reload(), projects.refresh(), badge.refresh(), fixes.reload()])
   }
 
   // Back from a project or a new draft: show what changed.
-  useReloadOnReturn(() => Promise.all([projects.refresh(), badge.refresh()]))
+  useReloadOnReturn(() => Promise.all([projects.refresh(), badge.refresh(), fixes.reload()]))
 
   usePullDownRefresh(() => {
     void reloadAll().finally(() => Taro.stopPullDownRefresh())
@@ -113,7 +128,7 @@ export default function IndexPage() {
               mark: '学',
               onClick: () => void Taro.navigateTo({ url: routes.lectures }),
             },
-            ...leaderTiles(me.data?.roles ?? []),
+            ...leaderTiles(me.data?.roles ?? [], fixes.data ?? undefined),
           ]}
         />
         <View className="index-page__section">

@@ -70,7 +70,10 @@ export default function ProjectPage() {
           isPublic ? () => void Taro.navigateTo({ url: routes.publicView(detail.id) }) : undefined
         }
       />
-      <ProjectNotices project={detail} />
+      <ProjectNotices
+        project={detail}
+        onOpenRectification={(spotCheckId) => void Taro.navigateTo({ url: routes.spotCheck(spotCheckId) })}
+      />
       <View className="project-page__tabs">
         <SegmentTabs tabs={TABS} value={tab} onChange={setTab} />
       </View>

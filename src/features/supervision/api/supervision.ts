@@ -5,12 +5,17 @@ import type {
   DrawVerification,
   FindingView,
   MyBranchesView,
+  MyRectifications,
   Page,
   RectificationChange,
   SpotCheckDetail,
   SpotCheckSummary,
 } from '@contract/api'
 import { callCloud } from '@/services/call-cloud'
+
+/** 整改任务: the caller's branches' (secretary) or supervised branches' (committee) rectifications. */
+export const fetchMyRectifications = (): Promise<MyRectifications> =>
+  callCloud('supervision', 'myRectifications', {})
 
 export const fetchMyBranches = (): Promise<MyBranchesView> => callCloud('supervision', 'myBranches', {})
 

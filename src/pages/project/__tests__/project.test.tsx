@@ -79,6 +79,30 @@ beforeEach(() => {
 })
 
 describe('项目详情', () => {
+  it('announces pending 整改 after a spot check and opens it', async () => {
+    open(
+      detail({
+        status: 'in_progress',
+        rectifications: [
+          {
+            id: 'rf-1',
+            spotCheckId: 'sc-1',
+            text: '补齐党员写实记录',
+            deadline: '2026-06-30',
+            status: 'open',
+            overdue: true,
+          },
+        ],
+      }),
+    )
+    expect(await screen.findByText('随机抽查后有 1 项整改任务待完成')).toBeInTheDocument()
+    expect(screen.getByText('· 补齐党员写实记录（时限 2026-06-30，已逾期）')).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '查看整改任务' }))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/packages/admin/pages/spot-check/index?id=sc-1',
+    })
+  })
+
   it('shows the header: title, status word, category, branch, slogan and progress', async () => {
     open(detail({ status: 'in_progress', progress: 40, tasks }))
 

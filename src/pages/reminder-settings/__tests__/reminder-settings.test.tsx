@@ -35,6 +35,9 @@ const TEMPLATES: Record<ReminderKind, string | null> = {
   spot_check_assigned: 'tpl-task-assigned',
   follow_up_assigned: null,
   follow_up_closed: null,
+  rectification_assigned: 'tpl-task-assigned',
+  rectification_due: 'tpl-milestone-deadline',
+  rectification_overdue: 'tpl-overdue-escalation',
 }
 
 const MEMBER_KINDS: ReminderKind[] = [

@@ -11,6 +11,7 @@ const showModal = Taro.showModal as unknown as jest.Mock
 
 const task = (over: Partial<RectificationView> = {}): RectificationView => ({
   id: 'rf-1',
+  spotCheckId: 'sc-1',
   projectId: 'prj-001',
   projectTitle: '“党建+供电服务”连心桥',
   branchName: '营销党支部',
