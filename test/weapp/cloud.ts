@@ -38,7 +38,7 @@ export interface WeappCloud {
  * A seeded localcloud for one test file (in memory, its own storage folder), under LOCALCLOUD_PROFILE like the
  * integration tests, and phones on it. Every phone is closed after each test; the cloud after the file.
  */
-export function setUpWeappCloud(): WeappCloud {
+export function setUpWeappCloud(options: { profile?: 'default' | 'cloud' } = {}): WeappCloud {
   let cloud: Localcloud
   const dir = mkdtempSync(join(tmpdir(), 'dj-weapp-'))
   const phones: Phone[] = []
@@ -49,6 +49,7 @@ export function setUpWeappCloud(): WeappCloud {
       storageDir: join(dir, 'files'),
       seed: true,
       timers: false,
+      ...(options.profile ? { profile: options.profile } : {}),
     })
   })
   afterEach(() => {

@@ -6,43 +6,10 @@
 import { demoOpenid } from '../../localcloud/seed/org'
 import { PEOPLE, setUpWeappCloud } from './cloud'
 import { takePhoto, type Phone } from './phone'
+import { acceptSubscriptions, confirm, tab, tap, type } from './steps'
 import { Screen } from './view'
 
 const w = setUpWeappCloud()
-
-/** A finger on what the page on screen shows (the first `text` after `after`); then the app settles. */
-async function tap(phone: Phone, text: string | RegExp, after?: string | RegExp): Promise<void> {
-  Screen.of(phone).tap(text, after)
-  await phone.settled()
-}
-
-/** Keystrokes into the field under the label `label`. */
-async function type(phone: Phone, label: string | RegExp, value: string): Promise<void> {
-  Screen.of(phone).type(label, value)
-  await phone.settled()
-}
-
-/** What a tap on the tab bar does: WeChat's own bar, outside the page's WXML. */
-async function tab(phone: Phone, url: string): Promise<void> {
-  ;(phone.wx.switchTab as (o: object) => void)({ url })
-  await phone.settled()
-}
-
-/** The person answers the confirmation the app asked for. */
-async function confirm(phone: Phone, title?: RegExp): Promise<void> {
-  const modal = await phone.dialog('showModal')
-  if (title) expect(`${String(modal.options.title)} ${String(modal.options.content)}`).toMatch(title)
-  modal.answer({ confirm: true, cancel: false })
-  await phone.settled()
-}
-
-/** WeChat's subscribe dialog, when the app asks for one: the person accepts every template. */
-async function acceptSubscriptions(phone: Phone): Promise<void> {
-  const asked = await phone.dialog('requestSubscribeMessage')
-  const ids = asked.options.tmplIds as string[]
-  asked.answer(Object.fromEntries(ids.map((id) => [id, 'accept'])))
-  await phone.settled()
-}
 
 const number = (text: string, pattern: RegExp): number => Number(pattern.exec(text)?.[1] ?? NaN)
 
@@ -159,11 +126,13 @@ it('a secretary proposes a project; the committee returns it with a comment, whi
   const secretary = await w.phone('secretary')
   await tap(secretary, '新建立项')
   expect(secretary.top.route).toBe('pages/proposal/index')
-  await type(secretary, '项目名称', TITLE)
   await tap(secretary, '服务关怀项目')
-  await type(secretary, '口号', '安全用电进万家')
-  await type(secretary, '问题导向（要解决的问题）', '老旧小区私拉乱接多，居民安全用电意识弱')
-  const answers: [string, string][] = [
+  // Typed one after another, as fast as a person types: the form saves the draft once, after the last one.
+  const form = Screen.of(secretary)
+  const fields: [string, string][] = [
+    ['项目名称', TITLE],
+    ['口号', '安全用电进万家'],
+    ['问题导向（要解决的问题）', '老旧小区私拉乱接多，居民安全用电意识弱'],
     ['做什么', '组织党员服务队进社区宣传安全用电，排查私拉乱接'],
     ['为什么做', '老旧小区用电隐患多，居民缺少安全用电常识'],
     ['谁来做', '运维部党支部书记负责，党员服务队具体实施'],
@@ -171,7 +140,9 @@ it('a secretary proposes a project; the committee returns it with a comment, whi
     ['何时做', '2027年1月至12月'],
     ['做到什么程度', '覆盖辖区8个老旧小区，隐患整改率100%'],
   ]
-  for (const [label, value] of answers) await type(secretary, label, value)
+  for (const [label, value] of fields) form.type(label, value)
+  await secretary.settled()
+  await secretary.shows('已保存')
   await tap(secretary, '提交立项')
   await confirm(secretary)
   const [project] = w.cloud().db.find('projects', { title: TITLE }) as { _id: string; status: string }[]
@@ -211,76 +182,4 @@ it('a guest opens a 四公开 page from its share card and rates it', async () =
   expect(w.cloud().db.find('ratings', { openid: PEOPLE.guest.openid })).toEqual([
     expect.objectContaining({ projectId: 'prj-009', score: 5 }),
   ])
-})
-
-// ---- a lecture studied and its quiz passed ------------------------------------------------------------------
-
-const LECTURE = '“1+N”安全帮扶：党员身边无违章'
-
-it('a member opens a lecture, studies it to the end, and passes its quiz', async () => {
-  // Someone of 运维部党支部 (the lecture's audience) who has not studied it yet.
-  const studied = new Set(
-    w
-      .cloud()
-      .db.find('lecture_studies', { lectureId: 'lec-002' })
-      .map((s) => s.personId),
-  )
-  const learner = ['p003', 'p004', 'p006', 'p007'].find((id) => !studied.has(id))
-  expect(learner).toBeDefined()
-  const member = await w.phone({ personId: learner as string, openid: demoOpenid(learner as string) })
-  await tap(member, '微讲坛')
-  await member.shows(LECTURE)
-  await tap(member, LECTURE)
-  expect(member.top.route).toBe('packages/lectures/pages/detail/index')
-  await member.shows('参加测验')
-
-  // Reading: the body is taller than the screen; the member scrolls to its end.
-  member.layout = () => ({ top: -2400, height: 3000 })
-  ;(member.top.onPageScroll as (e: object) => void).call(member.top, { scrollTop: 2400 })
-  // Minutes of study pass on the phone's and the cloud's clocks (only Date is faked; timers run for real).
-  jest.useFakeTimers({
-    advanceTimers: true,
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  })
-  try {
-    const [lecture] = w.cloud().db.find('lectures', { _id: 'lec-002' }) as { minStudySeconds: number }[]
-    const minutes = Math.ceil(lecture.minStudySeconds / 60)
-    for (let minute = 1; minute <= minutes; minute++) {
-      jest.setSystemTime(Date.now() + 61_000)
-      await member.shows(`累计学习 ${minute} 分钟`)
-    }
-
-    await tap(member, '参加测验')
-    expect(member.top.route).toBe('packages/lectures/pages/quiz/index')
-    await tap(member, '一名党员')
-    for (const option of ['危险点', '控制措施', '作业分工']) await tap(member, option)
-    await tap(member, '当场纠正')
-    await tap(member, '提交测验')
-    await confirm(member)
-    await member.shows(/测验通过/)
-    // Back on the lecture, studied to the end, for long enough, and the quiz passed: it is learnt.
-    await tap(member, '返回讲坛')
-    await member.shows('✓ 已学完')
-    expect(w.cloud().db.find('lecture_studies', { lectureId: 'lec-002', personId: learner })[0]).toEqual(
-      expect.objectContaining({ completed: true, progress: 1 }),
-    )
-  } finally {
-    // The clocks stay a minute ahead: time never runs backwards for what the app and the cloud recorded.
-    jest.useRealTimers()
-  }
 })
