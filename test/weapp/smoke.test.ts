@@ -59,6 +59,8 @@ beforeAll(() => {
     'projects.list': (event) => ({ ok: true, data: projectsPage(event.payload as { page?: number }) }),
     'projects.get': () => ({ ok: true, data: detail }),
     'messages.unreadCount': () => ({ ok: true, data: { count: 3 } }),
+    // A secretary's 整改任务 tile counts what is still to be done.
+    'supervision.myRectifications': () => ({ ok: true, data: { items: [], open: 0, overdue: 0 } }),
     'messages.templates': () => ({
       ok: true,
       data: { kinds: [], prompts: [{ moment: 'checkin', templateIds: ['tpl-milestone-deadline'] }] },
@@ -193,10 +195,10 @@ describe('built weapp (dist/)', () => {
     ;(page.onPullDownRefresh as () => void).call(page)
 
     await waitUntil(() => host.calls.some((c) => c.api === 'stopPullDownRefresh'), 'stopPullDownRefresh')
-    // The person is a branch secretary: the 待审批 badge counts their milestone inbox too.
+    // The person is a branch secretary: the 待审批 badge counts their milestone inbox, the 整改任务 tile theirs.
     expect(
       host.cloudCalls.slice(before).map((c) => `${c.name}.${(c.data as { action: string }).action}`),
-    ).toEqual(['org.whoami', 'projects.list', 'checkins.inboxCount'])
+    ).toEqual(['org.whoami', 'projects.list', 'checkins.inboxCount', 'supervision.myRectifications'])
   })
 })
 
