@@ -62,6 +62,8 @@ module.exports = {
       roots: ['<rootDir>/test/weapp'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
+      // The built app calls the real function bundles on localcloud: build them as the node project does.
+      globalSetup: '<rootDir>/test/global-setup.js',
     },
   ],
 }
