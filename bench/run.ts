@@ -8,6 +8,7 @@ import { benchLifecycle } from './lifecycle.bench'
 import { benchProjectQuery } from './query.bench'
 import { benchReminders } from './reminders.bench'
 import { benchReference } from './reference.bench'
+import { benchSearch } from './search.bench'
 import { writeReport } from './report'
 import type { Figure } from './report'
 
@@ -25,6 +26,7 @@ async function main() {
     ['reminders', benchReminders],
     ['ledger', benchLedger],
     ['dashboard', benchDashboard],
+    ['search', benchSearch],
     ['weapp', benchWeappSize],
     ['start', benchStart],
   ]

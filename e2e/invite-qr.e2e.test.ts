@@ -4,7 +4,7 @@ import { openPage, setUpJourney, shown, tap } from './journey'
 
 const journey = setUpJourney('invite-qr')
 
-test('a secretary makes an invite 小程序码, scanning it opens 绑定微信 with the code filled in, the member binds', async () => {
+test('a secretary makes an invite 小程序码, scanning it opens 绑定微信 with the code filled in, the member binds and searches', async () => {
   journey.cloud().db.insertMany('people', [
     {
       _id: 'p-e2e-new',
@@ -55,7 +55,24 @@ test('a secretary makes an invite 小程序码, scanning it opens 绑定微信 w
   await shown(phone, '你好，韩新竹').waitFor({ timeout: 30_000 })
   await screenshot(phone, 'invite-qr-03-bound-home')
 
-  // 4. Scanned again on another phone: the code is spent, and the page says so in words.
+  // 4. The new member searches from the home page's box: their branch's project, the words marked.
+  await phone.locator('.search-entry').filter({ visible: true }).click()
+  await phone.locator('[aria-label="搜索内容"] input').filter({ visible: true }).fill('施工')
+  await tap(phone, '搜索')
+  const hit = phone
+    .locator('.search-results__hit', { hasText: '党员干部施工项目全程负责制' })
+    .filter({ visible: true })
+  await hit.waitFor()
+  await expect(hit.locator('.search-hit').first().innerText()).resolves.toBe('施工')
+  await screenshot(phone, 'invite-qr-04-search')
+  await hit.click()
+  await phone
+    .locator('.project-header')
+    .getByText('党员干部施工项目全程负责制')
+    .filter({ visible: true })
+    .waitFor()
+
+  // 5. Scanned again on another phone: the code is spent, and the page says so in words.
   const other = await journey.newPhone()
   await other.goto(journey.cloud().url + '/dev/sign-in')
   await other.locator('button[data-role="public"]').first().click()
@@ -63,5 +80,5 @@ test('a secretary makes an invite 小程序码, scanning it opens 绑定微信 w
   await openPage(other, `/${scanned?.page}?scene=${encodeURIComponent(scanned?.scene ?? '')}`)
   await tap(other, '绑定')
   await shown(other, /这个邀请码已经使用过/).waitFor()
-  await screenshot(other, 'invite-qr-04-used')
+  await screenshot(other, 'invite-qr-05-used')
 })

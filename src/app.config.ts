@@ -47,7 +47,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/org',
-      pages: ['pages/members/index', 'pages/roster-import/index', 'pages/bind/index'],
+      pages: ['pages/members/index', 'pages/roster-import/index', 'pages/bind/index', 'pages/search/index'],
     },
     {
       root: 'packages/lectures',

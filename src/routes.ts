@@ -49,6 +49,8 @@ export const routes = {
   branchMembers: '/packages/org/pages/members/index',
   /** 绑定微信 (subpackage): what an invite 小程序码 opens, the code read from its scene. */
   bind: '/packages/org/pages/bind/index',
+  /** 搜索 (subpackage): projects, people, lectures and posts within what the person may read. */
+  search: '/packages/org/pages/search/index',
   /** 导入党员名册 (subpackage, committee). */
   rosterImport: '/packages/org/pages/roster-import/index',
   /** 看板 (subpackage): the committee's or a secretary's dashboard, and the list behind one of its numbers. */

@@ -122,6 +122,10 @@ export type {
   MemberView,
   RosterImportView,
   RosterRowView,
+  SearchHit,
+  SearchKind,
+  SearchSection,
+  SearchView,
 } from './functions/org'
 export type {
   MilestoneView,

@@ -142,6 +142,7 @@ export const TABLE: Record<string, Record<string, Entry>> = {
   org: {
     whoami: { payloads: { self: {} }, expect: SELF },
     listBranches: { payloads: { self: {} }, expect: SELF },
+    search: { payloads: { self: { q: '党员' } }, expect: SELF },
     listMembers: { payloads: { own: { branchId: OWN }, other: { branchId: OTHER } }, expect: BRANCH_READ },
     importRoster: {
       payloads: {

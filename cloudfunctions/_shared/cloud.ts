@@ -55,4 +55,5 @@ export const COLLECTIONS = {
   supervisionRecords: 'supervision_records',
   supervisionBranchStatus: 'supervision_branch_status',
   ledgerExports: 'ledger_exports',
+  searchKeys: 'search_keys',
 } as const

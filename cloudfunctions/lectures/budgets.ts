@@ -9,8 +9,9 @@ export const ROUND_TRIPS: RoundTripBudgets<'lectures'> = {
   list: 3,
   get: 3,
   saveDraft: 6,
-  publish: 7,
-  withdraw: 7,
+  // +1 each: the lecture enters search once published, leaves it once withdrawn.
+  publish: 8,
+  withdraw: 8,
   heartbeat: 6,
   submitQuiz: 7,
   stats: 3,

@@ -12,4 +12,5 @@ export const ROUND_TRIPS: RoundTripBudgets<'org'> = {
   importRoster: 8,
   createInvite: 4,
   bindInvite: 13,
+  search: 2,
 }

@@ -6,12 +6,13 @@ import { createInvite } from './actions/create-invite'
 import { importRoster } from './actions/import-roster'
 import { listBranches } from './actions/list-branches'
 import { listMembers } from './actions/list-members'
+import { search } from './actions/search'
 import { whoami } from './actions/whoami'
 import { bootstrapCommittee } from './bootstrap'
 
 const routed = createMain(
   'org',
-  { whoami, listBranches, listMembers, importRoster, createInvite, bindInvite },
+  { whoami, listBranches, listMembers, importRoster, createInvite, bindInvite, search },
   { anonymous: ['bindInvite'], roundTrips: ROUND_TRIPS },
 )
 

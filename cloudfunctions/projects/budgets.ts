@@ -8,7 +8,8 @@ import type { RoundTripBudgets } from '../_shared/router'
 export const ROUND_TRIPS: RoundTripBudgets<'projects'> = {
   list: 2,
   get: 3,
-  saveDraft: 6,
+  // +1: the draft's search index (title, slogan) is rewritten after the save.
+  saveDraft: 7,
   submit: 7,
   withdraw: 6,
   approve: 6,

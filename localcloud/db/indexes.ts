@@ -53,6 +53,9 @@ export const INDEXES: Record<string, string[][]> = {
     ['key', 'branchId', 'deadline'],
   ],
   milestone_submissions: [['milestoneId', 'at']],
+  // 搜索: one document per suffix of a searchable text; a query is a prefix range on `key`, within the caller's
+  // scopes (or every scope, for the committee); a thing's documents are replaced by `refId`.
+  search_keys: [['kind', 'scope', 'key'], ['kind', 'key'], ['refId']],
   // A group's feed newest first, past the cursor: only posts neither withdrawn nor pinned stand in it.
   group_posts: [['groupId', 'withdrawn', 'pinned', 'createdAt']],
   group_comments: [['postId', 'createdAt']],

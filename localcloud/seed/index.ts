@@ -5,6 +5,7 @@ import { buildDemoCommunity, insertDemoCommunity } from './community'
 import { buildDemoDashboards } from './dashboards'
 import { buildDemoOrg } from './org'
 import { buildDemoLifecycle } from './projects'
+import { buildSearchKeys } from './search'
 import { buildDemoAssignments } from './supervision'
 
 export { demoOpenid } from './org'
@@ -47,6 +48,12 @@ export function seedDemo(
   db.insertMany('dashboard_rollups', rows([...dashboards.rollups, dashboards.run]))
   db.insertMany('dashboard_overdue', rows(dashboards.overdue))
   db.insertMany('supervision_assignments', rows(buildDemoAssignments(org.people, now)))
+  db.insertMany(
+    'search_keys',
+    rows(
+      buildSearchKeys(org.units, org.groups, org.people, life.projects, community.lectures, community.posts),
+    ),
+  )
   db.insertMany(META, [{ _id: SEED_ID, at: now, version: 1 }])
   return { seeded: true, people: org.people.length, projects: life.projects.length }
 }

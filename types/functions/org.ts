@@ -8,6 +8,10 @@ const cell = z
   .refine((t) => t.trim() === '' || hasVisibleText(t), '不能只有空白或不可见字符')
   .optional()
 
+/** What search finds: 项目, 党员, 微党课, 党小组动态. */
+export const SEARCH_KINDS = ['project', 'person', 'lecture', 'post'] as const
+export type SearchKind = (typeof SEARCH_KINDS)[number]
+
 /** One roster row as the app parsed it from a spreadsheet (every cell text); `row` is its sheet row number. */
 export const rosterRowSchema = z
   .object({
@@ -45,6 +49,17 @@ export const orgSchemas = {
   createInvite: z.object({ personId: idSchema }).strict(),
   /** A WeChat user not yet registered binds themselves to the member the code was made for. */
   bindInvite: z.object({ code: z.string().trim().min(1).max(20) }).strict(),
+  /**
+   * 搜索: projects, people, lectures and group posts within the caller's scope. Without `kind`, the first few of
+   * each; with it, one page of that kind. Any text is answered (a symbols-only or overlong query in words).
+   */
+  search: z
+    .object({
+      q: z.string().max(2000),
+      kind: z.enum(SEARCH_KINDS).optional(),
+      page: z.number().int().min(0).max(100).default(0),
+    })
+    .strict(),
 }
 
 export interface BranchView {
@@ -104,6 +119,31 @@ export interface InviteView {
   qrProblem: string | null
 }
 
+/** One thing found: what it is, its id (to open it), its title and second line, as stored for search. */
+export interface SearchHit {
+  kind: SearchKind
+  id: string
+  title: string
+  sub: string
+}
+
+export interface SearchSection {
+  kind: SearchKind
+  label: string
+  hits: SearchHit[]
+  /** Whether a next page of this kind may hold more. */
+  more: boolean
+  page: number
+}
+
+export interface SearchView {
+  /** What was searched (folded, cut to its limit); '' when nothing could be. */
+  query: string
+  /** Said to the person: an unsearchable or cut query, or nothing found. */
+  notice: string | null
+  sections: SearchSection[]
+}
+
 export interface OrgOutputs {
   whoami: MeView
   listBranches: { branches: BranchView[] }
@@ -111,4 +151,5 @@ export interface OrgOutputs {
   importRoster: RosterImportView
   createInvite: InviteView
   bindInvite: MeView
+  search: SearchView
 }

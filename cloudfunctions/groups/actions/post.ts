@@ -13,6 +13,8 @@ import { toPostView } from '../../_shared/group-views'
 import { notify, settingsOf } from '../../_shared/notify'
 import { listGroupMembers, readId } from '../../_shared/repositories/groups'
 import { requestDocId } from '../../_shared/request-ids'
+import { postSearchable } from '../../../domain/search'
+import { indexForSearch } from '../../_shared/repositories/search'
 import type { Handler } from '../../_shared/router'
 import { runInTransaction, txGet } from '../../_shared/transaction'
 
@@ -37,6 +39,9 @@ export const post: Handler<'groups', 'post'> = async (params, { caller }) => {
     write(id, params, group, caller),
     announcement ? listGroupMembers(group._id).then((ms) => audienceOf(ms.map((m) => m._id))) : null,
   ])
+  // Found in search by its group and the secretary of its branch, beside the notices below.
+  const indexed =
+    res.ok && res.data.created ? indexPost(res.data.post.id, res.data.post.text, group, caller) : null
   // Also on a retry (created: false): a notice already stored stays as it was, a missing one is written.
   if (res.ok && audience && res.data.post.kind === 'announcement') {
     const p = res.data.post
@@ -53,8 +58,27 @@ export const post: Handler<'groups', 'post'> = async (params, { caller }) => {
     )
     await notify(planned, audience.settings, new Date())
   }
+  await indexed
   return res
 }
+
+const indexPost = (id: string, text: string, group: PartyGroup, caller: Person) =>
+  indexForSearch(
+    [
+      postSearchable(
+        {
+          _id: id,
+          text,
+          groupId: group._id,
+          branchId: group.branchId,
+          authorName: caller.name,
+          createdAt: new Date(),
+        },
+        group.name,
+      ),
+    ],
+    { fresh: true },
+  )
 
 async function audienceOf(ids: string[]) {
   return { ids, settings: await settingsOf(ids) }

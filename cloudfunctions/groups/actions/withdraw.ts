@@ -6,6 +6,7 @@ import { COLLECTIONS } from '../../_shared/cloud'
 import { groupFor } from '../../_shared/group-access'
 import { newId } from '../../_shared/ids'
 import { getPost } from '../../_shared/repositories/groups'
+import { dropFromSearch } from '../../_shared/repositories/search'
 import type { Handler } from '../../_shared/router'
 import { runInTransaction, txGet } from '../../_shared/transaction'
 
@@ -21,7 +22,7 @@ export const withdraw: Handler<'groups', 'withdraw'> = async ({ postId, reason }
   if (!access.ok) return access.fail
   if (!canWithdrawPost(caller, access.group, found))
     return fail('FORBIDDEN', '只有发布者本人和支部书记可以撤回')
-  return runInTransaction(async (t) => {
+  const res = await runInTransaction(async (t) => {
     const post = await txGet<GroupPost>(t, COLLECTIONS.groupPosts, postId)
     if (!post) return fail('NOT_FOUND', '没有找到这条内容')
     if (post.withdrawn) return ok({ postId, withdrawn: true as const })
@@ -54,4 +55,7 @@ export const withdraw: Handler<'groups', 'withdraw'> = async ({ postId, reason }
     await t.collection(COLLECTIONS.groupPostEvents).add({ data: event })
     return ok({ postId, withdrawn: true as const })
   })
+  // No longer found in search.
+  if (res.ok) await dropFromSearch([postId])
+  return res
 }

@@ -5,6 +5,8 @@ import type { Lecture, LectureEvent, LectureListing } from '../../../types/entit
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
 import { newId } from '../../_shared/ids'
+import { lectureSearchable } from '../../../domain/search'
+import { indexForSearch } from '../../_shared/repositories/search'
 import type { Handler } from '../../_shared/router'
 import { runInTransaction, txGet } from '../../_shared/transaction'
 
@@ -12,8 +14,9 @@ import { runInTransaction, txGet } from '../../_shared/transaction'
  * 发布: a complete draft goes out to its audience. The lecture, one listing per audience key (by id, so the
  * transaction stays on single documents) and the event are written together.
  */
-export const publish: Handler<'lectures', 'publish'> = ({ id }, { caller }) =>
-  runInTransaction(async (t) => {
+export const publish: Handler<'lectures', 'publish'> = async ({ id }, { caller }) => {
+  let published: Lecture | null = null
+  const res = await runInTransaction(async (t) => {
     const lecture = await txGet<Lecture>(t, COLLECTIONS.lectures, id)
     if (!lecture || (lecture.status !== 'published' && !canManageLecture(caller, lecture))) {
       return fail('NOT_FOUND', '没有找到这个讲坛')
@@ -57,5 +60,10 @@ export const publish: Handler<'lectures', 'publish'> = ({ id }, { caller }) =>
       at: now,
     }
     await t.collection(COLLECTIONS.lectureEvents).add({ data: event })
+    published = { ...lecture, updatedAt: now }
     return ok({ id, status: 'published' as const, version })
   })
+  // Found in search by those it is published to.
+  if (res.ok && published) await indexForSearch([lectureSearchable(published)], { fresh: true })
+  return res
+}

@@ -4,6 +4,7 @@ import type { Lecture, LectureEvent } from '../../../types/entities-community'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
 import { newId } from '../../_shared/ids'
+import { dropFromSearch } from '../../_shared/repositories/search'
 import type { Handler } from '../../_shared/router'
 import { runInTransaction, txGet } from '../../_shared/transaction'
 
@@ -11,8 +12,8 @@ import { runInTransaction, txGet } from '../../_shared/transaction'
  * 撤回: a published lecture leaves every list. Nothing is deleted: the lecture, its listings (marked withdrawn)
  * and everyone's study records stay, and an event says who withdrew it and why.
  */
-export const withdraw: Handler<'lectures', 'withdraw'> = ({ id, reason }, { caller }) =>
-  runInTransaction(async (t) => {
+export const withdraw: Handler<'lectures', 'withdraw'> = async ({ id, reason }, { caller }) => {
+  const res = await runInTransaction(async (t) => {
     const lecture = await txGet<Lecture>(t, COLLECTIONS.lectures, id)
     if (!lecture || (lecture.status !== 'published' && !canManageLecture(caller, lecture))) {
       return fail('NOT_FOUND', '没有找到这个讲坛')
@@ -47,3 +48,7 @@ export const withdraw: Handler<'lectures', 'withdraw'> = ({ id, reason }, { call
     await t.collection(COLLECTIONS.lectureEvents).add({ data: event })
     return ok({ id, status: 'withdrawn' as const, version })
   })
+  // No longer found in search.
+  if (res.ok) await dropFromSearch([id])
+  return res
+}

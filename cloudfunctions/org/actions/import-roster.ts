@@ -10,6 +10,8 @@ import { newId } from '../../_shared/ids'
 import { logEvent } from '../../_shared/log'
 import { listAllGroups, listOrgUnits } from '../../_shared/repositories/org'
 import { findPeopleByPhoneOrEmployeeNo } from '../../_shared/repositories/people'
+import { personSearchable } from '../../../domain/search'
+import { indexForSearch } from '../../_shared/repositories/search'
 import type { Handler } from '../../_shared/router'
 import { replacing } from '../../_shared/transaction'
 import { RosterFileError, readRosterXlsx } from '../roster-file'
@@ -122,15 +124,27 @@ export const importRoster: Handler<'org', 'importRoster'> = async (params, { cal
   if (!params.commit || plan.summary.errors > 0) return ok({ committed: false, ...view })
 
   await commitRoster(plan.rows)
-  await db.collection(COLLECTIONS.rosterImports).add({
-    data: {
-      _id: newId('ri'),
-      by: caller._id,
-      at: now(),
-      source: params.fileId ?? 'rows',
-      summary: plan.summary,
-    },
-  })
+  const branchNames = new Map(units.map((u) => [u._id, u.name]))
+  const written = plan.rows.flatMap((r) =>
+    (r.action === 'create' || r.action === 'update') && r.fields
+      ? [{ _id: r.personId ?? rosterPersonId(r.key), ...r.fields }]
+      : [],
+  )
+  await Promise.all([
+    db.collection(COLLECTIONS.rosterImports).add({
+      data: {
+        _id: newId('ri'),
+        by: caller._id,
+        at: now(),
+        source: params.fileId ?? 'rows',
+        summary: plan.summary,
+      },
+    }),
+    // Found by name in search, within their branch.
+    indexForSearch(
+      written.map((p) => personSearchable(p, (p.branchId && branchNames.get(p.branchId)) || '')),
+    ),
+  ])
   logEvent('info', 'roster_imported', {
     by: caller._id,
     created: plan.summary.create,

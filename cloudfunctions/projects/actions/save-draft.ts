@@ -1,6 +1,7 @@
 import { chinaYear } from '../../../domain/dates'
 import { draftBranch } from '../../../domain/project-permissions'
 import { missingProposalFields } from '../../../domain/proposal'
+import { projectSearchable } from '../../../domain/search'
 import { ANSWER_KEYS } from '../../../types/entities'
 import type { Person, Project, ProjectEvent, ProposalAnswers } from '../../../types/entities'
 import type { ActionParams } from '../../../types/api'
@@ -8,6 +9,7 @@ import { fail, ok } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
 import { newId } from '../../_shared/ids'
 import { getOrgUnitsByIds } from '../../_shared/repositories/org'
+import { indexForSearch } from '../../_shared/repositories/search'
 import type { Handler } from '../../_shared/router'
 import { runInTransaction } from '../../_shared/transaction'
 import { transition } from '../../_shared/transition'
@@ -86,6 +88,7 @@ async function createDraft(params: Params, caller: Person) {
     await t.collection(COLLECTIONS.projects).add({ data: project })
     await t.collection(COLLECTIONS.projectEvents).add({ data: event })
   })
+  await indexForSearch([projectSearchable(project)], { fresh: true })
   const missingFields = missingProposalFields(project).map((m) => m.label)
   return ok({ id: project._id, status: project.status, version: project.version, missingFields })
 }
@@ -99,6 +102,7 @@ export const saveDraft: Handler<'projects', 'saveDraft'> = async (params, { call
     ])
   }
   let missingFields: string[] = []
+  let saved: Project | null = null
   const res = await transition({
     id: params.id,
     action: 'edit',
@@ -106,8 +110,13 @@ export const saveDraft: Handler<'projects', 'saveDraft'> = async (params, { call
     step: (project) => {
       const patch = { ...givenFields(params), answers: mergeAnswers(project.answers, params.answers) }
       missingFields = missingProposalFields({ ...project, ...patch }).map((m) => m.label)
+      saved = { ...project, ...patch }
       return { ok: true, patch }
     },
   })
-  return res.ok ? ok({ ...res.data, missingFields }) : res
+  if (!res.ok) return res
+  // Search finds it by its title and slogan as now saved.
+  if (saved && (params.title !== undefined || params.slogan !== undefined))
+    await indexForSearch([projectSearchable(saved)])
+  return ok({ ...res.data, missingFields })
 }

@@ -20,6 +20,7 @@ import { isFiltered } from '@/features/projects/project-filters'
 import { useApprovalBadge } from '@/features/projects/hooks/use-approval-badge'
 import { useProjects } from '@/features/projects/hooks/use-projects'
 import { approverOf } from '@/features/projects/tab-badge'
+import { SearchEntry } from '@/features/search/components/SearchEntry'
 import { useMyRectifications } from '@/features/supervision/hooks/use-my-rectifications'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { routes } from '@/routes'
@@ -112,6 +113,7 @@ export default function IndexPage() {
       )}
 
       <View className="index-page__sheet">
+        {me.data ? <SearchEntry onClick={() => void Taro.navigateTo({ url: routes.search })} /> : null}
         <EntryTiles
           tiles={[
             {
