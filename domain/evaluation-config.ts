@@ -16,8 +16,11 @@ export const EVALUATION_CONFIG = {
   weakMeasuresBelow: 70,
   /** 群众满意率低: an average rating below this (of 5). */
   lowSatisfactionBelow: 4.0,
-  /** Satisfaction is judged only on projects with at least this many ratings. */
-  minRatings: 1,
+  /**
+   * 群众满意度 counts from this many ratings up: below it the sample is too small (样本不足), satisfaction is left
+   * out of the ranking score (the other weights are rescaled) and never costs eligibility.
+   */
+  minRatings: 10,
 } as const
 
 export type EvaluationConfig = { [K in keyof typeof EVALUATION_CONFIG]: number }

@@ -15,8 +15,6 @@ export interface EvaluatedProject extends Pick<
   '_id' | 'title' | 'branchId' | 'branchName' | 'status' | 'progress' | 'rating'
 > {
   score: { total: number; scoredAt: Date } | null
-  /** Its acceptance request was returned at least once (a `return_acceptance` event). */
-  returnedAcceptance: boolean
 }
 
 /** Accepted projects: the ones ranked for 十佳. */
@@ -33,6 +31,12 @@ export const JUDGED_STATUSES: readonly ProjectStatus[] = [
 
 const round2 = (x: number): number => Math.round(x * 100) / 100
 
+/** Whether a project's 群众满意度 counts: from `minRatings` ratings up; below, 样本不足. */
+export const satisfactionCounts = (
+  rating: { count: number },
+  config: EvaluationConfig = EVALUATION_CONFIG,
+): boolean => rating.count >= config.minRatings
+
 /**
  * The ranking score of an accepted project, 0–100:
  *
@@ -40,16 +44,20 @@ const round2 = (x: number): number => Math.round(x * 100) / 100
  *
  * With the defaults (domain/evaluation-config.ts): 80% of the acceptance total (the rubric adds up to 100)
  * plus 20% of satisfaction brought to 100 (an average of 4.5 of 5 → 90). The average is the one the app
- * shows (one decimal). A project nobody rated gets 0 for satisfaction: 四公开 asks staff to rate every
- * project, so no rating is not a neutral result. Rounded to two decimals.
+ * shows (one decimal). Satisfaction that does not count (null: fewer than `minRatings` ratings, 样本不足) is
+ * left out and the acceptance weight is rescaled to the whole: the score is the acceptance total, so a newly
+ * accepted project is neither punished for ratings it has not had yet nor swung by a handful of them.
+ * Rounded to two decimals.
  */
 export function rankScore(
   acceptanceTotal: number,
   satisfaction: number | null,
   config: EvaluationConfig = EVALUATION_CONFIG,
 ): number {
-  const sat = satisfaction === null ? 0 : satisfaction * config.satisfactionScale
-  return round2(config.acceptanceWeight * acceptanceTotal + config.satisfactionWeight * sat)
+  if (satisfaction === null) return round2(acceptanceTotal)
+  const weights = config.acceptanceWeight + config.satisfactionWeight
+  const sat = satisfaction * config.satisfactionScale
+  return round2((config.acceptanceWeight * acceptanceTotal + config.satisfactionWeight * sat) / weights)
 }
 
 /** A ranked project before the confirmed 十佳 are known. */
@@ -67,6 +75,7 @@ export function rankProjects(
     .flatMap((p) => {
       if (!ACCEPTED_STATUSES.includes(p.status) || !p.score) return []
       const satisfaction = averageRating(p.rating)
+      const counted = satisfaction !== null && satisfactionCounts(p.rating, config)
       return [
         {
           rank: 0,
@@ -78,7 +87,8 @@ export function rankProjects(
           acceptanceTotal: p.score.total,
           satisfaction,
           ratingCount: p.rating.count,
-          rankScore: rankScore(p.score.total, satisfaction, config),
+          satisfactionCounted: counted,
+          rankScore: rankScore(p.score.total, counted ? satisfaction : null, config),
         },
       ]
     })
@@ -102,10 +112,14 @@ export const chinaYearEnd = (year: number): Date => new Date(Date.UTC(year + 1, 
 
 /**
  * Why a project costs its branch 电网先锋 eligibility (the article: 对工作措施不力、未完成项目计划、群众满意率低的，
- * 取消年度评先评优资格), judged at `asOf` (the year end once it has passed):
- * - 工作措施不力: its acceptance was returned, or its acceptance total is below `weakMeasuresBelow`;
- * - 未完成项目计划: not accepted by the year end (or by now, while the year runs), or progress below 100%;
- * - 群众满意率低: an average rating below `lowSatisfactionBelow`, once it has `minRatings` ratings.
+ * 取消年度评先评优资格), judged only on what the branch did, at `asOf` (the year end once it has passed):
+ * - 工作措施不力: the committee scored its acceptance below `weakMeasuresBelow` (a return that the branch then
+ *   put right and passed is not held against it: the final score is the verdict on its measures);
+ * - 未完成项目计划: once the year is over, not accepted (the plan was not finished). An accepted project
+ *   finished its plan, whenever the committee got round to scoring it; while the year runs nothing is
+ *   unfinished yet;
+ * - 群众满意率低: an average below `lowSatisfactionBelow`, only once satisfaction counts (`minRatings`
+ *   ratings): a few ratings, from whoever, cannot take eligibility away.
  */
 export function ineligibilityReasons(
   p: EvaluatedProject,
@@ -123,42 +137,41 @@ export function ineligibilityReasons(
   })
   const out: IneligibilityReason[] = []
 
-  if (p.returnedAcceptance) out.push(reason('weak_measures', `${name}结题验收被退回整改`))
   if (p.score && p.score.total < config.weakMeasuresBelow)
     out.push(
       reason('weak_measures', `${name}验收得分 ${p.score.total} 分，低于 ${config.weakMeasuresBelow} 分`),
     )
 
-  const end = chinaYearEnd(year)
-  const yearOver = asOf.getTime() >= end.getTime()
-  const accepted = ACCEPTED_STATUSES.includes(p.status)
-  const acceptedInTime = accepted && (!p.score || new Date(p.score.scoredAt).getTime() < end.getTime())
-  if (!accepted) {
-    const when = yearOver ? '年底前未结题' : '尚未结题'
-    out.push(reason('plan_unfinished', `${name}${when}（${STATUS_LABELS[p.status]}，进度 ${p.progress}%）`))
-  } else if (!acceptedInTime) {
-    out.push(reason('plan_unfinished', `${name}${year} 年底前未结题（次年才通过验收）`))
-  } else if (p.progress < 100) {
-    out.push(reason('plan_unfinished', `${name}进度 ${p.progress}%，未完成项目计划`))
+  const yearOver = asOf.getTime() >= chinaYearEnd(year).getTime()
+  if (yearOver && !ACCEPTED_STATUSES.includes(p.status)) {
+    out.push(
+      reason(
+        'plan_unfinished',
+        `${name}${year} 年底前未结题（${STATUS_LABELS[p.status]}，进度 ${p.progress}%）`,
+      ),
+    )
   }
 
   const satisfaction = averageRating(p.rating)
   if (
     satisfaction !== null &&
-    p.rating.count >= config.minRatings &&
+    satisfactionCounts(p.rating, config) &&
     satisfaction < config.lowSatisfactionBelow
   ) {
     out.push(
       reason(
         'low_satisfaction',
-        `${name}群众满意度 ${satisfaction.toFixed(1)} 分，低于 ${config.lowSatisfactionBelow.toFixed(1)} 分`,
+        `${name}群众满意度 ${satisfaction.toFixed(1)} 分（${p.rating.count} 人评价），低于 ${config.lowSatisfactionBelow.toFixed(1)} 分`,
       ),
     )
   }
   return out
 }
 
-/** Every branch with whether it keeps 电网先锋 eligibility for `year`, and each reason it does not. */
+/**
+ * Every branch with whether it keeps 电网先锋 eligibility for `year`, and each reason it does not. A branch
+ * with no approved project that year did no project work to judge: it earns nothing, so it is not eligible.
+ */
 export function branchEligibility(
   branches: readonly { id: string; name: string }[],
   projects: readonly EvaluatedProject[],
@@ -168,7 +181,17 @@ export function branchEligibility(
 ): BranchEligibilityView[] {
   return branches.map((b) => {
     const own = projects.filter((p) => p.branchId === b.id && JUDGED_STATUSES.includes(p.status))
-    const reasons = own.flatMap((p) => ineligibilityReasons(p, year, asOf, config))
+    const reasons =
+      own.length === 0
+        ? [
+            {
+              kind: 'no_project' as const,
+              projectId: '',
+              projectTitle: '',
+              text: `${year} 年没有获批立项的党建项目，无项目不得评先`,
+            },
+          ]
+        : own.flatMap((p) => ineligibilityReasons(p, year, asOf, config))
     return {
       branchId: b.id,
       branchName: b.name,

@@ -221,6 +221,7 @@ export const INELIGIBILITY_LABELS: Record<IneligibilityKind, string> = {
   weak_measures: '工作措施不力',
   plan_unfinished: '未完成项目计划',
   low_satisfaction: '群众满意率低',
+  no_project: '无项目',
 }
 
 /** 层层打擂: what each part of a branch's score is called (domain/dashboard.ts defines them). */

@@ -1,13 +1,8 @@
 import type { EvaluatedProject, Ranked } from '../../domain/evaluation'
-import { JUDGED_STATUSES, branchEligibility, proposedTopTen, rankProjects } from '../../domain/evaluation'
+import { branchEligibility, proposedTopTen, rankProjects } from '../../domain/evaluation'
 import type { TopTenSelection } from '../../types/entities-supervision'
 import type { BranchEligibilityView } from '../../types/functions/supervision'
-import {
-  getTopTen,
-  listBranches,
-  listYearProjects,
-  projectsWithReturnedAcceptance,
-} from '../_shared/repositories/supervision'
+import { getTopTen, listBranches, listYearProjects } from '../_shared/repositories/supervision'
 
 export interface Evaluation {
   ranked: Ranked[]
@@ -23,9 +18,6 @@ export async function evaluate(year: number, asOf: Date): Promise<Evaluation> {
     listYearProjects(year),
     getTopTen(year),
   ])
-  const returned = await projectsWithReturnedAcceptance(
-    rows.filter((r) => JUDGED_STATUSES.includes(r.status)).map((r) => r._id),
-  )
   const projects: EvaluatedProject[] = rows.map((r) => ({
     _id: r._id,
     title: r.title,
@@ -35,7 +27,6 @@ export async function evaluate(year: number, asOf: Date): Promise<Evaluation> {
     progress: r.progress,
     rating: r.rating,
     score: r.score ? { total: r.score.total, scoredAt: r.score.scoredAt } : null,
-    returnedAcceptance: returned.has(r._id),
   }))
   const ranked = rankProjects(projects)
   return {

@@ -6,6 +6,7 @@ import {
   proposedTopTen,
   rankProjects,
   rankScore,
+  satisfactionCounts,
 } from '../evaluation'
 import { EVALUATION_CONFIG } from '../evaluation-config'
 
@@ -23,152 +24,189 @@ function project(id: string, over: Partial<EvaluatedProject> = {}): EvaluatedPro
     progress: 100,
     rating: { count: 10, sum: 46 },
     score: { total: 90, scoredAt: new Date('2026-10-01T00:00:00Z') },
-    returnedAcceptance: false,
     ...over,
   }
 }
 
 describe('rankScore', () => {
-  it('is 80% of the acceptance total plus 20% of satisfaction × 20, to two decimals', () => {
-    expect(rankScore(90, 4.6)).toBe(90.4) // 72 + 18.4
-    expect(rankScore(100, 5)).toBe(100)
-    expect(rankScore(77, 4.3)).toBe(78.8) // 61.6 + 17.2
-    expect(rankScore(85, null)).toBe(68) // nobody rated: satisfaction counts 0
+  it.each([
+    ['acceptance and counted satisfaction, 80/20', 90, 4.6, 90.4],
+    ['full marks', 100, 5, 100],
+    ['another', 77, 4.3, 78.8],
+    // Issue 17: a newly accepted project with no counted ratings scored 72.8 against 90+; now its satisfaction
+    // is 样本不足 and the acceptance weight is rescaled to the whole.
+    ['样本不足: the acceptance total alone', 91, null, 91],
+  ])('%s', (_case, total, satisfaction, expected) => {
+    expect(rankScore(total, satisfaction)).toBe(expected)
   })
 
   it('follows the configuration', () => {
     const even = { ...EVALUATION_CONFIG, acceptanceWeight: 0.5, satisfactionWeight: 0.5 }
     expect(rankScore(80, 4, even)).toBe(80)
+    expect(rankScore(80, 5, even)).toBe(90)
+  })
+})
+
+describe('群众满意度 counts from 10 ratings up', () => {
+  it.each([
+    [0, false],
+    [9, false],
+    [10, true],
+    [25, true],
+  ])('%i ratings → counts: %s', (count, counts) => {
+    expect(satisfactionCounts({ count })).toBe(counts)
+  })
+
+  it('ranks a project with 9 ratings on its acceptance total and says so', () => {
+    const [r] = rankProjects([
+      project('p', { rating: { count: 9, sum: 18 }, score: { total: 88, scoredAt: IN_YEAR } }),
+    ])
+    expect(r).toMatchObject({ satisfaction: 2, ratingCount: 9, satisfactionCounted: false, rankScore: 88 })
+  })
+
+  it('a few low ratings from throwaway accounts neither sink the score nor take eligibility', () => {
+    const swung = project('p', { rating: { count: 3, sum: 3 } })
+    expect(rankProjects([swung])[0].rankScore).toBe(90)
+    expect(ineligibilityReasons(swung, YEAR, AFTER_YEAR)).toEqual([])
   })
 })
 
 describe('rankProjects', () => {
-  it('ranks accepted projects by score, ties by acceptance total then id, and leaves out the rest', () => {
+  it('ranks accepted projects best first; ties by acceptance total, then id; others left out', () => {
     const ranked = rankProjects([
-      project('a', { score: { total: 90, scoredAt: new Date() }, rating: { count: 1, sum: 4 } }), // 72+16=88
-      project('b', { score: { total: 80, scoredAt: new Date() }, rating: { count: 1, sum: 5 } }), // 64+20=84
-      project('c', { score: { total: 85, scoredAt: new Date() }, rating: { count: 2, sum: 9 } }), // 68+18=86
-      project('d', { score: { total: 95, scoredAt: new Date() }, rating: { count: 0, sum: 0 } }), // 76
-      project('e', {
-        status: 'archived',
-        score: { total: 90, scoredAt: new Date() },
-        rating: { count: 1, sum: 4 },
-      }),
-      project('f', { status: 'in_progress', score: null }),
-      project('g', { status: 'acceptance_requested', score: null }),
-      // i ties with d (76) on a lower total: d first; e ties with a (88) on the same total: by id.
-      project('h', { score: { total: 75, scoredAt: new Date() }, rating: { count: 4, sum: 20 } }), // 60+20=80
-      project('i', { score: { total: 70, scoredAt: new Date() }, rating: { count: 1, sum: 5 } }), // 56+20=76
+      project('c', { score: { total: 80, scoredAt: IN_YEAR }, rating: { count: 10, sum: 50 } }),
+      project('a', { score: { total: 90, scoredAt: IN_YEAR } }),
+      project('b', { score: { total: 90, scoredAt: IN_YEAR } }),
+      project('d', { status: 'in_progress', score: null }),
+      project('e', { status: 'acceptance_requested', score: null }),
     ])
-    expect(ranked.map((r) => [r.rank, r.id, r.rankScore])).toEqual([
-      [1, 'a', 88],
-      [2, 'e', 88],
-      [3, 'c', 86],
-      [4, 'b', 84],
-      [5, 'h', 80],
-      [6, 'd', 76],
-      [7, 'i', 76],
+    expect(ranked.map((r) => [r.rank, r.id])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
     ])
-    expect(ranked[5]).toMatchObject({ satisfaction: null, ratingCount: 0, acceptanceTotal: 95 })
   })
 
-  it('proposes the first ten, in rank order', () => {
-    const many = Array.from({ length: 14 }, (_, k) =>
-      project(`p${String(k).padStart(2, '0')}`, { score: { total: 60 + k, scoredAt: new Date() } }),
+  it('proposes the first ten as 十佳', () => {
+    const many = Array.from({ length: 12 }, (_, i) =>
+      project(`p${String(i).padStart(2, '0')}`, { score: { total: 99 - i, scoredAt: IN_YEAR } }),
     )
-    const top = proposedTopTen(rankProjects(many))
-    expect(top).toHaveLength(10)
-    expect(top[0]).toBe('p13')
-    expect(top[9]).toBe('p04')
+    expect(proposedTopTen(rankProjects(many))).toEqual(many.slice(0, 10).map((p) => p._id))
   })
 })
 
-describe('电网先锋 eligibility', () => {
-  it('takes it away for weak measures: an acceptance returned, or a total below 70', () => {
-    expect(ineligibilityReasons(project('a', { returnedAcceptance: true }), YEAR, AFTER_YEAR)).toEqual([
-      { kind: 'weak_measures', projectId: 'a', projectTitle: '项目a', text: '《项目a》结题验收被退回整改' },
-    ])
-    expect(
-      ineligibilityReasons(
-        project('a', { score: { total: 65, scoredAt: new Date('2026-10-01') } }),
-        YEAR,
-        AFTER_YEAR,
-      ).map((r) => r.text),
-    ).toEqual(['《项目a》验收得分 65 分，低于 70 分'])
-    expect(
-      ineligibilityReasons(
-        project('a', { score: { total: 70, scoredAt: new Date('2026-10-01') } }),
-        YEAR,
-        AFTER_YEAR,
-      ),
-    ).toEqual([])
+describe('取消评先评优资格 (工作措施不力、未完成项目计划、群众满意率低), judged on what the branch did', () => {
+  const kinds = (p: EvaluatedProject, asOf: Date) => ineligibilityReasons(p, YEAR, asOf).map((r) => r.kind)
+
+  it.each<[string, Partial<EvaluatedProject>, Date, string[]]>([
+    ['accepted with a good score and counted satisfaction', {}, AFTER_YEAR, []],
+    [
+      '工作措施不力: acceptance scored below 70',
+      { score: { total: 65, scoredAt: IN_YEAR } },
+      AFTER_YEAR,
+      ['weak_measures'],
+    ],
+    ['a score of exactly 70 is not weak', { score: { total: 70, scoredAt: IN_YEAR } }, AFTER_YEAR, []],
+    // Issue 17: the 2025 十佳 #1 and #2 were flagged unfinished because the committee scored them in January.
+    [
+      'accepted, the committee scoring it after the year end: finished',
+      { score: { total: 95, scoredAt: new Date('2027-01-10T00:00:00Z') } },
+      AFTER_YEAR,
+      [],
+    ],
+    [
+      '未完成项目计划: still running when the year is over',
+      { status: 'in_progress', progress: 60, score: null, rating: { count: 0, sum: 0 } },
+      AFTER_YEAR,
+      ['plan_unfinished'],
+    ],
+    [
+      'waiting for acceptance when the year is over',
+      { status: 'acceptance_requested', score: null, rating: { count: 0, sum: 0 } },
+      AFTER_YEAR,
+      ['plan_unfinished'],
+    ],
+    // Issue 17: in 2026 only the branches with no project were eligible, every running project counting as
+    // unfinished while the year still ran.
+    [
+      'still running while the year runs: nothing unfinished yet',
+      { status: 'in_progress', progress: 60, score: null, rating: { count: 0, sum: 0 } },
+      IN_YEAR,
+      [],
+    ],
+    [
+      '群众满意率低: 3.5 of 5 from 10 ratings',
+      { rating: { count: 10, sum: 35 } },
+      AFTER_YEAR,
+      ['low_satisfaction'],
+    ],
+    [
+      'below 4.0 but only 9 ratings: 样本不足, not held against it',
+      { rating: { count: 9, sum: 18 } },
+      AFTER_YEAR,
+      [],
+    ],
+    [
+      'all three at once',
+      { status: 'closed', score: { total: 60, scoredAt: IN_YEAR }, rating: { count: 12, sum: 36 } },
+      AFTER_YEAR,
+      ['weak_measures', 'low_satisfaction'],
+    ],
+  ])('%s', (_case, over, asOf, expected) => {
+    expect(kinds(project('p', over), asOf)).toEqual(expected)
   })
 
-  it('takes it away for an unfinished plan: not accepted by year end, accepted late, or progress below 100', () => {
-    const texts = (p: EvaluatedProject, asOf = AFTER_YEAR) =>
-      ineligibilityReasons(p, YEAR, asOf).map((r) => `${r.kind}:${r.text}`)
-    expect(texts(project('a', { status: 'in_progress', progress: 60, score: null }))).toEqual([
-      'plan_unfinished:《项目a》年底前未结题（实施中，进度 60%）',
-    ])
-    expect(texts(project('a', { status: 'in_progress', progress: 60, score: null }), IN_YEAR)).toEqual([
-      'plan_unfinished:《项目a》尚未结题（实施中，进度 60%）',
-    ])
-    // Accepted at 00:30 on 1 January in China: after the year end.
-    const late = { total: 90, scoredAt: new Date('2026-12-31T16:30:00Z') }
-    expect(texts(project('a', { score: late }))).toEqual([
-      'plan_unfinished:《项目a》2026 年底前未结题（次年才通过验收）',
-    ])
-    const inTime = { total: 90, scoredAt: new Date('2026-12-31T15:59:00Z') }
-    expect(texts(project('a', { score: inTime }))).toEqual([])
-    expect(texts(project('a', { progress: 95 }))).toEqual([
-      'plan_unfinished:《项目a》进度 95%，未完成项目计划',
-    ])
+  it('says each reason in words', () => {
+    const [r] = ineligibilityReasons(project('p', { rating: { count: 10, sum: 35 } }), YEAR, AFTER_YEAR)
+    expect(r.text).toBe('《项目p》群众满意度 3.5 分（10 人评价），低于 4.0 分')
+  })
+
+  it('ends the year at midnight China time', () => {
     expect(chinaYearEnd(2026).toISOString()).toBe('2026-12-31T16:00:00.000Z')
   })
+})
 
-  it('takes it away for low satisfaction: an average below 4.0 of 5', () => {
-    expect(
-      ineligibilityReasons(project('a', { rating: { count: 10, sum: 38 } }), YEAR, AFTER_YEAR).map(
-        (r) => r.text,
-      ),
-    ).toEqual(['《项目a》群众满意度 3.8 分，低于 4.0 分'])
-    expect(ineligibilityReasons(project('a', { rating: { count: 10, sum: 40 } }), YEAR, AFTER_YEAR)).toEqual(
-      [],
-    )
-    expect(ineligibilityReasons(project('a', { rating: { count: 0, sum: 0 } }), YEAR, AFTER_YEAR)).toEqual([])
-    const strict = { ...EVALUATION_CONFIG, lowSatisfactionBelow: 4.8 }
-    expect(ineligibilityReasons(project('a'), YEAR, AFTER_YEAR, strict).map((r) => r.kind)).toEqual([
-      'low_satisfaction',
-    ])
-  })
+describe('branchEligibility', () => {
+  const branches = [
+    { id: 'b1', name: '运维部党支部' },
+    { id: 'b2', name: '营销部党支部' },
+    { id: 'b3', name: '机关党支部' },
+  ]
 
-  it('does not judge proposals that were never approved', () => {
-    for (const status of ['draft', 'submitted', 'returned'] as const)
-      expect(
-        ineligibilityReasons(project('a', { status, score: null, progress: 0 }), YEAR, AFTER_YEAR),
-      ).toEqual([])
-  })
-
-  it('lists every branch with its reasons; a branch with none keeps its eligibility', () => {
-    const branches = [
-      { id: 'b1', name: '运维部党支部' },
-      { id: 'b2', name: '营销部党支部' },
-      { id: 'b3', name: '人资党支部' },
-    ]
-    const result = branchEligibility(
+  it('a branch with no project is not eligible: no project, no 评先', () => {
+    const view = branchEligibility(
       branches,
-      [
-        project('a'),
-        project('b', { branchId: 'b2', returnedAcceptance: true, rating: { count: 5, sum: 15 } }),
-        project('c', { branchId: 'b2', status: 'draft', score: null }),
-      ],
+      [project('p1'), project('p2', { branchId: 'b2', score: { total: 60, scoredAt: IN_YEAR } })],
       YEAR,
       AFTER_YEAR,
     )
-    expect(result.map((b) => [b.branchId, b.eligible, b.projects, b.reasons.map((r) => r.kind)])).toEqual([
-      ['b1', true, 1, []],
-      ['b2', false, 1, ['weak_measures', 'low_satisfaction']],
-      ['b3', true, 0, []],
+    expect(view.map((b) => [b.branchId, b.eligible, b.reasons.map((r) => r.kind)])).toEqual([
+      ['b1', true, []],
+      ['b2', false, ['weak_measures']],
+      ['b3', false, ['no_project']],
     ])
+    expect(view[2].reasons[0].text).toBe('2026 年没有获批立项的党建项目，无项目不得评先')
+  })
+
+  it('mid-year, branches working on approved projects keep their eligibility', () => {
+    const running = [
+      project('p1', { status: 'in_progress', score: null, rating: { count: 0, sum: 0 } }),
+      project('p2', { branchId: 'b2', status: 'approved', score: null, rating: { count: 0, sum: 0 } }),
+    ]
+    expect(branchEligibility(branches, running, YEAR, IN_YEAR).map((b) => b.eligible)).toEqual([
+      true,
+      true,
+      false,
+    ])
+  })
+
+  it('judges only approved projects: a draft or a returned proposal is no project', () => {
+    const view = branchEligibility(
+      branches,
+      [project('p1', { status: 'draft', score: null })],
+      YEAR,
+      AFTER_YEAR,
+    )
+    expect(view[0]).toMatchObject({ eligible: false, projects: 0, reasons: [{ kind: 'no_project' }] })
   })
 })

@@ -273,12 +273,14 @@ export interface RankedProjectView {
   /** Average 1–5 to one decimal; null with no ratings. */
   satisfaction: number | null
   ratingCount: number
+  /** Satisfaction counts (at least `rules.minRatings` ratings); else 样本不足 and the score is the acceptance total. */
+  satisfactionCounted: boolean
   rankScore: number
   /** Among the confirmed 十佳. */
   topTen: boolean
 }
 
-export type IneligibilityKind = 'weak_measures' | 'plan_unfinished' | 'low_satisfaction'
+export type IneligibilityKind = 'weak_measures' | 'plan_unfinished' | 'low_satisfaction' | 'no_project'
 
 export interface IneligibilityReason {
   kind: IneligibilityKind
@@ -304,6 +306,8 @@ export interface EvaluationRules {
   topCount: number
   weakMeasuresBelow: number
   lowSatisfactionBelow: number
+  /** 群众满意度 counts from this many ratings up (样本不足 below). */
+  minRatings: number
 }
 
 export interface EvaluationView {

@@ -9,7 +9,7 @@ import type {
   TopTenSelection,
 } from '../../../types/entities-supervision'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { MAX_PAGE, chunk, fetchAll } from './query'
+import { chunk, fetchAll } from './query'
 
 async function getById<T>(collection: string, id: string): Promise<T | null> {
   const res = (await db.collection(collection).doc(id).get()) as DB.IQuerySingleResult
@@ -243,19 +243,3 @@ export const listYearProjects = (year: number): Promise<EvaluationRow[]> =>
       .orderBy('_id', 'asc'),
     100_000,
   )
-
-/** Which of these projects ever had their acceptance returned. */
-export async function projectsWithReturnedAcceptance(projectIds: readonly string[]): Promise<Set<string>> {
-  const out = new Set<string>()
-  for (const part of chunk([...new Set(projectIds)])) {
-    if (part.length === 0) continue
-    const res = (await db
-      .collection(COLLECTIONS.projectEvents)
-      .where({ projectId: oneOrIn(part), action: 'return_acceptance' })
-      .field({ projectId: true })
-      .limit(MAX_PAGE)
-      .get()) as DB.IQueryResult
-    for (const e of res.data as { projectId: string }[]) out.add(e.projectId)
-  }
-  return out
-}

@@ -302,12 +302,13 @@ describe('年度评价', () => {
     delete process.env.LOCALCLOUD_NOW
   })
 
-  it('ranks the year’s accepted projects by 80% acceptance + 20% satisfaction × 20', async () => {
+  it('ranks the year’s accepted projects by 80% acceptance + 20% satisfaction × 20, from 10 ratings up', async () => {
     const view = data(await call('p057', 'evaluation', { year: 2026 }))
     expect(view.rules).toMatchObject({
       acceptanceWeight: 0.8,
       satisfactionWeight: 0.2,
       weakMeasuresBelow: 70,
+      minRatings: 10,
     })
     const accepted = cloud.db.find('projects', { year: 2026, status: { $in: ['closed', 'archived'] } })
     expect(view.ranking.map((r) => r.id).sort()).toEqual(accepted.map((p) => p._id).sort())
@@ -317,7 +318,9 @@ describe('年度评价', () => {
         rating: { count: number; sum: number }
       }
       const avg = Math.round((p.rating.sum / p.rating.count) * 10) / 10
-      expect(r.rankScore).toBeCloseTo(0.8 * p.score.total + 0.2 * avg * 20, 5)
+      const counted = p.rating.count >= 10
+      expect(r.satisfactionCounted).toBe(counted)
+      expect(r.rankScore).toBeCloseTo(counted ? 0.8 * p.score.total + 0.2 * avg * 20 : p.score.total, 5)
     }
     const scores = view.ranking.map((r) => r.rankScore)
     expect(scores).toEqual([...scores].sort((a, b) => b - a))
@@ -348,16 +351,42 @@ describe('年度评价', () => {
       kind: 'plan_unfinished',
       projectId: 'prj-001',
       projectTitle: '党员干部施工项目全程负责制',
-      text: '《党员干部施工项目全程负责制》年底前未结题（实施中，进度 55%）',
+      text: '《党员干部施工项目全程负责制》2026 年底前未结题（实施中，进度 55%）',
     })
-    expect(branch('b-yingxiao')?.reasons.map((r) => r.text)).toContain(
-      '《党心连民心 温暖向前行》结题验收被退回整改',
-    )
-    // 调控中心 only has a proposal waiting: nothing approved is judged.
-    expect(branch('b-diaokong')).toMatchObject({ eligible: true, projects: 0, reasons: [] })
+    // A return the branch put right and then passed is not held against it: the final score is the verdict.
+    expect(
+      branch('b-yingxiao')
+        ?.reasons.map((r) => r.text)
+        .join(),
+    ).not.toContain('退回')
+    // 调控中心 only has a proposal waiting: no approved project, so nothing earned.
+    expect(branch('b-diaokong')).toMatchObject({
+      eligible: false,
+      projects: 0,
+      reasons: [{ kind: 'no_project', text: '2026 年没有获批立项的党建项目，无项目不得评先' }],
+    })
     for (const who of ['p001', 'p002'])
       expect(await call(who, 'evaluation', { year: 2026 })).toMatchObject({ code: 'FORBIDDEN' })
     expect(await call('p057', 'evaluation', { year: 1800 })).toMatchObject({ code: 'INVALID_INPUT' })
+  })
+
+  it('mid-year, the branches working on approved projects are the eligible ones, not those with none', async () => {
+    process.env.LOCALCLOUD_NOW = '2026-11-15T02:00:00Z'
+    const view = data(await call('p057', 'evaluation', { year: 2026 }))
+    expect(view.provisional).toBe(true)
+    const eligible = view.branches.filter((b) => b.eligible)
+    expect(eligible.length).toBeGreaterThan(0)
+    expect(eligible.every((b) => b.projects > 0)).toBe(true)
+    expect(view.branches.filter((b) => b.projects === 0).every((b) => !b.eligible)).toBe(true)
+    expect(view.branches.flatMap((b) => b.reasons).filter((r) => r.kind === 'plan_unfinished')).toEqual([])
+  })
+
+  it('does not flag the 2025 十佳 as unfinished: accepted is finished, whenever the committee scored it', async () => {
+    const view = data(await call('p057', 'evaluation', { year: 2025 }))
+    const top = view.ranking.slice(0, 2).map((r) => r.id)
+    expect(top).toHaveLength(2)
+    const reasons = view.branches.flatMap((b) => b.reasons).filter((r) => top.includes(r.projectId))
+    expect(reasons.filter((r) => r.kind === 'plan_unfinished')).toEqual([])
   })
 
   it('confirms the 十佳 as shown, once; refuses a stale list and other roles', async () => {

@@ -20,6 +20,7 @@ export const evaluation: Handler<'supervision', 'evaluation'> = async ({ year },
     topCount: c.topCount,
     weakMeasuresBelow: c.weakMeasuresBelow,
     lowSatisfactionBelow: c.lowSatisfactionBelow,
+    minRatings: c.minRatings,
   }
   return ok({
     year,

@@ -25,6 +25,7 @@ const ranked = (
   acceptanceTotal: 90,
   satisfaction: 4.6,
   ratingCount: 18,
+  satisfactionCounted: true,
   rankScore: 90.4,
   topTen: false,
   ...over,
@@ -41,6 +42,7 @@ function view(over: Partial<EvaluationView> = {}): EvaluationView {
       topCount: 10,
       weakMeasuresBelow: 70,
       lowSatisfactionBelow: 4,
+      minRatings: 10,
     },
     ranking: [
       ranked(1, 'prj-009', '打造“440”精品“党员先锋岗”'),
@@ -48,7 +50,8 @@ function view(over: Partial<EvaluationView> = {}): EvaluationView {
         acceptanceTotal: 91,
         satisfaction: null,
         ratingCount: 0,
-        rankScore: 72.8,
+        satisfactionCounted: false,
+        rankScore: 91,
       }),
     ],
     proposedTopTen: ['prj-009', 'prj-008'],
@@ -61,21 +64,35 @@ function view(over: Partial<EvaluationView> = {}): EvaluationView {
         projects: 2,
         reasons: [
           {
-            kind: 'plan_unfinished',
+            kind: 'weak_measures',
             projectId: 'prj-001',
             projectTitle: '党员干部施工项目全程负责制',
-            text: '《党员干部施工项目全程负责制》尚未结题（实施中，进度 55%）',
+            text: '《党员干部施工项目全程负责制》验收得分 65 分，低于 70 分',
           },
           {
             kind: 'low_satisfaction',
             projectId: 'prj-020',
             projectTitle: '班组安全帮扶',
-            text: '《班组安全帮扶》群众满意度 3.6 分，低于 4.0 分',
+            text: '《班组安全帮扶》群众满意度 3.6 分（12 人评价），低于 4.0 分',
+          },
+        ],
+      },
+      {
+        branchId: 'b-jg',
+        branchName: '机关党支部',
+        eligible: false,
+        projects: 0,
+        reasons: [
+          {
+            kind: 'no_project',
+            projectId: '',
+            projectTitle: '',
+            text: '2026 年没有获批立项的党建项目，无项目不得评先',
           },
         ],
       },
       { branchId: 'b-sales', branchName: '营销党支部', eligible: true, projects: 1, reasons: [] },
-      { branchId: 'b-hr', branchName: '人资党支部', eligible: true, projects: 0, reasons: [] },
+      { branchId: 'b-hr', branchName: '人资党支部', eligible: true, projects: 2, reasons: [] },
     ],
     ...over,
   }
@@ -91,19 +108,32 @@ describe('年度评价', () => {
     expect(within(first).getByText('营销党支部 · 验收 90 分 · 满意度 4.6 分（18 人）')).toBeInTheDocument()
     expect(within(first).getByText('综合 90.4')).toBeInTheDocument()
     expect(within(first).getByText('拟入选十佳')).toBeInTheDocument()
-    expect(screen.getByText('营销党支部 · 验收 91 分 · 满意度 暂无评价')).toBeInTheDocument()
+    // Fewer than 10 ratings: 样本不足, and the score is the acceptance total.
+    expect(
+      screen.getByText('营销党支部 · 验收 91 分 · 满意度 样本不足（0 人评价，满 10 人计入）'),
+    ).toBeInTheDocument()
     expect(screen.getByText(/综合得分 = 验收总分 × 80% \+ 群众满意度平均分 × 20 × 20%/)).toBeInTheDocument()
     expect(screen.getByText(`${YEAR} 年度尚未结束，以下为截至今日的情况`)).toBeInTheDocument()
 
     const out = screen.getByText('运维党支部').closest('.admin-row') as HTMLElement
     expect(within(out).getByText('不具备资格')).toBeInTheDocument()
     expect(
-      within(out).getByText('未完成项目计划：《党员干部施工项目全程负责制》尚未结题（实施中，进度 55%）'),
+      within(out).getByText('工作措施不力：《党员干部施工项目全程负责制》验收得分 65 分，低于 70 分'),
     ).toBeInTheDocument()
     expect(
-      within(out).getByText('群众满意率低：《班组安全帮扶》群众满意度 3.6 分，低于 4.0 分'),
+      within(out).getByText('群众满意率低：《班组安全帮扶》群众满意度 3.6 分（12 人评价），低于 4.0 分'),
     ).toBeInTheDocument()
-    expect(screen.getByText('具备资格的支部（2 个）：营销党支部、人资党支部')).toBeInTheDocument()
+    const none = screen.getByText('机关党支部').closest('.admin-row') as HTMLElement
+    expect(
+      within(none).getByText('无项目：2026 年没有获批立项的党建项目，无项目不得评先'),
+    ).toBeInTheDocument()
+    expect(screen.getByText('具备资格的支部（2 个）')).toBeInTheDocument()
+    const kept = screen.getByText('人资党支部').closest('.admin-row') as HTMLElement
+    expect(
+      within(kept).getByText(
+        '2 个项目目前没有措施不力、未完成计划或满意率低的情况（年度未结束，年底再最终判定）',
+      ),
+    ).toBeInTheDocument()
     expect(payloadsOf('supervision.evaluation')).toEqual([{ year: YEAR }])
   })
 

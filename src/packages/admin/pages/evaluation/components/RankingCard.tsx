@@ -18,7 +18,8 @@ export function RankingCard({ view, onOpen }: RankingCardProps) {
     <Card title="项目排名" extra={`${view.ranking.length} 个已结题项目`}>
       <Text className="admin-meta">
         综合得分 = 验收总分 × {pct(rules.acceptanceWeight)} + 群众满意度平均分 × {rules.satisfactionScale} ×{' '}
-        {pct(rules.satisfactionWeight)}；无人评价的满意度按 0 计；同分按验收总分、再按项目编号排序。
+        {pct(rules.satisfactionWeight)}；满意度满 {rules.minRatings}{' '}
+        人评价才计入，不足时为“样本不足”，综合得分即验收总分；同分按验收总分、再按项目编号排序。
       </Text>
       {view.ranking.length === 0 ? (
         <EmptyState title="本年度还没有通过验收的项目" />
@@ -41,9 +42,9 @@ export function RankingCard({ view, onOpen }: RankingCardProps) {
               </Text>
               <Text className="admin-row__sub">
                 {r.branchName} · 验收 {r.acceptanceTotal} 分 · 满意度{' '}
-                {r.satisfaction === null
-                  ? '暂无评价'
-                  : `${r.satisfaction.toFixed(1)} 分（${r.ratingCount} 人）`}
+                {r.satisfactionCounted && r.satisfaction !== null
+                  ? `${r.satisfaction.toFixed(1)} 分（${r.ratingCount} 人）`
+                  : `样本不足（${r.ratingCount} 人评价，满 ${rules.minRatings} 人计入）`}
               </Text>
             </View>
             <Text className="admin-row__value">综合 {r.rankScore}</Text>
