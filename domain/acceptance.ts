@@ -1,4 +1,6 @@
-import type { RubricItem } from '../types/entities'
+import type { Project, RubricItem } from '../types/entities'
+import { ACCEPTANCE_METHODS } from '../types/entities-supervision'
+import type { AcceptanceMethod } from '../types/entities-supervision'
 
 /** The acceptance rubric (结题验收评分), drawn from what the article says the committee checks. */
 export const DEFAULT_RUBRIC: readonly RubricItem[] = [
@@ -30,3 +32,29 @@ export function totalScore(rubric: readonly RubricItem[], scores: Record<string,
 /** Average satisfaction to one decimal, or null with no ratings. */
 export const averageRating = (r: { count: number; sum: number }): number | null =>
   r.count === 0 ? null : Math.round((r.sum / r.count) * 10) / 10
+
+/** The acceptance methods recorded on a project, in the article's order. */
+export const recordedAcceptanceMethods = (
+  methods: Partial<Record<AcceptanceMethod, unknown>> | undefined,
+): AcceptanceMethod[] => ACCEPTANCE_METHODS.filter((m) => methods?.[m] !== undefined)
+
+/**
+ * Why the committee cannot confirm an acceptance yet, or null: it must have judged the project by at least
+ * one of 听取汇报、调查走访、察看现场, not by a score alone.
+ */
+export const acceptanceEvidenceProblem = (project: Pick<Project, 'acceptanceMethods'>): string | null =>
+  recordedAcceptanceMethods(project.acceptanceMethods).length === 0
+    ? '请先记录至少一种验收方式：听取汇报、调查走访或察看现场'
+    : null
+
+/** Why a method's record is incomplete, or null: 调查走访 says how many were visited and what they said. */
+export function acceptanceMethodProblem(
+  method: AcceptanceMethod,
+  visited: number | undefined,
+  opinion: string | undefined,
+): { path: string; message: string } | null {
+  if (method !== 'survey') return null
+  if (visited === undefined) return { path: 'visited', message: '请填写走访了多少名职工群众或党员' }
+  if (!opinion) return { path: 'opinion', message: '请填写走访对象对项目的评价' }
+  return null
+}

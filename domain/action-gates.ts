@@ -48,6 +48,7 @@ export const ACTION_GATES: Gates = {
     return: 'committee',
     accept: 'committee',
     returnAcceptance: 'committee',
+    recordAcceptanceMethod: ['committee', '只有党委可以记录验收方式'],
     archive: 'committee',
   },
   checkins: {

@@ -20,6 +20,7 @@ import type {
 import type { ReminderKind } from '../types/entities-reminders'
 import type { LeaguePart } from '../types/entities-dashboard'
 import type {
+  AcceptanceMethod,
   FindingConclusion,
   FollowUpStatus,
   RectificationAction,
@@ -167,6 +168,13 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   rectification_assigned: '整改任务下达',
   rectification_due: '整改即将到期',
   rectification_overdue: '整改逾期督办',
+}
+
+/** 结题 evidence: how the committee judged the project. */
+export const ACCEPTANCE_METHOD_LABELS: Record<AcceptanceMethod, string> = {
+  report: '听取汇报',
+  survey: '调查走访',
+  site_visit: '察看现场',
 }
 
 /** 督导记录: how the contact was made. */

@@ -1,14 +1,18 @@
 import type { Checkin, Milestone, MilestoneRecord, Project, ProjectEvent, Rating } from '../types/entities'
 import type { LedgerSheetInfo } from '../types/functions/ledger'
-import { averageRating } from './acceptance'
+import type { AcceptanceMethodRecord, SupervisionRecord } from '../types/entities-supervision'
+import { averageRating, recordedAcceptanceMethods } from './acceptance'
 import { dueState } from './checkins'
 import { formatDay } from './dates'
 import {
+  ACCEPTANCE_METHOD_LABELS,
   ACTION_LABELS,
   CATEGORY_LABELS,
+  FOLLOW_UP_STATUS_LABELS,
   MILESTONE_ACTION_LABELS,
   MILESTONE_STATUS_LABELS,
   STATUS_LABELS,
+  SUPERVISION_METHOD_LABELS,
 } from './labels'
 import type { Actor } from './roles'
 import { isCommittee, isSecretaryOf } from './roles'
@@ -29,6 +33,8 @@ export const LEDGER_SHEETS = {
   checkins: '打卡写实',
   approvals: '节点审批',
   events: '项目动态',
+  supervision: '督导记录',
+  acceptanceProcess: '验收过程',
   score: '验收评分',
   satisfaction: '群众满意度',
   comments: '群众评价',
@@ -56,6 +62,31 @@ export type LedgerCheckin = Pick<
   '_id' | 'projectId' | 'taskTitle' | 'milestoneTitle' | 'personName' | 'at' | 'text' | 'photos' | 'place'
 >
 export type LedgerRating = Pick<Rating, 'projectId' | 'score' | 'comment' | 'at'>
+export type LedgerSupervisionRecord = Pick<
+  SupervisionRecord,
+  | '_id'
+  | 'projectId'
+  | 'projectTitle'
+  | 'method'
+  | 'date'
+  | 'time'
+  | 'supervisorName'
+  | 'contactName'
+  | 'findings'
+  | 'photos'
+  | 'followUps'
+  | 'createdAt'
+>
+
+/**
+ * The 督导记录 a ledger holds: a branch's year, all of them; a project's, those about the project and those
+ * about its whole branch (no project), in its year.
+ */
+export const inLedger = (
+  r: Pick<SupervisionRecord, 'projectId'>,
+  kind: 'project' | 'branch_year',
+  projectId: string | null,
+): boolean => kind === 'branch_year' || r.projectId === null || r.projectId === projectId
 
 /** Everything an export writes, read by the function (projects in ledger order). */
 export interface LedgerData {
@@ -71,6 +102,7 @@ export interface LedgerData {
   events: readonly ProjectEvent[]
   checkins: readonly LedgerCheckin[]
   ratings: readonly LedgerRating[]
+  supervisionRecords: readonly LedgerSupervisionRecord[]
   /** Names of owners, assignees, milestone owners and scorers, by person id. */
   names: ReadonlyMap<string, string>
 }
@@ -126,13 +158,14 @@ const COVER_ROWS = 6
 
 /** What the preview counts without reading every record. */
 export interface LedgerCounts {
-  projects: readonly Pick<Project, '_id' | 'tasks' | 'checklist' | 'score'>[]
+  projects: readonly Pick<Project, '_id' | 'tasks' | 'checklist' | 'score' | 'acceptanceMethods'>[]
   milestones: readonly Pick<Milestone, 'projectId' | 'taskId'>[]
   checkins: number
   records: number
   events: number
   /** Ratings with a comment. */
   comments: number
+  supervisionRecords: readonly Pick<SupervisionRecord, 'followUps'>[]
 }
 
 /** How many rows each sheet will hold, by the same rules the sheets are built with. */
@@ -146,6 +179,14 @@ export function ledgerSheetSizes(c: LedgerCounts): LedgerSheetInfo[] {
     { name: S.checkins, rows: c.checkins },
     { name: S.approvals, rows: c.records },
     { name: S.events, rows: c.events },
+    {
+      name: S.supervision,
+      rows: c.supervisionRecords.reduce((n, r) => n + Math.max(1, r.followUps.length), 0),
+    },
+    {
+      name: S.acceptanceProcess,
+      rows: c.projects.reduce((n, p) => n + recordedAcceptanceMethods(p.acceptanceMethods).length, 0),
+    },
     { name: S.score, rows: c.projects.reduce((n, p) => n + (p.score ? p.score.rubric.length + 1 : 0), 0) },
     { name: S.satisfaction, rows: c.projects.length },
     { name: S.comments, rows: c.comments },
@@ -362,6 +403,84 @@ export function ledgerSheets(d: LedgerData): LedgerSheet[] {
     ]),
   }
 
+  const supervision: LedgerSheet = {
+    name: S.supervision,
+    columns: [
+      col('督导日期', 12, true),
+      col('时间', 8),
+      col('督导方式', 10),
+      col('督导人', 10),
+      col('联系人', 10),
+      col('项目', 24),
+      col('督导发现', 40),
+      col('照片（张）', 10),
+      col('跟进事项', 30),
+      col('责任人', 10),
+      col('时限', 12, true),
+      col('跟进状态', 10),
+      col('完成情况', 30),
+    ],
+    rows: [...d.supervisionRecords]
+      .sort(
+        (a, b) =>
+          new Date(a.date).getTime() - new Date(b.date).getTime() ||
+          new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() ||
+          byId(a, b),
+      )
+      .flatMap((r) => {
+        const head: CellValue[] = [
+          r.date,
+          r.time,
+          SUPERVISION_METHOD_LABELS[r.method],
+          r.supervisorName,
+          r.contactName,
+          r.projectTitle,
+          r.findings,
+          r.photos.length,
+        ]
+        if (r.followUps.length === 0) return [[...head, '', '', null, '', '']]
+        return r.followUps.map((f): CellValue[] => [
+          ...head,
+          f.text,
+          f.ownerName,
+          f.deadline,
+          FOLLOW_UP_STATUS_LABELS[f.status],
+          f.evidence?.note ?? '',
+        ])
+      }),
+  }
+
+  const acceptanceProcess: LedgerSheet = {
+    name: S.acceptanceProcess,
+    columns: [
+      col('项目名称', 28),
+      col('验收方式', 10),
+      col('验收情况', 40),
+      col('走访人数', 10),
+      col('群众评价', 36),
+      col('群众满意度（满分 5 分）', 20),
+      col('照片（张）', 10),
+      col('记录人', 10),
+      col('记录时间', 18),
+    ],
+    rows: d.projects.flatMap((p) =>
+      recordedAcceptanceMethods(p.acceptanceMethods).map((method): CellValue[] => {
+        const m = p.acceptanceMethods?.[method] as AcceptanceMethodRecord
+        return [
+          p.title,
+          ACCEPTANCE_METHOD_LABELS[method],
+          m.notes,
+          m.visited,
+          m.opinion,
+          method === 'survey' ? averageRating(p.rating) : null,
+          m.photos.length,
+          m.byName,
+          m.at,
+        ]
+      }),
+    ),
+  }
+
   const score: LedgerSheet = {
     name: S.score,
     columns: [
@@ -407,5 +526,18 @@ export function ledgerSheets(d: LedgerData): LedgerSheet[] {
     ).map((r) => [titleOf(r.projectId), r.score, r.comment, r.at]),
   }
 
-  return [cover, proposal, plan, checklist, checkins, approvals, events, score, satisfaction, comments]
+  return [
+    cover,
+    proposal,
+    plan,
+    checklist,
+    checkins,
+    approvals,
+    events,
+    supervision,
+    acceptanceProcess,
+    score,
+    satisfaction,
+    comments,
+  ]
 }

@@ -84,6 +84,10 @@ test('a project goes from proposal to acceptance and a staff member rates it', a
   const rows = await inputs.count()
   expect(rows).toBeGreaterThan(0)
   for (let i = 0; i < rows; i++) await inputs.nth(i).fill('18')
+  // The committee says how it judged the project (听取汇报) before it may accept it.
+  await fill(committee, '验收情况', '听取支部书记汇报：示范岗全部设立，全年零违章。')
+  await tap(committee, '保存听取汇报记录')
+  await shown(committee, '已记录 1 种').waitFor()
   await screenshot(committee, 'life-07-review')
   await tap(committee, '验收通过')
   await confirmModal(committee)

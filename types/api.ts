@@ -128,6 +128,7 @@ export type {
   SearchView,
 } from './functions/org'
 export type {
+  AcceptanceMethodView,
   MilestoneView,
   PersonRef,
   ProjectChange,

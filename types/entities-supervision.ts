@@ -224,3 +224,19 @@ export interface SupervisionBranchStatus {
   openFollowUps: number
   updatedAt: Date
 }
+
+/** How the committee judged a project at 结题 (the article: 听取汇报、调查走访、察看现场). */
+export const ACCEPTANCE_METHODS = ['report', 'survey', 'site_visit'] as const
+export type AcceptanceMethod = (typeof ACCEPTANCE_METHODS)[number]
+
+/** One acceptance method as the committee recorded it (saving it again replaces it). */
+export interface AcceptanceMethodRecord {
+  notes: string
+  photos: string[]
+  /** 调查走访: how many staff or members were visited, and what they said; null and '' otherwise. */
+  visited: number | null
+  opinion: string
+  byId: string
+  byName: string
+  at: Date
+}

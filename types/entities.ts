@@ -1,3 +1,5 @@
+import type { AcceptanceMethod, AcceptanceMethodRecord } from './entities-supervision'
+
 /** Role code names; labelled in Chinese once, in domain/labels.ts. */
 export type Role = 'member' | 'secretary' | 'committee'
 
@@ -161,6 +163,8 @@ export interface Project extends Proposal {
   /** Who sent the proposal or acceptance request now waiting; nobody approves their own submission. */
   submittedBy: string | null
   acceptance: AcceptanceRequest | null
+  /** 结题 evidence: the methods the committee used, each once (absent on projects never reviewed so). */
+  acceptanceMethods?: Partial<Record<AcceptanceMethod, AcceptanceMethodRecord>>
   score: AcceptanceScore | null
   rating: { count: number; sum: number }
   createdAt: Date

@@ -254,6 +254,19 @@ export const TABLE: Record<string, Record<string, Entry>> = {
       },
       expect: COMMITTEE_STEP,
     },
+    recordAcceptanceMethod: {
+      payloads: {
+        own: (f) => ({ id: f.acceptanceRequested.own, method: 'site_visit', notes: '察看现场' }),
+        other: (f) => ({
+          id: f.acceptanceRequested.other,
+          method: 'survey',
+          notes: '走访班组',
+          visited: 8,
+          opinion: '认可',
+        }),
+      },
+      expect: COMMITTEE_STEP,
+    },
     archive: { payloads: { own: { id: 'prj-009' }, other: { id: 'prj-008' } }, expect: COMMITTEE_STEP },
     // 四公开: anyone, registered or not, reads a running project's page and rates it; a draft is hidden.
     publicGet: {
@@ -753,6 +766,18 @@ export async function prepareFixtures(cloud: TestCloud, cookies: Record<string, 
       progress: 100,
       submittedBy: by,
       acceptance: { summary: '已完成', evidence: [], requestedBy: by, requestedAt: new Date() },
+      // The committee has heard the branch's report: it may accept.
+      acceptanceMethods: {
+        report: {
+          notes: '听取汇报',
+          photos: [],
+          visited: null,
+          opinion: '',
+          byId: 'p057',
+          byName: '党委',
+          at: new Date(),
+        },
+      },
     })
   }
 

@@ -22,4 +22,5 @@ export const ROUND_TRIPS: RoundTripBudgets<'projects'> = {
   archive: 6,
   publicGet: 3,
   rate: 7,
+  recordAcceptanceMethod: 5,
 }

@@ -7,6 +7,7 @@ import { get } from './actions/get'
 import { list } from './actions/list'
 import { publicGet } from './actions/public-get'
 import { rate } from './actions/rate'
+import { recordAcceptanceMethod } from './actions/record-acceptance-method'
 import { requestAcceptance } from './actions/request-acceptance'
 import { returnProposal } from './actions/return'
 import { returnAcceptance } from './actions/return-acceptance'
@@ -35,6 +36,7 @@ export const main = createMain(
     archive,
     publicGet,
     rate,
+    recordAcceptanceMethod,
   },
   { anonymous: ['publicGet', 'rate'], roundTrips: ROUND_TRIPS },
 )

@@ -1,7 +1,14 @@
 import { DEFAULT_RUBRIC } from '../acceptance'
 import { EMPTY_REVIEW } from '../milestones'
 import type { LedgerData } from '../ledger'
-import { LEDGER_SHEETS, ledgerFileName, ledgerSheetSizes, ledgerSheets, ledgerTitle } from '../ledger'
+import {
+  LEDGER_SHEETS,
+  inLedger,
+  ledgerFileName,
+  ledgerSheetSizes,
+  ledgerSheets,
+  ledgerTitle,
+} from '../ledger'
 import type { Milestone, MilestoneRecord, Project } from '../../types/entities'
 
 const at = (iso: string) => new Date(iso)
@@ -86,6 +93,26 @@ const record = (
 
 function data(): LedgerData {
   const closed = project('B', {
+    acceptanceMethods: {
+      site_visit: {
+        notes: '察看示范岗现场',
+        photos: ['p1', 'p2'],
+        visited: null,
+        opinion: '',
+        byId: 'c1',
+        byName: '赵委员',
+        at: at('2026-06-29T02:00:00Z'),
+      },
+      survey: {
+        notes: '走访班组',
+        photos: [],
+        visited: 12,
+        opinion: '群众认可',
+        byId: 'c1',
+        byName: '赵委员',
+        at: at('2026-06-29T03:00:00Z'),
+      },
+    },
     status: 'closed',
     progress: 100,
     createdAt: at('2026-01-05T00:00:00Z'),
@@ -155,6 +182,57 @@ function data(): LedgerData {
       { projectId: 'B', score: 5, comment: '很好', at: at('2026-07-01T00:00:00Z') },
       { projectId: 'B', score: 4, comment: '', at: at('2026-07-02T00:00:00Z') },
     ],
+    supervisionRecords: [
+      {
+        _id: 'sr2',
+        projectId: 'A',
+        projectTitle: '项目A',
+        method: 'site_visit',
+        date: at('2026-03-10T00:00:00Z'),
+        time: '',
+        supervisorName: '赵委员',
+        contactName: '王书记',
+        findings: '现场规范',
+        photos: ['x'],
+        followUps: [],
+        createdAt: at('2026-03-10T05:00:00Z'),
+      },
+      {
+        _id: 'sr1',
+        projectId: null,
+        projectTitle: '',
+        method: 'phone',
+        date: at('2026-02-01T00:00:00Z'),
+        time: '09:30',
+        supervisorName: '赵委员',
+        contactName: '王书记',
+        findings: '台账待补',
+        photos: [],
+        followUps: [
+          {
+            id: 'f1',
+            text: '补台账',
+            ownerId: 'm1',
+            ownerName: '李强',
+            deadline: at('2026-02-08T00:00:00Z'),
+            status: 'closed',
+            evidence: { note: '已补齐', photos: [] },
+            closedAt: at('2026-02-05T00:00:00Z'),
+          },
+          {
+            id: 'f2',
+            text: '组织学习',
+            ownerId: 's1',
+            ownerName: '王书记',
+            deadline: at('2026-02-15T00:00:00Z'),
+            status: 'open',
+            evidence: null,
+            closedAt: null,
+          },
+        ],
+        createdAt: at('2026-02-01T02:00:00Z'),
+      },
+    ],
     names: new Map([
       ['s1', '王书记'],
       ['m1', '李强'],
@@ -165,6 +243,32 @@ function data(): LedgerData {
 }
 
 const sheet = (name: string) => ledgerSheets(data()).find((s) => s.name === name)
+
+describe('督导记录 and 验收过程 sheets', () => {
+  it('writes each 督导记录 by day, one row per follow-up, a record without follow-ups in one row', () => {
+    const rows = sheet('督导记录')?.rows ?? []
+    expect(rows.map((r) => [r[2], r[6], r[8], r[9], r[11], r[12]])).toEqual([
+      ['电话调度', '台账待补', '补台账', '李强', '已完成', '已补齐'],
+      ['电话调度', '台账待补', '组织学习', '王书记', '待跟进', ''],
+      ['察看现场', '现场规范', '', '', '', ''],
+    ])
+    expect(rows[0][1]).toBe('09:30')
+    expect(rows[2][7]).toBe(1)
+  })
+
+  it('writes the methods each project was accepted by, with the masses’ opinion beside its satisfaction', () => {
+    expect(sheet('验收过程')?.rows.map((r) => r.slice(0, 7))).toEqual([
+      ['项目B', '调查走访', '走访班组', 12, '群众认可', 4.7, 0],
+      ['项目B', '察看现场', '察看示范岗现场', null, '', null, 2],
+    ])
+  })
+
+  it('keeps to a project’s own and its branch-wide records in a project ledger', () => {
+    const r = (projectId: string | null) => ({ projectId })
+    expect([r(null), r('A'), r('B')].filter((x) => inLedger(x, 'project', 'A'))).toEqual([r(null), r('A')])
+    expect([r(null), r('A'), r('B')].filter((x) => inLedger(x, 'branch_year', null))).toHaveLength(3)
+  })
+})
 
 describe('ledger sheets', () => {
   it('has one sheet per part, in order, each row as wide as its headers', () => {
@@ -182,6 +286,7 @@ describe('ledger sheets', () => {
       records: d.records.length,
       events: d.events.length,
       comments: 1,
+      supervisionRecords: d.supervisionRecords,
     })
     expect(sizes).toEqual(ledgerSheets(d).map((s) => ({ name: s.name, rows: s.rows.length })))
   })

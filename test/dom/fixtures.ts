@@ -100,6 +100,7 @@ export function detail(overrides: Partial<ProjectDetail> = {}): ProjectDetail {
     tasks: [],
     checklist: [],
     acceptance: null,
+    acceptanceMethods: [],
     score: null,
     rating: { count: 0, average: null },
     events: [],

@@ -32,6 +32,7 @@ export const detail: ProjectDetail = {
   tasks: [],
   checklist: [],
   acceptance: null,
+  acceptanceMethods: [],
   score: null,
   rating: { count: 0, average: null },
   events: [],

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { PROJECT_CATEGORIES, PROJECT_STATUSES } from '../entities'
+import { ACCEPTANCE_METHODS, PROJECT_CATEGORIES, PROJECT_STATUSES } from '../entities'
 import type {
+  AcceptanceMethod,
   ChecklistItem,
   MilestoneStatus,
   ProjectAction,
@@ -115,6 +116,20 @@ export const projectsSchemas = {
     })
     .strict(),
   returnAcceptance: z.object({ id: idSchema, comment: requiredComment }).strict(),
+  /**
+   * 结题 evidence: the committee records one method it used (听取汇报, 调查走访, 察看现场) with notes and photos;
+   * 调查走访 also how many were visited and what they said. Saving a method again replaces it.
+   */
+  recordAcceptanceMethod: z
+    .object({
+      id: idSchema,
+      method: z.enum(ACCEPTANCE_METHODS),
+      notes: freeText(1000, { required: '请填写验收情况' }),
+      photos: z.array(fileId).max(9, '最多 9 张照片').default([]),
+      visited: z.number().int().min(1, '走访人数至少 1 人').max(100000).optional(),
+      opinion: freeText(500).optional(),
+    })
+    .strict(),
   archive: byId,
   /** 四公开: readable by any WeChat user, no Party role needed. */
   publicGet: byId,
@@ -176,6 +191,17 @@ export interface ProjectEventView {
   at: string
 }
 
+/** One acceptance method as recorded by the committee. */
+export interface AcceptanceMethodView {
+  method: AcceptanceMethod
+  notes: string
+  photos: string[]
+  visited: number | null
+  opinion: string
+  byName: string
+  at: string
+}
+
 /** Everything the project page shows, plus what the caller may do next. */
 export interface ProjectDetail extends ProjectSummary {
   problem: string
@@ -185,6 +211,8 @@ export interface ProjectDetail extends ProjectSummary {
   tasks: TaskView[]
   checklist: ChecklistItem[]
   acceptance: { summary: string; evidence: string[]; requestedAt: string } | null
+  /** 结题 evidence recorded so far, in the order 听取汇报, 调查走访, 察看现场. */
+  acceptanceMethods: AcceptanceMethodView[]
   score: {
     rubric: RubricItem[]
     scores: Record<string, number>
@@ -256,6 +284,7 @@ export interface ProjectsOutputs {
   requestAcceptance: ProjectChange
   accept: ProjectChange
   returnAcceptance: ProjectChange
+  recordAcceptanceMethod: ProjectChange
   archive: ProjectChange
   publicGet: PublicProjectView
   rate: { count: number; average: number | null }

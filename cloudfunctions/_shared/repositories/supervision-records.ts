@@ -2,7 +2,7 @@ import type { DB } from 'wx-server-sdk'
 import type { RecordScope } from '../../../domain/supervision-records'
 import type { SupervisionBranchStatus, SupervisionRecord } from '../../../types/entities-supervision'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { chunk } from './query'
+import { chunk, fetchAll } from './query'
 
 const records = () => db.collection(COLLECTIONS.supervisionRecords)
 
@@ -60,4 +60,21 @@ export async function supervises(personId: string, branchId: string): Promise<bo
     .get()) as DB.IQuerySingleResult
   const a = res.data as { active?: boolean } | null
   return a?.active === true
+}
+
+/**
+ * A branch's 督导记录 of one year (China days, on the branchId + date index), oldest first; `fields` keeps only
+ * what the reader needs. Paged by offset: a branch has a few hundred a year at most.
+ */
+export async function listBranchYearRecords<T extends Partial<SupervisionRecord>>(
+  branchId: string,
+  year: number,
+  fields: Record<string, true> | null = null,
+): Promise<T[]> {
+  let query = records().where({
+    branchId,
+    date: _.gte(new Date(Date.UTC(year, 0, 1))).and(_.lt(new Date(Date.UTC(year + 1, 0, 1)))),
+  })
+  if (fields) query = query.field(fields)
+  return fetchAll<T>(query.orderBy('date', 'asc').orderBy('createdAt', 'asc'))
 }

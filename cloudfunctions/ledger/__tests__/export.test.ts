@@ -13,7 +13,7 @@ const as: Record<string, string> = {}
 
 beforeAll(async () => {
   cloud = await startTestCloud()
-  for (const id of ['p001', 'p002', 'p015', 'p057']) as[id] = await cloud.signIn(id)
+  for (const id of ['p001', 'p002', 'p015', 'p057', 'p059']) as[id] = await cloud.signIn(id)
 })
 afterAll(() => cloud.close())
 
@@ -55,6 +55,8 @@ describe('ledger.export of one project', () => {
       '打卡写实',
       '节点审批',
       '项目动态',
+      '督导记录',
+      '验收过程',
       '验收评分',
       '群众满意度',
       '群众评价',
@@ -278,5 +280,67 @@ describe('ledger refusals', () => {
     ).toMatchObject({
       code: 'NOT_FOUND',
     })
+  })
+})
+
+describe('督导记录 and 验收过程 sheets', () => {
+  it('writes the branch’s 督导记录 with each follow-up, as many rows as the preview said', async () => {
+    const deadline = new Date(Date.now() + (8 + 7 * 24) * 3600 * 1000).toISOString().slice(0, 10)
+    data(
+      await cloud.call(as.p059, 'supervision', 'createRecord', {
+        requestId: 'ledger-record-1',
+        branchId: 'b-yunwei',
+        method: 'phone',
+        date: '2026-06-01',
+        time: '09:30',
+        contactId: 'p001',
+        findings: '示范岗推进正常，写实记录需补照片',
+        followUps: [{ text: '补充写实照片', ownerId: 'p002', deadline }],
+      }),
+    )
+    const scope = { branchId: 'b-yunwei', year: 2026 }
+    const preview = data(await cloud.call(as.p001, 'ledger', 'preview', scope))
+    expect(preview.sheets.find((s) => s.name === '督导记录')).toEqual({ name: '督导记录', rows: 1 })
+    const book = await openBook(data(await cloud.call(as.p001, 'ledger', 'export', scope)).fileID)
+    expect(book.worksheets.map((w) => ({ name: w.name, rows: dataRows(w) }))).toEqual(preview.sheets)
+    const ws = book.getWorksheet('督导记录') as Worksheet
+    expect(headers(ws).slice(0, 9)).toEqual([
+      '督导日期',
+      '时间',
+      '督导方式',
+      '督导人',
+      '联系人',
+      '项目',
+      '督导发现',
+      '照片（张）',
+      '跟进事项',
+    ])
+    const row = rowValues(ws, 2)
+    expect(row.slice(1, 3)).toEqual(['09:30', '电话调度'])
+    expect(row.slice(6, 10)).toEqual([
+      '示范岗推进正常，写实记录需补照片',
+      0,
+      '补充写实照片',
+      expect.any(String),
+    ])
+    expect(row[11]).toBe('待跟进')
+  })
+
+  it('writes how the committee accepted a project: the method, the visit and the masses’ opinion', async () => {
+    data(
+      await cloud.call(as.p057, 'projects', 'recordAcceptanceMethod', {
+        id: 'prj-005',
+        method: 'survey',
+        notes: '走访三个班组',
+        visited: 15,
+        opinion: '群众普遍认可',
+      }),
+    )
+    const book = await openBook(
+      data(await cloud.call(as.p057, 'ledger', 'export', { projectId: 'prj-005' })).fileID,
+    )
+    const ws = book.getWorksheet('验收过程') as Worksheet
+    expect(dataRows(ws)).toBe(1)
+    expect(rowValues(ws, 2).slice(1, 5)).toEqual(['调查走访', '走访三个班组', 15, '群众普遍认可'])
   })
 })

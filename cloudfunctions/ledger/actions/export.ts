@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { ledgerSheets } from '../../../domain/ledger'
+import { inLedger, ledgerSheets } from '../../../domain/ledger'
+import type { SupervisionRecord } from '../../../types/entities'
 import { fail, ok } from '../../../types/result'
 import { cloud } from '../../_shared/cloud'
 import { now as clockNow } from '../../_shared/clock'
@@ -12,6 +13,7 @@ import {
   listRecordsOf,
 } from '../../_shared/repositories/ledger'
 import { getPersonNames } from '../../_shared/repositories/people'
+import { listBranchYearRecords } from '../../_shared/repositories/supervision-records'
 import type { Handler } from '../../_shared/router'
 import { tempUrls } from '../../_shared/temp-urls'
 import { discardFile, recordExport } from '../retention'
@@ -28,11 +30,12 @@ export const exportLedger: Handler<'ledger', 'export'> = async (scope, { caller 
   const ledger = await resolveLedger(scope, caller, now)
   if (isFail(ledger)) return ledger
   const ids = ledger.projects.map((p) => p._id)
-  const [milestones, events, checkins, ratings] = await Promise.all([
+  const [milestones, events, checkins, ratings, supervision] = await Promise.all([
     listMilestonesOf(ids),
     listEventsOf(ids),
     listCheckinsOf(ids),
     listCommentsOf(ids),
+    listBranchYearRecords<SupervisionRecord>(ledger.branchId, ledger.year),
   ])
   const [records, names] = await Promise.all([
     listRecordsOf(milestones.map((m) => m._id)),
@@ -58,6 +61,7 @@ export const exportLedger: Handler<'ledger', 'export'> = async (scope, { caller 
     events,
     checkins,
     ratings,
+    supervisionRecords: supervision.filter((r) => inLedger(r, ledger.kind, ids[0] ?? null)),
     names,
   })
   const content = await writeWorkbook(sheets, now)

@@ -1,7 +1,9 @@
 import { projectCounterId } from '../../../domain/checkin-counts'
-import { ledgerSheetSizes } from '../../../domain/ledger'
+import { inLedger, ledgerSheetSizes } from '../../../domain/ledger'
+import type { SupervisionRecord } from '../../../types/entities'
 import { ok } from '../../../types/result'
 import { getCounts } from '../../_shared/repositories/checkins'
+import { listBranchYearRecords } from '../../_shared/repositories/supervision-records'
 import {
   countCommentsOf,
   countEventsOf,
@@ -21,11 +23,20 @@ export const preview = readingEarly<'ledger', 'preview'>()(
     const ledger = ledgerFrom(scope, caller, new Date(), early)
     if (isFail(ledger)) return ledger
     const ids = ledger.projects.map((p) => p._id)
-    const [milestones, counts, events, comments] = await Promise.all([
+    const [milestones, counts, events, comments, supervision] = await Promise.all([
       listMilestonesOf(ids),
       getCounts(ids.map(projectCounterId)),
       countEventsOf(ids),
       countCommentsOf(ids),
+      listBranchYearRecords<Pick<SupervisionRecord, 'projectId' | 'followUps'>>(
+        ledger.branchId,
+        ledger.year,
+        {
+          _id: true,
+          projectId: true,
+          followUps: true,
+        },
+      ),
     ])
     const records = await countRecordsOf(milestones.map((m) => m._id))
     const checkins = [...counts.values()].reduce((n, c) => n + c, 0)
@@ -49,6 +60,7 @@ export const preview = readingEarly<'ledger', 'preview'>()(
         records,
         events,
         comments,
+        supervisionRecords: supervision.filter((r) => inLedger(r, ledger.kind, ids[0] ?? null)),
       }),
     })
   },

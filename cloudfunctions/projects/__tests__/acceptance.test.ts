@@ -11,6 +11,7 @@ import {
   guestCookie,
   snapshot,
 } from './helpers'
+import { fileOf } from '../../checkins/__tests__/helpers'
 
 // prj-005 (acceptance requested) belongs to 安质部: secretary p015 sent the request.
 let cloud: TestCloud
@@ -160,6 +161,22 @@ describe('projects.accept and returnAcceptance', () => {
         evidence: ['cloud://local.localcloud/uploads/p015/ledger-2026.xlsx'],
       }),
     )
+    // No acceptance without knowing how the committee judged it.
+    const unjudged = snapshot(cloud, ACCEPTANCE_REQUESTED)
+    expect(await cloud.call(as.p057, 'projects', 'accept', { id: ACCEPTANCE_REQUESTED, scores })).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '请先记录至少一种验收方式：听取汇报、调查走访或察看现场',
+    })
+    expect(snapshot(cloud, ACCEPTANCE_REQUESTED)).toEqual(unjudged)
+    data(
+      await cloud.call(as.p058, 'projects', 'recordAcceptanceMethod', {
+        id: ACCEPTANCE_REQUESTED,
+        method: 'site_visit',
+        notes: '察看培训教室和台账',
+        photos: [fileOf('p058')],
+      }),
+    )
     const accepted = data(
       await cloud.call(as.p057, 'projects', 'accept', { id: ACCEPTANCE_REQUESTED, scores }),
     )
@@ -180,6 +197,69 @@ describe('projects.accept and returnAcceptance', () => {
       'return_acceptance',
     ])
     expect(detail.events[2].comment).toBe('请补充培训台账')
+    expect(detail.acceptanceMethods).toEqual([
+      expect.objectContaining({ method: 'site_visit', notes: '察看培训教室和台账', visited: null }),
+    ])
+  })
+})
+
+describe('projects.recordAcceptanceMethod', () => {
+  let id = ''
+  beforeEach(() => {
+    id = requestAgain()
+  })
+  const survey = (over: Record<string, unknown> = {}) => ({
+    id,
+    method: 'survey' as const,
+    notes: '走访三个班组',
+    visited: 15,
+    opinion: '群众普遍认可，希望继续开展',
+    ...over,
+  })
+
+  it('records 调查走访 with how many were visited and what they said, beside the 四公开 rating', async () => {
+    const before = cloud.db.find('projects', { _id: id })[0].version as number
+    const photo = fileOf('p057')
+    const saved = data(
+      await cloud.call(as.p057, 'projects', 'recordAcceptanceMethod', survey({ photos: [photo] })),
+    )
+    expect(saved.version).toBe(before + 1)
+    data(
+      await cloud.call(as.p057, 'projects', 'recordAcceptanceMethod', {
+        id,
+        method: 'report',
+        notes: '听取支部书记汇报',
+      }),
+    )
+    const detail = data(await cloud.call(as.p057, 'projects', 'get', { id }))
+    expect(detail.acceptanceMethods.map((m) => [m.method, m.visited, m.opinion, m.photos.length])).toEqual([
+      ['report', null, '', 0],
+      ['survey', 15, '群众普遍认可，希望继续开展', 1],
+    ])
+  })
+
+  it('refuses a survey without its count or opinion, a photo that is not an image, other roles and states', async () => {
+    const before = snapshot(cloud, id)
+    const refusals: [Record<string, unknown>, string][] = [
+      [survey({ visited: undefined }), '请填写走访了多少名职工群众或党员'],
+      [survey({ opinion: '\u200b' }), '不能只有空白或不可见字符'],
+      [survey({ photos: [fileOf('p057', 'pdf')] }), '只能上传照片（jpg、png、webp）'],
+      [survey({ notes: ' \u200d ' }), '请填写验收情况'],
+    ]
+    for (const [payload, message] of refusals) {
+      const res = await post(as.p057, 'recordAcceptanceMethod', JSON.parse(JSON.stringify(payload)))
+      expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+      expect(JSON.stringify(res)).toContain(message)
+    }
+    for (const who of ['p015', 'p016', 'p002'])
+      expect(await cloud.call(as[who], 'projects', 'recordAcceptanceMethod', survey())).toMatchObject({
+        ok: false,
+        code: 'FORBIDDEN',
+      })
+    expect(snapshot(cloud, id)).toEqual(before)
+    expect(
+      await cloud.call(as.p057, 'projects', 'recordAcceptanceMethod', survey({ id: IN_PROGRESS })),
+    ).toMatchObject({ ok: false, code: 'CONFLICT' })
   })
 })
 
@@ -292,3 +372,14 @@ describe('四公开: projects.publicGet and rate', () => {
     expect(noSession.json).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
   })
 })
+
+let copies = 0
+/** A fresh project waiting for acceptance: a copy of prj-005 as it was requested, no method recorded yet. */
+function requestAgain(): string {
+  const p = cloud.db.find('projects', { _id: ACCEPTANCE_REQUESTED })[0]
+  const id = `prj-accept-copy-${++copies}`
+  cloud.db.insertMany('projects', [
+    { ...p, _id: id, status: 'acceptance_requested', score: null, acceptanceMethods: {} },
+  ])
+  return id
+}

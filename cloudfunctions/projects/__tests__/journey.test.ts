@@ -114,6 +114,12 @@ describe('a project from draft to rating (选题 → 答题 → 结题)', () => 
     })
     expect(data(req)).toMatchObject({ status: 'acceptance_requested' })
     const scores = { measures: 27, plan: 28, effect: 22, innovation: 12 }
+    const heard = await cloud.call(as.p059, 'projects', 'recordAcceptanceMethod', {
+      id,
+      method: 'report',
+      notes: '听取突击队队长汇报',
+    })
+    expect(data(heard)).toMatchObject({ status: 'acceptance_requested' })
     const accepted = await cloud.call(as.p059, 'projects', 'accept', { id, scores, comment: '成效明显' })
     expect(data(accepted)).toMatchObject({ status: 'closed' })
     const stored = cloud.db.find('projects', { _id: id })[0]

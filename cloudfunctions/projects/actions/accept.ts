@@ -1,10 +1,13 @@
-import { DEFAULT_RUBRIC, totalScore } from '../../../domain/acceptance'
+import { DEFAULT_RUBRIC, acceptanceEvidenceProblem, totalScore } from '../../../domain/acceptance'
 import { fail } from '../../../types/result'
 import type { Handler } from '../../_shared/router'
 import { transition } from '../../_shared/transition'
 import { tellDecision } from '../tell'
 
-/** 结题: the committee scores the project against the rubric, which is stored with the score. */
+/**
+ * 结题: the committee scores the project against the rubric, which is stored with the score; only once it has
+ * recorded how it judged the project (听取汇报、调查走访 or 察看现场).
+ */
 export const accept: Handler<'projects', 'accept'> = async ({ id, scores, comment }, { caller }) => {
   const result = totalScore(DEFAULT_RUBRIC, scores)
   if (!result.ok) {
@@ -16,19 +19,23 @@ export const accept: Handler<'projects', 'accept'> = async ({ id, scores, commen
     caller,
     comment,
     tell: tellDecision('accept', caller, comment, result.total),
-    step: () => ({
-      ok: true,
-      patch: {
-        submittedBy: null,
-        score: {
-          rubric: [...DEFAULT_RUBRIC],
-          scores,
-          total: result.total,
-          comment: comment ?? '',
-          scoredBy: caller._id,
-          scoredAt: new Date(),
+    step: (project) => {
+      const missing = acceptanceEvidenceProblem(project)
+      if (missing) return fail('CONFLICT', missing)
+      return {
+        ok: true,
+        patch: {
+          submittedBy: null,
+          score: {
+            rubric: [...DEFAULT_RUBRIC],
+            scores,
+            total: result.total,
+            comment: comment ?? '',
+            scoredBy: caller._id,
+            scoredAt: new Date(),
+          },
         },
-      },
-    }),
+      }
+    },
   })
 }

@@ -1,4 +1,4 @@
-import { averageRating } from '../../../domain/acceptance'
+import { averageRating, recordedAcceptanceMethods } from '../../../domain/acceptance'
 import { planProblems } from '../../../domain/plan'
 import { availableActions, canReadProject } from '../../../domain/project-permissions'
 import { missingProposalFields } from '../../../domain/proposal'
@@ -6,6 +6,7 @@ import { chinaDay } from '../../../domain/checkins'
 import { formatDay } from '../../../domain/dates'
 import { isCommittee, isSecretaryOf } from '../../../domain/roles'
 import { isRectificationOverdue } from '../../../domain/supervision'
+import type { AcceptanceMethodRecord } from '../../../types/entities'
 import { fail, ok } from '../../../types/result'
 import {
   iso,
@@ -53,6 +54,18 @@ export const get: Handler<'projects', 'get'> = async ({ id }, { caller }) => {
       evidence: acceptance.evidence,
       requestedAt: iso(acceptance.requestedAt),
     },
+    acceptanceMethods: recordedAcceptanceMethods(project.acceptanceMethods).map((method) => {
+      const m = project.acceptanceMethods?.[method] as AcceptanceMethodRecord
+      return {
+        method,
+        notes: m.notes,
+        photos: m.photos,
+        visited: m.visited,
+        opinion: m.opinion,
+        byName: m.byName,
+        at: iso(m.at),
+      }
+    }),
     score: score && {
       rubric: score.rubric,
       scores: score.scores,

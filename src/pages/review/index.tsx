@@ -9,7 +9,9 @@ import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { Notice } from '@/components/Notice'
 import { TextField } from '@/components/TextField'
+import { AcceptanceMethodsCard } from '@/features/acceptance/components/AcceptanceMethodsCard'
 import { RubricScoreRow } from '@/features/acceptance/components/RubricScoreRow'
+import { useAcceptanceMethods } from '@/features/acceptance/hooks/use-acceptance-methods'
 import { ScoreTotal } from '@/features/acceptance/components/ScoreTotal'
 import { useReview } from '@/features/acceptance/hooks/use-review'
 import './index.css'
@@ -17,6 +19,7 @@ import './index.css'
 export default function ReviewPage() {
   const { params } = useRouter()
   const review = useReview(params.id)
+  const methods = useAcceptanceMethods(params.id, review.project.reload)
   const detail = review.project.data
 
   if (!detail) {
@@ -42,6 +45,18 @@ export default function ReviewPage() {
         <PhotoGrid files={detail.acceptance?.evidence ?? []} emptyText="未附佐证材料" />
       </Card>
       {!deciding ? <Notice tone="info" title="当前状态不能验收评分" /> : null}
+      <AcceptanceMethodsCard
+        recorded={detail.acceptanceMethods}
+        form={review.canAccept ? methods : undefined}
+        satisfaction={
+          detail.rating.count > 0
+            ? `群众满意度 ${detail.rating.average} 分，${detail.rating.count} 人评价`
+            : '暂无群众满意度评价'
+        }
+      />
+      {review.canAccept && detail.acceptanceMethods.length === 0 ? (
+        <Notice tone="info" title="验收通过前，请至少记录一种验收方式：听取汇报、调查走访或察看现场" />
+      ) : null}
       <Card title="评分表">
         {review.rubric.map((item) => (
           <RubricScoreRow

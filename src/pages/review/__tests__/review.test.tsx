@@ -4,7 +4,8 @@ import ReviewPage from '../index'
 import { askToSubscribe } from '@/services/subscribe'
 import { setRouterParams } from '../../../../test/mocks/taro'
 import { answer, payloadsOf, resetCloud } from '../../../../test/dom/cloud'
-import { detail } from '../../../../test/dom/fixtures'
+import { committee, detail } from '../../../../test/dom/fixtures'
+import { useSession } from '@/stores/session'
 
 jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
 // Asking for WeChat notifications is its own service (tested there); here: that the tap asks, and when.
@@ -134,5 +135,61 @@ describe('验收评分', () => {
     await waitFor(() =>
       expect(payloadsOf('projects.returnAcceptance')).toEqual([{ id: 'prj-001', comment: '请补充佐证照片' }]),
     )
+  })
+})
+
+describe('验收方式', () => {
+  it('asks for a method before accepting, and records 调查走访 with the visit and the masses’ opinion', async () => {
+    const surveyed = {
+      ...requested,
+      acceptanceMethods: [
+        {
+          method: 'survey' as const,
+          notes: '走访三个班组',
+          photos: [],
+          visited: 15,
+          opinion: '群众普遍认可',
+          byName: '赵振华',
+          at: '2026-11-21T02:00:00.000Z',
+        },
+      ],
+    }
+    useSession.setState({ me: committee })
+    setRouterParams({ id: 'prj-001' })
+    answer({
+      'projects.get': [requested, surveyed],
+      'projects.recordAcceptanceMethod': { id: 'prj-001', status: 'acceptance_requested', version: 8 },
+    })
+    render(<ReviewPage />)
+    expect(
+      await screen.findByText('验收通过前，请至少记录一种验收方式：听取汇报、调查走访或察看现场'),
+    ).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '验收方式：调查走访' }))
+    fireEvent.change(screen.getByLabelText('验收情况'), { target: { value: '走访三个班组' } })
+    fireEvent.click(screen.getByRole('button', { name: '保存调查走访记录' }))
+    expect(await screen.findByText('请填写走访了多少名职工群众或党员')).toBeInTheDocument()
+    expect(payloadsOf('projects.recordAcceptanceMethod')).toHaveLength(0)
+
+    fireEvent.change(screen.getByLabelText('走访人数'), { target: { value: '15人' } })
+    fireEvent.change(screen.getByLabelText('群众评价'), { target: { value: '群众普遍认可' } })
+    fireEvent.click(screen.getByRole('button', { name: '保存调查走访记录' }))
+    await waitFor(() =>
+      expect(payloadsOf('projects.recordAcceptanceMethod')).toEqual([
+        {
+          id: 'prj-001',
+          method: 'survey',
+          notes: '走访三个班组',
+          photos: [],
+          visited: 15,
+          opinion: '群众普遍认可',
+        },
+      ]),
+    )
+    expect(
+      await screen.findByText('走访 15 人：群众普遍认可（群众满意度 4.6 分，8 人评价）'),
+    ).toBeInTheDocument()
+    expect(
+      screen.queryByText('验收通过前，请至少记录一种验收方式：听取汇报、调查走访或察看现场'),
+    ).not.toBeInTheDocument()
   })
 })
