@@ -61,6 +61,7 @@ export const ACTION_GATES: Gates = {
     league: ['committee', '只有党委可以查看各支部排名'],
     branch: ['staff', '看板由支部书记和党委查看'],
     overdue: ['staff', '看板由支部书记和党委查看'],
+    refresh: ['staff', '看板由支部书记和党委刷新'],
   },
   ledger: { preview: 'staff', export: 'staff' },
   supervision: {

@@ -73,10 +73,13 @@ export function countersOf(
  */
 export const APPLIED_KEPT = 20
 
-/** A stored counter without its bookkeeping of which check-ins it holds: what a recount gives. */
-export function countOnly<T extends { applied?: unknown }>(doc: T): Omit<T, 'applied'> {
+/** A stored counter without its bookkeeping (which check-ins it holds, when it changed): what a recount gives. */
+export function countOnly<T extends { applied?: unknown; updatedAt?: unknown }>(
+  doc: T,
+): Omit<T, 'applied' | 'updatedAt'> {
   const rest: T = { ...doc }
   delete rest.applied
+  delete rest.updatedAt
   return rest
 }
 

@@ -80,6 +80,7 @@ export type {
   LeagueRow,
   OverdueItem,
   ParticipationRow,
+  RefreshResult,
 } from './functions/dashboard'
 export type {
   CommentView,

@@ -251,6 +251,8 @@ export interface StudyTotals {
   personTimes: number
   completed: number
   studySeconds: number
+  /** When a study last changed it: the dashboard roll-up looks for changes since its last run. */
+  updatedAt?: Date
 }
 
 /** An auditable step of a lecture's life. */

@@ -102,10 +102,15 @@ export interface DashboardOverdueRow extends Omit<OverdueMilestone, 'deadline'> 
 /** The roll-up's own record, `_id` `run`: when it last ran and the day its figures were judged on. */
 export interface DashboardRun {
   _id: 'run'
+  /** The figures hold every change written before this moment (the dashboard's 数据截至). */
   at: Date
   /** YYYY-MM-DD (China): deadlines and "this month" were judged on this day. */
   today: string
   ms: number
   written: number
   removed: number
+  /** When every document was last recomputed (a run with nothing new recomputes nothing). */
+  fullAt?: Date
+  /** The last time a committee member asked for a refresh (at most once a minute). */
+  refreshedAt?: Date
 }

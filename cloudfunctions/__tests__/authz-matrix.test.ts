@@ -127,7 +127,7 @@ describe('authorisation matrix', () => {
     expect(writesOnRefusal).toEqual([])
     expect(unauthorised).toBe(0)
     expect(cases).toBeGreaterThan(500)
-  }, 60_000)
+  }, 180_000)
 })
 
 /** Bound committee members and codes that would make one: what no one but the committee may add to. */
@@ -205,7 +205,7 @@ describe('role escalation', () => {
         .flatMap((actions) => Object.values(actions))
         .reduce((n, e) => n + (e.scopes?.length ?? 1) * TARGET_ROLES.length * ROLES.length, 0),
     )
-  }, 60_000)
+  }, 180_000)
 })
 
 /**
@@ -260,5 +260,5 @@ describe('permission before validation', () => {
     process.stdout.write(`permission before validation: ${cases} cases\n`)
     expect(mismatches).toEqual([])
     expect(cases).toBeGreaterThan(300)
-  }, 60_000)
+  }, 180_000)
 })

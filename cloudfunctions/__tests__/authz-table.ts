@@ -521,6 +521,10 @@ export const TABLE: Record<string, Record<string, Entry>> = {
       },
     },
     league: { payloads: { self: {} }, expect: COMMITTEE_STEP },
+    refresh: {
+      payloads: { self: {} },
+      expect: { member: 'denied', secretary: 'ok', otherSecretary: 'ok', committee: 'ok' },
+    },
   },
   ledger: {
     preview: {

@@ -31,7 +31,12 @@ function addOnce(id: string, c: Counted): Promise<Updated> {
   return counters()
     .where({ _id: id, [mark]: _.neq(c._id) })
     .update({
-      data: { count: _.inc(1), [mark]: _.push({ each: [c._id], slice: -APPLIED_KEPT }) },
+      data: {
+        count: _.inc(1),
+        [mark]: _.push({ each: [c._id], slice: -APPLIED_KEPT }),
+        // The dashboard roll-up reads only what changed since its last run.
+        updatedAt: new Date(),
+      },
     }) as Promise<Updated>
 }
 
@@ -47,7 +52,14 @@ async function addToCounters(c: Counted): Promise<void> {
     unsure.map((r) =>
       Promise.resolve(
         counters().add({
-          data: { _id: r._id, ...r.fields, scope: r.scope, count: 1, applied: { [c.personId]: [c._id] } },
+          data: {
+            _id: r._id,
+            ...r.fields,
+            scope: r.scope,
+            count: 1,
+            applied: { [c.personId]: [c._id] },
+            updatedAt: new Date(),
+          },
         }),
       ).then(
         () => true,

@@ -48,6 +48,7 @@ export async function saveStudy(t: Tx, study: LectureStudy, delta: StudyDelta): 
           personTimes: (before?.personTimes ?? 0) + delta.personTimes,
           completed: (before?.completed ?? 0) + delta.completed,
           studySeconds: (before?.studySeconds ?? 0) + delta.studySeconds,
+          updatedAt: new Date(),
         },
       })
   }

@@ -10,4 +10,5 @@ export const ROUND_TRIPS: RoundTripBudgets<'dashboard'> = {
   branch: 2,
   overdue: 2,
   league: 2,
+  refresh: 90,
 }

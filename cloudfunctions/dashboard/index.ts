@@ -9,15 +9,20 @@ import { branch } from './actions/branch'
 import { committee } from './actions/committee'
 import { league } from './actions/league'
 import { overdue } from './actions/overdue'
+import { refresh } from './actions/refresh'
 import { rollUp } from './rollup'
 
-const actions = createMain('dashboard', { committee, branch, overdue, league }, { roundTrips: ROUND_TRIPS })
+const actions = createMain(
+  'dashboard',
+  { committee, branch, overdue, league, refresh },
+  { roundTrips: ROUND_TRIPS },
+)
 
 /** The timer's roll-up: only the trigger starts one, never a client. */
 const timer = () =>
   runTimer('dashboard', 'rollup', async () => {
     const summary = await rollUp(now())
-    logEvent('info', 'dashboard_rolled_up', { ...summary })
+    logEvent('info', 'dashboard_rolled_up', { ...summary, changed: summary.changed.join(',') })
     return summary
   })
 

@@ -23,6 +23,18 @@ export const dashboardSchemas = {
   overdue: z.object({ ...filters, branchId: idSchema.optional(), ...pagingSchema }).strict(),
   /** The whole branch league (层层打擂), best first. Committee only. */
   league: z.object({ ...filters, ...pagingSchema }).strict(),
+  /** 立即刷新: roll up what changed since the last run now, at most once a minute. Staff. */
+  refresh: z.object({}).strict(),
+}
+
+/** What a refresh did: rolled up now, or too soon after the last one (then when it may be asked again). */
+export interface RefreshResult {
+  refreshed: boolean
+  /** Nothing had changed since the last roll-up, so nothing was recomputed. */
+  unchanged: boolean
+  asOf: string | null
+  /** ISO time from which another refresh is taken (a minute after the last). */
+  nextAt: string
 }
 
 /** A milestone past its deadline, not approved, its project still under way. */
@@ -105,4 +117,5 @@ export interface DashboardOutputs {
   branch: DashboardView
   overdue: Page<OverdueItem> & { asOf: string | null }
   league: Page<LeagueRow> & { asOf: string | null }
+  refresh: RefreshResult
 }

@@ -189,6 +189,48 @@ export async function syncDocuments(
   return { written, removed }
 }
 
+/**
+ * Whether anything the figures are made of changed at or after `since`: one indexed read of one document per
+ * source, issued together (one round trip at any scale). Check-ins are seen through their counters, which every
+ * counted check-in touches; one recorded but not yet counted is looked for too.
+ */
+export async function changedSince(since: Date): Promise<string[]> {
+  const sources: [string, Where][] = [
+    [COLLECTIONS.checkinCounts, { updatedAt: _.gte(since) }],
+    [COLLECTIONS.milestones, { updatedAt: _.gte(since) }],
+    [COLLECTIONS.projects, { updatedAt: _.gte(since) }],
+    [COLLECTIONS.studyTotals, { updatedAt: _.gte(since) }],
+    [COLLECTIONS.checkins, { counted: false }],
+  ]
+  const found = await Promise.all(
+    sources.map(
+      ([collection, where]) =>
+        db
+          .collection(collection)
+          .where(where)
+          .field({ _id: true })
+          .limit(1)
+          .get() as Promise<DB.IQueryResult>,
+    ),
+  )
+  return sources.flatMap(([collection], i) => (found[i].data.length > 0 ? [collection] : []))
+}
+
+/** The run record alone. */
+export async function getRun(): Promise<DashboardRun | null> {
+  const res = (await db
+    .collection(COLLECTIONS.dashboardRollups)
+    .where({ _id: 'run' })
+    .limit(1)
+    .get()) as DB.IQueryResult
+  return (res.data[0] as DashboardRun | undefined) ?? null
+}
+
+/** Marks the run record: a refresh asked for, or a run that found nothing new. */
+export async function touchRun(fields: Partial<Pick<DashboardRun, 'at' | 'refreshedAt'>>): Promise<void> {
+  await db.collection(COLLECTIONS.dashboardRollups).doc('run').update({ data: fields })
+}
+
 export async function saveRun(run: DashboardRun): Promise<void> {
   const { _id, ...data } = run
   await db.collection(COLLECTIONS.dashboardRollups).doc(_id).set({ data })

@@ -27,3 +27,13 @@ export function partText(p: LeaguePartView): string {
 /** The parts' points in one line: 完成 18 · 按期 20 · … */
 export const pointsLine = (parts: readonly LeaguePartView[]): string =>
   parts.map((p) => `${LEAGUE_PART_LABELS[p.part].slice(0, 2)} ${p.points}`).join(' · ')
+
+/** What a tap on 立即刷新 did, in one toast. */
+export function refreshText(
+  r: { refreshed: boolean; unchanged: boolean; nextAt: string },
+  now = Date.now(),
+): string {
+  if (!r.refreshed)
+    return `刚刚刷新过，请 ${Math.max(1, Math.ceil((Date.parse(r.nextAt) - now) / 1000))} 秒后再试`
+  return r.unchanged ? '数据已是最新' : '已刷新'
+}

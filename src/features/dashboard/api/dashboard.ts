@@ -1,4 +1,4 @@
-import type { ActionInput, DashboardView, LeagueRow, OverdueItem, Page } from '@contract/api'
+import type { ActionInput, DashboardView, LeagueRow, OverdueItem, Page, RefreshResult } from '@contract/api'
 import { callCloud } from '@/services/call-cloud'
 
 /** The filters every dashboard takes (year, category). */
@@ -27,3 +27,6 @@ export const fetchLeague = (
   pageSize: number,
 ): Promise<Page<LeagueRow> & { asOf: string | null }> =>
   callCloud('dashboard', 'league', { ...filters, page, pageSize })
+
+/** 立即刷新: the roll-up now rather than at the timer's next turn (at most once a minute). */
+export const refreshDashboards = (): Promise<RefreshResult> => callCloud('dashboard', 'refresh', {})

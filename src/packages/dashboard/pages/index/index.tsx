@@ -4,7 +4,9 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
+import { refreshDashboards } from '@/features/dashboard/api/dashboard'
 import type { DashboardFilters } from '@/features/dashboard/api/dashboard'
+import { refreshText } from '@/features/dashboard/words'
 import { useDashboard } from '@/features/dashboard/hooks/use-dashboard'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useMe } from '@/features/org/hooks/use-me'
@@ -19,6 +21,22 @@ export default function DashboardPage() {
   const [filters, setFilters] = useState<DashboardFilters>({})
   const target = dashboardTarget(me.data, params.branchId)
   const dashboard = useDashboard(target === 'denied' ? null : target, filters)
+  const [refreshing, setRefreshing] = useState(false)
+  const refresh = async () => {
+    setRefreshing(true)
+    try {
+      const done = await refreshDashboards()
+      void Taro.showToast({ title: refreshText(done), icon: 'none' })
+      if (done.refreshed) await dashboard.reload()
+    } catch (err) {
+      void Taro.showToast({
+        title: err instanceof Error ? err.message : '刷新失败，请稍后再试',
+        icon: 'none',
+      })
+    } finally {
+      setRefreshing(false)
+    }
+  }
 
   usePullDownRefresh(() => {
     void Promise.all([me.reload(), dashboard.reload()]).finally(() => Taro.stopPullDownRefresh())
@@ -43,7 +61,13 @@ export default function DashboardPage() {
   return (
     <View className="dashboard-page">
       {view ? (
-        <DashboardContent view={view} filters={filters} onFilters={setFilters} loading={dashboard.loading} />
+        <DashboardContent
+          view={view}
+          filters={filters}
+          onFilters={setFilters}
+          loading={dashboard.loading || refreshing}
+          onRefresh={() => void refresh()}
+        />
       ) : dashboard.error ? (
         <ErrorState
           title="看板加载失败"

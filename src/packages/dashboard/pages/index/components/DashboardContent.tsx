@@ -26,6 +26,8 @@ export interface DashboardContentProps {
   onFilters: (filters: DashboardFilters) => void
   /** A newer answer is on its way (a filter changed): the figures shown are the previous ones. */
   loading: boolean
+  /** 立即刷新: roll the figures up now. */
+  onRefresh?: () => void
 }
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -35,7 +37,7 @@ const SCORE_RULE =
   '得分 = 完成率×30% + 按期完成率×25% + 打卡活跃×20% + 学习时长×15% + 满意度×10%。各项折算为 0–100：人均每周打卡 1 次、人均学习 10 小时、满意度 5 分记满分；暂无数据的项记 0 分。'
 
 /** Every figure of one dashboard, each tappable to the list behind it. */
-export function DashboardContent({ view, filters, onFilters, loading }: DashboardContentProps) {
+export function DashboardContent({ view, filters, onFilters, loading, onRefresh }: DashboardContentProps) {
   const branchId = view.scope.kind === 'branch' ? view.scope.branchId : undefined
   const base = { ...filtersToParams({ year: view.year, category: view.category ?? undefined }), branchId }
   const projectsOf = (over: Record<string, string | undefined>) =>
@@ -54,6 +56,11 @@ export function DashboardContent({ view, filters, onFilters, loading }: Dashboar
           {title} · {view.year}年度{view.category ? ` · ${CATEGORY_LABELS[view.category]}` : ''}
         </Text>
         <Text className="dashboard__as-of">{loading ? '正在更新…' : asOfText(view.asOf)}</Text>
+        {onRefresh && !loading ? (
+          <Text className="dashboard__refresh" onClick={onRefresh}>
+            立即刷新
+          </Text>
+        ) : null}
       </View>
 
       <FilterChips
