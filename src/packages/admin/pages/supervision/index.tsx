@@ -28,6 +28,11 @@ export default function SupervisionPage() {
   const allowed = committee || secretary
   const [tab, setTab] = useState<Tab>('branches')
   const branches = useRequest(fetchMyBranches)
+  // Back on the branches after 分片设置: they reflect what was just assigned, not what was there before.
+  const show = (next: Tab) => {
+    if (next === 'branches' && tab !== 'branches') void branches.reload()
+    setTab(next)
+  }
   const checks = useSpotChecks()
   const records = useRecords()
   const allBranches = useBranches(committee) ?? []
@@ -66,7 +71,7 @@ export default function SupervisionPage() {
   ]
   return (
     <View className="admin-page">
-      <SegmentTabs tabs={tabs} value={tab} onChange={setTab} />
+      <SegmentTabs tabs={tabs} value={tab} onChange={show} />
       {tab === 'branches' ? (
         <MyBranchesTab
           branches={branches}

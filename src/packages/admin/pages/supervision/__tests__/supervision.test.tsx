@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { AssignmentsView, BranchView, MyBranchesView, Page, SpotCheckSummary } from '@contract/api'
 import { CloudError } from '@/services/cloud-error'
@@ -187,6 +187,14 @@ describe('分片督导 (committee)', () => {
     })
     expect(screen.getByRole('button', { name: '赵振华联系营销党支部：已分配' })).toBeInTheDocument()
     expect(Taro.showToast).toHaveBeenCalled()
+  })
+  it('shows my branches as they are now when I come back from 分片设置', async () => {
+    answer(committeeRoutes)
+    render(<SupervisionPage />)
+    fireEvent.click(await screen.findByRole('tab', { name: '分片设置' }))
+    const before = payloadsOf('supervision.myBranches').length
+    fireEvent.click(screen.getByRole('tab', { name: '我的联系支部' }))
+    await waitFor(() => expect(payloadsOf('supervision.myBranches').length).toBe(before + 1))
   })
 })
 
