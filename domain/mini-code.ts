@@ -17,6 +17,10 @@ export function sceneProblem(scene: string): string | null {
   return null
 }
 
+/** The page a 四公开 poster's 小程序码 opens, and its scene: the project's id alone (`p=prj-…`). */
+export const PUBLIC_PAGE = 'pages/public/index'
+export const publicScene = (projectId: string): string => buildScene({ p: projectId })
+
 /** A scene from its parts, in a fixed order: `{ c: 'ABCD' }` → `c=ABCD`. */
 export const buildScene = (parts: Record<string, string>): string =>
   Object.entries(parts)

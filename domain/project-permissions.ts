@@ -27,6 +27,10 @@ export function canAct(
 export const canReadProject = (actor: Actor, project: Pick<Project, 'branchId'>): boolean =>
   isCommittee(actor) || canViewBranch(actor, project.branchId)
 
+/** 四公开海报: the branch secretary or the committee puts a public project's page on a notice board. */
+export const canMakePoster = (actor: Actor, project: Pick<Project, 'branchId'>): boolean =>
+  isCommittee(actor) || isSecretaryOf(actor, project.branchId)
+
 /** 四公开: anyone, with or without a Party role, reads a running or finished project's public page. */
 export const isPublic = (project: Pick<Project, 'status'>): boolean =>
   PUBLIC_STATUSES.includes(project.status)

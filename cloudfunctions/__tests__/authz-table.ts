@@ -273,6 +273,10 @@ export const TABLE: Record<string, Record<string, Entry>> = {
       payloads: { own: { id: 'prj-001' }, other: { id: 'prj-002' }, hidden: (f) => ({ id: f.draft.own }) },
       expect: { ...everyone(PUBLIC_PAGE), public: PUBLIC_PAGE },
     },
+    posterCode: {
+      payloads: { own: { id: 'prj-001' }, other: { id: 'prj-002' } },
+      expect: MANAGES,
+    },
     rate: {
       payloads: {
         own: { id: 'prj-001', score: 5, comment: '服务很及时' },

@@ -21,6 +21,7 @@ export const ROUND_TRIPS: RoundTripBudgets<'projects'> = {
   returnAcceptance: 6,
   archive: 6,
   publicGet: 3,
+  posterCode: 3,
   rate: 7,
   recordAcceptanceMethod: 5,
 }

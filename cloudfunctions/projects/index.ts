@@ -5,6 +5,7 @@ import { approve } from './actions/approve'
 import { archive } from './actions/archive'
 import { get } from './actions/get'
 import { list } from './actions/list'
+import { posterCode } from './actions/poster-code'
 import { publicGet } from './actions/public-get'
 import { rate } from './actions/rate'
 import { recordAcceptanceMethod } from './actions/record-acceptance-method'
@@ -35,6 +36,7 @@ export const main = createMain(
     returnAcceptance,
     archive,
     publicGet,
+    posterCode,
     rate,
     recordAcceptanceMethod,
   },

@@ -38,6 +38,12 @@ export const PRIVACY_DECLARATIONS: readonly PrivacyDeclaration[] = [
     allowLater: '文件：请在隐私保护指引中同意后，从聊天记录中选择文件',
   },
   {
+    api: 'saveImageToPhotosAlbum',
+    info: '相册（仅写入）权限',
+    purpose: '保存四公开海报到相册，张贴在公示栏',
+    allowLater: `相册：${SETTINGS}（添加到相册）`,
+  },
+  {
     api: 'chooseLocation',
     info: '位置信息',
     purpose: '打卡写实时标注活动地点（可不填）',

@@ -37,6 +37,9 @@ interface FieldProps extends BaseProps {
 
 export const View = (props: BaseProps) => <div {...domProps(props)}>{props.children}</div>
 export const Text = (props: BaseProps) => <span {...domProps(props)}>{props.children}</span>
+export const Canvas = (props: BaseProps & { canvasId?: string }) => (
+  <canvas data-canvas-id={props.canvasId} {...domProps(props)} />
+)
 export const ScrollView = (props: BaseProps) => <div {...domProps(props)}>{props.children}</div>
 export const Image = (props: BaseProps & { src: string }) => (
   <img alt="" src={props.src} {...domProps(props)} />

@@ -108,6 +108,29 @@ export const useShareAppMessage = (_cb: () => unknown): void => undefined
 export const usePageScroll = (_cb: (e: { scrollTop: number }) => unknown): void => undefined
 export const useRouter = () => ({ params: routerParams, path: '' })
 
+/** The canvas context the poster draws on: each call recorded, `draw` calls back at once. */
+export function fakeCanvasContext() {
+  const calls: [string, unknown[]][] = []
+  const record =
+    (name: string) =>
+    (...args: unknown[]) =>
+      void calls.push([name, args])
+  return {
+    calls,
+    setFillStyle: record('setFillStyle'),
+    fillRect: record('fillRect'),
+    setFontSize: record('setFontSize'),
+    setTextAlign: record('setTextAlign'),
+    fillText: record('fillText'),
+    drawImage: record('drawImage'),
+    measureText: (text: string) => ({ width: [...text].length * 30 }),
+    draw: (_reserve?: boolean, done?: () => void) => {
+      calls.push(['draw', []])
+      done?.()
+    },
+  }
+}
+
 const Taro = {
   showToast: jest.fn(() => Promise.resolve()),
   showLoading: jest.fn(() => Promise.resolve()),
@@ -133,6 +156,11 @@ const Taro = {
   chooseMessageFile: jest.fn(() => Promise.resolve({ tempFiles: [] })),
   createInnerAudioContext: jest.fn(() => fakeAudioContext()),
   createSelectorQuery: jest.fn(() => emptySelectorQuery()),
+  /** A canvas that records what is drawn (`calls`) and finishes drawing at once. */
+  createCanvasContext: jest.fn(() => fakeCanvasContext()),
+  canvasToTempFilePath: jest.fn(() => Promise.resolve({ tempFilePath: 'tmp://poster.png' })),
+  saveImageToPhotosAlbum: jest.fn(() => Promise.resolve({ errMsg: 'saveImageToPhotosAlbum:ok' })),
+  openSetting: jest.fn(() => Promise.resolve({ authSetting: {} })),
   getWindowInfo: jest.fn(() => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 })),
   /** A Map-backed store, like wx storage: tests read and clear it through `storage`. */
   getStorageSync: jest.fn((key: string) => storage.get(key) ?? ''),

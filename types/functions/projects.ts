@@ -11,7 +11,7 @@ import type {
   RubricItem,
 } from '../entities'
 import { freeText, idSchema, pagingSchema } from './common'
-import type { Page } from './common'
+import type { MiniCodeView, Page } from './common'
 
 // Limits mirror domain/proposal.ts PROPOSAL_LIMITS (types may not import domain).
 const text = (max: number) => freeText(max)
@@ -133,6 +133,8 @@ export const projectsSchemas = {
   archive: byId,
   /** 四公开: readable by any WeChat user, no Party role needed. */
   publicGet: byId,
+  /** 四公开海报: the 小程序码 of a public project's page (its branch secretary or the committee). */
+  posterCode: byId,
   /** 群众满意度: 1–5, one per person per project, changeable. */
   rate: z
     .object({
@@ -287,5 +289,6 @@ export interface ProjectsOutputs {
   recordAcceptanceMethod: ProjectChange
   archive: ProjectChange
   publicGet: PublicProjectView
+  posterCode: { code: MiniCodeView }
   rate: { count: number; average: number | null }
 }

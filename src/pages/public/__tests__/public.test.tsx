@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { CloudError } from '@/services/cloud-error'
+import { useSession } from '@/stores/session'
 import PublicPage from '../index'
 import { setRouterParams } from '../../../../test/mocks/taro'
 import { answer, payloadsOf, resetCloud } from '../../../../test/dom/cloud'
@@ -81,5 +82,92 @@ describe('四公开', () => {
     answer({ 'projects.publicGet': new CloudError('FORBIDDEN', '项目尚未公开') })
     render(<PublicPage />)
     expect(await screen.findByText('项目尚未公开')).toBeInTheDocument()
+  })
+})
+
+describe('四公开 poster and 小程序码', () => {
+  const secretary = {
+    id: 'p001',
+    name: '周晓东',
+    title: '党支部书记',
+    branch: { id: 'b-yunwei', name: '运维部党支部' },
+    group: null,
+    roles: ['secretary' as const, 'member' as const],
+    grants: [
+      { role: 'member' as const, branchId: 'b-yunwei' },
+      { role: 'secretary' as const, branchId: 'b-yunwei' },
+    ],
+  }
+  const code = { image: 'data:image/png;base64,iVBORw0KGgo=', page: 'pages/public/index', scene: 'p=prj-001' }
+  afterEach(() => useSession.getState().setMe(null))
+
+  it('reads its project from the scene of a scanned 小程序码', async () => {
+    setRouterParams({ scene: encodeURIComponent('p=prj-001') })
+    answer({ 'projects.publicGet': publicView() })
+    render(<PublicPage />)
+    expect(await screen.findByText('“党建+供电服务”连心桥')).toBeInTheDocument()
+    expect(payloadsOf('projects.publicGet')).toEqual([{ id: 'prj-001' }])
+    // Members of the public get no poster button.
+    expect(screen.queryByRole('button', { name: '保存四公开海报' })).not.toBeInTheDocument()
+  })
+
+  it('draws the poster with title, slogan, branch, progress, the 小程序码 and 扫码评价, and saves it', async () => {
+    useSession.getState().setMe(secretary)
+    answer({ 'projects.publicGet': publicView(), 'projects.posterCode': { code } })
+    render(<PublicPage />)
+    fireEvent.click(await screen.findByRole('button', { name: '保存四公开海报' }))
+    await waitFor(() =>
+      expect(Taro.saveImageToPhotosAlbum).toHaveBeenCalledWith({ filePath: 'tmp://poster.png' }),
+    )
+    expect(payloadsOf('projects.posterCode')).toEqual([{ id: 'prj-001' }])
+    const ctx = (Taro.createCanvasContext as jest.Mock).mock.results.at(-1)?.value as {
+      calls: [string, unknown[]][]
+    }
+    const texts = ctx.calls.filter(([n]) => n === 'fillText').map(([, a]) => a[0])
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        '党建项目四公开',
+        '“电力先锋，服务万家”',
+        '营销党支部',
+        '项目进度 40%',
+        '扫码评价',
+      ]),
+    )
+    expect(texts.some((t) => String(t).includes('连心桥'))).toBe(true)
+    expect(ctx.calls.find(([n]) => n === 'drawImage')?.[1][0]).toBe(code.image)
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '海报已保存到相册' }))
+  })
+
+  it('explains a refused album permission and how to allow it', async () => {
+    useSession.getState().setMe(secretary)
+    answer({ 'projects.publicGet': publicView(), 'projects.posterCode': { code } })
+    ;(Taro.saveImageToPhotosAlbum as jest.Mock).mockRejectedValueOnce({
+      errMsg: 'saveImageToPhotosAlbum:fail auth deny',
+    })
+    ;(Taro.showModal as jest.Mock).mockClear()
+    render(<PublicPage />)
+    fireEvent.click(await screen.findByRole('button', { name: '保存四公开海报' }))
+    await waitFor(() =>
+      expect(Taro.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ content: expect.stringContaining('添加到相册') }),
+      ),
+    )
+    expect(Taro.showToast).not.toHaveBeenCalledWith(expect.objectContaining({ title: '海报已保存到相册' }))
+  })
+
+  it('says why a poster cannot be made', async () => {
+    useSession.getState().setMe(secretary)
+    answer({
+      'projects.publicGet': publicView(),
+      'projects.posterCode': new CloudError('FORBIDDEN', '只有本支部书记和党委可以生成四公开海报'),
+    })
+    render(<PublicPage />)
+    fireEvent.click(await screen.findByRole('button', { name: '保存四公开海报' }))
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '只有本支部书记和党委可以生成四公开海报' }),
+      ),
+    )
+    expect(Taro.saveImageToPhotosAlbum).not.toHaveBeenCalledWith({ filePath: 'tmp://poster.png' })
   })
 })
