@@ -50,6 +50,7 @@ export const ACTION_GATES: Gates = {
     returnAcceptance: 'committee',
     recordAcceptanceMethod: ['committee', '只有党委可以记录验收方式'],
     archive: 'committee',
+    posterCode: ['staff', '只有本支部书记和党委可以生成四公开海报'],
   },
   checkins: {
     approveMilestone: ['staff', '只有本支部书记或党委可以审批里程碑'],
