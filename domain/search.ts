@@ -4,9 +4,8 @@
  * searchable text is stored as its suffixes (`search_keys`, one document per starting character, cut to
  * SEARCH_KEY_LENGTH): a substring query is then a prefix range on an indexed field.
  */
-import type { Person, Project } from '../types/entities'
+import { SEARCH_KINDS, type Person, type Project, type SearchKind } from '../types/entities'
 import type { GroupPost, Lecture } from '../types/entities-community'
-import { SEARCH_KINDS, type SearchKind } from '../types/functions/org'
 import type { Actor } from './roles'
 import { isCommittee, secretaryBranches } from './roles'
 

@@ -334,3 +334,7 @@ export * from './entities-community'
 export * from './entities-dashboard'
 export * from './entities-reminders'
 export * from './entities-supervision'
+
+/** What search finds: 项目, 党员, 微党课, 党小组动态. */
+export const SEARCH_KINDS = ['project', 'person', 'lecture', 'post'] as const
+export type SearchKind = (typeof SEARCH_KINDS)[number]

@@ -1,16 +1,15 @@
 import { z } from 'zod'
-import type { OrgUnitKind, Role, RoleGrant } from '../entities'
+import { SEARCH_KINDS } from '../entities'
+import type { OrgUnitKind, Role, RoleGrant, SearchKind } from '../entities'
 import { hasVisibleText, idSchema, type MiniCodeView } from './common'
+
+export type { SearchKind }
 
 const cell = z
   .string()
   .max(200)
   .refine((t) => t.trim() === '' || hasVisibleText(t), '不能只有空白或不可见字符')
   .optional()
-
-/** What search finds: 项目, 党员, 微党课, 党小组动态. */
-export const SEARCH_KINDS = ['project', 'person', 'lecture', 'post'] as const
-export type SearchKind = (typeof SEARCH_KINDS)[number]
 
 /** One roster row as the app parsed it from a spreadsheet (every cell text); `row` is its sheet row number. */
 export const rosterRowSchema = z
