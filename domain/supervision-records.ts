@@ -131,3 +131,26 @@ export function planFollowUpClosed(
     },
   }
 }
+
+/** Days since the last contact counted at most: a branch never contacted counts this much. */
+export const NEVER_CONTACTED_DAYS = 90
+
+/**
+ * How much a branch needs a call now: the days since the last contact (never: NEVER_CONTACTED_DAYS), plus 10
+ * for each overdue milestone and 5 for each open follow-up. The supervisor's page lists the highest first.
+ */
+export function contactNeed(
+  b: { lastContact: string | null; overdueMilestones: number; openFollowUps: number },
+  today: string,
+): number {
+  const days =
+    b.lastContact === null
+      ? NEVER_CONTACTED_DAYS
+      : Math.min(
+          NEVER_CONTACTED_DAYS,
+          Math.round(
+            (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${b.lastContact}T00:00:00Z`)) / 86_400_000,
+          ),
+        )
+  return days + 10 * b.overdueMilestones + 5 * b.openFollowUps
+}

@@ -155,6 +155,10 @@ export interface SupervisedBranch {
   running: number
   waitingAcceptance: number
   overdueMilestones: number
+  /** The latest 督导记录 of the branch (by anyone): its day and method, or null if never contacted. */
+  lastContact: { date: string; method: SupervisionMethod; supervisorName: string } | null
+  /** Follow-ups of its records not yet closed. */
+  openFollowUps: number
 }
 
 export interface MyBranchesView {

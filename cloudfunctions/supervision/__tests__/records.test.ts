@@ -145,6 +145,21 @@ describe('督导记录', () => {
     expect(new Set(all.items.map((r) => r.branchId))).toEqual(new Set(['b-yunwei', 'b-yingxiao']))
   })
 
+  it('shows the supervisor each branch’s last contact and open follow-ups, the least attended first', async () => {
+    const view = data(await call('p059', 'myBranches', {}))
+    const yunwei = view.branches.find((b) => b.id === 'b-yunwei')
+    expect(yunwei).toMatchObject({
+      lastContact: { date: day(0), method: 'phone' },
+      openFollowUps: 1,
+    })
+    // 人资部 was never contacted and has nothing overdue: it still comes before a branch called today.
+    const names = view.branches.map((b) => b.id)
+    const renzi = view.branches.find((b) => b.id === 'b-renzi')
+    expect(renzi).toMatchObject({ lastContact: null, openFollowUps: 0 })
+    if ((yunwei?.overdueMilestones ?? 0) * 10 + 5 < 90)
+      expect(names.indexOf('b-renzi')).toBeLessThan(names.indexOf('b-yunwei'))
+  })
+
   it('refuses a branch that is not the supervisor’s, and an owner outside the branch', async () => {
     const before = stored()
     for (const who of ['p060', 'p057'])

@@ -1,5 +1,7 @@
 import { chinaDay } from '../../../domain/checkins'
-import { parseDay } from '../../../domain/dates'
+import { formatDay, parseDay } from '../../../domain/dates'
+import { contactNeed } from '../../../domain/supervision-records'
+import { getBranchStatuses } from '../../_shared/repositories/supervision-records'
 import { isCommittee } from '../../../domain/roles'
 import {
   SUPERVISED_STATUSES,
@@ -29,10 +31,11 @@ export const myBranches: Handler<'supervision', 'myBranches'> = async (_params, 
   if (!supervisor && branchIds.length === 0) return fail('FORBIDDEN', '分片督导仅供党委和支部书记使用')
   const today = chinaDay(new Date())
   if (branchIds.length === 0) return ok({ supervisor, branches: [], today })
-  const [units, projects, late] = await Promise.all([
+  const [units, projects, late, statuses] = await Promise.all([
     getOrgUnitsByIds(branchIds),
     listProjectsIn(branchIds, SUPERVISED_STATUSES),
     listOverdueInBranches(branchIds, parseDay(today) as Date),
+    getBranchStatuses(branchIds),
   ])
   const overdue = overdueByProject(late, today)
   const branches = [...units.values()]
@@ -43,7 +46,17 @@ export const myBranches: Handler<'supervision', 'myBranches'> = async (_params, 
         projects.filter((p) => p.branchId === u._id),
         overdue,
       )
+      const status = statuses.get(u._id)
       return {
+        lastContact:
+          status?.lastDate && status.lastMethod
+            ? {
+                date: formatDay(status.lastDate),
+                method: status.lastMethod,
+                supervisorName: status.lastSupervisorName,
+              }
+            : null,
+        openFollowUps: status?.openFollowUps ?? 0,
         id: u._id,
         name: u.name,
         projects: own.map((p) => ({
@@ -58,5 +71,13 @@ export const myBranches: Handler<'supervision', 'myBranches'> = async (_params, 
         overdueMilestones: own.reduce((n, p) => n + p.overdueMilestones, 0),
       }
     })
+    // The branch needing a call first (domain contactNeed); org order among equals.
+    .map((b, order) => ({
+      b,
+      order,
+      need: contactNeed({ ...b, lastContact: b.lastContact?.date ?? null }, today),
+    }))
+    .sort((x, y) => y.need - x.need || x.order - y.order)
+    .map((x) => x.b)
   return ok({ supervisor, branches, today })
 }

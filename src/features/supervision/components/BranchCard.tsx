@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { SupervisedBranch } from '@contract/api'
-import { STATUS_LABELS } from '@domain/labels'
+import { STATUS_LABELS, SUPERVISION_METHOD_LABELS } from '@domain/labels'
 import { Card } from '@/components/Card'
 
 export interface BranchCardProps {
@@ -21,6 +21,12 @@ export function BranchCard({ branch, onOpenProject, onLedger, onRecord }: Branch
     >
       <Text className="admin-meta">
         实施中 {branch.running} 个 · 待验收 {branch.waitingAcceptance} 个
+      </Text>
+      <Text className="admin-meta">
+        {branch.lastContact
+          ? `上次督导：${branch.lastContact.date} ${SUPERVISION_METHOD_LABELS[branch.lastContact.method]}（${branch.lastContact.supervisorName}）`
+          : '尚未督导联系'}
+        {branch.openFollowUps > 0 ? ` · 跟进未完成 ${branch.openFollowUps} 项` : ''}
       </Text>
       {branch.projects.length === 0 ? <Text className="admin-meta">暂无实施中的项目</Text> : null}
       {branch.projects.map((p) => (

@@ -21,6 +21,8 @@ const myBranches: MyBranchesView = {
       running: 2,
       waitingAcceptance: 0,
       overdueMilestones: 3,
+      lastContact: { date: '2026-05-12', method: 'phone', supervisorName: '赵振华' },
+      openFollowUps: 1,
       projects: [
         {
           id: 'prj-001',
@@ -38,7 +40,16 @@ const myBranches: MyBranchesView = {
         },
       ],
     },
-    { id: 'b-ops', name: '运维党支部', running: 0, waitingAcceptance: 0, overdueMilestones: 0, projects: [] },
+    {
+      id: 'b-ops',
+      name: '运维党支部',
+      running: 0,
+      waitingAcceptance: 0,
+      overdueMilestones: 0,
+      lastContact: null,
+      openFollowUps: 0,
+      projects: [],
+    },
   ],
 }
 const checks: Page<SpotCheckSummary> = {
