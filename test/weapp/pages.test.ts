@@ -79,6 +79,7 @@ const PAGES: Record<string, PageSpec> = {
   'packages/admin/pages/ledger/index': { query: 'projectId=prj-001', refuses: ['member', 'guest'] },
   'packages/admin/pages/supervision/index': { refuses: ['member', 'guest'] },
   'packages/admin/pages/spot-check/index': { query: () => `id=${spotCheck}`, refuses: ['member', 'guest'] },
+  'packages/admin/pages/rectifications/index': { refuses: ['member', 'guest'] },
   'packages/admin/pages/evaluation/index': { refuses: ['member', 'secretary', 'guest'] },
   'packages/org/pages/members/index': { refuses: ['member', 'committee', 'guest'] },
   'packages/org/pages/roster-import/index': { refuses: ['member', 'secretary', 'guest'] },
