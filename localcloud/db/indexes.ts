@@ -33,18 +33,19 @@ export const INDEXES: Record<string, string[][]> = {
     ['submittedBy', 'status'],
     // The reminders sweep: milestones still to be submitted whose deadline falls in a window.
     ['status', 'deadline'],
+    // The dashboard roll-up: anything changed since its last run?
+    ['updatedAt'],
   ],
   project_events: [['projectId', 'at']],
   proposal_versions: [['projectId', 'version']],
   ratings: [['projectId']],
   // A member's history newest first; the check-ins behind a milestone (its task's, newest first).
   // …and the few not yet counted (their run stopped between recording and counting), for the roll-up.
-  checkins: [['personId', 'at'], ['projectId', 'taskId', 'at'], ['counted']],
+  // …and a retried check-in by its request id, read before the caller is known.
+  checkins: [['personId', 'at'], ['projectId', 'taskId', 'at'], ['counted'], ['requestId']],
   // The dashboard roll-up reads the week and month counters of the weeks and months it shows.
-  checkin_counts: [
-    ['scope', 'week'],
-    ['scope', 'month'],
-  ],
+  // …and looks for any counter changed since its last run.
+  checkin_counts: [['scope', 'week'], ['scope', 'month'], ['updatedAt']],
   // 看板: a key's (year:category) league in order (position: the rank without ties); a key's overdue
   // milestones, all or one branch's, oldest first.
   dashboard_rollups: [['key', 'kind', 'position']],
@@ -59,7 +60,11 @@ export const INDEXES: Record<string, string[][]> = {
   // A group's feed newest first, past the cursor: only posts neither withdrawn nor pinned stand in it.
   group_posts: [['groupId', 'withdrawn', 'pinned', 'createdAt']],
   group_comments: [['postId', 'createdAt']],
-  announcement_reads: [['postId', 'at']],
+  // Who read an announcement; what one person read in their groups (my groups' unread pins).
+  announcement_reads: [
+    ['postId', 'at'],
+    ['personId', 'groupId', 'at'],
+  ],
   group_post_events: [['postId', 'at']],
   // Editors' lists: a branch's lectures (or all, for the committee), latest edit first.
   lectures: [['ownerBranchId', 'updatedAt'], ['updatedAt']],
@@ -111,4 +116,6 @@ export const INDEXES: Record<string, string[][]> = {
   ],
   // The cleanup timer reads expired exports, oldest first.
   ledger_exports: [['expiresAt']],
+  // The dashboard roll-up: any study total changed since its last run?
+  study_totals: [['updatedAt']],
 }
