@@ -299,9 +299,22 @@ describe('npm run deploy', () => {
     const run = await deploy(`CLOUD_ENV=prod-7g8h9i\n${KEYS}`)
     expect(run.out).toContain('已部署到 prod-7g8h9i')
     expect(run.code).toBe(0)
-    // The CLI does not register permissions.openapi: the deploy names reminders and the step that does.
+    // The CLI does not register permissions.openapi: the deploy names every function whose config.json has some
+    // (reminders sends subscribe messages, org and projects make 小程序码) and the step that does.
     expect(run.out).toContain('云调用权限还没有登记')
-    expect(run.out).toMatch(/permissions\.openapi \(reminders\)/)
+    const named = /permissions\.openapi \(([^)]*)\)/.exec(run.out)?.[1].split(', ') ?? []
+    const withOpenapi = rc.functions
+      .map((f) => f.name)
+      .filter((name) => {
+        const config = JSON.parse(
+          readFileSync(join(root, 'cloudfunctions', name, 'config.json'), 'utf8'),
+        ) as {
+          permissions?: { openapi?: string[] }
+        }
+        return (config.permissions?.openapi ?? []).length > 0
+      })
+    expect(withOpenapi).toContain('reminders')
+    expect(named.sort()).toEqual(withOpenapi.sort())
     expect(run.out).toContain('npm run verify:live -- --openid')
 
     const names = Object.keys(database.collections)

@@ -18,6 +18,8 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'lectures.saveDraft.body':
     'rich text: publishing requires visible content (domain/lecture-content bodyHasContent)',
   'org.bindInvite.code': 'an invite code: normalizeInviteCode accepts only its 32 symbols',
+  'org.search.q':
+    'a search query, never stored: checkQuery (domain/search) answers one without a letter or digit in words',
 }
 
 /** Whether `schema` takes `text` and keeps something of it (text trimmed down to nothing is an empty field). */
