@@ -216,15 +216,8 @@ export async function changedSince(since: Date): Promise<string[]> {
   return sources.flatMap(([collection], i) => (found[i].data.length > 0 ? [collection] : []))
 }
 
-/** The run record alone. */
-export async function getRun(): Promise<DashboardRun | null> {
-  const res = (await db
-    .collection(COLLECTIONS.dashboardRollups)
-    .where({ _id: 'run' })
-    .limit(1)
-    .get()) as DB.IQueryResult
-  return (res.data[0] as DashboardRun | undefined) ?? null
-}
+/** The run record alone (getRollups with no documents: the same one read). */
+export const getRun = async (): Promise<DashboardRun | null> => (await getRollups([])).run
 
 /** Marks the run record: a refresh asked for, or a run that found nothing new. */
 export async function touchRun(fields: Partial<Pick<DashboardRun, 'at' | 'refreshedAt'>>): Promise<void> {

@@ -11,7 +11,6 @@ export async function getMilestone(id: string): Promise<Milestone | null> {
   return (res.data as Milestone | null) ?? null
 }
 
-/** The milestones `ownerId` owns in these projects. */
 /** One step's record of a milestone's review, by its id (domain/milestones recordId), or null. */
 export async function getRecord(id: string): Promise<MilestoneRecord | null> {
   const res = (await db
@@ -20,18 +19,6 @@ export async function getRecord(id: string): Promise<MilestoneRecord | null> {
     .limit(1)
     .get()) as DB.IQueryResult
   return (res.data[0] as MilestoneRecord | undefined) ?? null
-}
-
-export async function listOwnedMilestones(
-  ownerId: string,
-  projectIds: readonly string[],
-): Promise<Milestone[]> {
-  if (projectIds.length === 0) return []
-  const res = (await milestones()
-    .where({ ownerId, projectId: _.in([...projectIds]) })
-    .limit(MAX_PAGE)
-    .get()) as DB.IQueryResult
-  return res.data as Milestone[]
 }
 
 /** Every milestone a person owns, in any project (a member owns tens over the years, not thousands). */
