@@ -17,6 +17,17 @@ import { DEMO_PHOTOS } from './demo-files'
 const DAY = 24 * 3600 * 1000
 const HOUR = 3600 * 1000
 
+/**
+ * Some hours before an instant, but never before that day's midnight in China: a demo seeded just after
+ * midnight would otherwise move "today's" check-ins to yesterday and lengthen every streak by a day.
+ */
+function earlierThatDay(instant: Date, hours: number): Date {
+  const wanted = new Date(instant.getTime() - hours * HOUR)
+  if (chinaDay(wanted) === chinaDay(instant)) return wanted
+  const sinceMidnight = (instant.getTime() + 8 * HOUR) % DAY
+  return new Date(instant.getTime() - Math.floor((sinceMidnight * hours) / (hours + 1)))
+}
+
 /** What the demo's daily loop stores besides the lifecycle: reviews, check-ins, counters and their photos. */
 export interface DemoCheckins {
   milestones: Milestone[]
@@ -147,7 +158,7 @@ export function buildDemoCheckins(
         )
         for (const daysAgo of ai === 0 ? [3, 2, 1, 0] : [...weekly.reverse(), 5, 2, 1]) {
           const n = checkins.length
-          const at = new Date(now.getTime() - daysAgo * DAY - (1 + ti + ai) * HOUR)
+          const at = earlierThatDay(new Date(now.getTime() - daysAgo * DAY), 1 + ti + ai)
           const onMilestone = open && open.ownerId === personId ? open : null
           checkins.push({
             _id: `ck-demo-${String(n + 1).padStart(4, '0')}`,

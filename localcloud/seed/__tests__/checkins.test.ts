@@ -58,3 +58,21 @@ describe('demo daily loop', () => {
     expect(loop.files.every((f) => f.content.subarray(1, 4).toString() === 'PNG')).toBe(true)
   })
 })
+
+describe('demo streaks', () => {
+  // Seeded ten minutes after midnight in China, "today minus an hour" would be yesterday.
+  it.each(['2026-11-24T16:10:00Z', '2026-11-25T04:00:00Z', '2026-11-25T15:59:00Z'])(
+    'gives p004 check-ins on exactly the last four days when seeded at %s',
+    (at) => {
+      const seededAt = new Date(at)
+      const seededLife = buildDemoLifecycle(org.people, seededAt)
+      const seeded = buildDemoCheckins(seededLife.projects, seededLife.milestones, org.people, seededAt)
+      const days = [...new Set(seeded.checkins.filter((c) => c.personId === 'p004').map((c) => c.day))].sort()
+      const expected = [3, 2, 1, 0].map((back) =>
+        new Date(seededAt.getTime() + 8 * 3600_000 - back * 86400_000).toISOString().slice(0, 10),
+      )
+      expect(days).toEqual(expected)
+      for (const c of seeded.checkins) expect(c.at.getTime()).toBeLessThanOrEqual(seededAt.getTime())
+    },
+  )
+})
