@@ -6,11 +6,14 @@
  */
 import { BROKEN, CHINESE, PEOPLE, ROLES, setUpWeappCloud, type Role } from './cloud'
 import { allRoutes } from './phone'
+import { chinaDay } from '../../domain/checkins'
+import { demoOpenid } from '../../localcloud/seed/org'
 
 const w = setUpWeappCloud()
 
 /** The demo company has no 随机抽查 yet: the committee draws one among 运维部党支部's running projects. */
 let spotCheck = ''
+let record = ''
 beforeAll(async () => {
   const drawn = (await w.cloud().invoke(
     'supervision',
@@ -22,6 +25,32 @@ beforeAll(async () => {
   )) as { ok: boolean; data: { id: string } }
   expect(drawn).toEqual({ ok: true, data: expect.anything() })
   spotCheck = drawn.data.id
+  // A 督导记录 of 党建部主任 (p059, who supervises 运维部党支部) with a follow-up owned by the member.
+  const recorded = (await w.cloud().invoke(
+    'supervision',
+    {
+      action: 'createRecord',
+      payload: {
+        requestId: 'weapp-pages-record-1',
+        branchId: 'b-yunwei',
+        method: 'phone',
+        date: chinaDay(new Date()),
+        contactId: PEOPLE.secretary.personId,
+        findings: '项目推进正常，台账需补充现场照片。',
+        photos: [],
+        followUps: [
+          {
+            text: '补充现场照片',
+            ownerId: PEOPLE.member.personId,
+            deadline: chinaDay(new Date(Date.now() + 7 * 86_400_000)),
+          },
+        ],
+      },
+    },
+    demoOpenid('p059'),
+  )) as { ok: boolean; data: { id: string } }
+  expect(recorded).toEqual({ ok: true, data: expect.anything() })
+  record = recorded.data.id
 })
 
 interface PageSpec {
@@ -79,6 +108,13 @@ const PAGES: Record<string, PageSpec> = {
   'packages/admin/pages/ledger/index': { query: 'projectId=prj-001', refuses: ['member', 'guest'] },
   'packages/admin/pages/supervision/index': { refuses: ['member', 'guest'] },
   'packages/admin/pages/spot-check/index': { query: () => `id=${spotCheck}`, refuses: ['member', 'guest'] },
+  // The record's follow-up is the member's, its branch the secretary's: only a WeChat user without a grant is refused.
+  'packages/admin/pages/supervision-record/index': { query: () => `id=${record}`, ...MEMBERS_ONLY },
+  // Only the committee records a contact (supervision.createRecord).
+  'packages/admin/pages/supervision-record-new/index': {
+    query: 'branchId=b-yunwei',
+    refuses: ['member', 'secretary', 'guest'],
+  },
   'packages/admin/pages/rectifications/index': { refuses: ['member', 'guest'] },
   'packages/admin/pages/evaluation/index': { refuses: ['member', 'secretary', 'guest'] },
   'packages/org/pages/members/index': { refuses: ['member', 'committee', 'guest'] },

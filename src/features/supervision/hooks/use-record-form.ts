@@ -5,7 +5,7 @@ import type { SupervisionMethod } from '@contract/entities'
 import { fetchMembers } from '@/features/org/api/fetch-members'
 import { currentPerson } from '@/features/org/current-person'
 import { useRequest } from '@/hooks/use-request'
-import { toCloudError } from '@/services/cloud-error'
+import { CloudError, toCloudError } from '@/services/cloud-error'
 import { newRequestId } from '@/services/request-id'
 import { showSuccessToast } from '@/services/show-success-toast'
 import { uploadPhotos } from '@/services/upload-file'
@@ -13,6 +13,7 @@ import { createRecord } from '../api/records'
 
 export const FINDINGS_LIMIT = 1000
 export const FOLLOW_UP_LIMIT = 300
+export const NO_BRANCH = '没有指定支部，请从分片督导的联系支部进入'
 
 export interface FollowUpDraft {
   text: string
@@ -39,7 +40,11 @@ export interface RecordFormStart {
  * fills in the person and the time. The request id is made once, so a resend never makes a second record.
  */
 export function useRecordForm(start: RecordFormStart) {
-  const load = useCallback(() => fetchMembers(start.branchId), [start.branchId])
+  const load = useCallback(
+    () =>
+      start.branchId ? fetchMembers(start.branchId) : Promise.reject(new CloudError('NOT_FOUND', NO_BRANCH)),
+    [start.branchId],
+  )
   const members = useRequest<MemberView[]>(load)
   const now = chinaNow()
   const [method, setMethod] = useState<SupervisionMethod>(start.method ?? 'phone')

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { useRequest } from '@/hooks/use-request'
-import { toCloudError } from '@/services/cloud-error'
+import { CloudError, toCloudError } from '@/services/cloud-error'
 import { confirmAction } from '@/services/confirm'
 import { showSuccessToast } from '@/services/show-success-toast'
 import { uploadPhotos } from '@/services/upload-file'
@@ -11,7 +11,10 @@ export const NOTE_LIMIT = 500
 
 /** One 督导记录; the owner of a follow-up closes it with a note and photos (uploaded first, in order). */
 export function useRecord(id: string | undefined) {
-  const load = useCallback(() => fetchRecord(id ?? ''), [id])
+  const load = useCallback(
+    () => (id ? fetchRecord(id) : Promise.reject(new CloudError('NOT_FOUND', '没有指定督导记录'))),
+    [id],
+  )
   const record = useRequest(load)
   const [note, setNoteText] = useState('')
   const [photos, setPhotos] = useState<string[]>([])

@@ -10,16 +10,47 @@ import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { Notice } from '@/components/Notice'
 import { TextField } from '@/components/TextField'
+import { NotRegistered } from '@/features/org/components/NotRegistered'
+import { useMe } from '@/features/org/hooks/use-me'
 import { PhotoPicker } from '@/features/checkin/components/PhotoPicker'
-import { FINDINGS_LIMIT, FOLLOW_UP_LIMIT, useRecordForm } from '@/features/supervision/hooks/use-record-form'
+import {
+  FINDINGS_LIMIT,
+  FOLLOW_UP_LIMIT,
+  NO_BRANCH,
+  useRecordForm,
+} from '@/features/supervision/hooks/use-record-form'
 import { routes } from '@/routes'
 import '../../admin.css'
 
 const isMethod = (m: string | undefined): m is SupervisionMethod =>
   (SUPERVISION_METHODS as readonly string[]).includes(m ?? '')
 
-/** 记录督导: one contact with a branch — how, when, whom, what was found, photos and follow-ups. */
+/**
+ * 记录督导: only the committee's supervisors record (as `supervision.createRecord` allows); anyone else is told so
+ * before any form is shown. A link without its branch says so first.
+ */
 export default function NewRecordPage() {
+  const { params } = useRouter()
+  const me = useMe()
+  if (!params.branchId) return <ErrorState title="无法记录" message={NO_BRANCH} />
+  if (me.error?.code === 'NOT_REGISTERED') return <NotRegistered onRetry={() => void me.reload()} />
+  if (!me.data)
+    return me.error ? (
+      <ErrorState message={me.error.message} onRetry={() => void me.reload()} />
+    ) : (
+      <LoadingState />
+    )
+  if (!me.data.roles.includes('committee'))
+    return (
+      <View className="admin-page">
+        <ErrorState title="没有权限" message="督导记录只有党委联系指导人可以记录，支部可在分片督导里查看" />
+      </View>
+    )
+  return <RecordForm />
+}
+
+/** One contact with a branch — how, when, whom, what was found, photos and follow-ups. */
+function RecordForm() {
   const { params } = useRouter()
   const form = useRecordForm({
     branchId: params.branchId ?? '',

@@ -85,3 +85,13 @@ describe('督导记录 detail', () => {
     expect(screen.queryByRole('button', { name: '提交完成情况' })).not.toBeInTheDocument()
   })
 })
+
+describe('督导记录 without an id', () => {
+  it('says no record was named and asks the cloud nothing', async () => {
+    setRouterParams({})
+    answer({})
+    render(<RecordPage />)
+    expect(await screen.findByText('没有指定督导记录')).toBeInTheDocument()
+    expect(payloadsOf('supervision.getRecord')).toEqual([])
+  })
+})
