@@ -331,7 +331,6 @@ export interface CheckinCount {
 }
 
 export * from './entities-community'
-export * from './entities-dashboard'
 export * from './entities-reminders'
 export * from './entities-supervision'
 

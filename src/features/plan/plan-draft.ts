@@ -1,7 +1,7 @@
 import type { ProjectDetail } from '@contract/api'
 import { parseDay } from '@domain/dates'
 import { planProblems } from '@domain/plan'
-import type { MilestoneFields } from '@/features/projects/milestones'
+import type { MilestoneFields } from '@/features/projects'
 import type { PlanInput } from './api/save-plan'
 
 /** Rows get a local key for React; `id` is there once the function has stored them. */

@@ -7,7 +7,7 @@ import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { Notice } from '@/components/Notice'
 import { TextField } from '@/components/TextField'
-import { PhotoPicker } from '@/features/checkin/components/PhotoPicker'
+import { PhotoPicker } from '@/components/PhotoPicker'
 import { SUMMARY_LIMIT, useAcceptanceRequest } from '@/features/acceptance/hooks/use-acceptance-request'
 import './index.css'
 

@@ -9,7 +9,7 @@ import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { Notice } from '@/components/Notice'
 import { TextField } from '@/components/TextField'
-import { PhotoPicker } from '@/features/checkin/components/PhotoPicker'
+import { PhotoPicker } from '@/components/PhotoPicker'
 import { DESCRIPTION_LIMIT, useMilestoneSubmit } from '@/features/checkin/hooks/use-milestone-submit'
 import './index.css'
 

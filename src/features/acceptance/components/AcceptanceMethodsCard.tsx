@@ -6,7 +6,7 @@ import { ACCEPTANCE_METHOD_LABELS } from '@domain/labels'
 import { Card } from '@/components/Card'
 import { PhotoGrid } from '@/components/PhotoGrid'
 import { TextField } from '@/components/TextField'
-import { PhotoPicker } from '@/features/checkin/components/PhotoPicker'
+import { PhotoPicker } from '@/components/PhotoPicker'
 import { METHOD_NOTES_LIMIT, OPINION_LIMIT, type useAcceptanceMethods } from '../hooks/use-acceptance-methods'
 import './acceptance-methods-card.css'
 

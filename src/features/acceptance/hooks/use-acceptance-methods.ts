@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { AcceptanceMethod } from '@contract/entities'
-import { currentPerson } from '@/features/org/current-person'
+import { currentPerson } from '@/features/org'
 import { toCloudError } from '@/services/cloud-error'
 import { showSuccessToast } from '@/services/show-success-toast'
 import { uploadPhotos } from '@/services/upload-file'

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { CheckinView } from '@contract/api'
 import { PhotoGrid } from '@/components/PhotoGrid'
-import { timeText } from '../time-text'
+import { timeText } from '@domain/time'
 import './checkin-card.css'
 
 export interface CheckinCardProps {

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { InboxItem } from '@contract/api'
 import { DUE_STATE_LABELS } from '@domain/labels'
-import { timeText } from '../time-text'
+import { timeText } from '@domain/time'
 import './inbox-item-card.css'
 
 export interface InboxItemCardProps {

@@ -11,7 +11,7 @@ import { showSuccessToast } from '@/services/show-success-toast'
 import { tellRefusal } from '@/services/privacy'
 import { askToSubscribe } from '@/services/subscribe'
 import { uploadFile } from '@/services/upload-file'
-import { currentPerson } from '@/features/org/current-person'
+import { currentPerson } from '@/features/org'
 import { createCheckin, fetchMyTasks } from '../api/checkins'
 import {
   forget,

@@ -6,7 +6,7 @@ import { confirmAction } from '@/services/confirm'
 import { showSuccessToast } from '@/services/show-success-toast'
 import { askToSubscribe } from '@/services/subscribe'
 import { uploadFile } from '@/services/upload-file'
-import { currentPerson } from '@/features/org/current-person'
+import { currentPerson } from '@/features/org'
 import { fetchSubmission, submitMilestone } from '../api/checkins'
 
 export const DESCRIPTION_LIMIT = 1000

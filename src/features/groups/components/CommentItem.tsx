@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { CommentView } from '@contract/api'
-import { timeText } from '@/features/checkin/time-text'
+import { timeText } from '@domain/time'
 import './comment-item.css'
 
 export interface CommentItemProps {

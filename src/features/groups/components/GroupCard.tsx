@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { GroupSummary } from '@contract/api'
 import { GROUP_ROLE_LABELS } from '@domain/labels'
-import { timeText } from '@/features/checkin/time-text'
+import { timeText } from '@domain/time'
 import { unreadBadgeText } from '../labels'
 import './group-card.css'
 

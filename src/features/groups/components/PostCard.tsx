@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import type { PostView } from '@contract/api'
 import { POST_KIND_LABELS } from '@domain/labels'
 import { PhotoGrid } from '@/components/PhotoGrid'
-import { timeText } from '@/features/checkin/time-text'
+import { timeText } from '@domain/time'
 import { PINNED_LABEL, readByMeText } from '../labels'
 import './post-card.css'
 

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { ReadersView } from '@contract/api'
 import { Card } from '@/components/Card'
-import { timeText } from '@/features/checkin/time-text'
+import { timeText } from '@domain/time'
 import './reader-lists.css'
 
 export interface ReaderListsProps {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { PostKind } from '@contract/entities'
-import { currentPerson } from '@/features/org/current-person'
+import { currentPerson } from '@/features/org'
 import { toCloudError } from '@/services/cloud-error'
 import { newRequestId } from '@/services/request-id'
 import { showSuccessToast } from '@/services/show-success-toast'

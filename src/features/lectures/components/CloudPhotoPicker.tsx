@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { PhotoPicker } from '@/features/checkin/components/PhotoPicker'
+import { PhotoPicker } from '@/components/PhotoPicker'
 import { fileUrl } from '@/services/file-url'
 import { showErrorToast } from '@/services/show-error-toast'
 import { uploadFile } from '@/services/upload-file'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { canExportLedger } from '@domain/ledger'
-import { currentPerson } from '@/features/org/current-person'
+import { currentPerson } from '@/features/org'
 
 /**
  * Whether the signed-in person may export a ledger of `branchId` (its secretary, the committee): only a hint

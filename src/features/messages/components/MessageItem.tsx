@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { MessageView } from '@contract/api'
 import { REMINDER_KIND_LABELS } from '@domain/labels'
-import { timeText } from '@/features/checkin/time-text'
+import { timeText } from '@domain/time'
 import { messageTarget } from '../message-page'
 import './message-item.css'
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'react'
-import { fetchMilestoneInboxCount } from '@/features/checkin/api/checkins'
+import { fetchMilestoneInboxCount } from '@/features/checkin'
 import { fetchProjects } from '../api/fetch-projects'
 import { setApprovalBadge, type Approver } from '../tab-badge'
 

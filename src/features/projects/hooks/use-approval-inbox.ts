@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useMilestoneInbox, type MilestoneInboxState } from '@/features/checkin/hooks/use-milestone-inbox'
+import { useMilestoneInbox, type MilestoneInboxState } from '@/features/checkin'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { setApprovalBadge } from '../tab-badge'
 import { useProjects, type ProjectsState } from './use-projects'

@@ -1,8 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { PublicProjectView } from '@contract/api'
 import { Card } from '@/components/Card'
-import { MilestoneStatusWord } from '@/features/projects/components/MilestoneStatusWord'
-import { deadlineText, isOverdue } from '@/features/projects/milestones'
+import { deadlineText, isOverdue, MilestoneStatusWord } from '@/features/projects'
 import './public-tasks.css'
 
 export interface PublicTasksProps {

@@ -4,7 +4,7 @@ import { CloudError, toCloudError } from '@/services/cloud-error'
 import { confirmAction } from '@/services/confirm'
 import { showSuccessToast } from '@/services/show-success-toast'
 import { uploadPhotos } from '@/services/upload-file'
-import { currentPerson } from '@/features/org/current-person'
+import { currentPerson } from '@/features/org'
 import { closeFollowUp, fetchRecord } from '../api/records'
 
 export const NOTE_LIMIT = 500

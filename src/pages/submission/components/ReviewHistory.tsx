@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import type { MilestoneRecordView } from '@contract/api'
 import { MILESTONE_ACTION_LABELS } from '@domain/labels'
 import { Card } from '@/components/Card'
-import { timeText } from '@/features/checkin/time-text'
+import { timeText } from '@domain/time'
 import './review-history.css'
 
 export interface ReviewHistoryProps {

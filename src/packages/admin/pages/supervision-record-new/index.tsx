@@ -10,9 +10,9 @@ import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { Notice } from '@/components/Notice'
 import { TextField } from '@/components/TextField'
+import { PhotoPicker } from '@/components/PhotoPicker'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useMe } from '@/features/org/hooks/use-me'
-import { PhotoPicker } from '@/features/checkin/components/PhotoPicker'
 import {
   FINDINGS_LIMIT,
   FOLLOW_UP_LIMIT,

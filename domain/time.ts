@@ -1,4 +1,4 @@
-import { chinaDay } from '@domain/checkins'
+import { chinaDay } from './checkins'
 
 const CHINA_OFFSET_MS = 8 * 3600 * 1000
 const DAY_MS = 24 * 3600 * 1000
