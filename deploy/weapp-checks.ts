@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { LOCATION_APIS } from '../domain/private-apis'
 import { weappEnvProblem } from '../scripts/lib/weapp-env.cjs'
 import type { Finding } from './checks'
 
@@ -103,4 +104,50 @@ export function checkWeappAppJson(
       error('sitemap 最后一条须为 {"action":"disallow","page":"*"} (other pages must be disallowed)')
   }
   return out
+}
+
+/**
+ * Every location API that dist/ calls is named in app.json `requiredPrivateInfos`, and nothing else is: WeChat
+ * fails an undeclared call in production, and refuses an upload that names an API it does not know there.
+ */
+export function checkWeappPrivacy(
+  appJson: { requiredPrivateInfos?: string[] },
+  scripts: Record<string, string>,
+): Finding[] {
+  const declared = appJson.requiredPrivateInfos ?? []
+  const out: Finding[] = []
+  for (const api of LOCATION_APIS) {
+    const caller = Object.keys(scripts).find((file) => new RegExp(`\\.${api}\\(`).test(scripts[file]))
+    if (caller && !declared.includes(api))
+      out.push({
+        level: 'error',
+        where: `dist/${caller}`,
+        message: `调用了 ${api}，但 app.json 的 requiredPrivateInfos 没有声明它，上线后会失败 (calls ${api}, which app.json requiredPrivateInfos does not declare: it fails in production)`,
+      })
+  }
+  for (const api of declared.filter((a) => !LOCATION_APIS.includes(a)))
+    out.push({
+      level: 'error',
+      where: 'dist/app.json',
+      message: `requiredPrivateInfos 含有微信不认识的接口 ${api} (requiredPrivateInfos names ${api}, which WeChat does not accept there)`,
+    })
+  return out
+}
+
+/** The attributes config/plugin-aria.js brings into WeChat's templates, so that ariaLabel/ariaRole reach WXML. */
+export const ARIA_ATTRIBUTES = ['aria-label', 'aria-role']
+
+/** base.wxml binds aria-label and aria-role: without them every ariaLabel in src/ is silently dropped. */
+export function checkWeappAria(baseWxml: string | null): Finding[] {
+  if (baseWxml === null)
+    return [
+      { level: 'error', where: 'dist/base.wxml', message: '找不到 base.wxml (dist/base.wxml is missing)' },
+    ]
+  return ARIA_ATTRIBUTES.filter((attr) => !new RegExp(`\\b${attr}="\\{\\{`).test(baseWxml)).map(
+    (attr): Finding => ({
+      level: 'error',
+      where: 'dist/base.wxml',
+      message: `模板没有 ${attr}：无障碍标签到不了微信，检查 config/plugin-aria.js 是否启用 (${attr} is not bound in WeChat's templates: the aria plugin is not applied)`,
+    }),
+  )
 }

@@ -17,7 +17,9 @@ import { describeSizes, measurePackages, overBudget } from '../deploy/package-si
 import { checkStorageSpec } from '../deploy/storage-checks'
 import {
   checkWeappAppJson,
+  checkWeappAria,
   checkWeappEnv,
+  checkWeappPrivacy,
   checkWeappSyntax,
   readWeappScripts,
   WEAPP_ECMA_VERSION,
@@ -121,12 +123,22 @@ async function main(): Promise<number> {
     const syntax = checkWeappSyntax(scripts)
     print(`小程序语法不超过 ES${WEAPP_ECMA_VERSION} (${Object.keys(scripts).length} 个脚本)`, syntax)
     all.push(...syntax)
-    const appJson = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as { sitemapLocation?: string }
+    const appJson = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as {
+      sitemapLocation?: string
+      requiredPrivateInfos?: string[]
+    }
     const sitemapFile = join(dist, appJson.sitemapLocation ?? 'sitemap.json')
     const sitemap = existsSync(sitemapFile) ? JSON.parse(readFileSync(sitemapFile, 'utf8')) : null
     const config = checkWeappAppJson(appJson, sitemap)
     print('app.json：sitemap 只开放四公开页、lazyCodeLoading', config)
     all.push(...config)
+    const privacy = checkWeappPrivacy(appJson, scripts)
+    print('app.json：调用的位置接口都在 requiredPrivateInfos 中声明', privacy)
+    all.push(...privacy)
+    const baseWxml = join(dist, 'base.wxml')
+    const aria = checkWeappAria(existsSync(baseWxml) ? readFileSync(baseWxml, 'utf8') : null)
+    print('无障碍：ariaLabel / ariaRole 到达小程序模板 (aria-label, aria-role)', aria)
+    all.push(...aria)
   } else console.log('- 小程序包大小：没有 dist/（npm run build:weapp 后再检查）')
 
   const errors = all.filter((f) => f.level === 'error').length

@@ -1,7 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { checkWeappAppJson, checkWeappEnv, checkWeappSyntax, readWeappScripts } from '../weapp-checks'
+import {
+  checkWeappAppJson,
+  checkWeappAria,
+  checkWeappEnv,
+  checkWeappPrivacy,
+  checkWeappSyntax,
+  readWeappScripts,
+} from '../weapp-checks'
 import type { Finding } from '../checks'
 
 const errors = (findings: Finding[]) => findings.filter((f) => f.level === 'error').map((f) => f.message)
@@ -90,5 +97,49 @@ describe('app.json: sitemap and lazy code loading', () => {
     expect(errors(checkWeappAppJson({ sitemapLocation: 'sitemap.json' }, sitemap))[0]).toContain(
       'lazyCodeLoading',
     )
+  })
+})
+
+describe('app.json: requiredPrivateInfos', () => {
+  const picker = { 'pages/checkin-new/index.js': 'case 0:return e.n=1,s().chooseLocation({});' }
+
+  it('accepts a build whose location calls are all declared, and a build that calls none', () => {
+    expect(checkWeappPrivacy({ requiredPrivateInfos: ['chooseLocation'] }, picker)).toEqual([])
+    expect(checkWeappPrivacy({}, { 'app.js': 'var api=["chooseLocation","getLocation"];' })).toEqual([])
+  })
+
+  it('refuses a location call app.json does not declare, naming the file, in Chinese and English', () => {
+    const [message] = errors(checkWeappPrivacy({}, picker))
+    expect(message).toContain('requiredPrivateInfos 没有声明')
+    expect(message).toContain('it fails in production')
+    expect(checkWeappPrivacy({ requiredPrivateInfos: ['getLocation'] }, picker)[0].where).toBe(
+      'dist/pages/checkin-new/index.js',
+    )
+  })
+
+  it('refuses a declaration WeChat does not accept there', () => {
+    expect(
+      errors(checkWeappPrivacy({ requiredPrivateInfos: ['chooseLocation', 'chooseImage'] }, picker)),
+    ).toEqual([expect.stringContaining('chooseImage')])
+  })
+})
+
+describe('accessibility: ariaLabel reaches WXML', () => {
+  const bound =
+    '<template name="tmpl_0_7"><view aria-label="{{i.p0}}" aria-role="{{i.p1}}"></view></template>'
+
+  it('accepts templates that bind aria-label and aria-role', () => {
+    expect(checkWeappAria(bound)).toEqual([])
+  })
+
+  it('refuses templates without them (the aria plugin not applied), and a missing base.wxml', () => {
+    expect(
+      errors(checkWeappAria('<template name="tmpl_0_7"><view class="{{i.cl}}"></view></template>')),
+    ).toEqual([
+      expect.stringContaining('aria-label is not bound'),
+      expect.stringContaining('aria-role is not bound'),
+    ])
+    expect(errors(checkWeappAria(bound.replace(' aria-role="{{i.p1}}"', '')))).toHaveLength(1)
+    expect(errors(checkWeappAria(null))[0]).toContain('base.wxml')
   })
 })

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { LOCATION_APIS } from '@domain/private-apis'
 
 /** One private API the app calls, and what the 用户隐私保护指引 in the mini-program admin must say about it. */
 export interface PrivacyDeclaration {
@@ -51,17 +52,8 @@ export const PRIVACY_DECLARATIONS: readonly PrivacyDeclaration[] = [
   },
 ]
 
-/** Location APIs WeChat also wants named in app.json `requiredPrivateInfos`. */
-export const LOCATION_APIS = [
-  'getLocation',
-  'getFuzzyLocation',
-  'chooseLocation',
-  'choosePoi',
-  'chooseAddress',
-  'onLocationChange',
-  'startLocationUpdate',
-  'startLocationUpdateBackground',
-]
+/** Location APIs WeChat also wants named in app.json `requiredPrivateInfos` (check:deploy reads the same list). */
+export { LOCATION_APIS }
 
 export const REQUIRED_PRIVATE_INFOS = PRIVACY_DECLARATIONS.map((d) => d.api).filter((api) =>
   LOCATION_APIS.includes(api),
