@@ -225,7 +225,9 @@ describe('optimistic transactions', () => {
   })
 })
 
+// Each limit names the CloudBase or WeChat document it follows (the table in localcloud/db/README.md).
 describe('limits', () => {
+  // 云开发 数据库事务: "事务中不支持 where 批量操作", only doc(id).
   it('refuses where() inside a transaction: CloudBase takes single documents by _id only', async () => {
     const tx = await sdk.database().startTransaction()
     const where = (
@@ -237,10 +239,59 @@ describe('limits', () => {
     await tx.rollback()
   })
 
+  // The same cap as one read (数据库 查询 "limit 最大 1000"); see db/README.md.
   it('refuses one add() of more than 1,000 documents', async () => {
     const docs = Array.from({ length: 1001 }, (_, i) => ({ i }))
     await expect(sdk.database().collection('batch').add({ data: docs })).rejects.toBeDefined()
     expect(cloud.db.count('batch')).toBe(0)
+  })
+
+  // A document is BSON, at most 16 MB (MongoDB's document size, which CloudBase's document database keeps).
+  it('refuses a document over 16 MB, added or written, and keeps one just under it', async () => {
+    const db = sdk.database()
+    const MB = 1024 * 1024
+    await expect(db.collection('big').add({ data: { text: 'x'.repeat(16 * MB + 1) } })).rejects.toThrow(
+      /16 MB/,
+    )
+    expect(cloud.db.count('big')).toBe(0)
+    const { _id } = (await db.collection('big').add({ data: { text: 'x'.repeat(15 * MB) } })) as {
+      _id: string
+    }
+    await expect(
+      db
+        .collection('big')
+        .doc(_id)
+        .set({ data: { text: 'y'.repeat(16 * MB + 1) } }),
+    ).rejects.toThrow(/16 MB/)
+    await expect(
+      db
+        .collection('big')
+        .doc(_id)
+        .update({ data: { text: 'y'.repeat(16 * MB + 1) } }),
+    ).rejects.toThrow(/16 MB/)
+    expect((cloud.db.find('big', { _id })[0].text as string).startsWith('x')).toBe(true)
+  })
+
+  // CloudBase 错误码 EXCEED_MAX_PAYLOAD_SIZE: "其他请求的请求体最大限制为 100MB".
+  it('refuses a database request over 100 MB, even when each document fits', async () => {
+    const doc = { text: 'z'.repeat(15 * 1024 * 1024) }
+    await expect(
+      sdk
+        .database()
+        .collection('payload')
+        .add({ data: Array.from({ length: 7 }, () => doc) }),
+    ).rejects.toThrow(/EXCEED_MAX_PAYLOAD_SIZE/)
+    expect(cloud.db.count('payload')).toBe(0)
+  })
+
+  // 实时数据推送: "watch 请求只支持在小程序端(Web 端)等前端调用，不支持云函数端". localcloud runs the real
+  // wx-server-sdk, whose queries and documents have no watch() at all: a function gets the same TypeError here.
+  it('has no watch() in a function: realtime push is for the app only', () => {
+    const db = sdk.database()
+    const query = db.collection('watched').where({ n: 1 }) as unknown as { watch?: unknown }
+    const doc = db.collection('watched').doc('a') as unknown as { watch?: unknown }
+    expect(query.watch).toBeUndefined()
+    expect(doc.watch).toBeUndefined()
   })
 })
 
