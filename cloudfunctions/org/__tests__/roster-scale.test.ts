@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs'
+import { checkCounters } from '../../../localcloud/counter-check'
 import { startTestCloud } from '../../../localcloud/testing'
 import type { TestCloud } from '../../../localcloud/testing'
 
@@ -67,5 +68,10 @@ describe('a roster of 2,000 members', () => {
     })
     expect(changed.result).toMatchObject({ ok: true, data: { summary: { update: 1, unchanged: ROWS - 1 } } })
     expect(cloud.db.find('people', { employeeNo: 'R7' })[0]).toMatchObject({ title: '班组长', openid: '' })
+
+    // npm run check:counters on the imported company after its next roll-up: 全部一致, whatever order the
+    // 2,000 new people are stored and read in.
+    expect(await cloud.fireTimer('dashboard', 'rollup')).toMatchObject({ ok: true })
+    expect(checkCounters(cloud.db).mismatches).toEqual([])
   }, 120_000)
 })
