@@ -8,9 +8,10 @@ import type { TestCloud } from '../../localcloud/testing'
 import type { Result } from '../../types/result'
 
 /**
- * Who may start what, by what WeChat puts into `getWXContext()`: timers only on SOURCE `wx_trigger`, the first
- * committee member only on the deploy's own keys-signed call (`tcb fn invoke`: no user, SOURCE `scf`). Each is
- * called with every source WeChat sets, with and without a user or a cross-account FROM_OPENID.
+ * Who may start what, by what WeChat puts into `getWXContext()`: the three timers (reminders sweep, dashboard
+ * roll-up, ledger cleanup) only on SOURCE `wx_trigger`, the first committee member only on the deploy's own
+ * keys-signed call (`tcb fn invoke`: no user, SOURCE `scf`). Each is called with every source WeChat sets, with
+ * and without a user or a cross-account FROM_OPENID.
  */
 let cloud: TestCloud
 const functions = loadFunctions(join(__dirname, '..', '..', 'build', 'cloudfunctions'))
@@ -76,6 +77,12 @@ describe('callers by SOURCE', () => {
 
   it('runs the dashboard roll-up only for its timer; to anyone else a timer’s event is no action', async () => {
     expect(await outcomes((c) => invoke('dashboard', timerEvent('rollup'), c))).toEqual(
+      onlyFor('a timer (wx_trigger)', 'ok', 'UNKNOWN_ACTION'),
+    )
+  })
+
+  it('runs the ledger export cleanup only for its timer; to anyone else a timer’s event is no action', async () => {
+    expect(await outcomes((c) => invoke('ledger', timerEvent('cleanup'), c))).toEqual(
       onlyFor('a timer (wx_trigger)', 'ok', 'UNKNOWN_ACTION'),
     )
   })
