@@ -3,11 +3,8 @@ import type { CheckinStats, DueState } from '../types/entities'
 export type { CheckinStats, DueState }
 
 const DAY_MS = 24 * 3600 * 1000
-const CHINA_OFFSET_MS = 8 * 3600 * 1000
-
-/** The China calendar day (YYYY-MM-DD) an instant falls on: streaks follow the members' own days. */
-export const chinaDay = (at: Date): string =>
-  new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
+/** Streaks follow the members' own days: the China calendar day (domain/time), re-exported for its many readers. */
+export { chinaDay } from './time'
 
 const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS)
 

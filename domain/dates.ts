@@ -1,11 +1,9 @@
-/** China Standard Time, where every user of the app lives (no daylight saving). */
-const CHINA_OFFSET_MS = 8 * 3600 * 1000
+import { chinaYear } from './time'
+
+export { chinaYear }
 
 /** How far ahead a milestone deadline may lie, in years after the year the project was created. */
 export const DEADLINE_HORIZON_YEARS = 5
-
-/** The calendar year of an instant, in China. */
-export const chinaYear = (at: Date): number => new Date(at.getTime() + CHINA_OFFSET_MS).getUTCFullYear()
 
 /**
  * A calendar day (YYYY-MM-DD) as stored: UTC midnight of that day, so formatting it back never shifts it.

@@ -8,6 +8,7 @@ import { averageRating } from './acceptance'
 import type { EvaluationConfig } from './evaluation-config'
 import { EVALUATION_CONFIG } from './evaluation-config'
 import { STATUS_LABELS } from './labels'
+import { chinaMidnight } from './time'
 
 /** What the annual evaluation reads of a project. */
 export interface EvaluatedProject extends Pick<
@@ -108,7 +109,7 @@ export const proposedTopTen = (
 ): string[] => ranked.slice(0, config.topCount).map((r) => r.id)
 
 /** The first instant of the year after `year` in China: "by year end" means before it. */
-export const chinaYearEnd = (year: number): Date => new Date(Date.UTC(year + 1, 0, 1) - 8 * 3600 * 1000)
+export const chinaYearEnd = (year: number): Date => chinaMidnight(year + 1, 0, 1)
 
 /**
  * Why a project costs its branch 电网先锋 eligibility (the article: 对工作措施不力、未完成项目计划、群众满意率低的，

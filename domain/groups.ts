@@ -6,19 +6,8 @@ export const POST_LIMITS = { text: 1000, photos: 9, comment: 500 } as const
 /** Pinned announcements a group may have at once: the top of a phone screen, not a second feed. */
 export const MAX_PINNED = 5
 
-const CHINA_OFFSET_MS = 8 * 3600 * 1000
-
-/** The China calendar month an instant falls in, as YYYY-MM and the instants it starts and ends. */
-export function chinaMonth(at: Date): { month: string; start: Date; end: Date } {
-  const local = new Date(at.getTime() + CHINA_OFFSET_MS)
-  const y = local.getUTCFullYear()
-  const m = local.getUTCMonth()
-  return {
-    month: `${y}-${String(m + 1).padStart(2, '0')}`,
-    start: new Date(Date.UTC(y, m, 1) - CHINA_OFFSET_MS),
-    end: new Date(Date.UTC(y, m + 1, 1) - CHINA_OFFSET_MS),
-  }
-}
+/** The China calendar month an instant falls in (domain/time), re-exported for the group feed's readers. */
+export { chinaMonth } from './time'
 
 const RANK: Record<GroupRole, number> = { secretary: 0, leader: 1, member: 2 }
 

@@ -4,6 +4,7 @@ import type { AcceptanceMethodRecord, SupervisionRecord } from '../types/entitie
 import { averageRating, recordedAcceptanceMethods } from './acceptance'
 import { dueState } from './checkins'
 import { formatDay } from './dates'
+import { chinaDay } from './time'
 import {
   ACCEPTANCE_METHOD_LABELS,
   ACTION_LABELS,
@@ -107,9 +108,6 @@ export interface LedgerData {
   names: ReadonlyMap<string, string>
 }
 
-const CHINA_OFFSET_MS = 8 * 3600 * 1000
-const chinaDate = (at: Date) => new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-
 /** A title made safe for a file name on every phone and desktop. */
 const fileSafe = (s: string) =>
   s
@@ -133,7 +131,7 @@ export function ledgerFileName(
   at: Date,
 ): string {
   if (kind === 'branch_year') return `管理台账-${fileSafe(subject.branchName)}-${subject.year}年.xlsx`
-  return `管理台账-${fileSafe(subject.projectTitle ?? '')}-${chinaDate(at).replace(/-/g, '')}.xlsx`
+  return `管理台账-${fileSafe(subject.projectTitle ?? '')}-${chinaDay(at).replace(/-/g, '')}.xlsx`
 }
 
 /** Projects in ledger order: oldest first, then by id. */
@@ -215,7 +213,7 @@ export function ledgerSheets(d: LedgerData): LedgerSheet[] {
         (a, b) =>
           (projectIndex.get(a.projectId) as number) - (projectIndex.get(b.projectId) as number) || then(a, b),
       )
-  const today = chinaDate(d.exportedAt)
+  const today = chinaDay(d.exportedAt)
   const milestoneById = new Map(d.milestones.map((m) => [m._id, m]))
 
   const cover: LedgerSheet = {

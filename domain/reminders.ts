@@ -1,7 +1,7 @@
 import type { MilestoneStatus, ProjectStatus, PushState } from '../types/entities'
 import type { ReminderKind, ReminderValues } from '../types/entities-reminders'
 import { REMINDER_KINDS } from '../types/entities-reminders'
-import { chinaDay } from './checkins'
+import { chinaClockText, chinaDay, chinaMinutes } from './time'
 import { REVIEW_STATUSES, WORKING_STATUSES } from './milestones'
 import type { Actor } from './roles'
 import { isCommittee } from './roles'
@@ -44,12 +44,10 @@ export const DEFAULT_RULES: ReminderRules = {
 
 const HOUR_MS = 3600 * 1000
 const DAY_MS = 24 * HOUR_MS
-const CHINA_OFFSET_MS = 8 * HOUR_MS
 
 export const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS)
 /** A China day as stored (UTC midnight), `days` later. */
 const storedDay = (day: string, days = 0) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS)
-const chinaClock = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS)
 
 /** Minutes since midnight of "HH:MM". */
 export function parseClock(hhmm: string): number | null {
@@ -62,8 +60,7 @@ export function inQuietHours(at: Date, quiet: ReminderRules['quietHours']): bool
   const start = parseClock(quiet.start)
   const end = parseClock(quiet.end)
   if (start === null || end === null || start === end) return false
-  const c = chinaClock(at)
-  const minutes = c.getUTCHours() * 60 + c.getUTCMinutes()
+  const minutes = chinaMinutes(at)
   return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end
 }
 
@@ -82,7 +79,7 @@ export function isoWeek(day: string): string {
 export function digestPeriod(now: Date, rules: ReminderRules): string | null {
   const today = chinaDay(now)
   if (weekdayOf(today) !== rules.digest.weekday) return null
-  if (chinaClock(now).getUTCHours() < rules.digest.hour) return null
+  if (chinaMinutes(now) < rules.digest.hour * 60) return null
   return isoWeek(today)
 }
 
@@ -179,10 +176,7 @@ export function chineseDate(day: string): string {
 
 /** "2026年11月30日 15:01", China time. */
 export function chineseTime(at: Date): string {
-  const c = chinaClock(at)
-  const hh = String(c.getUTCHours()).padStart(2, '0')
-  const mm = String(c.getUTCMinutes()).padStart(2, '0')
-  return `${chineseDate(c.toISOString().slice(0, 10))} ${hh}:${mm}`
+  return `${chineseDate(chinaDay(at))} ${chinaClockText(at)}`
 }
 
 /** Who leads what: the secretaries of each branch and the committee, by person id. */

@@ -6,6 +6,7 @@ import type { PlannedReminder } from './reminders'
 import { REMINDER_PAGES, chineseDate, reminderKey } from './reminders'
 import type { Actor } from './roles'
 import { isCommittee, isSecretaryOf } from './roles'
+import { chinaClockText } from './time'
 
 /**
  * 督导记录: a committee member records contacts only with the branches assigned to them (分片督导); the
@@ -34,8 +35,7 @@ export function contactTimeProblem(day: string, time: string, now: Date): string
   const today = chinaDay(now)
   if (day > today) return '督导日期不能晚于今天'
   if (day === today && time !== '') {
-    const china = new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(11, 16)
-    if (time > china) return '督导时间不能晚于现在'
+    if (time > chinaClockText(now)) return '督导时间不能晚于现在'
   }
   return null
 }

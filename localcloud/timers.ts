@@ -1,11 +1,9 @@
 import { CronExpressionParser } from 'cron-parser'
+import { chinaYear } from '../domain/time'
 import type { LoadedFunction } from './functions'
 
 /** WeChat timer triggers fire on Beijing time. */
 const TZ = 'Asia/Shanghai'
-
-/** Beijing has no daylight saving: its calendar year is UTC+8's. */
-const beijingYear = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).getUTCFullYear()
 
 function yearMatches(field: string, year: number): boolean {
   if (field === '*') return true
@@ -28,8 +26,8 @@ export function nextFire(cron: string, from: Date): Date | null {
   const expr = CronExpressionParser.parse(fields.slice(0, 6).join(' '), { currentDate: from, tz: TZ })
   for (let i = 0; i < 10_000; i++) {
     const next = expr.next().toDate()
-    if (beijingYear(next) > beijingYear(from) + 5) return null
-    if (yearMatches(yearField, beijingYear(next))) return next
+    if (chinaYear(next) > chinaYear(from) + 5) return null
+    if (yearMatches(yearField, chinaYear(next))) return next
   }
   return null
 }

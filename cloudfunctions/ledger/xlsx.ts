@@ -1,7 +1,7 @@
 import { Workbook } from 'exceljs'
 import type { CellValue, LedgerSheet } from '../../domain/ledger'
+import { chinaWallClock } from '../../domain/time'
 
-const CHINA_OFFSET_MS = 8 * 3600 * 1000
 // Characters XML 1.0 cannot carry: one of them in a member's text would make the whole file unreadable.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
@@ -11,7 +11,7 @@ const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
  * calendar day (stored as UTC midnight) as that day, so both read in Excel as the app shows them.
  */
 function cell(value: CellValue, day: boolean): string | number | Date | null {
-  if (value instanceof Date) return day ? value : new Date(value.getTime() + CHINA_OFFSET_MS)
+  if (value instanceof Date) return day ? value : chinaWallClock(value)
   if (typeof value === 'string') return value.replace(XML_INVALID, '')
   return value
 }
@@ -20,7 +20,7 @@ function cell(value: CellValue, day: boolean): string | number | Date | null {
 export async function writeWorkbook(sheets: readonly LedgerSheet[], at: Date): Promise<Buffer> {
   const book = new Workbook()
   book.creator = '党建项目通'
-  book.created = new Date(at.getTime() + CHINA_OFFSET_MS)
+  book.created = chinaWallClock(at)
   for (const s of sheets) {
     const ws = book.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] })
     ws.columns = s.columns.map((c) => ({

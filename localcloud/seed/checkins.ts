@@ -1,6 +1,7 @@
 import { recountCheckins } from '../../domain/checkin-counts'
 import { chinaDay } from '../../domain/checkins'
 import { uploadPath } from '../../domain/files'
+import { chinaMinutes } from '../../domain/time'
 import { recordId } from '../../domain/milestones'
 import type {
   Checkin,
@@ -24,7 +25,7 @@ const HOUR = 3600 * 1000
 function earlierThatDay(instant: Date, hours: number): Date {
   const wanted = new Date(instant.getTime() - hours * HOUR)
   if (chinaDay(wanted) === chinaDay(instant)) return wanted
-  const sinceMidnight = (instant.getTime() + 8 * HOUR) % DAY
+  const sinceMidnight = chinaMinutes(instant) * 60_000 + (instant.getTime() % 60_000)
   return new Date(instant.getTime() - Math.floor((sinceMidnight * hours) / (hours + 1)))
 }
 

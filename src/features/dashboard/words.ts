@@ -1,5 +1,6 @@
 import type { LeaguePartView } from '@contract/api'
 import { LEAGUE_PART_LABELS } from '@domain/labels'
+import { chinaTime } from '@domain/time'
 
 /** A rate 0–100 as the dashboard writes it, or 暂无 when there is nothing to rate. */
 export const rateText = (rate: number | null): string => (rate === null ? '暂无' : `${rate.toFixed(1)}%`)
@@ -13,9 +14,7 @@ export const monthLabel = (month: string): string => `${Number(month.slice(5, 7)
 /** 更新于 11月26日 20:20, from the roll-up's ISO time, in China time. */
 export function asOfText(iso: string | null): string {
   if (!iso) return '数据正在统计，请稍后下拉刷新'
-  const d = new Date(new Date(iso).getTime() + 8 * 3600 * 1000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `数据更新于 ${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  return `数据更新于 ${chinaTime(iso).format('M月D日 HH:mm')}`
 }
 
 /** One part of a league score in words: 完成率 60.0 分 × 30% = 18 分. */

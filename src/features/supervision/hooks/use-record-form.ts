@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { MemberView } from '@contract/api'
 import type { SupervisionMethod } from '@contract/entities'
+import { chinaClockText, chinaDay } from '@domain/time'
 import { currentPerson, fetchMembers } from '@/features/org'
 import { useRequest } from '@/hooks/use-request'
 import { CloudError, toCloudError } from '@/services/cloud-error'
@@ -20,11 +21,9 @@ export interface FollowUpDraft {
   deadline: string
 }
 
-const CHINA_MS = 8 * 3600 * 1000
 /** Now, China time: the day and HH:MM. */
 export function chinaNow(at = new Date()): { day: string; time: string } {
-  const iso = new Date(at.getTime() + CHINA_MS).toISOString()
-  return { day: iso.slice(0, 10), time: iso.slice(11, 16) }
+  return { day: chinaDay(at), time: chinaClockText(at) }
 }
 
 export interface RecordFormStart {
