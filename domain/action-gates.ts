@@ -1,5 +1,6 @@
 import type { ActionName, FunctionName } from '../types/api'
 import type { Actor } from './roles'
+import { ratingRefusal } from './ratings'
 import { isCommittee } from './roles'
 
 /**
@@ -7,13 +8,15 @@ import { isCommittee } from './roles'
  * without the role learns FORBIDDEN, never what a valid payload would look like. Whether they may act on the
  * particular project, group or lecture is each action's own check, after validation.
  */
-export type ActionGate = 'committee' | 'secretary' | 'staff'
+export type ActionGate = 'committee' | 'secretary' | 'staff' | 'masses'
 
 const isSecretary = (actor: Actor): boolean => actor.grants.some((g) => g.role === 'secretary')
 
 export function passesGate(actor: Actor, gate: ActionGate): boolean {
   if (gate === 'committee') return isCommittee(actor)
   if (gate === 'secretary') return isSecretary(actor)
+  // 职工群众: a WeChat user on no Party roster (群众满意度, domain/ratings).
+  if (gate === 'masses') return ratingRefusal(actor) === null
   return isCommittee(actor) || isSecretary(actor)
 }
 
@@ -21,6 +24,7 @@ export const GATE_MESSAGES: Record<ActionGate, string> = {
   committee: '只有党委可以进行此操作',
   secretary: '只有支部书记可以进行此操作',
   staff: '只有支部书记或党委可以进行此操作',
+  masses: '群众满意度由职工群众评价，党员不参与评分',
 }
 
 /** A gate, or a gate with the words the action has always refused with. */
@@ -51,6 +55,7 @@ export const ACTION_GATES: Gates = {
     recordAcceptanceMethod: ['committee', '只有党委可以记录验收方式'],
     archive: 'committee',
     posterCode: ['staff', '只有本支部书记和党委可以生成四公开海报'],
+    rate: 'masses',
   },
   checkins: {
     approveMilestone: ['staff', '只有本支部书记或党委可以审批里程碑'],

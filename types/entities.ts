@@ -210,7 +210,7 @@ export interface ProposalVersion {
   at: Date
 }
 
-/** A staff member's satisfaction rating (群众满意度), one per person per project, changeable. */
+/** A staff member's satisfaction rating (群众满意度): one per WeChat user per project, final (domain/ratings). */
 export interface Rating {
   _id: string
   projectId: string

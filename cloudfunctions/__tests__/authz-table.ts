@@ -277,13 +277,19 @@ export const TABLE: Record<string, Record<string, Entry>> = {
       payloads: { own: { id: 'prj-001' }, other: { id: 'prj-002' } },
       expect: MANAGES,
     },
+    // 群众满意度: the masses rate a project in its 四公开 window (prj-009 and prj-008 were accepted days ago);
+    // no Party member rates, of any branch; a running project takes no rating yet.
     rate: {
       payloads: {
-        own: { id: 'prj-001', score: 5, comment: '服务很及时' },
-        other: { id: 'prj-002', score: 4 },
+        own: { id: 'prj-009', score: 5, comment: '服务很及时' },
+        other: { id: 'prj-008', score: 4 },
+        running: { id: 'prj-001', score: 5 },
         hidden: (f) => ({ id: f.draft.own, score: 5 }),
       },
-      expect: { ...everyone(PUBLIC_PAGE), public: PUBLIC_PAGE },
+      expect: {
+        ...everyone('denied'),
+        public: { own: 'ok', other: 'ok', running: 'refused', hidden: 'hidden' },
+      },
     },
   },
   checkins: {

@@ -22,6 +22,6 @@ export const ROUND_TRIPS: RoundTripBudgets<'projects'> = {
   archive: 6,
   publicGet: 3,
   posterCode: 3,
-  rate: 7,
+  rate: 6,
   recordAcceptanceMethod: 5,
 }

@@ -25,6 +25,14 @@ describe('action gates', () => {
     expect(who('staff')).toEqual(['s', 'c'])
   })
 
+  it('lets only the masses (on no Party roster) through the masses gate', () => {
+    const guest: Actor = { _id: 'guest:x', branchId: null, grants: [] }
+    expect(
+      [member, secretary, committee, guest].filter((a) => passesGate(a, 'masses')).map((a) => a._id),
+    ).toEqual(['guest:x'])
+    expect(gateRefusal(member, ACTION_GATES.projects!.rate!)).toBe('群众满意度由职工群众评价，党员不参与评分')
+  })
+
   it('refuses with the action’s own words where it has them', () => {
     expect(gateRefusal(secretary, ACTION_GATES.org!.importRoster!)).toBe('只有党委可以导入党员名册')
     expect(gateRefusal(member, ACTION_GATES.projects!.accept!)).toBe('只有党委可以进行此操作')

@@ -133,7 +133,14 @@ export function publicView(overrides: Partial<PublicProjectView> = {}): PublicPr
       },
     ],
     effect: null,
-    rating: { count: 12, average: 4.5, mine: null },
+    rating: {
+      count: 12,
+      average: 4.5,
+      mine: null,
+      canRate: false,
+      closed: '项目申请结题验收后开放群众评价',
+      lastDay: null,
+    },
     ...overrides,
   }
 }

@@ -135,7 +135,7 @@ export const projectsSchemas = {
   publicGet: byId,
   /** 四公开海报: the 小程序码 of a public project's page (its branch secretary or the committee). */
   posterCode: byId,
-  /** 群众满意度: 1–5, one per person per project, changeable. */
+  /** 群众满意度: 1–5, by a WeChat user on no Party roster, once per project, inside the 四公开 window. */
   rate: z
     .object({
       id: idSchema,
@@ -263,7 +263,16 @@ export interface PublicProjectView {
     milestones: { title: string; ownerName: string; deadline: string | null; status: MilestoneStatus }[]
   }[]
   effect: string | null
-  rating: { count: number; average: number | null; mine: { score: number; comment: string } | null }
+  rating: {
+    count: number
+    average: number | null
+    mine: { score: number; comment: string } | null
+    /** Whether this caller may rate now; else `closed` says why (Party member, window not open or over). */
+    canRate: boolean
+    closed: string | null
+    /** The last day ratings are taken once the project is accepted (YYYY-MM-DD). */
+    lastDay: string | null
+  }
 }
 
 /** What a state change answers. */

@@ -291,7 +291,7 @@ describe('四公开: projects.publicGet and rate', () => {
       status: 'archived',
       progress: 100,
       effect: expect.stringContaining('流动党员'),
-      rating: { count: 9, mine: null },
+      rating: { count: 9, mine: null, canRate: false },
     })
     expect(page.tasks).toHaveLength(2)
     expect(page.tasks[0].milestones[0]).toMatchObject({
@@ -320,13 +320,13 @@ describe('四公开: projects.publicGet and rate', () => {
     ['a fractional score', { score: 4.5 }, 'score'],
     ['an overlong comment', { score: 4, comment: '评'.repeat(201) }, 'comment'],
   ])('refuses %s with INVALID_INPUT and the field', async (_what, payload, path) => {
-    const before = snapshot(cloud, ARCHIVED)
-    expect(await post(as.guest, 'rate', { id: ARCHIVED, ...payload })).toMatchObject({
+    const before = snapshot(cloud, CLOSED)
+    expect(await post(as.guest, 'rate', { id: CLOSED, ...payload })).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
       issues: [{ path }],
     })
-    expect(snapshot(cloud, ARCHIVED)).toEqual(before)
+    expect(snapshot(cloud, CLOSED)).toEqual(before)
   })
 
   it('refuses rating a project that is not public, writing nothing', async () => {
@@ -338,22 +338,72 @@ describe('四公开: projects.publicGet and rate', () => {
     expect(snapshot(cloud, APPROVED)).toEqual(before)
   })
 
-  it('keeps one rating per person, changeable, with count and average on the project', async () => {
-    expect(data(await cloud.call(as.guest, 'projects', 'rate', { id: ARCHIVED, score: 1 })).count).toBe(10)
-    const again = data(
-      await cloud.call(as.guest, 'projects', 'rate', { id: ARCHIVED, score: 5, comment: '很好' }),
-    )
-    const ratings = cloud.db.find('ratings', { projectId: ARCHIVED })
-    expect(again).toEqual({
-      count: 10,
-      average: Math.round((ratings.reduce((s, r) => s + Number(r.score), 0) / 10) * 10) / 10,
+  it('refuses every Party member, of the branch, a rival branch or the committee, with the reason', async () => {
+    // p002 is a member of 运维部 (prj-009's branch), p016 of 安质部, p001 its secretary, p057 the committee.
+    for (const who of ['p002', 'p016', 'p001', 'p057']) {
+      const before = snapshot(cloud, CLOSED)
+      expect(await cloud.call(as[who], 'projects', 'rate', { id: CLOSED, score: 1 })).toEqual({
+        ok: false,
+        code: 'FORBIDDEN',
+        message: '群众满意度由职工群众评价，党员不参与评分',
+      })
+      expect(snapshot(cloud, CLOSED)).toEqual(before)
+      expect(cloud.db.count('ratings', { projectId: CLOSED })).toBe(18)
+    }
+    const page = data(await cloud.call(as.p002, 'projects', 'publicGet', { id: CLOSED }))
+    expect(page.rating).toMatchObject({ canRate: false, closed: '群众满意度由职工群众评价，党员不参与评分' })
+  })
+
+  it('takes ratings only in the 四公开 window: not while running, not once 30 days past 结题', async () => {
+    const running = data(await cloud.call(as.guest, 'projects', 'publicGet', { id: IN_PROGRESS }))
+    expect(running.rating).toMatchObject({ canRate: false, closed: '项目申请结题验收后开放群众评价' })
+    expect(await cloud.call(as.guest, 'projects', 'rate', { id: IN_PROGRESS, score: 5 })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: '项目申请结题验收后开放群众评价',
     })
-    expect(cloud.db.find('ratings', { _id: `${ARCHIVED}:public-openid-7` })[0]).toMatchObject({
+    // prj-013 was accepted months ago (the seed puts its 结题 well over 30 days back, whatever today is).
+    const before = snapshot(cloud, ARCHIVED)
+    const late = await cloud.call(as.guest, 'projects', 'rate', { id: ARCHIVED, score: 1 })
+    expect(late).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: expect.stringMatching(/^评价已于 .* 结束/),
+    })
+    expect(snapshot(cloud, ARCHIVED)).toEqual(before)
+    expect(cloud.db.count('ratings', { projectId: ARCHIVED })).toBe(9)
+    const closed = data(await cloud.call(as.guest, 'projects', 'publicGet', { id: ARCHIVED }))
+    expect(closed.rating).toMatchObject({ canRate: false, closed: expect.stringMatching(/结题后 30 天内/) })
+    // The request opens it: prj-005 was requested (and accepted above, today).
+    const open = data(await cloud.call(as.guest, 'projects', 'publicGet', { id: ACCEPTANCE_REQUESTED }))
+    expect(open.rating).toMatchObject({ canRate: true, closed: null, lastDay: expect.any(String) })
+  })
+
+  it('keeps one final rating per WeChat, with count and average on the project', async () => {
+    const start = cloud.db.find('projects', { _id: CLOSED })[0].rating as { count: number; sum: number }
+    expect(
+      data(await cloud.call(as.guest, 'projects', 'rate', { id: CLOSED, score: 5, comment: '很好' })),
+    ).toEqual({
+      count: start.count + 1,
+      average: Math.round(((start.sum + 5) / (start.count + 1)) * 10) / 10,
+    })
+    const before = snapshot(cloud, CLOSED)
+    expect(await cloud.call(as.guest, 'projects', 'rate', { id: CLOSED, score: 1 })).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '你已评价过这个项目，每个微信只能评价一次',
+    })
+    expect(snapshot(cloud, CLOSED)).toEqual(before)
+    expect(cloud.db.find('ratings', { _id: `${CLOSED}:public-openid-7` })[0]).toMatchObject({
       score: 5,
       comment: '很好',
     })
-    const page = data(await cloud.call(as.guest, 'projects', 'publicGet', { id: ARCHIVED }))
-    expect(page.rating.mine).toEqual({ score: 5, comment: '很好' })
+    const page = data(await cloud.call(as.guest, 'projects', 'publicGet', { id: CLOSED }))
+    expect(page.rating).toMatchObject({
+      mine: { score: 5, comment: '很好' },
+      canRate: false,
+      closed: '你已评价，每个微信只能评价一次',
+    })
   })
 
   it('gives a guest nothing beyond the public page', async () => {

@@ -127,22 +127,32 @@ describe('a project from draft to rating (选题 → 答题 → 结题)', () => 
     expect((stored.score as { rubric: unknown[] }).rubric).toHaveLength(4)
   })
 
-  it('is rated by staff, registered or not, one rating each and changeable', async () => {
+  it('is rated by the masses once each in its 四公开 window, never by a Party member', async () => {
     const guest = guestCookie(cloud, 'public-openid-1')
     expect(data(await cloud.call(guest, 'projects', 'rate', { id, score: 3 }))).toEqual({
       count: 1,
       average: 3,
     })
-    expect(data(await cloud.call(as.p002, 'projects', 'rate', { id, score: 5, comment: '好' }))).toEqual({
+    expect(await cloud.call(as.p002, 'projects', 'rate', { id, score: 5, comment: '好' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
+    expect(await cloud.call(guest, 'projects', 'rate', { id, score: 4, comment: '改一下' })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    })
+    const other = guestCookie(cloud, 'public-openid-2')
+    expect(data(await cloud.call(other, 'projects', 'rate', { id, score: 5, comment: '很好' }))).toEqual({
       count: 2,
       average: 4,
     })
-    expect(data(await cloud.call(guest, 'projects', 'rate', { id, score: 4, comment: '改一下' }))).toEqual({
-      count: 2,
-      average: 4.5,
-    })
     const page = data(await cloud.call(guest, 'projects', 'publicGet', { id }))
-    expect(page.rating).toEqual({ count: 2, average: 4.5, mine: { score: 4, comment: '改一下' } })
+    expect(page.rating).toMatchObject({
+      count: 2,
+      average: 4,
+      mine: { score: 3, comment: '' },
+      canRate: false,
+    })
     expect(page.effect).toBe('突击队到场时间缩短一半')
     expect(page.tasks[0].milestones[0]).toEqual({
       title: '确定突击队名单',
@@ -166,7 +176,7 @@ describe('a project from draft to rating (选题 → 答题 → 结题)', () => 
     ])
     const detail = data(await cloud.call(as.p044, 'projects', 'get', { id }))
     expect(detail.events[0]).toMatchObject({ action: 'accept', comment: '成效明显' })
-    expect(detail.rating).toEqual({ count: 2, average: 4.5 })
+    expect(detail.rating).toEqual({ count: 2, average: 4 })
     expect(detail.can).toEqual([])
   })
 })

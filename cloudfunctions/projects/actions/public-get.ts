@@ -1,6 +1,7 @@
 import { averageRating } from '../../../domain/acceptance'
 import { formatDay } from '../../../domain/dates'
 import { isPublic } from '../../../domain/project-permissions'
+import { ratingRefusal, ratingWindow } from '../../../domain/ratings'
 import { fail, ok } from '../../../types/result'
 import { getPersonNames } from '../../_shared/repositories/people'
 import { getProject, getRating, listMilestones } from '../../_shared/repositories/projects'
@@ -16,6 +17,10 @@ export const publicGet: Handler<'projects', 'publicGet'> = async ({ id }, { call
   if (!project || !isPublic(project)) return fail('NOT_FOUND', '没有找到公开的项目')
   const names = await getPersonNames(milestones.map((m) => m.ownerId))
   const accepted = project.status === 'closed' || project.status === 'archived'
+  const window = ratingWindow(project, new Date())
+  const closed = mine
+    ? '你已评价，每个微信只能评价一次'
+    : (ratingRefusal(caller) ?? (window.open ? null : window.reason))
   return ok({
     id: project._id,
     title: project.title,
@@ -44,6 +49,9 @@ export const publicGet: Handler<'projects', 'publicGet'> = async ({ id }, { call
       count: project.rating.count,
       average: averageRating(project.rating),
       mine: mine && { score: mine.score, comment: mine.comment },
+      canRate: closed === null,
+      closed,
+      lastDay: window.lastDay,
     },
   })
 }

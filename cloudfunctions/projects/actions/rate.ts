@@ -1,5 +1,6 @@
 import { averageRating } from '../../../domain/acceptance'
 import { isPublic } from '../../../domain/project-permissions'
+import { ratingWindow } from '../../../domain/ratings'
 import type { Project, Rating } from '../../../types/entities'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
@@ -8,19 +9,23 @@ import type { Handler } from '../../_shared/router'
 import { replacing, runInTransaction, txGet } from '../../_shared/transaction'
 
 /**
- * 群众满意度: one rating per WeChat user per project, changeable; the project's count and sum change in the
- * same transaction. Ratings are not edits of the project, so its version and updatedAt stay as they are.
+ * 群众满意度: the masses rate, never a Party member (the `masses` gate, before the payload is looked at); one
+ * rating per WeChat user per project,
+ * final, and only inside the 四公开 window. The project's count and sum change in the same transaction.
+ * Ratings are not edits of the project, so its version and updatedAt stay as they are.
  */
-export const rate: Handler<'projects', 'rate'> = ({ id, score, comment }, { caller }) =>
-  runInTransaction(async (t) => {
-    const project = await txGet<Project>(t, COLLECTIONS.projects, id)
-    if (!project || !isPublic(project)) return fail('NOT_FOUND', '没有找到公开的项目')
+export const rate: Handler<'projects', 'rate'> = ({ id, score, comment }, { caller }) => {
+  return runInTransaction(async (t) => {
     const key = ratingId(id, caller.openid)
-    const before = await txGet<Rating>(t, COLLECTIONS.ratings, key)
-    const rating = {
-      count: project.rating.count + (before ? 0 : 1),
-      sum: project.rating.sum - (before?.score ?? 0) + score,
-    }
+    const [project, before] = await Promise.all([
+      txGet<Project>(t, COLLECTIONS.projects, id),
+      txGet<Rating>(t, COLLECTIONS.ratings, key),
+    ])
+    if (!project || !isPublic(project)) return fail('NOT_FOUND', '没有找到公开的项目')
+    const window = ratingWindow(project, new Date())
+    if (!window.open) return fail('CONFLICT', window.reason)
+    if (before) return fail('CONFLICT', '你已评价过这个项目，每个微信只能评价一次')
+    const rating = { count: project.rating.count + 1, sum: project.rating.sum + score }
     const doc: Omit<Rating, '_id'> = {
       projectId: id,
       openid: caller.openid,
@@ -28,10 +33,13 @@ export const rate: Handler<'projects', 'rate'> = ({ id, score, comment }, { call
       comment: comment ?? '',
       at: new Date(),
     }
-    await t.collection(COLLECTIONS.ratings).doc(key).set({ data: doc })
-    await t
-      .collection(COLLECTIONS.projects)
-      .doc(id)
-      .update({ data: replacing({ rating }) })
+    await Promise.all([
+      t.collection(COLLECTIONS.ratings).doc(key).set({ data: doc }),
+      t
+        .collection(COLLECTIONS.projects)
+        .doc(id)
+        .update({ data: replacing({ rating }) }),
+    ])
     return ok({ count: rating.count, average: averageRating(rating) })
   })
+}

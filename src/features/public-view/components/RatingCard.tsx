@@ -13,23 +13,15 @@ const STAR_OFF = <Text className="rating-card__star">★</Text>
 
 export interface RatingCardProps {
   rating: PublicProjectView['rating']
-  form: Pick<
-    PublicProject,
-    | 'score'
-    | 'setScore'
-    | 'comment'
-    | 'setComment'
-    | 'editing'
-    | 'startEditing'
-    | 'cancelEditing'
-    | 'sending'
-    | 'send'
-  >
+  form: Pick<PublicProject, 'score' | 'setScore' | 'comment' | 'setComment' | 'sending' | 'send'>
 }
 
 const STAR_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意']
 
-/** 群众满意度: the average and count, the person's own rating, and 1–5 stars to give or change it. */
+/**
+ * 群众满意度: the average and count (样本不足 below the count that makes it a score), the person's own rating, and
+ * 1–5 stars while they may still rate; otherwise why not (党员, window not open or over).
+ */
 export function RatingCard({ rating, form }: RatingCardProps) {
   return (
     <Card title="群众满意度">
@@ -39,7 +31,7 @@ export function RatingCard({ rating, form }: RatingCardProps) {
         </Text>
         <Text className="rating-card__count">{rating.count} 人评价 · 满分 5 分</Text>
       </View>
-      {rating.mine && !form.editing ? (
+      {rating.mine ? (
         <View className="rating-card__mine">
           <Text className="rating-card__mine-text">
             你的评分：{rating.mine.score} 星（{STAR_WORDS[rating.mine.score]}）
@@ -47,13 +39,11 @@ export function RatingCard({ rating, form }: RatingCardProps) {
           {rating.mine.comment ? (
             <Text className="rating-card__mine-comment">“{rating.mine.comment}”</Text>
           ) : null}
-          <Button type="default" onClick={form.startEditing}>
-            修改评分
-          </Button>
         </View>
-      ) : (
+      ) : null}
+      {rating.canRate ? (
         <View className="rating-card__form">
-          <Text className="rating-card__ask">{rating.mine ? '修改你的评分' : '你对这个项目满意吗？'}</Text>
+          <Text className="rating-card__ask">你对这个项目满意吗？</Text>
           <View className="rating-card__stars">
             <Rate
               className="rating-card__rate"
@@ -76,17 +66,17 @@ export function RatingCard({ rating, form }: RatingCardProps) {
             placeholder="说说你的看法"
             onChange={form.setComment}
           />
+          <Text className="rating-card__note">
+            每个微信只能评价一次，提交后不能修改{rating.lastDay ? `；${rating.lastDay} 前可评价` : ''}
+          </Text>
           <View className="rating-card__actions">
-            {rating.mine ? (
-              <Button type="default" onClick={form.cancelEditing}>
-                取消
-              </Button>
-            ) : null}
             <Button type="primary" loading={form.sending} onClick={() => void form.send()}>
-              {rating.mine ? '保存评分' : '提交评分'}
+              提交评分
             </Button>
           </View>
         </View>
+      ) : (
+        <Text className="rating-card__closed">{rating.closed}</Text>
       )}
     </Card>
   )

@@ -17,15 +17,11 @@ export interface PublicProject {
   setScore: (n: number) => void
   comment: string
   setComment: (text: string) => void
-  /** True while the form is open: no rating yet, or 修改评分 tapped. */
-  editing: boolean
-  startEditing: () => void
-  cancelEditing: () => void
   sending: boolean
   send: () => Promise<void>
 }
 
-/** 四公开 and 群众满意度: the public view, and one changeable rating per person. */
+/** 四公开 and 群众满意度: the public view, and one final rating per WeChat user while the window is open. */
 export function usePublicProject(id: string | undefined): PublicProject {
   const load = useCallback(
     () => (id ? fetchPublicProject(id) : Promise.reject(new CloudError('NOT_FOUND', '没有指定项目'))),
@@ -35,14 +31,14 @@ export function usePublicProject(id: string | undefined): PublicProject {
   const mine = view.data?.rating.mine ?? null
   const [score, setScore] = useState(0)
   const [comment, setComment] = useState('')
-  const [editing, setEditing] = useState(false)
   const [sending, setSending] = useState(false)
 
-  // The form starts from the person's own rating whenever a fresh view arrives.
+  // A fresh view with the person's rating in it clears the form.
   useEffect(() => {
-    setScore(mine?.score ?? 0)
-    setComment(mine?.comment ?? '')
-    setEditing(mine === null)
+    if (mine) {
+      setScore(0)
+      setComment('')
+    }
   }, [mine])
 
   const send = async () => {
@@ -54,7 +50,7 @@ export function usePublicProject(id: string | undefined): PublicProject {
     setSending(true)
     try {
       await rateProject(view.data.id, score, comment.trim())
-      showSuccessToast(mine ? '评分已修改' : '评分已提交')
+      showSuccessToast('评分已提交')
       await view.reload()
     } catch (e) {
       showErrorToast(e)
@@ -69,13 +65,6 @@ export function usePublicProject(id: string | undefined): PublicProject {
     setScore,
     comment,
     setComment: (text) => setComment(text.slice(0, RATING_COMMENT_LIMIT)),
-    editing,
-    startEditing: () => setEditing(true),
-    cancelEditing: () => {
-      setScore(mine?.score ?? 0)
-      setComment(mine?.comment ?? '')
-      setEditing(mine === null)
-    },
     sending,
     send,
   }

@@ -30,19 +30,32 @@ describe('四公开', () => {
     expect(screen.getByText('项目结题验收后公布实施成效')).toBeInTheDocument()
     expect(screen.getByText('4.5 分')).toBeInTheDocument()
     expect(screen.getByText('12 人评价 · 满分 5 分')).toBeInTheDocument()
+    // Running: nothing to rate yet, and the page says so instead of offering stars.
+    expect(screen.getByText('项目申请结题验收后开放群众评价')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '提交评分' })).not.toBeInTheDocument()
     expect(payloadsOf('projects.publicGet')).toEqual([{ id: 'prj-001' }])
   })
 
-  it('rates 1–5 stars with an optional comment, then shows 你的评分', async () => {
+  it('rates 1–5 stars with an optional comment, once, then shows 你的评分', async () => {
+    const open = { count: 12, average: 4.5, mine: null, canRate: true, closed: null, lastDay: '2026-12-31' }
+    const rated = {
+      count: 13,
+      average: 4.5,
+      mine: { score: 4, comment: '服务及时' },
+      canRate: false,
+      closed: '你已评价，每个微信只能评价一次',
+      lastDay: '2026-12-31',
+    }
     answer({
       'projects.publicGet': [
-        publicView(),
-        publicView({ rating: { count: 13, average: 4.5, mine: { score: 4, comment: '服务及时' } } }),
+        publicView({ status: 'closed', rating: open }),
+        publicView({ status: 'closed', rating: rated }),
       ],
       'projects.rate': { count: 13, average: 4.5 },
     })
     render(<PublicPage />)
     expect(await screen.findByText('你对这个项目满意吗？')).toBeInTheDocument()
+    expect(screen.getByText('每个微信只能评价一次，提交后不能修改；2026-12-31 前可评价')).toBeInTheDocument()
 
     fireEvent.click(screen.getByRole('button', { name: '提交评分' }))
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请先选择 1–5 星' }))
@@ -58,24 +71,27 @@ describe('四公开', () => {
     )
     expect(await screen.findByText('你的评分：4 星（满意）')).toBeInTheDocument()
     expect(screen.getByText('13 人评价 · 满分 5 分')).toBeInTheDocument()
+    expect(screen.getByText('你已评价，每个微信只能评价一次')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '提交评分' })).not.toBeInTheDocument()
   })
 
-  it('lets a person change their rating', async () => {
+  it('tells a Party member why they do not rate', async () => {
     answer({
       'projects.publicGet': publicView({
-        rating: { count: 12, average: 4.5, mine: { score: 3, comment: '' } },
+        status: 'closed',
+        rating: {
+          count: 12,
+          average: 4.5,
+          mine: null,
+          canRate: false,
+          closed: '群众满意度由职工群众评价，党员不参与评分',
+          lastDay: '2026-12-31',
+        },
       }),
-      'projects.rate': { count: 12, average: 4.7 },
     })
     render(<PublicPage />)
-    expect(await screen.findByText('你的评分：3 星（一般）')).toBeInTheDocument()
-
-    fireEvent.click(screen.getByRole('button', { name: '修改评分' }))
-    fireEvent.click(screen.getByRole('button', { name: '5 星' }))
-    fireEvent.click(screen.getByRole('button', { name: '保存评分' }))
-
-    await waitFor(() => expect(payloadsOf('projects.rate')).toEqual([{ id: 'prj-001', score: 5 }]))
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '评分已修改' }))
+    expect(await screen.findByText('群众满意度由职工群众评价，党员不参与评分')).toBeInTheDocument()
+    expect(screen.queryByText('你对这个项目满意吗？')).not.toBeInTheDocument()
   })
 
   it('says why a project cannot be viewed', async () => {
