@@ -1,5 +1,5 @@
 import type { Person, Project } from '../types/entities'
-import { chinaDay } from './checkins'
+import { chinaDay } from './time'
 
 /** 四公开 window: rating opens with the acceptance request and closes this many days after 结题. */
 export const RATING_WINDOW_DAYS = 30
