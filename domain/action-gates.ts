@@ -1,7 +1,7 @@
 import type { ActionName, FunctionName } from '../types/api'
 import type { Actor } from './roles'
 import { ratingRefusal } from './ratings'
-import { isCommittee } from './roles'
+import { isCommittee, isSecretary } from './roles'
 
 /**
  * Who may call an action at all, by role alone: checked before the payload is even validated, so a caller
@@ -9,8 +9,6 @@ import { isCommittee } from './roles'
  * particular project, group or lecture is each action's own check, after validation.
  */
 export type ActionGate = 'committee' | 'secretary' | 'staff' | 'masses'
-
-const isSecretary = (actor: Actor): boolean => actor.grants.some((g) => g.role === 'secretary')
 
 export function passesGate(actor: Actor, gate: ActionGate): boolean {
   if (gate === 'committee') return isCommittee(actor)

@@ -1,7 +1,7 @@
 import type { Lecture, LectureAction, LectureAudience } from '../types/entities-community'
 import { COMPANY_AUDIENCE } from '../types/entities-community'
 import type { Actor } from './roles'
-import { isCommittee, isSecretaryOf } from './roles'
+import { isCommittee, isSecretaryOf, secretaryBranches } from './roles'
 
 /** The branches the actor belongs to (as member or secretary): lectures for those reach them. */
 const ownBranches = (actor: Actor): string[] => [
@@ -40,10 +40,8 @@ export function creationBranch(actor: Actor, requested: string | undefined): Cre
       : { ok: false, requested: true }
   }
   if (isCommittee(actor)) return { ok: true, ownerBranchId: null }
-  const own = actor.grants.find((g) => g.role === 'secretary')
-  return own && own.role === 'secretary'
-    ? { ok: true, ownerBranchId: own.branchId }
-    : { ok: false, requested: false }
+  const own = secretaryBranches(actor)[0]
+  return own !== undefined ? { ok: true, ownerBranchId: own } : { ok: false, requested: false }
 }
 
 /** The default audience of a new lecture: its branch, or the whole company for the committee's own. */

@@ -7,7 +7,7 @@ import type {
 } from '../types/entities'
 import { rollUpProgress } from './projects'
 import type { Actor } from './roles'
-import { isCommittee, isSecretaryOf } from './roles'
+import { isCommittee, isSecretaryOf, secretaryBranches } from './roles'
 
 export type { MilestoneAction }
 
@@ -70,9 +70,7 @@ export type ApprovalScope = { all: true } | { all: false; branchIds: string[] }
 /** The approval inbox `actor` has, or null when they approve nothing (a member). */
 export function approvalScope(actor: Actor): ApprovalScope | null {
   if (isCommittee(actor)) return { all: true }
-  const branchIds = [
-    ...new Set(actor.grants.flatMap((g) => (g.role === 'secretary' ? [g.branchId] : []))),
-  ].sort()
+  const branchIds = secretaryBranches(actor).sort()
   return branchIds.length > 0 ? { all: false, branchIds } : null
 }
 

@@ -2,7 +2,7 @@ import { PROJECT_ACTIONS } from '../types/entities'
 import type { Project, ProjectAction } from '../types/entities'
 import { DECISIONS, PUBLIC_STATUSES, TRANSITIONS, nextStatus } from './lifecycle'
 import type { Actor } from './roles'
-import { canViewBranch, isCommittee, isSecretaryOf } from './roles'
+import { canViewBranch, isCommittee, isSecretaryOf, secretaryBranches } from './roles'
 
 export type Denial = 'FORBIDDEN' | 'OWN_SUBMISSION'
 
@@ -41,8 +41,7 @@ export const isPublic = (project: Pick<Project, 'status'>): boolean =>
  */
 export function draftBranch(actor: Actor, requested: string | undefined): string | null {
   if (requested !== undefined) return isSecretaryOf(actor, requested) ? requested : null
-  const own = actor.grants.find((g) => g.role === 'secretary')
-  return own && own.role === 'secretary' ? own.branchId : null
+  return secretaryBranches(actor)[0] ?? null
 }
 
 /** What keeps a project from moving on even where the state machine and permissions allow it. */

@@ -4,7 +4,7 @@ import { REMINDER_KINDS } from '../types/entities-reminders'
 import { chinaClockText, chinaDay, chinaMinutes } from './time'
 import { REVIEW_STATUSES, WORKING_STATUSES } from './milestones'
 import type { Actor } from './roles'
-import { isCommittee } from './roles'
+import { isCommittee, isSecretary } from './roles'
 
 export type { ReminderKind }
 
@@ -584,7 +584,7 @@ const COMMITTEE_KINDS: readonly ReminderKind[] = [
 /** The kinds that can reach `actor`, given their roles, in the order of REMINDER_KINDS. */
 export function reminderKindsFor(actor: Actor): ReminderKind[] {
   const kinds = new Set<ReminderKind>(MEMBER_KINDS)
-  if (actor.grants.some((g) => g.role === 'secretary')) SECRETARY_KINDS.forEach((k) => kinds.add(k))
+  if (isSecretary(actor)) SECRETARY_KINDS.forEach((k) => kinds.add(k))
   if (isCommittee(actor)) COMMITTEE_KINDS.forEach((k) => kinds.add(k))
   return REMINDER_KINDS.filter((k) => kinds.has(k))
 }

@@ -3,30 +3,39 @@ import type { Person, Role, RoleGrant } from '../types/entities'
 /** The part of a person that permission rules look at. */
 export type Actor = Pick<Person, '_id' | 'branchId' | 'grants'>
 
-export const isCommittee = (actor: Actor): boolean => actor.grants.some((g) => g.role === 'committee')
+/** What the role rules below read: a person's grants (a Person on the server, the app's MeView alike). */
+export type Grants = Pick<Actor, 'grants'>
 
-export const isSecretaryOf = (actor: Actor, branchId: string): boolean =>
+export const isCommittee = (actor: Grants): boolean => actor.grants.some((g) => g.role === 'committee')
+
+export const isSecretaryOf = (actor: Grants, branchId: string): boolean =>
   actor.grants.some((g) => g.role === 'secretary' && g.branchId === branchId)
 
 /** The branches a person leads as secretary, each once, in the order their grants list them. */
-export const secretaryBranches = (actor: Actor): string[] => [
+export const secretaryBranches = (actor: Grants): string[] => [
   ...new Set(actor.grants.flatMap((g) => (g.role === 'secretary' ? [g.branchId] : []))),
 ]
 
-export const isMemberOf = (actor: Actor, branchId: string): boolean =>
+/** Whether a person is secretary of any branch. */
+export const isSecretary = (actor: Grants): boolean => secretaryBranches(actor).length > 0
+
+/** Whether a person leads anything: a branch as its secretary, or the company as the committee. */
+export const isLeader = (actor: Grants): boolean => isCommittee(actor) || isSecretary(actor)
+
+export const isMemberOf = (actor: Grants, branchId: string): boolean =>
   actor.grants.some((g) => g.role !== 'committee' && g.branchId === branchId)
 
 /** Every role a person holds, strongest first, each once. */
-export function rolesOf(actor: Actor): Role[] {
+export function rolesOf(actor: Grants): Role[] {
   const held = new Set(actor.grants.map((g: RoleGrant) => g.role))
   return (['committee', 'secretary', 'member'] as const).filter((r) => held.has(r))
 }
 
 /** The role a screen should greet the person with. */
-export const primaryRole = (actor: Actor): Role => rolesOf(actor)[0] ?? 'member'
+export const primaryRole = (actor: Grants): Role => rolesOf(actor)[0] ?? 'member'
 
 /** Committee sees every branch; others see the branches they belong to. */
-export const canViewBranch = (actor: Actor, branchId: string): boolean =>
+export const canViewBranch = (actor: Grants, branchId: string): boolean =>
   isCommittee(actor) || isMemberOf(actor, branchId)
 
 /** Phone numbers: the person, their branch secretary and the committee (PRODUCT.md, Privacy). */

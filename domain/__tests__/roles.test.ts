@@ -3,10 +3,13 @@ import {
   canGrantRoles,
   canViewBranch,
   isCommittee,
+  isLeader,
   isMemberOf,
+  isSecretary,
   isSecretaryOf,
   primaryRole,
   rolesOf,
+  secretaryBranches,
 } from '../roles'
 import type { Actor } from '../roles'
 import type { RoleGrant } from '../../types/entities'
@@ -27,6 +30,29 @@ const committee: Actor = {
 }
 
 describe('roles', () => {
+  it('lists the branches a secretary leads once each, in grant order', () => {
+    const twice = {
+      grants: [
+        { role: 'secretary' as const, branchId: 'b2' },
+        { role: 'member' as const, branchId: 'b1' },
+        { role: 'secretary' as const, branchId: 'b1' },
+        { role: 'secretary' as const, branchId: 'b2' },
+      ],
+    }
+    expect(secretaryBranches(twice)).toEqual(['b2', 'b1'])
+    expect(secretaryBranches(member)).toEqual([])
+    expect(secretaryBranches(committee)).toEqual([])
+  })
+
+  it('tells who leads: a secretary of any branch, or the committee', () => {
+    expect([isSecretary(secretary), isSecretary(committee), isSecretary(member)]).toEqual([
+      true,
+      false,
+      false,
+    ])
+    expect([isLeader(secretary), isLeader(committee), isLeader(member)]).toEqual([true, true, false])
+  })
+
   it('tells committee, secretary and member apart', () => {
     expect(isCommittee(committee)).toBe(true)
     expect(isCommittee(secretary)).toBe(false)
@@ -42,7 +68,7 @@ describe('roles', () => {
     expect(rolesOf(committee)).toEqual(['committee', 'member'])
     expect(primaryRole(member)).toBe('member')
     expect(primaryRole(committee)).toBe('committee')
-    expect(primaryRole({ _id: 'x', branchId: null, grants: [] })).toBe('member')
+    expect(primaryRole({ grants: [] })).toBe('member')
   })
 
   it('lets the committee view every branch and others only their own', () => {

@@ -1,4 +1,5 @@
 import { canPin, canPost, canSeeReaders, groupRole } from '../../../domain/group-permissions'
+import { secretaryBranches } from '../../../domain/roles'
 import type { PartyGroup } from '../../../types/entities'
 import type { GroupSummary } from '../../../types/functions/groups'
 import { ok } from '../../../types/result'
@@ -18,7 +19,7 @@ import type { Handler } from '../../_shared/router'
  * groups, then boards, names, branch names, member counts and the caller's reads in those groups at once.
  */
 export const myGroups: Handler<'groups', 'myGroups'> = async (_params, { caller }) => {
-  const secretaryOf = caller.grants.flatMap((g) => (g.role === 'secretary' ? [g.branchId] : []))
+  const secretaryOf = secretaryBranches(caller)
   const [own, managed] = await Promise.all([
     caller.groupId ? getGroupsByIds([caller.groupId]) : Promise.resolve(new Map<string, PartyGroup>()),
     listGroupsOfBranches(secretaryOf),

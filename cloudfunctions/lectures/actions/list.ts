@@ -1,7 +1,7 @@
 import { chinaDay } from '../../../domain/checkins'
 import { audienceKeys, canReadLecture } from '../../../domain/lecture-permissions'
 import { studyId } from '../../../domain/lectures'
-import { isCommittee } from '../../../domain/roles'
+import { isCommittee, secretaryBranches } from '../../../domain/roles'
 import type { Person } from '../../../types/entities'
 import type { Lecture, LectureStudy } from '../../../types/entities-community'
 import type { LectureListItem } from '../../../types/functions/lectures'
@@ -83,7 +83,7 @@ async function managePage(
   limit: number,
   links: FileLinks,
 ): Promise<Result<Page>> {
-  const branches = caller.grants.flatMap((g) => (g.role === 'secretary' ? [g.branchId] : []))
+  const branches = secretaryBranches(caller)
   if (!isCommittee(caller) && branches.length === 0) {
     return fail('FORBIDDEN', '只有支部书记和党委可以管理微讲坛')
   }

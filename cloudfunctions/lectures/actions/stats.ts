@@ -1,6 +1,6 @@
 import { canManageLecture } from '../../../domain/lecture-permissions'
 import { totalsId } from '../../../domain/lectures'
-import { isCommittee, isSecretaryOf } from '../../../domain/roles'
+import { isCommittee, isSecretaryOf, secretaryBranches } from '../../../domain/roles'
 import type { Person } from '../../../types/entities'
 import type { BranchStudyView, LectureStatsView, MemberStudyView } from '../../../types/functions/lectures'
 import { fail, ok } from '../../../types/result'
@@ -36,7 +36,7 @@ async function lectureStats(caller: Person, lectureId: string): Promise<LectureS
 /** Branch totals: a secretary's own branches, every branch for the committee. */
 async function branchStats(caller: Person): Promise<BranchStudyView[]> {
   const committee = isCommittee(caller)
-  const mine = caller.grants.flatMap((g) => (g.role === 'secretary' ? [g.branchId] : []))
+  const mine = secretaryBranches(caller)
   if (!committee && mine.length === 0) return []
   const branches = (await listOrgUnits()).filter(
     (u) => u.kind === 'branch' && (committee || mine.includes(u._id)),

@@ -4,7 +4,7 @@ import { availableActions, canReadProject } from '../../../domain/project-permis
 import { missingProposalFields } from '../../../domain/proposal'
 import { chinaDay } from '../../../domain/checkins'
 import { formatDay } from '../../../domain/dates'
-import { isCommittee, isSecretaryOf } from '../../../domain/roles'
+import { isCommittee, isLeader, isSecretaryOf } from '../../../domain/roles'
 import { isRectificationOverdue } from '../../../domain/supervision'
 import type { AcceptanceMethodRecord } from '../../../types/entities'
 import { fail, ok } from '../../../types/result'
@@ -28,7 +28,7 @@ import { projectNotFound } from '../../_shared/transition'
  */
 export const get: Handler<'projects', 'get'> = async ({ id }, { caller }) => {
   // Only the branch secretary and the committee see 整改: nobody else's read asks for it.
-  const mayFix = isCommittee(caller) || caller.grants.some((g) => g.role === 'secretary')
+  const mayFix = isLeader(caller)
   const [project, milestones, events, fixes] = await Promise.all([
     getProject(id),
     listMilestones(id),

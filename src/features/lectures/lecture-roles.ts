@@ -1,4 +1,5 @@
 import type { MeView } from '@contract/api'
+import { secretaryBranches } from '@domain/roles'
 
 /**
  * Whether the person writes lectures (支部书记, 党委): they see 我发布的, 新建微讲坛 and 学习统计. Only a hint
@@ -12,4 +13,4 @@ export const isCommitteeMember = (me: Pick<MeView, 'roles'> | null | undefined):
 
 /** The branches the person is secretary of: where a secretary's lectures may go. */
 export const secretaryBranchIds = (me: Pick<MeView, 'grants'> | null | undefined): string[] =>
-  (me?.grants ?? []).flatMap((g) => (g.role === 'secretary' ? [g.branchId] : []))
+  me ? secretaryBranches(me) : []
