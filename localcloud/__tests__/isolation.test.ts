@@ -52,6 +52,18 @@ describe('functions apart from the gateway', () => {
     await expect(call(echo, 5_000, { n: 2 })).resolves.toEqual({ ok: true, data: { n: 2 } })
   })
 
+  it('a new instance loads its code before its call’s timeout starts (initialisation has a timeout of its own)', async () => {
+    // Loading takes longer than the call may run: on CloudBase that is the instance's initialisation, not the run.
+    const slow = pool(
+      'slow-load',
+      `const t = Date.now(); while (Date.now() - t < 1500) {}
+      exports.main = async (e) => { if (e.spin) for (;;) {} return { ok: true, data: e } }`,
+    )
+    await expect(call(slow, 1_000, { n: 1 })).resolves.toEqual({ ok: true, data: { n: 1 } })
+    // The run itself still stops at its timeout.
+    await expect(call(slow, 1_000, { spin: true })).rejects.toThrow('FUNCTION_TIMEOUT')
+  })
+
   it('a run past its memorySize ends with OUT_OF_MEMORY, and the function keeps answering', async () => {
     const hog = pool(
       'hog',

@@ -59,6 +59,7 @@ installOpenApi(new Map([[init.name, init.openapi]]), (args) => relay('openapi', 
 const requireHere = createRequire(__filename)
 const mod = requireHere(init.bundle) as { main: (event: unknown, context: unknown) => Promise<unknown> }
 let warm = false
+post({ type: 'ready' })
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'reply') {

@@ -18,6 +18,12 @@ export const WORKER_FILE = join(__dirname, '..', '..', 'build', 'localcloud', 'f
 /** Instances of one function at once; further calls wait for one to be free (CloudBase scales wider). */
 const MAX_INSTANCES = 4
 
+/**
+ * How long a new instance may take to load its code (SCF's 初始化超时时间, apart from the run's own timeout).
+ * A call's timeout counts from the moment its instance is ready, as CloudBase counts a run's duration.
+ */
+export const INIT_TIMEOUT_MS = 65_000
+
 /** Why a run ended without an answer: the gateway turns each into a clear reply. */
 export class RunFailed extends Error {
   constructor(
@@ -31,6 +37,8 @@ export class RunFailed extends Error {
 interface Instance {
   worker: Worker
   idleTimer?: NodeJS.Timeout
+  /** Its bundle is loaded: a call's timeout runs from when it is posted. */
+  ready: boolean
 }
 
 interface Served {
@@ -70,13 +78,14 @@ export class FunctionPool {
       stdout: false,
       stderr: false,
     })
+    const instance: Instance = { worker, ready: false }
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'relay') void this.relay(worker, msg)
       if (msg.type === 'log') console[msg.level](msg.text)
+      if (msg.type === 'ready') instance.ready = true
     })
     worker.unref()
     this.live++
-    const instance: Instance = { worker }
     this.all.add(instance)
     // However it ends (stopped, crashed, out of memory, killed), it is gone from the pool.
     worker.once('exit', () => this.forget(instance))
@@ -175,7 +184,14 @@ export class FunctionPool {
         else this.release(instance)
         outcome()
       }
+      const timedOut = () => finish(true, () => reject(new Error('FUNCTION_TIMEOUT')))
       const onMessage = (msg: FromWorker) => {
+        if (msg.type === 'ready') {
+          // Initialised: from here on the call has its own timeout.
+          clearTimeout(timer)
+          timer = setTimeout(timedOut, timeoutMs)
+          return
+        }
         if (msg.type === 'relay' || msg.type === 'log' || msg.id !== id) return
         if (msg.type === 'done') {
           trace.requests = msg.requests
@@ -190,8 +206,9 @@ export class FunctionPool {
           ),
         )
       const onExit = () => finish(true, () => reject(new RunFailed('CRASHED', 'the instance exited')))
-      // Past its timeout the instance is stopped whole: what it committed stays, the rest never happens.
-      const timer = setTimeout(() => finish(true, () => reject(new Error('FUNCTION_TIMEOUT'))), timeoutMs)
+      // Past its timeout the instance is stopped whole: what it committed stays, the rest never happens. A new
+      // instance first loads its code, under the initialisation timeout.
+      let timer = setTimeout(timedOut, instance.ready ? timeoutMs : INIT_TIMEOUT_MS)
       worker.on('message', onMessage)
       worker.once('error', onError)
       worker.once('exit', onExit)

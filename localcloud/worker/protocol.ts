@@ -28,6 +28,8 @@ export type ToWorker =
   | { type: 'reply'; id: number; ok: false; error: { message: string; errCode?: number; errMsg?: string } }
 
 export type FromWorker =
+  /** The bundle is loaded (the instance's initialisation is over): its calls' timeouts start now. */
+  | { type: 'ready' }
   | { type: 'relay'; id: number; target: RelayTarget; method: string; args: unknown[] }
   | { type: 'done'; id: number; result: unknown; requests: number; sequential: number }
   | { type: 'failed'; id: number; message: string }
