@@ -47,6 +47,24 @@ describe('LocalStorage', () => {
     expect(storage.remove(fileID).code).toBe('STORAGE_FILE_NONEXIST')
   })
 
+  // 云存储 getTempFileURL: a link lasts maxAge seconds; the profile's default is 2 hours.
+  it('issues links that expire after two hours', () => {
+    const fileID = (storage.upload('checkins/p001/c.png', Buffer.from('png')) as { fileID: string }).fileID
+    const issuedAt = Date.now()
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(issuedAt)
+    try {
+      const issued = storage.tempUrl(fileID)
+      expect(issued.maxAge).toBe(7200)
+      const link = new URL(issued.tempFileURL ?? '')
+      clock.mockReturnValue(issuedAt + 2 * 3600_000 - 1000)
+      expect(storage.linkIsValid('checkins/p001/c.png', link.searchParams)).toBe(true)
+      clock.mockReturnValue(issuedAt + 2 * 3600_000 + 1000)
+      expect(storage.linkIsValid('checkins/p001/c.png', link.searchParams)).toBe(false)
+    } finally {
+      clock.mockRestore()
+    }
+  })
+
   it('refuses files over the size limit and bad paths', () => {
     expect(storage.upload('big.jpg', Buffer.alloc(MAX_FILE_BYTES + 1))).toMatchObject({
       code: 'STORAGE_EXCEED_AUTHORITY',
