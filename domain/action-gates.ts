@@ -38,7 +38,22 @@ export function gateRefusal(actor: Actor, rule: GateRule): string | null {
 
 /** Actions only some roles may call; the others are open to every registered person (then checked per object). */
 export const ACTION_GATES: Gates = {
-  org: { importRoster: ['committee', '只有党委可以导入党员名册'], createInvite: 'staff' },
+  org: {
+    importRoster: ['committee', '只有党委可以导入党员名册'],
+    createInvite: 'staff',
+    orgTree: ['committee', '只有党委可以管理组织'],
+    createUnit: ['committee', '只有党委可以管理组织'],
+    renameUnit: ['committee', '只有党委可以管理组织'],
+    moveUnit: ['committee', '只有党委可以管理组织'],
+    mergeUnits: ['committee', '只有党委可以管理组织'],
+    createGroup: ['committee', '只有党委可以管理组织'],
+    renameGroup: ['committee', '只有党委可以管理组织'],
+    moveGroup: ['committee', '只有党委可以管理组织'],
+    mergeGroups: ['committee', '只有党委可以管理组织'],
+    setSecretary: ['committee', '只有党委可以管理组织'],
+    setGroupLeader: ['committee', '只有党委可以管理组织'],
+    movePerson: ['committee', '只有党委可以管理组织'],
+  },
   projects: {
     saveDraft: ['secretary', '只有支部书记可以起草项目'],
     submit: 'secretary',

@@ -58,6 +58,22 @@ export interface Person {
   groupId: string | null
   title: string
   grants: RoleGrant[]
+  /** Where they were before each move between branches or groups (组织管理), oldest first. */
+  branchHistory?: { branchId: string | null; groupId: string | null; until: Date }[]
+}
+
+/** One change of the organisation (组织管理), kept for audit: who did what to which unit, group or person. */
+export interface OrgEvent {
+  _id: string
+  action: string
+  actorId: string
+  actorName: string
+  /** The unit, group or person changed, and any other they concern (a merge's both sides, a successor). */
+  targetIds: string[]
+  /** What it was and what it became, in words, and any counts moved. */
+  summary: string
+  detail: Record<string, unknown>
+  at: Date
 }
 
 /** The six answers every proposal gives (做什么 / 为什么做 / 谁来做 / 怎么做 / 何时做 / 做到什么程度). */

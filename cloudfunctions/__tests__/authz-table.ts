@@ -167,6 +167,31 @@ export const TABLE: Record<string, Record<string, Entry>> = {
         committee: { own: 'ok', other: 'ok', ownBound: 'refused' },
       },
     },
+    // 组织管理: the committee alone (each case starts from the same database, so a merge is undone after it).
+    orgTree: { payloads: { self: {} }, expect: COMMITTEE_STEP },
+    createUnit: {
+      payloads: { self: { kind: 'branch', name: '矩阵测试党支部', parentId: 'u-committee' } },
+      expect: COMMITTEE_STEP,
+    },
+    renameUnit: { payloads: { self: { unitId: OWN, name: '运维检修部党支部' } }, expect: COMMITTEE_STEP },
+    moveUnit: { payloads: { self: { unitId: OWN, parentId: 'g-gongdiansuo' } }, expect: COMMITTEE_STEP },
+    mergeUnits: { payloads: { self: { fromId: 'b-renzi', intoId: 'b-anzhi' } }, expect: COMMITTEE_STEP },
+    createGroup: { payloads: { self: { branchId: OWN, name: '矩阵测试党小组' } }, expect: COMMITTEE_STEP },
+    renameGroup: {
+      payloads: { self: { groupId: `${OWN}-g1`, name: '运维部先锋党小组' } },
+      expect: COMMITTEE_STEP,
+    },
+    moveGroup: { payloads: { self: { groupId: `${OWN}-g2`, branchId: OTHER } }, expect: COMMITTEE_STEP },
+    mergeGroups: {
+      payloads: { self: { fromId: `${OWN}-g2`, intoId: `${OWN}-g1` } },
+      expect: COMMITTEE_STEP,
+    },
+    setSecretary: { payloads: { self: { branchId: OWN, personId: 'p005' } }, expect: COMMITTEE_STEP },
+    setGroupLeader: {
+      payloads: { self: { groupId: `${OWN}-g2`, personId: 'p005' } },
+      expect: COMMITTEE_STEP,
+    },
+    movePerson: { payloads: { self: { personId: 'p005', branchId: OTHER } }, expect: COMMITTEE_STEP },
     // An unregistered WeChat user binds themselves with their secretary's code; the registered have nothing to bind.
     bindInvite: {
       payloads: { own: (f) => ({ code: f.inviteCode }), wrong: { code: 'ZZZZ-9999' } },
@@ -992,7 +1017,7 @@ export interface EscalationEntry {
   granter?(role: Role, scope: string): Role
 }
 
-function putTarget(cloud: TestCloud, target: TargetRole): void {
+function putTarget(cloud: TestCloud, target: TargetRole, groupId = `${OWN}-g1`): void {
   cloud.db.insertMany('people', [
     {
       _id: ESCALATION_TARGET,
@@ -1000,7 +1025,7 @@ function putTarget(cloud: TestCloud, target: TargetRole): void {
       name: '待绑定党员',
       phone: '13900007777',
       branchId: OWN,
-      groupId: `${OWN}-g1`,
+      groupId,
       title: '',
       grants: targetGrants(target),
     },
@@ -1066,6 +1091,58 @@ export const ESCALATION: Record<string, Record<string, EscalationEntry>> = {
             : scope === 'bySecretary' && target === 'committee'
               ? 'denied'
               : 'ok',
+    },
+    // 组织管理 changes roles and places: the committee alone, whoever the target is.
+    setSecretary: {
+      async prepare(cloud, _cookies, target) {
+        putTarget(cloud, target)
+        return { branchId: OWN, personId: ESCALATION_TARGET }
+      },
+      expect: (role, target) =>
+        outsiders(role) ?? (role !== 'committee' ? 'denied' : target === 'secretary' ? 'refused' : 'ok'),
+    },
+    setGroupLeader: {
+      async prepare(cloud, _cookies, target) {
+        putTarget(cloud, target)
+        return { groupId: `${OWN}-g2`, personId: ESCALATION_TARGET }
+      },
+      expect: (role) => outsiders(role) ?? (role === 'committee' ? 'ok' : 'denied'),
+    },
+    movePerson: {
+      async prepare(cloud, _cookies, target) {
+        putTarget(cloud, target)
+        return {
+          personId: ESCALATION_TARGET,
+          branchId: OTHER,
+          ...(target === 'secretary' ? { successorId: 'p005' } : {}),
+        }
+      },
+      expect: (role) => outsiders(role) ?? (role === 'committee' ? 'ok' : 'denied'),
+    },
+    moveGroup: {
+      async prepare(cloud, _cookies, target) {
+        putTarget(cloud, target, 'authz-esc-group')
+        cloud.db.insertMany('groups', [
+          { _id: 'authz-esc-group', branchId: OWN, name: '待调党小组', leaderId: null },
+        ])
+        return { groupId: 'authz-esc-group', branchId: OTHER }
+      },
+      expect: (role, target) =>
+        outsiders(role) ?? (role !== 'committee' ? 'denied' : target === 'secretary' ? 'refused' : 'ok'),
+    },
+    mergeGroups: {
+      async prepare(cloud, _cookies, target) {
+        putTarget(cloud, target)
+        return { fromId: `${OWN}-g1`, intoId: `${OWN}-g2` }
+      },
+      expect: (role) => outsiders(role) ?? (role === 'committee' ? 'ok' : 'denied'),
+    },
+    mergeUnits: {
+      async prepare(cloud, _cookies, target) {
+        putTarget(cloud, target)
+        return { fromId: OWN, intoId: OTHER }
+      },
+      expect: (role) => outsiders(role) ?? (role === 'committee' ? 'ok' : 'denied'),
     },
     // Re-importing the target's row: 党员 / 支部书记 set the branch role; an empty cell keeps what they hold.
     importRoster: {

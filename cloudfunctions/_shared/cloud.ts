@@ -19,6 +19,7 @@ export const COLLECTIONS = {
   openidClaims: 'openid_claims',
   rosterImports: 'roster_imports',
   orgUnits: 'org_units',
+  orgEvents: 'org_events',
   groups: 'groups',
   projects: 'projects',
   milestones: 'milestones',

@@ -1,18 +1,49 @@
 import { isDeployCall } from '../_shared/call-source'
 import { createMain } from '../_shared/router'
 import { ROUND_TRIPS } from './budgets'
+import {
+  createGroup,
+  mergeGroups,
+  moveGroup,
+  movePerson,
+  renameGroup,
+  setGroupLeader,
+  setSecretary,
+} from './actions/admin-people'
+import { createUnit, mergeUnits, moveUnit, renameUnit } from './actions/admin-units'
 import { bindInvite } from './actions/bind-invite'
 import { createInvite } from './actions/create-invite'
 import { importRoster } from './actions/import-roster'
 import { listBranches } from './actions/list-branches'
 import { listMembers } from './actions/list-members'
+import { orgTree } from './actions/org-tree'
 import { search } from './actions/search'
 import { whoami } from './actions/whoami'
 import { bootstrapCommittee } from './bootstrap'
 
 const routed = createMain(
   'org',
-  { whoami, listBranches, listMembers, importRoster, createInvite, bindInvite, search },
+  {
+    whoami,
+    listBranches,
+    listMembers,
+    importRoster,
+    createInvite,
+    bindInvite,
+    search,
+    orgTree,
+    createUnit,
+    renameUnit,
+    moveUnit,
+    mergeUnits,
+    createGroup,
+    renameGroup,
+    moveGroup,
+    mergeGroups,
+    setSecretary,
+    setGroupLeader,
+    movePerson,
+  },
   { anonymous: ['bindInvite'], roundTrips: ROUND_TRIPS },
 )
 

@@ -20,6 +20,8 @@ export const INDEXES: Record<string, string[][]> = {
   // A group's roster and readers: its members by groupId.
   people: [['openid'], ['branchId'], ['groupId']],
   org_units: [['kind']],
+  // 组织管理's audit, newest first.
+  org_events: [['at']],
   groups: [['branchId']],
   sessions: [['token']],
   // The approval inbox reads submitted milestones of a branch (or of all, for the committee) longest waiting
@@ -42,10 +44,11 @@ export const INDEXES: Record<string, string[][]> = {
   // A member's history newest first; the check-ins behind a milestone (its task's, newest first).
   // …and the few not yet counted (their run stopped between recording and counting), for the roll-up.
   // …and a retried check-in by its request id, read before the caller is known.
-  checkins: [['personId', 'at'], ['projectId', 'taskId', 'at'], ['counted'], ['requestId']],
+  // …and a branch's, when 组织管理 merges it into another.
+  checkins: [['personId', 'at'], ['projectId', 'taskId', 'at'], ['counted'], ['requestId'], ['branchId']],
   // The dashboard roll-up reads the week and month counters of the weeks and months it shows.
   // …and looks for any counter changed since its last run.
-  checkin_counts: [['scope', 'week'], ['scope', 'month'], ['updatedAt']],
+  checkin_counts: [['scope', 'week'], ['scope', 'month'], ['updatedAt'], ['branchId']],
   // 看板: a key's (year:category) league in order (position: the rank without ties); a key's overdue
   // milestones, all or one branch's, oldest first.
   dashboard_rollups: [['key', 'kind', 'position']],
@@ -77,10 +80,7 @@ export const INDEXES: Record<string, string[][]> = {
     ['status', 'publishedAt'],
   ],
   // A member's finished lectures, latest first; a lecture's completions.
-  lecture_studies: [
-    ['personId', 'completed', 'completedAt'],
-    ['lectureId', 'completed'],
-  ],
+  lecture_studies: [['personId', 'completed', 'completedAt'], ['lectureId', 'completed'], ['branchId']],
   quiz_attempts: [['lectureId', 'personId', 'at']],
   lecture_events: [['lectureId', 'at']],
   // 消息: a person's messages newest first, their unread count; the sweep's pushes deferred by quiet hours.

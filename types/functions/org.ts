@@ -1,7 +1,11 @@
 import { z } from 'zod'
 import { SEARCH_KINDS } from '../entities'
 import type { OrgUnitKind, Role, RoleGrant, SearchKind } from '../entities'
-import { hasVisibleText, idSchema, type MiniCodeView } from './common'
+import { freeText, hasVisibleText, idSchema, type MiniCodeView } from './common'
+
+const unitName = freeText(30, { required: '请填写组织名称', tooLong: '组织名称不能超过 30 个字' })
+const groupName = freeText(20, { required: '请填写党小组名称', tooLong: '党小组名称不能超过 20 个字' })
+const UNIT_KINDS = ['committee', 'general_branch', 'branch'] as const
 
 export type { SearchKind }
 
@@ -57,6 +61,38 @@ export const orgSchemas = {
       q: z.string().max(2000),
       kind: z.enum(SEARCH_KINDS).optional(),
       page: z.number().int().min(0).max(100).default(0),
+    })
+    .strict(),
+  /** 组织管理 (committee): every unit, group, secretary and group leader, for the admin page. */
+  orgTree: z.object({}).strict(),
+  /** A new 党委, 党总支 or 党支部 under `parentId` (null: the company's 党委 itself). */
+  createUnit: z
+    .object({ kind: z.enum(UNIT_KINDS), name: unitName, parentId: idSchema.nullable().default(null) })
+    .strict(),
+  renameUnit: z.object({ unitId: idSchema, name: unitName }).strict(),
+  moveUnit: z.object({ unitId: idSchema, parentId: idSchema.nullable() }).strict(),
+  /** Everything of `fromId` (people, groups, projects, check-ins, counters) goes to `intoId`; `fromId` is removed. */
+  mergeUnits: z.object({ fromId: idSchema, intoId: idSchema }).strict(),
+  createGroup: z.object({ branchId: idSchema, name: groupName }).strict(),
+  renameGroup: z.object({ groupId: idSchema, name: groupName }).strict(),
+  /** The group and its members go to another branch. */
+  moveGroup: z.object({ groupId: idSchema, branchId: idSchema }).strict(),
+  /** Members and posts of `fromId` go to `intoId` (the same branch); `fromId` is removed. */
+  mergeGroups: z.object({ fromId: idSchema, intoId: idSchema }).strict(),
+  /** The branch's secretary becomes `personId` (one of its members); the one before stays a member. */
+  setSecretary: z.object({ branchId: idSchema, personId: idSchema }).strict(),
+  /** The group's leader (组长), or none. */
+  setGroupLeader: z.object({ groupId: idSchema, personId: idSchema.nullable() }).strict(),
+  /**
+   * A person moves to another branch (and group), their past kept. A secretary moving out names `successorId`,
+   * a member of the branch they leave.
+   */
+  movePerson: z
+    .object({
+      personId: idSchema,
+      branchId: idSchema,
+      groupId: idSchema.nullable().default(null),
+      successorId: idSchema.optional(),
     })
     .strict(),
 }
@@ -143,6 +179,37 @@ export interface SearchView {
   sections: SearchSection[]
 }
 
+/** One unit in the admin page: who leads it, and how many people and groups it has. */
+export interface OrgUnitAdminView {
+  id: string
+  kind: OrgUnitKind
+  name: string
+  parentId: string | null
+  memberCount: number
+  secretaries: { id: string; name: string }[]
+}
+
+export interface GroupAdminView {
+  id: string
+  branchId: string
+  name: string
+  leader: { id: string; name: string } | null
+  memberCount: number
+}
+
+export interface OrgTreeView {
+  units: OrgUnitAdminView[]
+  groups: GroupAdminView[]
+}
+
+/** What an admin change did, in words, and what it moved. */
+export interface OrgChangeView {
+  /** The unit, group or person changed (a merge: the one that remains). */
+  id: string
+  message: string
+  moved: Record<string, number>
+}
+
 export interface OrgOutputs {
   whoami: MeView
   listBranches: { branches: BranchView[] }
@@ -151,4 +218,16 @@ export interface OrgOutputs {
   createInvite: InviteView
   bindInvite: MeView
   search: SearchView
+  orgTree: OrgTreeView
+  createUnit: OrgChangeView
+  renameUnit: OrgChangeView
+  moveUnit: OrgChangeView
+  mergeUnits: OrgChangeView
+  createGroup: OrgChangeView
+  renameGroup: OrgChangeView
+  moveGroup: OrgChangeView
+  mergeGroups: OrgChangeView
+  setSecretary: OrgChangeView
+  setGroupLeader: OrgChangeView
+  movePerson: OrgChangeView
 }

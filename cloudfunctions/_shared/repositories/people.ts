@@ -14,16 +14,18 @@ export async function listPeopleByBranch(branchId: string): Promise<Person[]> {
   return fetchAll<Person>(people().where({ branchId }).orderBy('_id', 'asc'))
 }
 
-/** Head counts per branch in one aggregate, so the branch list does not grow a query per branch. */
-export async function countPeopleByBranch(): Promise<Map<string, number>> {
+/** Head counts per branch (or group) in one aggregate, so a list does not grow a query per branch. */
+export async function countPeopleBy(field: 'branchId' | 'groupId'): Promise<Map<string, number>> {
   const $ = db.command.aggregate
   const res = (await people()
     .aggregate()
-    .group({ _id: '$branchId', n: $.sum(1) })
+    .group({ _id: `$${field}`, n: $.sum(1) })
     .limit(10_000)
     .end()) as DB.IAggregateResult
   return new Map(res.list.map((r: { _id: string; n: number }) => [r._id, r.n]))
 }
+
+export const countPeopleByBranch = (): Promise<Map<string, number>> => countPeopleBy('branchId')
 
 export async function getPeopleByIds(ids: readonly string[]): Promise<Person[]> {
   const out: Person[] = []

@@ -1,0 +1,297 @@
+import { branchCounterId } from '../../../domain/checkin-counts'
+import { listingId } from '../../../domain/lectures'
+import {
+  grantsAfterMerge,
+  mergeProblem,
+  moveProblem,
+  placementProblem,
+  unitNameProblem,
+} from '../../../domain/org-admin'
+import type { LectureListing, OrgUnit } from '../../../types/entities'
+import { fail, ok } from '../../../types/result'
+import { _ } from '../../_shared/cloud'
+import { now } from '../../_shared/clock'
+import { newId } from '../../_shared/ids'
+import { logEvent } from '../../_shared/log'
+import { fetchAll } from '../../_shared/repositories/query'
+import type { Handler } from '../../_shared/router'
+import {
+  askFullRollup,
+  audit,
+  branchFigures,
+  coll,
+  peopleOf,
+  projectsOf,
+  readOrg,
+  reindex,
+} from '../admin-store'
+
+const KIND_WORDS = { committee: '党委', general_branch: '党总支', branch: '党支部' } as const
+
+/** 组织管理: a new 党委 / 党总支 / 党支部. The first committee member starts an empty company with the 党委. */
+export const createUnit: Handler<'org', 'createUnit'> = async ({ kind, name, parentId }, { caller }) => {
+  const { units } = await readOrg()
+  const parent = parentId === null ? null : (units.find((u) => u._id === parentId) ?? null)
+  if (parentId !== null && !parent) return fail('NOT_FOUND', '上级组织不存在')
+  const problem =
+    placementProblem(kind, parent) ??
+    (kind === 'committee' && units.some((u) => u.kind === 'committee') ? '本单位已有党委' : null) ??
+    unitNameProblem(units, name, null)
+  if (problem) return fail('CONFLICT', problem)
+  const at = now()
+  const unit: OrgUnit = {
+    _id: newId(kind === 'branch' ? 'b' : kind === 'general_branch' ? 'gb' : 'c'),
+    kind,
+    name,
+    parentId,
+    order: units.reduce((m, u) => Math.max(m, u.order), 0) + 1,
+  }
+  const summary = `新建${KIND_WORDS[kind]}「${name}」${parent ? `，隶属「${parent.name}」` : ''}`
+  await Promise.all([
+    coll('orgUnits').add({ data: unit }),
+    audit(caller, 'createUnit', [unit._id], summary, { kind, name, parentId }, at),
+  ])
+  logEvent('info', 'org_unit_created', { unitId: unit._id, by: caller._id })
+  return ok({ id: unit._id, message: `已${summary}`, moved: {} })
+}
+
+/** A new name: projects (which carry it), search and the dashboards follow. */
+export const renameUnit: Handler<'org', 'renameUnit'> = async ({ unitId, name }, { caller }) => {
+  const [{ units }, people, projects] = await Promise.all([readOrg(), peopleOf(unitId), projectsOf(unitId)])
+  const unit = units.find((u) => u._id === unitId)
+  if (!unit) return fail('NOT_FOUND', '组织不存在')
+  if (unit.name === name) return fail('CONFLICT', `名称未改变：仍为「${name}」`)
+  const problem = unitNameProblem(units, name, unitId)
+  if (problem) return fail('CONFLICT', problem)
+  const at = now()
+  const names = new Map(units.map((u) => [u._id, u._id === unitId ? name : u.name]))
+  await Promise.all([
+    coll('orgUnits').doc(unitId).update({ data: { name } }),
+    unit.kind === 'branch'
+      ? coll('projects')
+          .where({ branchId: unitId })
+          .update({ data: { branchName: name } })
+      : null,
+    reindex(
+      people,
+      projects.map((p) => ({ ...p, branchName: name })),
+      names,
+    ),
+    askFullRollup(),
+    audit(
+      caller,
+      'renameUnit',
+      [unitId],
+      `「${unit.name}」更名为「${name}」`,
+      { from: unit.name, to: name },
+      at,
+    ),
+  ])
+  return ok({ id: unitId, message: `已将「${unit.name}」更名为「${name}」`, moved: {} })
+}
+
+/** Under another parent (a 支部 from the 党委 into a 党总支, …): never under itself or its own child. */
+export const moveUnit: Handler<'org', 'moveUnit'> = async ({ unitId, parentId }, { caller }) => {
+  const { units } = await readOrg()
+  const unit = units.find((u) => u._id === unitId)
+  if (!unit) return fail('NOT_FOUND', '组织不存在')
+  const parent = parentId === null ? null : (units.find((u) => u._id === parentId) ?? null)
+  if (parentId !== null && !parent) return fail('NOT_FOUND', '上级组织不存在')
+  if (unit.parentId === parentId) return fail('CONFLICT', `「${unit.name}」已在该组织之下`)
+  const problem = moveProblem(units, unit, parent)
+  if (problem) return fail('CONFLICT', problem)
+  const at = now()
+  const was = units.find((u) => u._id === unit.parentId)?.name ?? '（无）'
+  const summary = `「${unit.name}」从「${was}」移至「${parent?.name ?? '（无）'}」之下`
+  await Promise.all([
+    coll('orgUnits').doc(unitId).update({ data: { parentId } }),
+    askFullRollup(),
+    audit(caller, 'moveUnit', [unitId], summary, { from: unit.parentId, to: parentId }, at),
+  ])
+  return ok({ id: unitId, message: `已将${summary}`, moved: {} })
+}
+
+/**
+ * `fromId` is merged into `intoId` and removed. A 党总支: its units move under the other. A 支部: everything that
+ * names it moves (people and their roles, groups, projects, milestones, check-ins and their counters, study,
+ * lectures, invites); its running counters add to the other's, so a recount agrees. Its secretary stays as a
+ * member of the merged branch, whose secretary leads it. Each collection moves in one request, all together.
+ */
+export const mergeUnits: Handler<'org', 'mergeUnits'> = async ({ fromId, intoId }, { caller }) => {
+  const [{ units, groups }, people, projects, figures, listings] = await Promise.all([
+    readOrg(),
+    peopleOf(fromId),
+    projectsOf(fromId),
+    branchFigures([fromId, intoId]),
+    fetchAll<LectureListing>(coll('lectureListings').where({ key: fromId })),
+  ])
+  const from = units.find((u) => u._id === fromId)
+  const into = units.find((u) => u._id === intoId)
+  if (!from || !into) return fail('NOT_FOUND', '组织不存在')
+  const problem = mergeProblem(units, from, into)
+  if (problem) return fail('CONFLICT', problem)
+  const at = now()
+  const summary = `「${from.name}」并入「${into.name}」`
+  const fromGroups = groups.filter((g) => g.branchId === fromId).map((g) => g._id)
+  const moved: Record<string, number> = {}
+  const count = async (key: string, op: unknown) => {
+    moved[key] = ((await op) as { stats?: { updated?: number } }).stats?.updated ?? 0
+  }
+  const branchWrites =
+    from.kind !== 'branch'
+      ? []
+      : [
+          ...people.map((p) =>
+            coll('people')
+              .doc(p._id)
+              .update({
+                data: {
+                  branchId: intoId,
+                  grants: _.set(grantsAfterMerge(p.grants, fromId, intoId)),
+                  branchHistory: _.push([{ branchId: fromId, groupId: p.groupId, until: at }]),
+                },
+              }),
+          ),
+          count(
+            'groups',
+            coll('groups')
+              .where({ branchId: fromId })
+              .update({ data: { branchId: intoId } }),
+          ),
+          count(
+            'projects',
+            coll('projects')
+              .where({ branchId: fromId })
+              .update({ data: { branchId: intoId, branchName: into.name, updatedAt: at } }),
+          ),
+          count(
+            'milestones',
+            coll('milestones')
+              .where({ branchId: fromId })
+              .update({ data: { branchId: intoId, updatedAt: at } }),
+          ),
+          count(
+            'checkins',
+            coll('checkins')
+              .where({ branchId: fromId })
+              .update({ data: { branchId: intoId } }),
+          ),
+          count(
+            'counters',
+            coll('checkinCounts')
+              .where({ branchId: fromId })
+              .update({ data: { branchId: intoId, updatedAt: at } }),
+          ),
+          coll('lectureStudies')
+            .where({ branchId: fromId })
+            .update({ data: { branchId: intoId } }),
+          coll('lectures')
+            .where({ ownerBranchId: fromId })
+            .update({ data: { ownerBranchId: intoId } }),
+          coll('invites')
+            .where({ branchId: fromId })
+            .update({ data: { branchId: intoId } }),
+          ...listings.flatMap((l) => [
+            coll('lectureListings')
+              .doc(listingId(l.lectureId, intoId))
+              .set({ data: { ...withoutId(l), key: intoId } }),
+            coll('lectures')
+              .doc(l.lectureId)
+              .update({ data: { 'audience.branchIds': _.addToSet(intoId) } }),
+          ]),
+          ...(fromGroups.length > 0
+            ? [
+                coll('groupPosts')
+                  .where({ groupId: _.in(fromGroups) })
+                  .update({ data: { branchId: intoId } }),
+              ]
+            : []),
+          ...mergedFigures(figures, fromId, intoId, at),
+          reindex(
+            people.map((p) => ({ ...p, branchId: intoId })),
+            projects.map((p) => ({ ...p, branchId: intoId, branchName: into.name })),
+            new Map([[intoId, into.name]]),
+          ),
+        ]
+  await Promise.all([
+    ...branchWrites,
+    count(
+      'units',
+      coll('orgUnits')
+        .where({ parentId: fromId })
+        .update({ data: { parentId: intoId } }),
+    ),
+    askFullRollup(),
+    audit(caller, 'mergeUnits', [fromId, intoId], summary, { from, into, people: people.length }, at),
+  ])
+  // The old branch's own documents go last, once everything that named it names the other.
+  await Promise.all([
+    coll('orgUnits').doc(fromId).remove(),
+    ...(from.kind === 'branch'
+      ? [
+          coll('checkinCounts').doc(branchCounterId(fromId)).remove(),
+          coll('studyTotals').doc(`branch:${fromId}`).remove(),
+          ...listings.flatMap((l) => [
+            coll('lectureListings').doc(l._id).remove(),
+            coll('lectures')
+              .doc(l.lectureId)
+              .update({ data: { 'audience.branchIds': _.pull(fromId) } }),
+          ]),
+        ]
+      : []),
+  ])
+  if (from.kind === 'branch') moved.people = people.length
+  logEvent('info', 'org_units_merged', { fromId, intoId, by: caller._id })
+  return ok({ id: intoId, message: `已将${summary}`, moved })
+}
+
+const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {
+  const { _id, ...rest } = doc
+  void _id
+  return rest
+}
+
+/** The merged branch's running check-in count and study totals: its own plus the other's. */
+function mergedFigures(
+  figures: Awaited<ReturnType<typeof branchFigures>>,
+  fromId: string,
+  intoId: string,
+  at: Date,
+): unknown[] {
+  const out: unknown[] = []
+  const fromCount = figures.counters.get(branchCounterId(fromId))
+  if (fromCount !== undefined) {
+    const has = figures.counters.has(branchCounterId(intoId))
+    out.push(
+      has
+        ? coll('checkinCounts')
+            .doc(branchCounterId(intoId))
+            .update({ data: { count: _.inc(fromCount), updatedAt: at } })
+        : coll('checkinCounts')
+            .doc(branchCounterId(intoId))
+            .set({ data: { scope: 'branch', count: fromCount, applied: [], updatedAt: at } }),
+    )
+  }
+  const fromTotals = figures.totals.get(`branch:${fromId}`)
+  if (fromTotals) {
+    const has = figures.totals.has(`branch:${intoId}`)
+    const { personTimes, completed, studySeconds } = fromTotals
+    out.push(
+      has
+        ? coll('studyTotals')
+            .doc(`branch:${intoId}`)
+            .update({
+              data: {
+                personTimes: _.inc(personTimes),
+                completed: _.inc(completed),
+                studySeconds: _.inc(studySeconds),
+                updatedAt: at,
+              },
+            })
+        : coll('studyTotals')
+            .doc(`branch:${intoId}`)
+            .set({ data: { scope: 'branch', personTimes, completed, studySeconds, updatedAt: at } }),
+    )
+  }
+  return out
+}
