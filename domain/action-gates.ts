@@ -86,6 +86,8 @@ export const ACTION_GATES: Gates = {
   supervision: {
     assignments: 'committee',
     setAssignment: 'committee',
+    setCadence: ['committee', '只有党委可以设置定期检查频次'],
+    inspectionCoverage: ['committee', '定期检查覆盖情况仅供党委查看'],
     candidates: 'committee',
     createSpotCheck: 'committee',
     recordFinding: 'committee',

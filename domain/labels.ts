@@ -25,6 +25,7 @@ import type {
   FollowUpStatus,
   RectificationAction,
   RectificationStatus,
+  InspectionCadence,
   SupervisionEventAction,
   SupervisionMethod,
 } from '../types/entities-supervision'
@@ -168,6 +169,9 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   rectification_assigned: '整改任务下达',
   rectification_due: '整改即将到期',
   rectification_overdue: '整改逾期督办',
+  inspection_due: '定期检查即将到期',
+  inspection_overdue: '定期检查已逾期',
+  inspection_escalated: '定期检查逾期督办',
 }
 
 /** 结题 evidence: how the committee judged the project. */
@@ -184,6 +188,14 @@ export const SUPERVISION_METHOD_LABELS: Record<SupervisionMethod, string> = {
   spot_check: '随机抽查',
   site_visit: '察看现场',
   report: '听取汇报',
+}
+
+/** 定期检查 frequency, as the committee sets it. */
+export const INSPECTION_CADENCE_LABELS: Record<InspectionCadence, string> = {
+  monthly: '每月一次',
+  quarterly: '每季度一次',
+  half_yearly: '每半年一次',
+  yearly: '每年一次',
 }
 
 export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = {

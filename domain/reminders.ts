@@ -165,6 +165,11 @@ export const REMINDER_PAGES = {
   post: (id: string) => withId('/packages/groups/pages/post/index', id),
   /** One 督导记录 with its follow-ups. */
   supervisionRecord: (id: string) => withId('/packages/admin/pages/supervision-record/index', id),
+  /** 记录督导 of a 定期检查 for a branch. */
+  inspection: (branchId: string) =>
+    `/packages/admin/pages/supervision-record-new/index?branchId=${encodeURIComponent(branchId)}&method=inspection`,
+  /** 分片督导 (my branches, with what is due). */
+  supervision: '/packages/admin/pages/supervision/index',
   home: '/pages/index/index',
 } as const
 
@@ -579,6 +584,9 @@ const COMMITTEE_KINDS: readonly ReminderKind[] = [
   'weekly_digest',
   'follow_up_closed',
   'rectification_overdue',
+  'inspection_due',
+  'inspection_overdue',
+  'inspection_escalated',
 ]
 
 /** The kinds that can reach `actor`, given their roles, in the order of REMINDER_KINDS. */

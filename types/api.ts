@@ -153,6 +153,8 @@ export type {
   FollowUpView,
   IneligibilityKind,
   IneligibilityReason,
+  InspectionCoverageView,
+  InspectionDueView,
   MyBranchesView,
   MyRectifications,
   PickedProjectView,

@@ -33,6 +33,10 @@ export const REMINDER_KINDS = [
   // Timed, planned by the sweep: a rectification near its deadline → its owner; overdue → the supervisor.
   'rectification_due',
   'rectification_overdue',
+  // 定期检查 on a cadence: near the period's end and overdue → the supervisor; later → who set the cadence.
+  'inspection_due',
+  'inspection_overdue',
+  'inspection_escalated',
 ] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
 

@@ -12,6 +12,22 @@ export interface SupervisionAssignment {
   active: boolean
   updatedBy: string
   updatedAt: Date
+  /** 定期检查: how often the supervisor inspects this branch, per year (the same on all their branches). */
+  inspection?: InspectionPlan[]
+}
+
+/** How often a supervisor's branches get a 定期检查 (domain/inspection-cadence.ts cuts the year into periods). */
+export const INSPECTION_CADENCES = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const
+export type InspectionCadence = (typeof INSPECTION_CADENCES)[number]
+
+/** The cadence the committee set for one year, who set it and from which China day it counts. */
+export interface InspectionPlan {
+  year: number
+  cadence: InspectionCadence
+  setById: string
+  setByName: string
+  /** A period that ended before this day is never overdue. */
+  since: string
 }
 
 /** What the committee concluded of one project it checked. */

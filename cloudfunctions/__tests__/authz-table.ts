@@ -583,6 +583,14 @@ export const TABLE: Record<string, Record<string, Entry>> = {
       payloads: { own: { personId: 'p058', branchId: OWN, assigned: true } },
       expect: COMMITTEE_STEP,
     },
+    setCadence: {
+      // 党建部主任 (p059) supervises four branches in the seed; the year is this China year, at any hour.
+      payloads: {
+        own: () => ({ personId: 'p059', year: Number(chinaDay(new Date()).slice(0, 4)), cadence: 'monthly' }),
+      },
+      expect: COMMITTEE_STEP,
+    },
+    inspectionCoverage: { payloads: { self: {} }, expect: COMMITTEE_STEP },
     myBranches: { payloads: { self: {} }, expect: { ...SELF, member: 'denied' } },
     myRectifications: { payloads: { self: {} }, expect: { ...SELF, member: 'denied' } },
     candidates: { payloads: { self: {}, own: { branchId: OWN } }, expect: COMMITTEE_STEP },

@@ -12,6 +12,8 @@ import {
   sweepWindows,
 } from '../../domain/reminders'
 import type { Leaders, MilestoneFact, SubmissionFact, SweepWindows } from '../../domain/reminders'
+import { isInspectionSweepDay, planInspections } from '../../domain/inspection-cadence'
+import type { InspectionFact } from '../../domain/inspection-cadence'
 import { planRectifications } from '../../domain/notifications'
 import { COMPANY_AUDIENCE } from '../../types/entities'
 import type { ReminderConfig } from '../_shared/reminder-config'
@@ -34,8 +36,11 @@ import {
   listWaitingReviews,
   listWaitingSubmissions,
   loadLeaders,
+  listPlannedAssignments,
   loadSupervisors,
 } from '../_shared/repositories/reminder-sources'
+import type { PlannedAssignment } from '../_shared/repositories/reminder-sources'
+import { getBranchStatuses } from '../_shared/repositories/supervision-records'
 import { timerBudgetMs } from '../_shared/clock'
 import { deliver, sendDeferred, startSweep } from './deliver'
 import type { Sweep, SweepSummary } from './deliver'
@@ -43,7 +48,8 @@ import type { Sweep, SweepSummary } from './deliver'
 /**
  * One sweep at `now`: pushes deferred by quiet hours go out (when they are over), then what is due is
  * planned (domain/reminders.ts) from index-backed range reads and delivered. With nothing due it makes seven
- * reads (deferred pushes and six windows; eight on the digest's day, for its run marker) and writes nothing.
+ * reads (deferred pushes and six windows; eight on the digest's day, for its run marker; one more near a month's
+ * end or start, for the 定期检查 plans) and writes nothing.
  * It stops by elapsed time (timerBudgetMs, 45 s of the function's 60 s): messages not yet written are
  * planned again by the next sweep, and pushes not yet sent wait as `deferred` for it, so nothing is lost or
  * sent twice.
@@ -55,12 +61,14 @@ export async function sweep(now: Date, config: ReminderConfig): Promise<SweepSum
   if (!w.quiet) await sendDeferred(run)
 
   const digestRun = w.digest ? `digest:${w.digest}` : null
-  const [open, waiting, reviews, digestDone, fixes] = await Promise.all([
+  const year = Number(w.today.slice(0, 4))
+  const [open, waiting, reviews, digestDone, fixes, planned] = await Promise.all([
     listOpenMilestonesByDeadline(w.milestoneDeadlines.from, w.milestoneDeadlines.to),
     listWaitingSubmissions(w.submittedAt.from, w.submittedAt.to),
     listWaitingReviews(w.reviewSince.from, w.reviewSince.to),
     digestRun ? getRuns([digestRun]).then((done) => done.size > 0) : true,
     listOpenRectificationsByDeadline(w.rectificationDeadlines.from, w.rectificationDeadlines.to),
+    isInspectionSweepDay(w.today, config.rules) ? listPlannedAssignments(year - 1) : [],
   ])
   const escalateBy = latestEscalatedDeadline(w.today, config.rules)
   const needLeaders =
@@ -86,6 +94,7 @@ export async function sweep(now: Date, config: ReminderConfig): Promise<SweepSum
     await deliver(run, planReviews(facts, now, config.rules, leaders))
   }
   if (fixes.length > 0) await rectifications(run, w, fixes)
+  if (planned.length > 0) await inspections(run, w, planned)
   await lectures(run, w)
   if (w.digest && digestRun && !digestDone) await digest(run, w, w.digest, digestRun, leaders)
   return run.summary
@@ -160,6 +169,27 @@ async function rectifications(
   const overdue = facts.filter((r) => r.deadline < w.today).map((r) => r.branchId)
   const supervisors = overdue.length > 0 ? await loadSupervisors(overdue) : {}
   await deliver(run, planRectifications(facts, w.today, run.config.rules, supervisors))
+}
+
+/** 定期检查 on a cadence: due soon and overdue → the supervisor, escalated → who set the cadence. */
+async function inspections(run: Sweep, w: SweepWindows, rows: PlannedAssignment[]): Promise<void> {
+  const [statuses, branchNames, names] = await Promise.all([
+    getBranchStatuses(rows.map((a) => a.branchId)),
+    getBranchNames([...new Set(rows.map((a) => a.branchId))]),
+    namesOf([...new Set(rows.map((a) => a.personId))]),
+  ])
+  const facts: InspectionFact[] = rows.map((a) => {
+    const last = statuses.get(a.branchId)?.lastInspectionDate
+    return {
+      supervisorId: a.personId,
+      supervisorName: names.get(a.personId) ?? '',
+      branchId: a.branchId,
+      branchName: branchNames.get(a.branchId) ?? '',
+      plans: a.inspection,
+      lastInspection: last ? formatDay(last) : null,
+    }
+  })
+  await deliver(run, planInspections(facts, w.today, run.config.rules))
 }
 
 /**

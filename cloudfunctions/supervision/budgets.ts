@@ -8,6 +8,8 @@ import type { RoundTripBudgets } from '../_shared/router'
 export const ROUND_TRIPS: RoundTripBudgets<'supervision'> = {
   assignments: 2,
   setAssignment: 9,
+  setCadence: 3,
+  inspectionCoverage: 3,
   myBranches: 3,
   myRectifications: 3,
   candidates: 3,

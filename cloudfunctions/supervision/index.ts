@@ -19,6 +19,8 @@ import { myRectifications } from './actions/my-rectifications'
 import { recordFinding } from './actions/record-finding'
 import { reopenRectification } from './actions/reopen-rectification'
 import { setAssignment } from './actions/set-assignment'
+import { setCadence } from './actions/set-cadence'
+import { inspectionCoverage } from './actions/inspection-coverage'
 import { verifySpotCheck } from './actions/verify-spot-check'
 
 /** `supervision`: 分片督导, 督导记录 with follow-ups, 随机抽查 with findings and rectifications, and the annual evaluation (十佳, 电网先锋). */
@@ -27,6 +29,8 @@ export const main = createMain(
   {
     assignments,
     setAssignment,
+    setCadence,
+    inspectionCoverage,
     myBranches,
     myRectifications,
     candidates,

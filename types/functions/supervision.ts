@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import type { ProjectStatus } from '../entities'
-import { FINDING_CONCLUSIONS, SUPERVISION_METHODS } from '../entities-supervision'
+import { FINDING_CONCLUSIONS, INSPECTION_CADENCES, SUPERVISION_METHODS } from '../entities-supervision'
 import type {
   FindingConclusion,
+  InspectionCadence,
   FollowUpStatus,
   SupervisionMethod,
   RectificationAction,
@@ -33,6 +34,12 @@ export const supervisionSchemas = {
   assignments: z.object({}).strict(),
   /** Assigns a branch to a committee member, or takes it back; the same answer twice changes nothing. */
   setAssignment: z.object({ personId: idSchema, branchId: idSchema, assigned: z.boolean() }).strict(),
+  /** 定期检查频次: how often a supervisor inspects their branches in a year (null: none); committee only. */
+  setCadence: z
+    .object({ personId: idSchema, year, cadence: z.enum(INSPECTION_CADENCES).nullable() })
+    .strict(),
+  /** 定期检查 coverage this period: branches inspected, of those due (committee and secretaries). */
+  inspectionCoverage: z.object({}).strict(),
   /** 整改任务: a secretary's branches' rectifications, a committee member's supervised branches'; open first. */
   myRectifications: z.object({}).strict(),
   /** 我的联系支部: the caller's branches with their running projects and overdue milestones. */
@@ -123,9 +130,13 @@ export interface AssignmentPerson {
   name: string
   title: string
   branchIds: string[]
+  /** 定期检查 cadence set for this year and the next (null: none). */
+  cadence: { thisYear: InspectionCadence | null; nextYear: InspectionCadence | null }
 }
 
 export interface AssignmentsView {
+  /** This China year: `cadence.thisYear` is for it, `nextYear` for the one after. */
+  year: number
   people: AssignmentPerson[]
   branches: { id: string; name: string }[]
 }
@@ -159,6 +170,29 @@ export interface SupervisedBranch {
   lastContact: { date: string; method: SupervisionMethod; supervisorName: string } | null
   /** Follow-ups of its records not yet closed. */
   openFollowUps: number
+  /** 定期检查 this period when the committee set a cadence for the year, else null. */
+  inspection: InspectionDueView | null
+}
+
+export interface InspectionDueView {
+  cadence: InspectionCadence
+  /** 2026年12月, 2026年第四季度…; the period's last China day. */
+  periodLabel: string
+  periodEnd: string
+  /** The China day it was inspected in this period, or null: still due. */
+  doneOn: string | null
+  daysLeft: number
+}
+
+export interface InspectionCoverageView {
+  /** YYYY-MM-DD (China) the periods were judged on. */
+  today: string
+  /** Supervised branches with a cadence this year (a branch with two supervisors counts twice). */
+  due: number
+  /** Of those, inspected in their current period. */
+  checked: number
+  /** Per supervisor: their cadence and their figures. */
+  supervisors: { id: string; name: string; cadence: InspectionCadence; due: number; checked: number }[]
 }
 
 export interface MyBranchesView {
@@ -381,6 +415,8 @@ export interface SupervisionOutputs {
   closeFollowUp: { id: string; followUpId: string; openFollowUps: number; version: number }
   assignments: AssignmentsView
   setAssignment: AssignmentChange
+  setCadence: { personId: string; year: number; cadence: InspectionCadence | null; branches: number }
+  inspectionCoverage: InspectionCoverageView
   myRectifications: MyRectifications
   myBranches: MyBranchesView
   candidates: { count: number; scopeName: string }

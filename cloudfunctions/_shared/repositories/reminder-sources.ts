@@ -292,3 +292,13 @@ export async function loadSupervisors(branchIds: readonly string[]): Promise<Rec
   }
   return out
 }
+
+export type PlannedAssignment = Pick<SupervisionAssignment, '_id' | 'branchId' | 'personId' | 'inspection'>
+
+/** Active assignments with a 定期检查 cadence for `fromYear` or later ((active); a few per supervisor). */
+export const listPlannedAssignments = (fromYear: number) =>
+  all<PlannedAssignment>(
+    COLLECTIONS.supervisionAssignments,
+    [{ active: true }, { 'inspection.year': _.gte(fromYear) }],
+    { _id: true, branchId: true, personId: true, inspection: true },
+  )

@@ -25,6 +25,17 @@ describe('a sweep with nothing due', () => {
     counter.stop()
     expect(summary).toMatchObject({ planned: 0, written: 0 })
     expect(counter.calls.length).toBeLessThanOrEqual(10)
+    // Seven range reads, and on the 5th of a month an eighth: the 定期检查 plans (a period may have just ended).
+    expect(counter.calls).toEqual(Array(8).fill('database.getDocument'))
+  })
+})
+
+describe('a sweep in the middle of a month', () => {
+  it('does not read the 定期检查 plans: no period can end or have just ended', async () => {
+    setNow('2035-06-12T02:00:00Z') // a Tuesday, 10:00 in China
+    const counter = countCalls(cloud)
+    await fireSweep(cloud)
+    counter.stop()
     expect(counter.calls).toEqual(Array(7).fill('database.getDocument'))
   })
 })

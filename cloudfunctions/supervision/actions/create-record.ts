@@ -15,6 +15,7 @@ import type {
 import { fail, ok } from '../../../types/result'
 import type { InputIssue } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
+import { now as clockNow } from '../../_shared/clock'
 import { fileIdIssues } from '../../_shared/file-ids'
 import { notify, settingsOf } from '../../_shared/notify'
 import { getOrgUnitsByIds } from '../../_shared/repositories/org'
@@ -52,7 +53,7 @@ export const createRecord: Handler<'supervision', 'createRecord'> = async (p, { 
   if (outsider >= 0) return fail('FORBIDDEN', `跟进事项的责任人须是${branch.name}的人员`)
   if (earlier) return ok({ id, created: false })
 
-  const now = new Date()
+  const now = clockNow()
   const time = p.time ?? ''
   const timeProblem = contactTimeProblem(p.date, time, now)
   if (timeProblem) return invalid([{ path: 'date', message: timeProblem }])

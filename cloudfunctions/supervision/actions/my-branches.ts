@@ -1,5 +1,7 @@
+import { now } from '../../_shared/clock'
 import { chinaDay } from '../../../domain/checkins'
 import { formatDay, parseDay } from '../../../domain/dates'
+import { inspectionDue } from '../../../domain/inspection-cadence'
 import { contactNeed } from '../../../domain/supervision-records'
 import { getBranchStatuses } from '../../_shared/repositories/supervision-records'
 import { isCommittee } from '../../../domain/roles'
@@ -25,11 +27,11 @@ import {
  */
 export const myBranches: Handler<'supervision', 'myBranches'> = async (_params, { caller }) => {
   const supervisor = isCommittee(caller)
-  const branchIds = supervisor
-    ? (await listAssignments(caller._id)).map((a) => a.branchId)
-    : sortedSecretaryBranches(caller)
+  const held = supervisor ? await listAssignments(caller._id) : []
+  const branchIds = supervisor ? held.map((a) => a.branchId) : sortedSecretaryBranches(caller)
+  const plans = new Map(held.map((a) => [a.branchId, a.inspection]))
   if (!supervisor && branchIds.length === 0) return fail('FORBIDDEN', '分片督导仅供党委和支部书记使用')
-  const today = chinaDay(new Date())
+  const today = chinaDay(now())
   if (branchIds.length === 0) return ok({ supervisor, branches: [], today })
   const [units, projects, late, statuses] = await Promise.all([
     getOrgUnitsByIds(branchIds),
@@ -47,7 +49,18 @@ export const myBranches: Handler<'supervision', 'myBranches'> = async (_params, 
         overdue,
       )
       const status = statuses.get(u._id)
+      const last = status?.lastInspectionDate ? formatDay(status.lastInspectionDate) : null
+      const due = inspectionDue(plans.get(u._id), last, today)
       return {
+        inspection: due
+          ? {
+              cadence: due.cadence,
+              periodLabel: due.period.label,
+              periodEnd: due.period.end,
+              doneOn: due.doneOn,
+              daysLeft: due.daysLeft,
+            }
+          : null,
         lastContact:
           status?.lastDate && status.lastMethod
             ? {

@@ -7,6 +7,7 @@ import { COLLECTIONS } from '../../_shared/cloud'
 import { branchSecretaries, notify } from '../../_shared/notify'
 import { getOrgUnitsByIds } from '../../_shared/repositories/org'
 import { getPeopleByIds } from '../../_shared/repositories/people'
+import { listAssignments } from '../../_shared/repositories/supervision'
 import type { Handler } from '../../_shared/router'
 import { runInTransaction, txGet } from '../../_shared/transaction'
 import { addEvent } from '../views'
@@ -18,10 +19,12 @@ export const setAssignment: Handler<'supervision', 'setAssignment'> = async (
 ) => {
   if (!canSupervise(caller)) return fail('FORBIDDEN', '只有党委可以设置分片督导')
   // The branch's secretaries are told of a new assignment: they and their settings are read alongside.
-  const [[person], units, told] = await Promise.all([
+  // A new branch follows the supervisor's 定期检查 cadence: their other assignments are read alongside too.
+  const [[person], units, told, held] = await Promise.all([
     getPeopleByIds([personId]),
     getOrgUnitsByIds([branchId]),
     assigned ? branchSecretaries([branchId]) : null,
+    assigned ? listAssignments(personId) : [],
   ])
   if (!person || !isCommittee(person)) return fail('NOT_FOUND', '没有这位党委成员')
   const branch = units.get(branchId)
@@ -40,6 +43,7 @@ export const setAssignment: Handler<'supervision', 'setAssignment'> = async (
       active: assigned,
       updatedBy: caller._id,
       updatedAt: now,
+      ...(assigned ? { inspection: held.find((a) => a.inspection)?.inspection ?? [] } : {}),
     }
     await t.collection(COLLECTIONS.supervisionAssignments).doc(id).set({ data: doc })
     await addEvent(

@@ -4,6 +4,7 @@ import type {
   AssignmentsView,
   DrawVerification,
   FindingView,
+  InspectionCoverageView,
   MyBranchesView,
   MyRectifications,
   Page,
@@ -24,6 +25,13 @@ export const fetchAssignments = (): Promise<AssignmentsView> => callCloud('super
 export const saveAssignment = (
   change: ActionInput<'supervision', 'setAssignment'>,
 ): Promise<AssignmentChange> => callCloud('supervision', 'setAssignment', change)
+
+export const saveCadence = (
+  change: ActionInput<'supervision', 'setCadence'>,
+): Promise<{ branches: number }> => callCloud('supervision', 'setCadence', change)
+
+export const fetchInspectionCoverage = (): Promise<InspectionCoverageView> =>
+  callCloud('supervision', 'inspectionCoverage', {})
 
 export const countCandidates = (branchId?: string): Promise<{ count: number; scopeName: string }> =>
   callCloud('supervision', 'candidates', branchId ? { branchId } : {})

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import type { SupervisedBranch } from '@contract/api'
-import { STATUS_LABELS, SUPERVISION_METHOD_LABELS } from '@domain/labels'
+import type { InspectionDueView, SupervisedBranch } from '@contract/api'
+import { INSPECTION_CADENCE_LABELS, STATUS_LABELS, SUPERVISION_METHOD_LABELS } from '@domain/labels'
 import { Card } from '@/components/Card'
 
 export interface BranchCardProps {
@@ -10,6 +10,15 @@ export interface BranchCardProps {
   onLedger?: () => void
   /** 记录督导 (电话调度、定期检查…), when given. */
   onRecord?: () => void
+}
+
+const monthDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
+
+/** 定期检查 this period: done on a day, or due by the period's end. */
+export function inspectionLine(i: InspectionDueView): string {
+  const head = `定期检查（${INSPECTION_CADENCE_LABELS[i.cadence]}）：${i.periodLabel}`
+  if (i.doneOn) return `${head}已于${monthDay(i.doneOn)}完成`
+  return `${head}待检查，${i.daysLeft === 0 ? '今天到期' : `还有 ${i.daysLeft} 天`}（${monthDay(i.periodEnd)}前）`
 }
 
 /** One supervised branch: its running projects, most overdue first, with the overdue counts in words. */
@@ -28,6 +37,13 @@ export function BranchCard({ branch, onOpenProject, onLedger, onRecord }: Branch
           : '尚未督导联系'}
         {branch.openFollowUps > 0 ? ` · 跟进未完成 ${branch.openFollowUps} 项` : ''}
       </Text>
+      {branch.inspection ? (
+        <Text
+          className={`admin-meta${!branch.inspection.doneOn && branch.inspection.daysLeft <= 7 ? ' admin-meta--warn' : ''}`}
+        >
+          {inspectionLine(branch.inspection)}
+        </Text>
+      ) : null}
       {branch.projects.length === 0 ? <Text className="admin-meta">暂无实施中的项目</Text> : null}
       {branch.projects.map((p) => (
         <View

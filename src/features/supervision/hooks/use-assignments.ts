@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AssignmentsView } from '@contract/api'
+import type { InspectionCadence } from '@contract/entities'
 import { useRequest } from '@/hooks/use-request'
 import { showErrorToast } from '@/services/show-error-toast'
-import { fetchAssignments, saveAssignment } from '../api/supervision'
+import { showSuccessToast } from '@/services/show-success-toast'
+import { fetchAssignments, saveAssignment, saveCadence } from '../api/supervision'
 
 export interface Assignments {
   view: AssignmentsView | undefined
@@ -11,7 +13,21 @@ export interface Assignments {
   /** Keys (`person:branch`) being saved now. */
   saving: Set<string>
   toggle: (personId: string, branchId: string) => Promise<void>
+  /** 定期检查频次 of a supervisor for this year (or the next); null clears it. */
+  setCadence: (personId: string, next: boolean, cadence: InspectionCadence | null) => Promise<void>
 }
+
+const withCadence = (
+  view: AssignmentsView,
+  personId: string,
+  next: boolean,
+  cadence: InspectionCadence | null,
+) => ({
+  ...view,
+  people: view.people.map((p) =>
+    p.id !== personId ? p : { ...p, cadence: { ...p.cadence, [next ? 'nextYear' : 'thisYear']: cadence } },
+  ),
+})
 
 const withBranch = (view: AssignmentsView, personId: string, branchId: string, on: boolean) => ({
   ...view,
@@ -58,5 +74,31 @@ export function useAssignments(): Assignments {
     [view, saving],
   )
 
-  return { view, error: request.error, reload: request.reload, saving, toggle }
+  const setCadence = useCallback(
+    async (personId: string, next: boolean, cadence: InspectionCadence | null) => {
+      const person = view?.people.find((p) => p.id === personId)
+      const key = `${personId}:cadence`
+      if (!view || !person || saving.has(key)) return
+      const before = next ? person.cadence.nextYear : person.cadence.thisYear
+      if (before === cadence) return
+      setView((v) => v && withCadence(v, personId, next, cadence))
+      setSaving((s) => new Set(s).add(key))
+      try {
+        await saveCadence({ personId, year: view.year + (next ? 1 : 0), cadence })
+        showSuccessToast(cadence ? '已设置定期检查频次' : '已取消定期检查')
+      } catch (e) {
+        setView((v) => v && withCadence(v, personId, next, before))
+        showErrorToast(e)
+      } finally {
+        setSaving((s) => {
+          const rest = new Set(s)
+          rest.delete(key)
+          return rest
+        })
+      }
+    },
+    [view, saving],
+  )
+
+  return { view, error: request.error, reload: request.reload, saving, toggle, setCadence }
 }

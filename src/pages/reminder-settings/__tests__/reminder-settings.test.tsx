@@ -38,6 +38,9 @@ const TEMPLATES: Record<ReminderKind, string | null> = {
   rectification_assigned: 'tpl-task-assigned',
   rectification_due: 'tpl-milestone-deadline',
   rectification_overdue: 'tpl-overdue-escalation',
+  inspection_due: 'tpl-milestone-deadline',
+  inspection_overdue: 'tpl-milestone-deadline',
+  inspection_escalated: 'tpl-overdue-escalation',
 }
 
 const MEMBER_KINDS: ReminderKind[] = [

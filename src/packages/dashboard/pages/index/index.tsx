@@ -10,6 +10,7 @@ import { refreshText } from '@/features/dashboard/words'
 import { useDashboard } from '@/features/dashboard/hooks/use-dashboard'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useMe } from '@/features/org/hooks/use-me'
+import { InspectionCoverageCard } from '@/features/supervision/components/InspectionCoverageCard'
 import { DashboardContent } from './components/DashboardContent'
 import { dashboardTarget } from './target'
 import './index.css'
@@ -77,6 +78,7 @@ export default function DashboardPage() {
       ) : (
         <LoadingState text="正在统计看板…" />
       )}
+      {view && target?.kind === 'company' ? <InspectionCoverageCard /> : null}
     </View>
   )
 }

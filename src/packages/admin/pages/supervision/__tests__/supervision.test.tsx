@@ -22,6 +22,13 @@ const myBranches: MyBranchesView = {
       waitingAcceptance: 0,
       overdueMilestones: 3,
       lastContact: { date: '2026-05-12', method: 'phone', supervisorName: '赵振华' },
+      inspection: {
+        cadence: 'monthly',
+        periodLabel: '2026年5月',
+        periodEnd: '2026-05-31',
+        doneOn: null,
+        daysLeft: 11,
+      },
       openFollowUps: 1,
       projects: [
         {
@@ -47,6 +54,7 @@ const myBranches: MyBranchesView = {
       waitingAcceptance: 0,
       overdueMilestones: 0,
       lastContact: null,
+      inspection: null,
       openFollowUps: 0,
       projects: [],
     },
@@ -77,9 +85,22 @@ const branches: BranchView[] = [
   { id: 'b-ops', name: '运维党支部', kind: 'branch', parentId: null, memberCount: 9 },
 ]
 const assignments: AssignmentsView = {
+  year: 2026,
   people: [
-    { id: 'p-zhao', name: '赵振华', title: '党委书记', branchIds: ['b-sales'] },
-    { id: 'p-qian', name: '钱文博', title: '政工专责', branchIds: [] },
+    {
+      id: 'p-zhao',
+      name: '赵振华',
+      title: '党委书记',
+      branchIds: ['b-sales'],
+      cadence: { thisYear: null, nextYear: null },
+    },
+    {
+      id: 'p-qian',
+      name: '钱文博',
+      title: '政工专责',
+      branchIds: [],
+      cadence: { thisYear: null, nextYear: null },
+    },
   ],
   branches: [
     { id: 'b-sales', name: '营销党支部' },
@@ -199,6 +220,51 @@ describe('分片督导 (committee)', () => {
     expect(screen.getByRole('button', { name: '赵振华联系营销党支部：已分配' })).toBeInTheDocument()
     expect(Taro.showToast).toHaveBeenCalled()
   })
+  it('shows what 定期检查 is due this period on each branch', async () => {
+    answer(committeeRoutes)
+    render(<SupervisionPage />)
+    const card = (await screen.findByText('营销党支部')).closest('.card') as HTMLElement
+    expect(
+      within(card).getByText('定期检查（每月一次）：2026年5月待检查，还有 11 天（5月31日前）'),
+    ).toBeInTheDocument()
+    const other = screen.getByText('运维党支部').closest('.card') as HTMLElement
+    expect(within(other).queryByText(/定期检查（/)).not.toBeInTheDocument()
+  })
+
+  it('sets a supervisor’s 定期检查 cadence for the year, and puts it back when saving fails', async () => {
+    answer({
+      ...committeeRoutes,
+      'supervision.setCadence': [{ branches: 1 }, new CloudError('NETWORK')],
+    })
+    render(<SupervisionPage />)
+    fireEvent.click(await screen.findByRole('tab', { name: '分片设置' }))
+    const row = await screen.findByRole('button', { name: '赵振华2026年定期检查频次：不设置' })
+    // 钱文博 supervises no branch yet: nothing to set.
+    expect(screen.queryByRole('button', { name: /钱文博2026年定期检查/ })).not.toBeInTheDocument()
+    const select = row.parentElement?.querySelector('select') as HTMLSelectElement
+    await act(async () => {
+      fireEvent.change(select, { target: { value: '2' } })
+    })
+    expect(payloadsOf('supervision.setCadence')).toEqual([
+      { personId: 'p-zhao', year: 2026, cadence: 'quarterly' },
+    ])
+    expect(screen.getByRole('button', { name: '赵振华2026年定期检查频次：每季度一次' })).toBeInTheDocument()
+
+    const nextYear = screen.getByRole('button', { name: '赵振华2027年定期检查频次：不设置' })
+    await act(async () => {
+      fireEvent.change(nextYear.parentElement?.querySelector('select') as HTMLSelectElement, {
+        target: { value: '1' },
+      })
+    })
+    expect(payloadsOf('supervision.setCadence')[1]).toEqual({
+      personId: 'p-zhao',
+      year: 2027,
+      cadence: 'monthly',
+    })
+    expect(screen.getByRole('button', { name: '赵振华2027年定期检查频次：不设置' })).toBeInTheDocument()
+    expect(Taro.showToast).toHaveBeenCalled()
+  })
+
   it('shows my branches as they are now when I come back from 分片设置', async () => {
     answer(committeeRoutes)
     render(<SupervisionPage />)

@@ -4,6 +4,7 @@ import type { MyBranchesView } from '@contract/api'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
+import { Notice } from '@/components/Notice'
 import { BranchCard } from '@/features/supervision/components/BranchCard'
 import type { RequestState } from '@/hooks/use-request'
 import { routes } from '@/routes'
@@ -32,8 +33,20 @@ export function MyBranchesTab({ branches, onAssign, canRecord = false }: MyBranc
       />
     )
   const year = view.today.slice(0, 4)
+  const planned = view.branches.filter((b) => b.inspection)
+  const done = planned.filter((b) => b.inspection?.doneOn).length
+  const open = planned.flatMap((b) => (b.inspection && !b.inspection.doneOn ? [{ b, i: b.inspection }] : []))
   return (
     <View>
+      {planned.length > 0 ? (
+        <Notice
+          title={`本期定期检查：已完成 ${done} 个，应检查 ${planned.length} 个`}
+          tone={open.some((x) => x.i.daysLeft <= 7) ? 'warning' : 'info'}
+          items={open.map(
+            ({ b, i }) => `${b.name}待检查，${i.daysLeft === 0 ? '今天到期' : `还有 ${i.daysLeft} 天`}`,
+          )}
+        />
+      ) : null}
       {view.branches.map((b) => (
         <BranchCard
           key={b.id}

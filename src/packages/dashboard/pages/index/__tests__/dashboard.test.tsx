@@ -19,6 +19,26 @@ beforeEach(() => {
 })
 
 describe('看板 (committee)', () => {
+  it('shows 定期检查 coverage this period: branches inspected of those due, per supervisor', async () => {
+    answer({
+      'org.whoami': committee,
+      'dashboard.committee': companyView(),
+      'supervision.inspectionCoverage': {
+        today: '2026-11-26',
+        due: 8,
+        checked: 3,
+        supervisors: [
+          { id: 'p059', name: '钱文博', cadence: 'monthly', due: 4, checked: 3 },
+          { id: 'p060', name: '孙丽华', cadence: 'quarterly', due: 4, checked: 0 },
+        ],
+      },
+    })
+    render(<DashboardPage />)
+    expect(await screen.findByText('本期已检查 3 个支部，应检查 8 个（38%）')).toBeInTheDocument()
+    expect(screen.getByText('钱文博（每月一次）：3/4')).toBeInTheDocument()
+    expect(screen.getByText('孙丽华（每季度一次）：0/4')).toBeInTheDocument()
+  })
+
   it('shows every figure as a number with its words, and each chart’s numbers in text', async () => {
     answer({ 'org.whoami': committee, 'dashboard.committee': companyView() })
     render(<DashboardPage />)
