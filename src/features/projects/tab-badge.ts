@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { Role } from '@contract/entities'
+import { isCommittee, isSecretary, type Grants } from '@domain/roles'
 
 /** The 待审批 tab's position in app.config.ts tabBar.list. */
 export const APPROVALS_TAB_INDEX = 2
@@ -8,8 +8,8 @@ export const APPROVALS_TAB_INDEX = 2
 export type Approver = 'committee' | 'secretary'
 
 /** The strongest approving role a person holds, or null for a member, who approves nothing. */
-export const approverOf = (roles: readonly Role[]): Approver | null =>
-  roles.includes('committee') ? 'committee' : roles.includes('secretary') ? 'secretary' : null
+export const approverOf = (me: Grants | null | undefined): Approver | null =>
+  !me ? null : isCommittee(me) ? 'committee' : isSecretary(me) ? 'secretary' : null
 
 /** Shows how many approvals wait on the 待审批 tab; a hint only, so failures are ignored. */
 export function setApprovalBadge(count: number): void {

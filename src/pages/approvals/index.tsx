@@ -13,7 +13,7 @@ import './index.css'
 
 export default function ApprovalsPage() {
   const me = useMe()
-  const approver = me.data ? approverOf(me.data.roles) : null
+  const approver = approverOf(me.data)
 
   return (
     <View className="approvals-page">

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import type { MyRectifications } from '@contract/api'
+import type { MeView, MyRectifications } from '@contract/api'
+import { isCommittee, isLeader, isSecretary } from '@domain/roles'
 import { EmptyState } from '@/components/EmptyState'
 import { EntryTiles, type EntryTile } from '@/components/EntryTiles'
 import { ErrorState } from '@/components/ErrorState'
@@ -27,10 +28,10 @@ import { routes } from '@/routes'
 import './index.css'
 
 /** What secretaries and the committee open besides the projects: the dashboard, and the committee's work. */
-function leaderTiles(roles: readonly string[], fixes: MyRectifications | undefined): EntryTile[] {
+function leaderTiles(me: MeView | undefined, fixes: MyRectifications | undefined): EntryTile[] {
   const go = (url: string) => () => void Taro.navigateTo({ url })
   const tiles: EntryTile[] = []
-  if (roles.includes('secretary') || roles.includes('committee'))
+  if (me && isLeader(me))
     tiles.push({
       key: 'dashboard',
       title: '看板',
@@ -39,7 +40,7 @@ function leaderTiles(roles: readonly string[], fixes: MyRectifications | undefin
       onClick: go(routes.dashboard),
     })
   // A secretary's 整改任务 after a spot check (a supervisor follows theirs up from 督导抽查).
-  if (roles.includes('secretary') && fixes && fixes.items.length > 0)
+  if (me && isSecretary(me) && fixes && fixes.items.length > 0)
     tiles.push({
       key: 'rectifications',
       title: '整改任务',
@@ -50,7 +51,7 @@ function leaderTiles(roles: readonly string[], fixes: MyRectifications | undefin
       mark: '改',
       onClick: go(routes.rectifications),
     })
-  if (roles.includes('committee')) {
+  if (me && isCommittee(me)) {
     tiles.push({
       key: 'supervision',
       title: '督导抽查',
@@ -73,10 +74,10 @@ export default function IndexPage() {
   const me = useMe()
   const [query, setQuery] = useState<ProjectsQuery>({})
   const projects = useProjects(query)
-  const isCommittee = me.data?.roles.includes('committee') ?? false
-  const badge = useApprovalBadge(approverOf(me.data?.roles ?? []))
-  const branches = useBranches(isCommittee)
-  const fixes = useMyRectifications(me.data?.roles.includes('secretary') ?? false)
+  const committee = !!me.data && isCommittee(me.data)
+  const badge = useApprovalBadge(approverOf(me.data))
+  const branches = useBranches(committee)
+  const fixes = useMyRectifications(!!me.data && isSecretary(me.data))
   useMessagesBadge()
 
   const reloadAll = async () => {
@@ -130,7 +131,7 @@ export default function IndexPage() {
               mark: '学',
               onClick: () => void Taro.navigateTo({ url: routes.lectures }),
             },
-            ...leaderTiles(me.data?.roles ?? [], fixes.data ?? undefined),
+            ...leaderTiles(me.data, fixes.data ?? undefined),
           ]}
         />
         <View className="index-page__section">
@@ -141,7 +142,7 @@ export default function IndexPage() {
         </View>
       </View>
 
-      {me.data?.roles.includes('secretary') ? (
+      {me.data && isSecretary(me.data) ? (
         <NewProjectEntry onClick={() => void Taro.navigateTo({ url: routes.proposal() })} />
       ) : null}
 

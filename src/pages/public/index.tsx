@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { sceneValue } from '@domain/mini-code'
 import { ANSWER_KEYS } from '@contract/entities'
 import { ANSWER_LABELS } from '@domain/proposal'
+import { isLeader } from '@domain/roles'
 import { Card } from '@/components/Card'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
@@ -25,7 +26,7 @@ export default function PublicPage() {
   const view = project.view.data
   const me = useSession((s) => s.me)
   const poster = usePoster(id ?? '')
-  const canPoster = Boolean(me?.roles.some((r) => r === 'secretary' || r === 'committee'))
+  const canPoster = !!me && isLeader(me)
 
   useShareAppMessage(() => ({
     title: view ? `四公开：${view.title}` : '党建项目四公开',

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { MeView } from '@contract/api'
+import { isCommittee, isSecretary } from '@domain/roles'
 import './org-admin-entries.css'
 
 export interface OrgAdminEntriesProps {
@@ -10,8 +11,8 @@ export interface OrgAdminEntriesProps {
 
 /** On 我的: a secretary's way to their branch roster (invite codes), the committee's to importing the roster. */
 export function OrgAdminEntries({ me, onMembers, onImport }: OrgAdminEntriesProps) {
-  const secretary = me.roles.includes('secretary')
-  const committee = me.roles.includes('committee')
+  const secretary = isSecretary(me)
+  const committee = isCommittee(me)
   if (!secretary && !committee) return null
   return (
     <View className="org-admin-entries">

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { SUPERVISION_METHODS } from '@contract/entities'
 import type { SupervisionMethod } from '@contract/entities'
 import { SUPERVISION_METHOD_LABELS } from '@domain/labels'
+import { isCommittee } from '@domain/roles'
 import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
 import { ErrorState } from '@/components/ErrorState'
@@ -40,7 +41,7 @@ export default function NewRecordPage() {
     ) : (
       <LoadingState />
     )
-  if (!me.data.roles.includes('committee'))
+  if (!isCommittee(me.data))
     return (
       <View className="admin-page">
         <ErrorState title="没有权限" message="督导记录只有党委联系指导人可以记录，支部可在分片督导里查看" />

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { isCommittee, isSecretary } from '@domain/roles'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { SegmentTabs, type SegmentTab } from '@/components/SegmentTabs'
@@ -23,8 +24,8 @@ type Tab = 'branches' | 'records' | 'checks' | 'assign'
 /** 分片督导: my branches first, then 督导记录 and 随机抽查; the committee also sets who supervises which branch. */
 export default function SupervisionPage() {
   const me = useMe()
-  const committee = me.data?.roles.includes('committee') ?? false
-  const secretary = me.data?.roles.includes('secretary') ?? false
+  const committee = !!me.data && isCommittee(me.data)
+  const secretary = !!me.data && isSecretary(me.data)
   const allowed = committee || secretary
   const [tab, setTab] = useState<Tab>('branches')
   const branches = useRequest(fetchMyBranches)

@@ -1,4 +1,5 @@
 import type { MeView } from '@contract/api'
+import { isCommittee, isSecretary } from '@domain/roles'
 import type { DashboardTarget } from '@/features/dashboard/hooks/use-dashboard'
 
 /**
@@ -11,7 +12,7 @@ export function dashboardTarget(
 ): DashboardTarget | 'denied' | null {
   if (!me) return null
   if (branchId) return { kind: 'branch', branchId }
-  if (me.roles.includes('committee')) return { kind: 'company' }
-  if (me.roles.includes('secretary')) return { kind: 'branch' }
+  if (isCommittee(me)) return { kind: 'company' }
+  if (isSecretary(me)) return { kind: 'branch' }
   return 'denied'
 }

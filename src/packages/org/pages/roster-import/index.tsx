@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
+import { isCommittee } from '@domain/roles'
 import { Card } from '@/components/Card'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
@@ -35,8 +36,7 @@ export default function RosterImportPage() {
   if (me.error?.code === 'NOT_REGISTERED') return <NotRegistered onRetry={() => void me.reload()} />
   if (me.error) return <ErrorState message={me.error.message} onRetry={() => void me.reload()} />
   if (!me.data) return <LoadingState />
-  if (!me.data.roles.includes('committee'))
-    return <ErrorState title="无权导入" message="党员名册由党委导入" />
+  if (!isCommittee(me.data)) return <ErrorState title="无权导入" message="党员名册由党委导入" />
 
   const result = roster.result
   const errorRows = result?.rows.filter((r) => r.action === 'error') ?? []

@@ -152,7 +152,11 @@ describe('我的 › 组织入口', () => {
     expect(onImport).toHaveBeenCalled()
 
     rerender(
-      <OrgAdminEntries me={{ ...secretary, roles: ['member'] }} onMembers={onMembers} onImport={onImport} />,
+      <OrgAdminEntries
+        me={{ ...secretary, roles: ['member'], grants: [{ role: 'member', branchId: 'b-yunwei' }] }}
+        onMembers={onMembers}
+        onImport={onImport}
+      />,
     )
     expect(screen.queryByRole('button')).not.toBeInTheDocument()
   })
