@@ -69,6 +69,8 @@ export const ACTION_GATES: Gates = {
     archive: 'committee',
     posterCode: ['staff', '只有本支部书记和党委可以生成四公开海报'],
     rate: 'masses',
+    setSurvey: ['committee', '调研由党委开启和结束'],
+    curateProblem: ['committee', '只有党委可以合并或标记调研问题'],
   },
   checkins: {
     approveMilestone: ['staff', '只有本支部书记或党委可以审批里程碑'],

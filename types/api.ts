@@ -138,6 +138,8 @@ export type {
   ProjectEventView,
   ProjectSummary,
   PublicProjectView,
+  SurveyProblemView,
+  SurveyView,
   TaskView,
 } from './functions/projects'
 export type { LedgerFile, LedgerPreview, LedgerScope, LedgerSheetInfo } from './functions/ledger'

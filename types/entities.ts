@@ -353,3 +353,38 @@ export * from './entities-supervision'
 /** What search finds: 项目, 党员, 微党课, 党小组动态. */
 export const SEARCH_KINDS = ['project', 'person', 'lecture', 'post'] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]
+
+/** The fields a 调研 problem belongs to (the article's five lines of work). */
+export const SURVEY_FIELDS = ['safety', 'efficiency', 'innovation', 'team', 'harmony'] as const
+export type SurveyField = (typeof SURVEY_FIELDS)[number]
+
+/** 大调研: the committee's yearly round collecting the problems and 短板 at the grassroots (one per year). */
+export interface SurveyRound {
+  _id: string
+  year: number
+  open: boolean
+  openedBy: string
+  openedAt: Date
+  closedAt: Date | null
+}
+
+/** A problem or 短板 submitted in a 调研 round, with its field and the submitter's branch. */
+export interface SurveyProblem {
+  _id: string
+  year: number
+  text: string
+  field: SurveyField
+  branchId: string
+  branchName: string
+  authorId: string
+  authorName: string
+  /** Who +1'd it (the author never), merged duplicates' authors and endorsers included. */
+  endorsers: string[]
+  /** The committee marked it as one that matters (重点问题). */
+  key: boolean
+  /** Set when the committee merged it into another as a duplicate: it is then shown only there. */
+  mergedInto: string | null
+  /** The texts of the duplicates merged into it. */
+  merged: { id: string; text: string; branchName: string }[]
+  createdAt: Date
+}

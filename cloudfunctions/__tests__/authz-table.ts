@@ -36,6 +36,9 @@ export type Outcome = 'ok' | 'refused' | 'denied' | 'hidden' | 'unregistered' | 
 /** Outcomes that must never be a success. */
 export const DENIALS: readonly Outcome[] = ['denied', 'hidden', 'unregistered', 'unauthenticated']
 
+/** The 调研 round the table's survey actions use (a fixed year: the actions take it in the payload). */
+const SURVEY_YEAR = 2030
+
 export type Cell = Outcome | Readonly<Record<string, Outcome>>
 
 export type Payload = Record<string, unknown> | ((f: Fixtures) => Record<string, unknown>)
@@ -67,6 +70,8 @@ export interface Fixtures {
   record: { own: string; other: string }
   topTen: string[]
   deadline: string
+  /** A 调研 problem of the open round SURVEY_YEAR, submitted by the other secretary (p008). */
+  problem: string
 }
 
 /** The outcome a role gets in a scope. */
@@ -316,6 +321,19 @@ export const TABLE: Record<string, Record<string, Entry>> = {
         public: { own: 'ok', other: 'ok', running: 'refused', hidden: 'hidden' },
       },
     },
+    // 大调研: everyone registered reads it and submits a problem of their branch; the committee opens it and
+    // curates; +1 by anyone but the problem's author (p008).
+    survey: { payloads: { self: { year: SURVEY_YEAR } }, expect: SELF },
+    setSurvey: { payloads: { own: { year: SURVEY_YEAR + 1, open: true } }, expect: COMMITTEE_STEP },
+    submitProblem: {
+      payloads: { self: { year: SURVEY_YEAR, text: '学习教育流于形式', field: 'team' } },
+      expect: SELF,
+    },
+    endorseProblem: {
+      payloads: { own: (f) => ({ id: f.problem }) },
+      expect: { ...everyone('ok'), otherSecretary: 'refused' },
+    },
+    curateProblem: { payloads: { own: (f) => ({ id: f.problem, key: true }) }, expect: COMMITTEE_STEP },
   },
   checkins: {
     myTasks: { payloads: { self: {} }, expect: SELF },
@@ -788,6 +806,18 @@ const QUIZ = {
  * What the seed lacks for the table, in both branches: projects in every state, lectures of 营销部 (a draft
  * and a published one with a quiz) and a draft of 运维部, unpinned announcements, one message each.
  */
+async function surveyProblem(cloud: TestCloud, committee: string, by: string): Promise<string> {
+  must(await cloud.call(committee, 'projects', 'setSurvey', { year: SURVEY_YEAR, open: true }), 'survey')
+  return must(
+    await cloud.call(by, 'projects', 'submitProblem', {
+      year: SURVEY_YEAR,
+      text: '一手软一手硬',
+      field: 'team',
+    }),
+    'problem',
+  ).id
+}
+
 export async function prepareFixtures(cloud: TestCloud, cookies: Record<string, string>): Promise<Fixtures> {
   const secretaryOf = { own: PEOPLE.secretary, other: PEOPLE.otherSecretary }
   const source = { own: 'prj-001', other: 'prj-002' }
@@ -989,6 +1019,7 @@ export async function prepareFixtures(cloud: TestCloud, cookies: Record<string, 
     record,
     topTen: evaluation.proposedTopTen,
     deadline,
+    problem: await surveyProblem(cloud, committee, otherSec),
   }
 }
 

@@ -53,6 +53,8 @@ export const COLLECTIONS = {
   rectifications: 'rectifications',
   supervisionEvents: 'supervision_events',
   topTenSelections: 'top_ten_selections',
+  surveyRounds: 'survey_rounds',
+  surveyProblems: 'survey_problems',
   supervisionRecords: 'supervision_records',
   supervisionBranchStatus: 'supervision_branch_status',
   ledgerExports: 'ledger_exports',

@@ -24,4 +24,9 @@ export const ROUND_TRIPS: RoundTripBudgets<'projects'> = {
   posterCode: 3,
   rate: 6,
   recordAcceptanceMethod: 5,
+  survey: 2,
+  setSurvey: 5,
+  submitProblem: 3,
+  endorseProblem: 6,
+  curateProblem: 5,
 }

@@ -16,6 +16,7 @@ import { saveDraft } from './actions/save-draft'
 import { savePlan } from './actions/save-plan'
 import { start } from './actions/start'
 import { submit } from './actions/submit'
+import { curateProblem, endorseProblem, setSurvey, submitProblem, survey } from './actions/survey'
 import { withdraw } from './actions/withdraw'
 
 /** `projects`: the project lifecycle (选题 → 答题 → 结题) and its public page. */
@@ -39,6 +40,11 @@ export const main = createMain(
     posterCode,
     rate,
     recordAcceptanceMethod,
+    survey,
+    setSurvey,
+    submitProblem,
+    endorseProblem,
+    curateProblem,
   },
   { anonymous: ['publicGet', 'rate'], roundTrips: ROUND_TRIPS },
 )

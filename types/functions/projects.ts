@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ACCEPTANCE_METHODS, PROJECT_CATEGORIES, PROJECT_STATUSES } from '../entities'
+import { ACCEPTANCE_METHODS, PROJECT_CATEGORIES, PROJECT_STATUSES, SURVEY_FIELDS } from '../entities'
 import type {
   AcceptanceMethod,
   ChecklistItem,
@@ -9,6 +9,7 @@ import type {
   ProjectStatus,
   ProposalAnswers,
   RubricItem,
+  SurveyField,
 } from '../entities'
 import { freeText, idSchema, pagingSchema } from './common'
 import type { MiniCodeView, Page } from './common'
@@ -33,6 +34,7 @@ const answersSchema = z
   .strict()
 
 const byId = z.object({ id: idSchema }).strict()
+const surveyYear = z.number().int().min(2000, '年度无效').max(2100, '年度无效')
 
 const milestoneInput = z
   .object({
@@ -143,6 +145,54 @@ export const projectsSchemas = {
       comment: text(200).optional(),
     })
     .strict(),
+  /** 大调研: the year's round and its problems (this year when left out); every registered person reads it. */
+  survey: z.object({ year: surveyYear.optional() }).strict(),
+  /** The committee opens or closes the year's round. */
+  setSurvey: z.object({ year: surveyYear, open: z.boolean() }).strict(),
+  /** A member or secretary submits a problem or 短板 of their branch, in a field, while the round is open. */
+  submitProblem: z
+    .object({
+      year: surveyYear,
+      text: freeText(200, { required: '请写下问题或短板' }),
+      field: z.enum(SURVEY_FIELDS, '请选择所属领域'),
+    })
+    .strict(),
+  /** +1: the problem is theirs too (once per person, never their own). */
+  endorseProblem: byId,
+  /** The committee marks a problem as key (重点问题) or not, or merges it into another as a duplicate. */
+  curateProblem: z
+    .object({ id: idSchema, key: z.boolean().optional(), mergeInto: idSchema.optional() })
+    .strict()
+    .refine((v) => (v.key === undefined) !== (v.mergeInto === undefined), {
+      message: '请选择标为重点或合并其中一项',
+      path: ['key'],
+    }),
+}
+
+export interface SurveyProblemView {
+  id: string
+  text: string
+  field: SurveyField
+  branchName: string
+  authorName: string
+  /** +1s, merged duplicates' authors included. */
+  count: number
+  endorsedByMe: boolean
+  mine: boolean
+  key: boolean
+  merged: { id: string; text: string; branchName: string }[]
+  createdAt: string
+}
+
+export interface SurveyView {
+  year: number
+  /** Null until the committee opens the year's round. */
+  round: { open: boolean; openedAt: string; closedAt: string | null } | null
+  /** Not merged away, key first, then by +1s. */
+  problems: SurveyProblemView[]
+  /** The committee curates; a person with a branch submits while the round is open. */
+  canCurate: boolean
+  canSubmit: boolean
 }
 
 export interface ProjectSummary {
@@ -300,4 +350,9 @@ export interface ProjectsOutputs {
   publicGet: PublicProjectView
   posterCode: { code: MiniCodeView }
   rate: { count: number; average: number | null }
+  survey: SurveyView
+  setSurvey: { year: number; open: boolean }
+  submitProblem: { id: string }
+  endorseProblem: { id: string; count: number }
+  curateProblem: { id: string; key: boolean; mergedInto: string | null }
 }
