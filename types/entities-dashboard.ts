@@ -113,4 +113,59 @@ export interface DashboardRun {
   fullAt?: Date
   /** The last time a committee member asked for a refresh (at most once a minute). */
   refreshedAt?: Date
+  /** A round under way: the shards still to do, in order (the first is retried until it is done). */
+  pending?: number[]
+  round?: DashboardRound | null
+  /** When each shard's figures were last known to hold every change (the dashboard's freshness per part). */
+  parts?: { at: Date; branches: number }[]
+}
+
+/** A roll-up round: every shard (full) or those whose branches changed, then the merge. */
+export interface DashboardRound {
+  /** The figures will hold every change written before this moment. */
+  at: Date
+  today: string
+  full: boolean
+  /** How many runs have started the first pending shard (a shard that keeps failing is put aside after 3). */
+  tries: number
+  /** Shards put aside this round: their figures are as old as their part says. */
+  aside?: number[]
+}
+
+/** A branch document's place in its league: set by the merge, which alone sees every branch. */
+export type LeagueFields = Pick<DashboardRollup, 'rank' | 'position' | 'competitors'>
+
+/** What one shard hands the merge for one key: its branches' figures added up, and their scores. */
+export interface ShardKeyPart {
+  key: string
+  year: number
+  category: CategoryKey
+  figures: DashboardFigures
+  /** The shard's oldest overdue milestones (at most five): the company's are among them. */
+  late: OverdueMilestone[]
+  branches: { branchId: string; score: number; order: number }[]
+}
+
+/** A shard's part of the company: per key, plus its members and study time (every key's company counts them). */
+export interface ShardPart {
+  keys: ShardKeyPart[]
+  members: number
+  studySeconds: number
+}
+
+/** The roll-up's split of the branches into shards (`_id` `plan`), made afresh by every full round. */
+export interface DashboardPlan {
+  _id: 'plan'
+  shards: string[][]
+  at: Date
+}
+
+/** One shard's part (`_id` `part:<n>`), and the league fields its branch documents now hold. */
+export interface DashboardPartDoc {
+  _id: string
+  shard: number
+  at: Date
+  today: string
+  part: ShardPart
+  league: Record<string, LeagueFields>
 }

@@ -22,7 +22,11 @@ const actions = createMain(
 const timer = () =>
   runTimer('dashboard', 'rollup', async () => {
     const summary = await rollUp(now())
-    logEvent('info', 'dashboard_rolled_up', { ...summary, changed: summary.changed.join(',') })
+    logEvent('info', 'dashboard_rolled_up', {
+      ...summary,
+      changed: summary.changed.join(','),
+      shards: summary.shards.map((s) => `${s.shard}:${s.ms}ms`).join(','),
+    })
     return summary
   })
 

@@ -1,16 +1,30 @@
 import { countPending } from '../_shared/checkin-counters'
 import { monthOf } from '../../domain/checkin-counts'
 import { chinaDay } from '../../domain/checkins'
-import { dashboardYears, referenceDay, rollUpDashboards, weeksEnding } from '../../domain/dashboard'
-import { COLLECTIONS } from '../_shared/cloud'
+import { dashboardYears, referenceDay, weeksEnding } from '../../domain/dashboard'
+import { mergeShards, rollUpShard, sameLeague } from '../../domain/dashboard-rollup'
+import type { DashboardRound, DashboardRun, LeagueFields } from '../../types/entities-dashboard'
+import { COLLECTIONS, _ } from '../_shared/cloud'
+import { logEvent } from '../_shared/log'
 import {
+  changedBranches,
   changedSince,
+  getParts,
+  getPlan,
   getRun,
-  readRollupInput,
+  readShardInput,
+  readStored,
+  removePartsFrom,
+  savePart,
+  savePlan,
   saveRun,
+  setLeague,
   syncDocuments,
   touchRun,
+  updateParts,
+  yearsWithAnyProject,
 } from '../_shared/repositories/dashboard'
+import { listOrgUnits } from '../_shared/repositories/org'
 
 /**
  * However little changes, every document is recomputed at least this often, so that what no change mark covers
@@ -19,98 +33,260 @@ import {
 export const FULL_EVERY_MS = 60 * 60 * 1000
 /** Writes stamped just before a run started may land after its reads: the next run looks back this far. */
 const OVERLAP_MS = 10_000
+/** Branches per shard: a province's 2,000 make twenty shards, each a few seconds under the cloud profile. */
+export const SHARD_BRANCHES = 100
+
+/** The shard size: SHARD_BRANCHES, or the function's DASHBOARD_SHARD_BRANCHES (tests split a small company). */
+function shardBranches(): number {
+  const n = Number(process.env.DASHBOARD_SHARD_BRANCHES)
+  return Number.isInteger(n) && n > 0 ? n : SHARD_BRANCHES
+}
+/** A run starts another shard only this long after it began (a shard takes ≤ 20 s; the timeout is 60 s). */
+export const RUN_WINDOW_MS = 25_000
+/** RUN_WINDOW_MS, or the function's DASHBOARD_RUN_WINDOW_MS (tests do one shard a run). */
+function runWindow(): number {
+  const n = Number(process.env.DASHBOARD_RUN_WINDOW_MS)
+  return Number.isInteger(n) && n > 0 ? n : RUN_WINDOW_MS
+}
+/** A shard that has failed this many runs in a row is put aside until the next round (its part says how old). */
+const MAX_TRIES = 3
+
+export interface ShardTiming {
+  shard: number
+  branches: number
+  ms: number
+  written: number
+}
 
 export interface RollupSummary {
   /** Nothing changed since the last run, the same day, within the hour: nothing was read beyond the marks. */
   skipped: boolean
-  /** What changed, when the run looked (empty for a run that recomputed because of the day or the hour). */
+  /** What changed, when the run looked (empty for a round begun because of the day or the hour). */
   changed: string[]
   today: string
   /** Check-ins counted by this run because the run that recorded them stopped before counting them. */
   countedLate: number
-  rollups: number
-  overdue: number
+  /** The shards this run did, and how long each took. */
+  shards: ShardTiming[]
+  /** Shards of the round still to do after this run (the next run goes on with them). */
+  pending: number
+  /** Whether this run finished a round: the dashboards now hold every change written before it began. */
+  merged: boolean
   written: number
   removed: number
   ms: number
-  /** Where the time went: reading, computing, writing. */
-  readMs: number
-  computeMs: number
-  writeMs: number
 }
 
 /**
- * The dashboard roll-up at `now`. A run with nothing new since the last one (the same China day, within the
- * hour) costs three round trips at any scale: the run record, one read per source of change, the new mark.
- * Otherwise it reads counters and project records (never check-ins), recomputes every dashboard document
- * (domain/dashboard.ts rollUpDashboards) and writes only those that changed.
+ * The dashboard roll-up at `now`, in rounds of shards. A run with nothing new since the last one (the same China
+ * day, within the hour) costs three round trips at any scale: the run record, one read per source of change,
+ * the new mark. Otherwise it begins a round: every shard on a new day or hour, or only the shards whose
+ * branches changed. Each shard reads its branches' counters and project records (never check-ins) and writes
+ * their documents; a run does shards until RUN_WINDOW_MS has passed, and the next run goes on. When no shard is
+ * left, the merge adds the shards' parts into the company documents and ranks the league.
  */
-export async function rollUp(now: Date): Promise<RollupSummary> {
+export async function rollUp(now: Date, windowMs = runWindow()): Promise<RollupSummary> {
   const started = Date.now()
   const today = chinaDay(now)
-  const last = await getRun()
-  const lastFull = last?.fullAt ? new Date(last.fullAt).getTime() : 0
-  if (last && last.today === today && now.getTime() - lastFull < FULL_EVERY_MS) {
-    const changed = await changedSince(new Date(new Date(last.at).getTime() - OVERLAP_MS))
-    if (changed.length === 0) {
-      await touchRun({ at: now })
-      const ms = Date.now() - started
-      return {
-        skipped: true,
-        changed,
-        today,
-        countedLate: 0,
-        rollups: 0,
-        overdue: 0,
-        written: 0,
-        removed: 0,
-        ms,
-        readMs: ms,
-        computeMs: 0,
-        writeMs: 0,
-      }
-    }
-    return fullRollUp(now, started, changed)
+  const run = await getRun()
+  const summary: RollupSummary = {
+    skipped: false,
+    changed: [],
+    today,
+    countedLate: 0,
+    shards: [],
+    pending: 0,
+    merged: false,
+    written: 0,
+    removed: 0,
+    ms: 0,
   }
-  return fullRollUp(now, started, [])
+  let round = run?.round ?? null
+  let pending = run?.pending ?? []
+  if (!round || pending.length === 0) {
+    const begun = await beginRound(now, run, summary)
+    if (!begun) {
+      summary.ms = Date.now() - started
+      return summary
+    }
+    ;({ round, pending } = begun)
+  }
+  const plan = await getPlan()
+  const shards = plan?.shards ?? []
+  // At least one shard a run, however long the run took to get here, so that every run moves the round on.
+  while (pending.length > 0 && (summary.shards.length === 0 || Date.now() - started < windowMs)) {
+    const shard = pending[0]
+    if (round.tries >= MAX_TRIES || shard >= shards.length) {
+      logEvent('error', 'dashboard_shard_put_aside', { shard, tries: round.tries })
+      pending = pending.slice(1)
+      round = { ...round, tries: 0, aside: [...(round.aside ?? []), shard] }
+      await touchRun({ pending, round })
+      continue
+    }
+    // Counted before the work: a run killed in this shard leaves the count for the next to see.
+    round = { ...round, tries: round.tries + 1 }
+    await touchRun({ round })
+    const t0 = Date.now()
+    const written = await doShard(shard, shards[shard], round)
+    summary.shards.push({ shard, branches: shards[shard].length, ms: Date.now() - t0, written })
+    summary.written += written
+    pending = pending.slice(1)
+    round = { ...round, tries: 0 }
+    await touchRun({ pending, round })
+  }
+  summary.pending = pending.length
+  if (pending.length === 0) {
+    const merged = await merge(
+      round,
+      shards.map((ids) => ids.length),
+      run,
+    )
+    summary.merged = true
+    summary.written += merged.written
+    summary.removed += merged.removed
+  }
+  summary.ms = Date.now() - started
+  return summary
 }
 
-async function fullRollUp(now: Date, started: number, changed: string[]): Promise<RollupSummary> {
-  // Check-ins whose run stopped between recording and counting are counted first, so the figures hold them.
-  const countedLate = await countPending()
+/** Begins a round, or marks a run that found nothing new (null). */
+async function beginRound(
+  now: Date,
+  run: DashboardRun | null,
+  summary: RollupSummary,
+): Promise<{ round: DashboardRound; pending: number[] } | null> {
   const today = chinaDay(now)
-  const years = dashboardYears(today)
-  const refs = years.map((y) => referenceDay(y, today))
+  const lastFull = run?.fullAt ? new Date(run.fullAt).getTime() : 0
+  const full = !run || run.today !== today || now.getTime() - lastFull >= FULL_EVERY_MS
+  let pending: number[] | null = null
+  if (!full && run) {
+    const since = new Date(new Date(run.at).getTime() - OVERLAP_MS)
+    summary.changed = await changedSince(since)
+    if (summary.changed.length === 0) {
+      await touchRun({ at: now })
+      summary.skipped = true
+      return null
+    }
+    // Check-ins whose run stopped between recording and counting are counted first, so the figures hold them.
+    summary.countedLate = await countPending()
+    const [branches, plan] = await Promise.all([changedBranches(since), getPlan()])
+    const shards = plan?.shards ?? []
+    const shardOf = new Map(shards.flatMap((ids, i) => ids.map((id) => [id, i] as const)))
+    if (branches && plan && [...branches].every((b) => shardOf.has(b))) {
+      pending = [...new Set([...branches].map((b) => shardOf.get(b) as number))].sort((a, b) => a - b)
+    }
+  } else {
+    summary.countedLate = await countPending()
+  }
+  const resplit = pending === null
+  if (pending === null) {
+    // Every shard, split afresh: branches added or removed since the last split are in it.
+    const units = await listOrgUnits()
+    const ids = units.filter((u) => u.kind === 'branch').map((u) => u._id)
+    const size = shardBranches()
+    const shards = Array.from({ length: Math.ceil(ids.length / size) }, (_x, i) =>
+      ids.slice(i * size, (i + 1) * size),
+    )
+    await savePlan({ _id: 'plan', shards, at: now })
+    pending = shards.map((_x, i) => i)
+  }
+  const round: DashboardRound = { at: now, today, full: full || resplit, tries: 0, aside: [] }
+  await touchRun(run ? { round, pending } : {})
+  if (!run) {
+    await saveRun({ _id: 'run', at: new Date(0), today, ms: 0, written: 0, removed: 0, round, pending })
+  }
+  return { round, pending }
+}
+
+/** One shard: its branches' documents and overdue rows written, and its part for the merge. */
+async function doShard(shard: number, branchIds: string[], round: DashboardRound): Promise<number> {
+  const years = dashboardYears(round.today)
+  const refs = years.map((y) => referenceDay(y, round.today))
   const weeks = [...new Set(refs.flatMap((d) => weeksEnding(d)))]
   const months = [...new Set(refs.map(monthOf))]
-  const input = await readRollupInput(today, years, weeks, months)
-  const read = Date.now()
-  const out = rollUpDashboards(input)
-  const computed = Date.now()
-  const a = await syncDocuments(COLLECTIONS.dashboardRollups, out.rollups)
-  const b = await syncDocuments(COLLECTIONS.dashboardOverdue, out.overdue)
-  const summary = {
-    skipped: false,
-    changed,
-    countedLate,
-    readMs: read - started,
-    computeMs: computed - read,
-    writeMs: Date.now() - computed,
-    today,
-    rollups: out.rollups.length,
-    overdue: out.overdue.length,
-    written: a.written + b.written,
-    removed: a.removed + b.removed,
-    ms: Date.now() - started,
+  const inShard = { branchId: _.in(branchIds) }
+  const [input, activeYears, storedRollups, storedOverdue] = await Promise.all([
+    readShardInput(round.today, branchIds, years, weeks, months),
+    yearsWithAnyProject(years),
+    readStored(COLLECTIONS.dashboardRollups, inShard),
+    readStored(COLLECTIONS.dashboardOverdue, inShard),
+  ])
+  const out = rollUpShard(input, activeYears)
+  const a = await syncDocuments(COLLECTIONS.dashboardRollups, out.rollups, storedRollups, true)
+  const b = await syncDocuments(COLLECTIONS.dashboardOverdue, out.overdue, storedOverdue)
+  // The league fields the shard's documents now hold: kept from before, or none yet for a new document.
+  const league: Record<string, LeagueFields> = {}
+  for (const d of out.rollups) {
+    const before = storedRollups.get(d._id)
+    league[d._id] = {
+      rank: before?.rank ?? null,
+      position: before?.position ?? null,
+      competitors: before?.competitors ?? 0,
+    }
   }
+  await savePart({
+    _id: `part:${shard}`,
+    shard,
+    at: round.at,
+    today: round.today,
+    part: out.part,
+    league,
+  })
+  return a.written + a.removed + b.written + b.removed
+}
+
+/** The company documents and the league from every shard's part; the round's mark on the run record. */
+async function merge(
+  round: DashboardRound,
+  shardSizes: number[],
+  run: DashboardRun | null,
+): Promise<{ written: number; removed: number }> {
+  const count = shardSizes.length
+  const [parts, storedCompany] = await Promise.all([
+    getParts(count),
+    readStored(COLLECTIONS.dashboardRollups, { kind: 'company' }),
+  ])
+  const { company, league } = mergeShards(parts.map((p) => p.part))
+  const updates: [string, LeagueFields][] = []
+  const partUpdates: { shard: number; league?: Record<string, LeagueFields>; at: Date }[] = []
+  for (const p of parts) {
+    const mine: Record<string, LeagueFields> = {}
+    let changed = false
+    for (const id of Object.keys(p.league)) {
+      const now = league.get(id) ?? { rank: null, position: null, competitors: 0 }
+      mine[id] = now
+      if (!sameLeague(now, p.league[id])) {
+        updates.push([id, now])
+        changed = true
+      }
+    }
+    // Shards not redone this round had nothing new: their figures hold every change before it too (but not
+    // one put aside after failing: its part keeps its own time).
+    const at = round.aside?.includes(p.shard) ? p.at : round.at
+    partUpdates.push({ shard: p.shard, at, ...(changed ? { league: mine } : {}) })
+  }
+  const synced = await syncDocuments(COLLECTIONS.dashboardRollups, company, storedCompany)
+  await Promise.all([
+    setLeague(updates),
+    updateParts(partUpdates),
+    removePartsFrom(count, run?.parts?.length ?? 0),
+  ])
   await saveRun({
     _id: 'run',
-    at: now,
-    fullAt: now,
-    today,
-    ms: summary.ms,
-    written: summary.written,
-    removed: summary.removed,
+    at: round.at,
+    today: round.today,
+    fullAt: round.full ? round.at : (run?.fullAt ?? round.at),
+    ms: 0,
+    written: synced.written + updates.length,
+    removed: synced.removed,
+    ...(run?.refreshedAt ? { refreshedAt: run.refreshedAt } : {}),
+    pending: [],
+    round: null,
+    parts: parts.map((p) => ({
+      at: round.aside?.includes(p.shard) ? p.at : round.at,
+      branches: shardSizes[p.shard] ?? 0,
+    })),
   })
-  return summary
+  logEvent('info', 'dashboard_merged', { shards: count, league: updates.length })
+  return { written: synced.written + updates.length, removed: synced.removed }
 }

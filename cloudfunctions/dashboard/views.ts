@@ -66,6 +66,17 @@ export interface ViewContext {
   league: { rows: LeagueRow[]; total: number }
 }
 
+/** How fresh the roll-up's parts are (see DashboardView.freshness). */
+export function freshnessOf(run: DashboardRun | null): DashboardView['freshness'] {
+  const parts = run?.parts ?? []
+  const times = parts.map((p) => new Date(p.at).getTime()).filter((t) => t > 0)
+  return {
+    parts: parts.length,
+    updating: run?.pending?.length ?? 0,
+    oldest: parts.length > 1 && times.length > 0 ? new Date(Math.min(...times)).toISOString() : null,
+  }
+}
+
 /** A dashboard from its roll-up document; no document (nothing in that year or category) reads as zeroes. */
 export function toDashboardView(doc: DashboardRollup | undefined, ctx: ViewContext): DashboardView {
   const f = doc?.figures
@@ -75,7 +86,8 @@ export function toDashboardView(doc: DashboardRollup | undefined, ctx: ViewConte
     year: ctx.year,
     category: ctx.category ?? null,
     years: ctx.years,
-    asOf: ctx.run ? new Date(ctx.run.at).toISOString() : null,
+    asOf: ctx.run && new Date(ctx.run.at).getTime() > 0 ? new Date(ctx.run.at).toISOString() : null,
+    freshness: freshnessOf(ctx.run),
     today,
     projects: {
       total: f?.projects ?? 0,

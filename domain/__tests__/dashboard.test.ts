@@ -9,10 +9,10 @@ import {
   onTimeRate,
   rankByScore,
   referenceDay,
-  rollUpDashboards,
   weeksEnding,
 } from '../dashboard'
-import type { RollupInput, RollupMilestone, RollupProject } from '../dashboard'
+import { rollUpDashboards } from '../dashboard-rollup'
+import type { RollupInput, RollupMilestone, RollupProject } from '../dashboard-rollup'
 import { branchDashboardScope, dashboardListScope, canSeeCompanyDashboard } from '../dashboard-permissions'
 import type { Actor } from '../roles'
 import type { DashboardFigures } from '../../types/entities-dashboard'

@@ -47,15 +47,13 @@ export const INDEXES: Record<string, string[][]> = {
   // …and a branch's, when 组织管理 merges it into another.
   checkins: [['personId', 'at'], ['projectId', 'taskId', 'at'], ['counted'], ['requestId'], ['branchId']],
   // The dashboard roll-up reads the week and month counters of the weeks and months it shows.
-  // …and looks for any counter changed since its last run.
+  // …and looks for any counter changed since its last run; a shard of it reads only its branches' counters.
   checkin_counts: [['scope', 'week'], ['scope', 'month'], ['updatedAt'], ['branchId']],
   // 看板: a key's (year:category) league in order (position: the rank without ties); a key's overdue
   // milestones, all or one branch's, oldest first.
-  dashboard_rollups: [['key', 'kind', 'position']],
-  dashboard_overdue: [
-    ['key', 'deadline'],
-    ['key', 'branchId', 'deadline'],
-  ],
+  // A shard of the roll-up reads what it wrote for its branches; the merge what it wrote for the company.
+  dashboard_rollups: [['key', 'kind', 'position'], ['branchId'], ['kind']],
+  dashboard_overdue: [['key', 'deadline'], ['key', 'branchId', 'deadline'], ['branchId']],
   milestone_submissions: [['milestoneId', 'at']],
   // 搜索: one document per suffix of a searchable text; a query is a prefix range on `key`, within the caller's
   // scopes (or every scope, for the committee); a thing's documents are replaced by `refId`.

@@ -1,6 +1,6 @@
 import { chinaDay } from '../../domain/checkins'
-import { rollUpDashboards } from '../../domain/dashboard'
-import type { RollupOutput } from '../../domain/dashboard'
+import { rollUpDashboards } from '../../domain/dashboard-rollup'
+import type { RollupOutput } from '../../domain/dashboard-rollup'
 import type { OrgUnit, Person, Project } from '../../types/entities'
 import type { StudyTotals } from '../../types/entities-community'
 import type { DashboardRun } from '../../types/entities-dashboard'

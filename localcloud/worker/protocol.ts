@@ -37,4 +37,9 @@ export type FromWorker =
   | { type: 'log'; level: 'log' | 'error' | 'warn' | 'info'; text: string }
 
 /** The environment variables a test may change while functions run, sent along with every call. */
-export const RUN_ENV_KEYS = ['LOCALCLOUD_NOW', 'LOCALCLOUD_TIMER_BUDGET_MS'] as const
+export const RUN_ENV_KEYS = [
+  'LOCALCLOUD_NOW',
+  'LOCALCLOUD_TIMER_BUDGET_MS',
+  'DASHBOARD_SHARD_BRANCHES',
+  'DASHBOARD_RUN_WINDOW_MS',
+] as const

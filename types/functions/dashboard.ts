@@ -89,6 +89,11 @@ export interface DashboardView {
   years: number[]
   /** When the figures were rolled up (ISO), or null before the first roll-up. */
   asOf: string | null
+  /**
+   * A large company's roll-up goes in parts (shards of branches): how many, how many a round under way has
+   * still to do, and when the oldest part last held every change (ISO; null in one piece or before the first).
+   */
+  freshness: { parts: number; updating: number; oldest: string | null }
   /** The day deadlines were judged on (YYYY-MM-DD). */
   today: string
   projects: {

@@ -1,11 +1,19 @@
 import type { DB } from 'wx-server-sdk'
 import { totalsId } from '../../../domain/lectures'
-import type { RollupInput, RollupMilestone, RollupProject } from '../../../domain/dashboard'
+import { sameLeague } from '../../../domain/dashboard-rollup'
+import type { RollupInput, RollupMilestone, RollupProject } from '../../../domain/dashboard-rollup'
 import type { CheckinCount, Person } from '../../../types/entities'
 import type { StudyTotals } from '../../../types/entities-community'
-import type { DashboardOverdueRow, DashboardRollup, DashboardRun } from '../../../types/entities-dashboard'
+import type {
+  DashboardOverdueRow,
+  DashboardPartDoc,
+  DashboardPlan,
+  DashboardRollup,
+  DashboardRun,
+  LeagueFields,
+} from '../../../types/entities-dashboard'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { listOrgUnits } from './org'
+import { getOrgUnitsByIds } from './org'
 import { MAX_PAGE, chunk } from './query'
 
 type Where = Record<string, unknown>
@@ -69,76 +77,83 @@ const MILESTONE_FIELDS = {
 } as const
 
 /**
- * What the roll-up needs, read in pages: branches, people (names and branch), the projects of the years shown
- * and their milestones, the week and month check-in counters of the windows shown, and study totals. Never a
- * check-in itself.
+ * What one shard of the roll-up needs, read in pages: its branches' people (and the names of any other owner
+ * of their milestones), their projects of the years shown and those projects' milestones, the week and month
+ * check-in counters of the windows shown, and study totals. Never a check-in itself.
  */
-export async function readRollupInput(
+export async function readShardInput(
   today: string,
+  ids: string[],
   years: number[],
   weeks: string[],
   months: string[],
 ): Promise<RollupInput> {
-  const [units, people, projects, weekCounts, monthCounts] = await Promise.all([
-    listOrgUnits(),
-    readAll<Pick<Person, '_id' | 'name' | 'branchId'>>(
-      COLLECTIONS.people,
-      {},
-      { name: true, branchId: true },
-    ),
-    readEach<RollupProject>(COLLECTIONS.projects, 'year', years, {}, PROJECT_FIELDS),
+  const inShard = { branchId: _.in(ids) }
+  const [units, people, projects, weekCounts, monthCounts, branchTotals] = await Promise.all([
+    getOrgUnitsByIds(ids),
+    readAll<Pick<Person, '_id' | 'name' | 'branchId'>>(COLLECTIONS.people, inShard, {
+      name: true,
+      branchId: true,
+    }),
+    readEach<RollupProject>(COLLECTIONS.projects, 'year', years, inShard, PROJECT_FIELDS),
     readEach<CheckinCount>(
       COLLECTIONS.checkinCounts,
       'week',
       weeks,
-      { scope: 'project_week' },
+      { scope: 'project_week', ...inShard },
       { projectId: true, week: true, count: true },
     ),
     readEach<CheckinCount>(
       COLLECTIONS.checkinCounts,
       'month',
       months,
-      { scope: 'member_month' },
+      { scope: 'member_month', ...inShard },
       { projectId: true, personId: true, month: true, count: true },
     ),
+    readTotals(ids.map((id) => totalsId('branch', id))),
   ])
-  const branches = units
-    .filter((u) => u.kind === 'branch')
-    .map((u) => ({ _id: u._id, name: u.name, order: u.order }))
-  // Milestones by project, a hundred projects a query (a plan holds a few dozen milestones).
-  const milestones: RollupMilestone[] = []
-  for (const ids of chunk(
-    projects.map((p) => p._id),
-    100,
-  )) {
-    milestones.push(
-      ...(await readAll<RollupMilestone>(COLLECTIONS.milestones, { projectId: _.in(ids) }, MILESTONE_FIELDS)),
+  // Milestones by project, a hundred projects a query, side by side (a plan holds a few dozen milestones);
+  // members' study totals beside them.
+  const [milestoneLists, memberTotals] = await Promise.all([
+    Promise.all(
+      chunk(
+        projects.map((p) => p._id),
+        100,
+      ).map((part) =>
+        readAll<RollupMilestone>(COLLECTIONS.milestones, { projectId: _.in(part) }, MILESTONE_FIELDS),
+      ),
+    ),
+    readTotals(people.map((p) => totalsId('member', p._id))),
+  ])
+  const milestones = milestoneLists.flat()
+  // Owners from elsewhere (moved to another branch since) are named too.
+  const known = new Set(people.map((p) => p._id))
+  const strangers = [...new Set(milestones.map((m) => m.ownerId).filter((id) => !known.has(id)))]
+  const others = (
+    await Promise.all(
+      chunk(strangers).map((part) =>
+        readAll<Pick<Person, '_id' | 'name' | 'branchId'>>(
+          COLLECTIONS.people,
+          { _id: _.in(part) },
+          { name: true, branchId: true },
+        ),
+      ),
     )
-  }
-  const totalIds = [
-    ...people.map((p) => totalsId('member', p._id)),
-    ...branches.map((b) => totalsId('branch', b._id)),
-  ]
-  const memberStudy = new Map<string, number>()
-  const branchStudy = new Map<string, number>()
-  for (const ids of chunk(totalIds)) {
-    // At most one document per id: a single page of `ids.length`.
-    const res = (await db
-      .collection(COLLECTIONS.studyTotals)
-      .where({ _id: _.in(ids) })
-      .field({ _id: true, scope: true, studySeconds: true })
-      .limit(ids.length)
-      .get()) as DB.IQueryResult
-    for (const t of res.data as StudyTotals[]) {
-      const id = t._id.slice(t._id.indexOf(':') + 1)
-      if (t.scope === 'member') memberStudy.set(id, t.studySeconds)
-      if (t.scope === 'branch') branchStudy.set(id, t.studySeconds)
-    }
-  }
+  ).flat()
+  const study = (scope: 'member' | 'branch', totals: StudyTotals[]) =>
+    new Map(
+      totals
+        .filter((t) => t.scope === scope)
+        .map((t) => [t._id.slice(t._id.indexOf(':') + 1), t.studySeconds] as const),
+    )
+  const branches = ids.flatMap((id) => {
+    const u = units.get(id)
+    return u && u.kind === 'branch' ? [{ _id: u._id, name: u.name, order: u.order }] : []
+  })
   return {
     today,
     branches,
-    people,
+    people: [...people, ...others],
     projects,
     milestones,
     weekCounts: weekCounts.map((c) => ({
@@ -152,41 +167,100 @@ export async function readRollupInput(
       month: c.month ?? '',
       count: c.count,
     })),
-    memberStudy,
-    branchStudy,
+    memberStudy: study('member', memberTotals),
+    branchStudy: study('branch', branchTotals),
   }
 }
 
-/** The digests of what is stored, by `_id` (the run record has none and is left out). */
-async function storedDigests(collection: string): Promise<Map<string, string>> {
-  const docs = await readAll<{ _id: string; digest?: string }>(collection, {}, { digest: true })
-  return new Map(docs.flatMap((d) => (d.digest ? [[d._id, d.digest] as const] : [])))
+/** Study totals by id, a thousand ids a query, side by side (at most one document per id). */
+async function readTotals(ids: readonly string[]): Promise<StudyTotals[]> {
+  const pages = await Promise.all(
+    chunk(ids).map(
+      (part) =>
+        db
+          .collection(COLLECTIONS.studyTotals)
+          .where({ _id: _.in(part) })
+          .field({ _id: true, scope: true, studySeconds: true })
+          .limit(part.length)
+          .get() as Promise<DB.IQueryResult>,
+    ),
+  )
+  return pages.flatMap((p) => p.data as StudyTotals[])
+}
+
+/** Whether a year has any project at all (one indexed read of one document per year, side by side). */
+export async function yearsWithAnyProject(years: readonly number[]): Promise<number[]> {
+  const found = await Promise.all(
+    years.map(
+      (year) =>
+        db
+          .collection(COLLECTIONS.projects)
+          .where({ year })
+          .field({ _id: true })
+          .limit(1)
+          .get() as Promise<DB.IQueryResult>,
+    ),
+  )
+  return years.filter((_y, i) => found[i].data.length > 0)
+}
+
+/** What is stored of the documents a sync may touch: digest and league fields, by `_id`. */
+export type Stored = Map<string, { digest?: string } & Partial<LeagueFields>>
+
+export async function readStored(collection: string, where: Where): Promise<Stored> {
+  const docs = await readAll<{ _id: string; digest?: string } & Partial<LeagueFields>>(collection, where, {
+    digest: true,
+    rank: true,
+    position: true,
+    competitors: true,
+  })
+  return new Map(docs.filter((d) => d.digest).map((d) => [d._id, d]))
+}
+
+/** How many writes go out side by side. */
+const WRITES_AT_ONCE = 20
+
+/** Runs `work` over `items`, WRITES_AT_ONCE at a time. */
+export async function inBatches<T>(items: readonly T[], work: (item: T) => unknown): Promise<void> {
+  for (const part of chunk(items, WRITES_AT_ONCE)) await Promise.all(part.map(work))
 }
 
 /**
- * Makes a collection hold exactly `docs`: writes those whose digest changed or that are new, removes those no
- * longer produced. Returns how many were written and removed.
+ * Makes the documents `stored` describes (a shard's, or the company's) be exactly `docs`: writes those whose
+ * digest changed or that are new, removes those no longer produced, WRITES_AT_ONCE side by side. League fields
+ * are compared too unless `keepLeague`, when a rewritten document keeps the stored ones (the merge sets them).
  */
 export async function syncDocuments(
   collection: string,
   docs: readonly (DashboardRollup | DashboardOverdueRow)[],
+  stored: Stored,
+  keepLeague = false,
 ): Promise<{ written: number; removed: number }> {
-  const stored = await storedDigests(collection)
-  let written = 0
-  let removed = 0
-  for (const doc of docs) {
-    if (stored.get(doc._id) === doc.digest) continue
-    const { _id, ...data } = doc
-    await db.collection(collection).doc(_id).set({ data })
-    written += 1
-  }
+  const league = (d: { rank?: number | null; position?: number | null; competitors?: number }) => ({
+    rank: d.rank ?? null,
+    position: d.position ?? null,
+    competitors: d.competitors ?? 0,
+  })
+  const changed = docs.flatMap((doc) => {
+    const before = stored.get(doc._id)
+    if (!before || before.digest !== doc.digest) {
+      return [keepLeague && before && 'rank' in doc ? { ...doc, ...league(before) } : doc]
+    }
+    if (!keepLeague && 'rank' in doc && !sameLeague(league(before), doc)) return [doc]
+    return []
+  })
   const wanted = new Set(docs.map((d) => d._id))
-  for (const id of stored.keys()) {
-    if (wanted.has(id)) continue
-    await db.collection(collection).doc(id).remove()
-    removed += 1
-  }
-  return { written, removed }
+  const gone = [...stored.keys()].filter((id) => !wanted.has(id))
+  await inBatches(changed, ({ _id, ...data }) => db.collection(collection).doc(_id).set({ data }))
+  await inBatches(gone, (id) => db.collection(collection).doc(id).remove())
+  return { written: changed.length, removed: gone.length }
+}
+
+/** Sets branch documents' league fields (the merge's ranks), side by side. */
+export async function setLeague(updates: readonly [string, LeagueFields][]): Promise<void> {
+  await inBatches(updates, ([id, fields]) =>
+    db.collection(COLLECTIONS.dashboardRollups).doc(id).update({ data: fields }),
+  )
 }
 
 /**
@@ -216,11 +290,104 @@ export async function changedSince(since: Date): Promise<string[]> {
   return sources.flatMap(([collection], i) => (found[i].data.length > 0 ? [collection] : []))
 }
 
+/** How many changed documents one source is read for: past it, every shard is done again. */
+export const CHANGED_READ_LIMIT = 1000
+
+/**
+ * The branches whose figures changed at or after `since` (counters, milestones, projects and branch study
+ * totals carry their branch), side by side; null when a source changed more than CHANGED_READ_LIMIT documents,
+ * which a full round covers more cheaply.
+ */
+export async function changedBranches(since: Date): Promise<Set<string> | null> {
+  const sources = [COLLECTIONS.checkinCounts, COLLECTIONS.milestones, COLLECTIONS.projects]
+  const [lists, totals] = await Promise.all([
+    Promise.all(
+      sources.map(
+        (collection) =>
+          db
+            .collection(collection)
+            .where({ updatedAt: _.gte(since) })
+            .field({ _id: true, branchId: true })
+            .limit(CHANGED_READ_LIMIT)
+            .get() as Promise<DB.IQueryResult>,
+      ),
+    ),
+    db
+      .collection(COLLECTIONS.studyTotals)
+      .where({ updatedAt: _.gte(since) })
+      .field({ _id: true })
+      .limit(CHANGED_READ_LIMIT)
+      .get() as Promise<DB.IQueryResult>,
+  ])
+  if ([...lists, totals].some((r) => r.data.length >= CHANGED_READ_LIMIT)) return null
+  const out = new Set<string>()
+  for (const r of lists)
+    for (const d of r.data as { branchId?: string }[]) if (d.branchId) out.add(d.branchId)
+  for (const d of totals.data as { _id: string }[]) {
+    if (d._id.startsWith('branch:')) out.add(d._id.slice('branch:'.length))
+  }
+  return out
+}
+
+export async function getPlan(): Promise<DashboardPlan | null> {
+  const res = (await db
+    .collection(COLLECTIONS.dashboardRollups)
+    .where({ _id: 'plan' })
+    .limit(1)
+    .get()) as DB.IQueryResult
+  return (res.data[0] as DashboardPlan | undefined) ?? null
+}
+
+export async function savePlan(plan: DashboardPlan): Promise<void> {
+  const { _id, ...data } = plan
+  await db.collection(COLLECTIONS.dashboardRollups).doc(_id).set({ data })
+}
+
+export const partId = (shard: number): string => `part:${shard}`
+
+export async function savePart(part: DashboardPartDoc): Promise<void> {
+  const { _id, ...data } = part
+  await db.collection(COLLECTIONS.dashboardRollups).doc(_id).set({ data })
+}
+
+/** Every shard's part, in one read (a province has a few dozen shards). */
+export async function getParts(count: number): Promise<DashboardPartDoc[]> {
+  const ids = Array.from({ length: count }, (_x, i) => partId(i))
+  const res = (await db
+    .collection(COLLECTIONS.dashboardRollups)
+    .where({ _id: _.in(ids) })
+    .limit(Math.max(1, count))
+    .get()) as DB.IQueryResult
+  return (res.data as DashboardPartDoc[]).sort((a, b) => a.shard - b.shard)
+}
+
+/** Parts of shards that no longer exist (the company has fewer shards than before). */
+export async function removePartsFrom(count: number, before: number): Promise<void> {
+  await inBatches(
+    Array.from({ length: Math.max(0, before - count) }, (_x, i) => partId(count + i)),
+    (id) => db.collection(COLLECTIONS.dashboardRollups).doc(id).remove(),
+  )
+}
+
+/** The merge's league and freshness written back to the parts whose league fields it changed. */
+export async function updateParts(
+  updates: readonly { shard: number; league?: Record<string, LeagueFields>; at: Date }[],
+): Promise<void> {
+  await inBatches(updates, (u) =>
+    db
+      .collection(COLLECTIONS.dashboardRollups)
+      .doc(partId(u.shard))
+      .update({ data: u.league ? { league: _.set(u.league), at: u.at } : { at: u.at } }),
+  )
+}
+
 /** The run record alone (getRollups with no documents: the same one read). */
 export const getRun = async (): Promise<DashboardRun | null> => (await getRollups([])).run
 
 /** Marks the run record: a refresh asked for, or a run that found nothing new. */
-export async function touchRun(fields: Partial<Pick<DashboardRun, 'at' | 'refreshedAt'>>): Promise<void> {
+export async function touchRun(
+  fields: Partial<Pick<DashboardRun, 'at' | 'refreshedAt' | 'pending' | 'round' | 'parts'>>,
+): Promise<void> {
   await db.collection(COLLECTIONS.dashboardRollups).doc('run').update({ data: fields })
 }
 

@@ -17,6 +17,18 @@ export function asOfText(iso: string | null): string {
   return `数据更新于 ${chinaTime(iso).format('M月D日 HH:mm')}`
 }
 
+/**
+ * How fresh a large company's figures are, part by part: empty when the roll-up is in one piece and complete;
+ * 共 20 部分 · 3 部分正在更新 · 最早的部分截至 11月26日 20:05.
+ */
+export function freshnessText(f: { parts: number; updating: number; oldest: string | null }): string {
+  if (f.parts <= 1 && f.updating === 0) return ''
+  const out = [`共 ${f.parts} 部分`]
+  if (f.updating > 0) out.push(`${f.updating} 部分正在更新`)
+  if (f.oldest) out.push(`最早的部分截至 ${asOfText(f.oldest).replace('数据更新于 ', '')}`)
+  return out.join(' · ')
+}
+
 /** One part of a league score in words: 完成率 60.0 分 × 30% = 18 分. */
 export function partText(p: LeaguePartView): string {
   const value = p.value === null ? '暂无数据' : `${p.value.toFixed(1)}`

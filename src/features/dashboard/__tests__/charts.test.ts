@@ -1,5 +1,5 @@
 import { barFractions, columnChart, niceMax, percent, stackedBar } from '../charts'
-import { asOfText, monthLabel, partText, pointsLine, rateText, weekLabel } from '../words'
+import { asOfText, freshnessText, monthLabel, partText, pointsLine, rateText, weekLabel } from '../words'
 
 describe('chart geometry', () => {
   it('rounds the axis up to 1, 2 or 5 × 10ⁿ', () => {
@@ -55,6 +55,10 @@ describe('dashboard words', () => {
     expect(monthLabel('2026-11')).toBe('11月')
     expect(asOfText('2026-11-26T12:05:00.000Z')).toBe('数据更新于 11月26日 20:05')
     expect(asOfText(null)).toBe('数据正在统计，请稍后下拉刷新')
+    expect(freshnessText({ parts: 1, updating: 0, oldest: null })).toBe('')
+    expect(freshnessText({ parts: 20, updating: 0, oldest: '2026-11-26T12:05:00.000Z' })).toBe(
+      '共 20 部分 · 最早的部分截至 11月26日 20:05',
+    )
   })
 
   it('spells out a league part and the points line', () => {

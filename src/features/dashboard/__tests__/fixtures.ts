@@ -41,6 +41,7 @@ export function companyView(over: Partial<DashboardView> = {}): DashboardView {
     category: null,
     years: [2026, 2025, 2024, 2023, 2022],
     asOf: '2026-11-26T12:20:00.000Z',
+    freshness: { parts: 1, updating: 0, oldest: null },
     today: '2026-11-26',
     projects: {
       total: 14,

@@ -133,6 +133,19 @@ describe('看板 (committee)', () => {
     expect(screen.queryByRole('button', { name: /^已逾期里程碑/ })).not.toBeInTheDocument()
   })
 
+  it('says how fresh each part is while a large company’s roll-up is under way', async () => {
+    answer({
+      'org.whoami': committee,
+      'dashboard.committee': companyView({
+        freshness: { parts: 20, updating: 3, oldest: '2026-11-26T11:05:00.000Z' },
+      }),
+    })
+    render(<DashboardPage />)
+    expect(
+      await screen.findByText('共 20 部分 · 3 部分正在更新 · 最早的部分截至 11月26日 19:05'),
+    ).toBeInTheDocument()
+  })
+
   it('shows the error with a way to retry', async () => {
     answer({ 'org.whoami': committee, 'dashboard.committee': [new Error('网络不可用'), companyView()] })
     render(<DashboardPage />)

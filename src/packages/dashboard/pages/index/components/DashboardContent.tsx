@@ -16,7 +16,7 @@ import { OverdueCard } from '@/features/dashboard/components/OverdueCard'
 import { ParticipationList } from '@/features/dashboard/components/ParticipationList'
 import { StackedBar } from '@/features/dashboard/components/StackedBar'
 import { filtersToParams } from '@/features/dashboard/filters'
-import { asOfText, monthLabel, rateText, weekLabel } from '@/features/dashboard/words'
+import { asOfText, freshnessText, monthLabel, rateText, weekLabel } from '@/features/dashboard/words'
 import { routes } from '@/routes'
 import './dashboard-content.css'
 
@@ -56,6 +56,9 @@ export function DashboardContent({ view, filters, onFilters, loading, onRefresh 
           {title} · {view.year}年度{view.category ? ` · ${CATEGORY_LABELS[view.category]}` : ''}
         </Text>
         <Text className="dashboard__as-of">{loading ? '正在更新…' : asOfText(view.asOf)}</Text>
+        {!loading && freshnessText(view.freshness) ? (
+          <Text className="dashboard__as-of">{freshnessText(view.freshness)}</Text>
+        ) : null}
         {onRefresh && !loading ? (
           <Text className="dashboard__refresh" onClick={onRefresh}>
             立即刷新
