@@ -5,14 +5,14 @@ import type { CloudProfile } from '../localcloud/profile'
 import { startTestCloud } from '../localcloud/testing'
 import type { TestCloud } from '../localcloud/testing'
 import { buildFunctionsOnce } from './harness'
-import { atMost, info, median } from './report'
+import { atMost, info, median, p95 } from './report'
 import type { Figure } from './report'
 
 // Demo ids (localcloud/seed): p002 works on task t1 of prj-001 (运维部, secretary p001); p057 committee;
 // b-yunwei-g1 is a Party group of 运维部.
 const RUNS = 30
-const p95 = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]
+/** Roster imports measured: each commits 2,000 new members (a re-import is its own, cheaper case). */
+const IMPORTS = 3
 
 interface Sample {
   ms: number
@@ -26,12 +26,13 @@ async function timed(run: () => Promise<{ roundTrips: number; ok: boolean; why?:
   return { ms: performance.now() - t, roundTrips: r.roundTrips }
 }
 
-async function rosterFile(cloud: TestCloud, cookie: string): Promise<string> {
+/** Roster number `k`: 2,000 members none of the earlier rosters has. */
+async function rosterFile(cloud: TestCloud, cookie: string, k: number): Promise<string> {
   const book = new Workbook()
   const sheet = book.addWorksheet('名册')
   sheet.addRow(['姓名', '手机号', '工号', '支部'])
   for (let i = 0; i < 2000; i++)
-    sheet.addRow([`党员${i}`, `1350000${String(i).padStart(4, '0')}`, `B${i}`, '运维部党支部'])
+    sheet.addRow([`党员${k}-${i}`, `135${k}000${String(i).padStart(4, '0')}`, `B${k}-${i}`, '运维部党支部'])
   const res = await fetch(`${cloud.url}/files/upload`, {
     method: 'POST',
     headers: { cookie, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
@@ -94,6 +95,7 @@ async function measure(profile: CloudProfile): Promise<Measured> {
         return {
           roundTrips: Math.max(...calls.map((c) => c.roundTrips)),
           ok: calls.every((c) => c.result.ok),
+          why: JSON.stringify(calls.find((c) => !c.result.ok)?.result ?? '').slice(0, 200),
         }
       }),
     )
@@ -101,8 +103,12 @@ async function measure(profile: CloudProfile): Promise<Measured> {
     await series('group feed page', RUNS, () =>
       call(as.p002, 'groups', 'feed', { groupId: 'b-yunwei-g1', limit: 20 }),
     )
-    const fileId = await rosterFile(cloud, as.p057)
-    out['roster import 2,000 rows'] = [await call(as.p057, 'org', 'importRoster', { fileId, commit: true })]
+    const files = await Promise.all(
+      Array.from({ length: IMPORTS + 1 }, (_, k) => rosterFile(cloud, as.p057, k)),
+    )
+    await series('roster import 2,000 rows', IMPORTS, (i) =>
+      call(as.p057, 'org', 'importRoster', { fileId: files[i + 1], commit: true }),
+    )
     return out
   } finally {
     await cloud.close()
@@ -136,18 +142,20 @@ export async function benchCloud(): Promise<Figure[]> {
     const c = cloud[name]
     const d = local[name]
     const trips = median(c.map((s) => s.roundTrips))
-    if (c.length === 1) {
+    if (name.startsWith('roster')) {
       figures.push(
-        info(`default: ${name}`, d[0].ms, 'ms'),
-        name.startsWith('roster')
-          ? atMost(`cloud: ${name}`, c[0].ms / 1000, 's', 5)
-          : info(`cloud: ${name}`, c[0].ms, 'ms'),
+        info(`default: ${name}, median`, median(d.map((s) => s.ms)), 'ms'),
+        info(`default: ${name}, p95`, p95(d.map((s) => s.ms)), 'ms'),
+        info(`cloud: ${name}, median`, median(c.map((s) => s.ms)), 'ms'),
+        // Within 5 s, the org timeout the issue measured against (cloudbaserc.json now gives org 20 s).
+        atMost(`cloud: ${name}, p95`, p95(c.map((s) => s.ms)) / 1000, 's', 5),
         info(`cloud: ${name}, sequential round trips`, trips, 'round trips'),
       )
       continue
     }
     figures.push(
       info(`default: ${name}, median`, median(d.map((s) => s.ms)), 'ms'),
+      info(`default: ${name}, p95`, p95(d.map((s) => s.ms)), 'ms'),
       TARGETS[name] !== undefined
         ? atMost(`cloud: ${name}, median`, median(c.map((s) => s.ms)), 'ms', TARGETS[name])
         : info(`cloud: ${name}, median`, median(c.map((s) => s.ms)), 'ms'),

@@ -14,11 +14,12 @@ import type { LoadedFunction } from '../localcloud/functions'
 import { invokeFunction } from '../localcloud/gateway/server'
 import { installIdentity, TRIGGER_CALLER } from '../localcloud/identity'
 import { resolveProfile, setActiveProfile } from '../localcloud/profile'
+import { newTrace } from '../localcloud/round-trips'
 import type { CloudProfile } from '../localcloud/profile'
 import { CREDITS, OUTBOX, installOpenApi } from '../localcloud/openapi'
 import { progressBar } from './progress'
 import { ROOT, branchId, branchMember, buildFunctionsOnce, personId, rows } from './harness'
-import { atMost, info } from './report'
+import { atMost, info, median, p95 } from './report'
 import type { Figure } from './report'
 
 const BRANCHES = 500
@@ -230,6 +231,8 @@ function seed(db: LocalDatabase): void {
 interface SweepRun {
   ms: number
   calls: number
+  /** Database calls that waited for the one before (calls issued together count once). */
+  sequential: number
   /** The most documents one database call answered with. */
   largest: number
   data: { written: number; sent: number; failed: number; existing: number; truncated: boolean }
@@ -252,9 +255,10 @@ async function sweepAt(db: LocalDatabase, fn: LoadedFunction, at: Date): Promise
   const t = performance.now()
   try {
     const event = { Type: 'Timer', TriggerName: 'sweep', Time: at.toISOString() }
-    const res = (await invokeFunction(fn, event, TRIGGER_CALLER, 120_000)) as Result<SweepRun['data']>
+    const trace = newTrace(fn.name, 120_000)
+    const res = (await invokeFunction(fn, event, TRIGGER_CALLER, 120_000, trace)) as Result<SweepRun['data']>
     if (!res.ok) throw new Error(`sweep failed: ${res.code} ${res.message}`)
-    return { ms: performance.now() - t, calls, largest, data: res.data }
+    return { ms: performance.now() - t, calls, sequential: trace.sequential, largest, data: res.data }
   } finally {
     console.log = log
     console.error = error
@@ -322,7 +326,22 @@ export async function benchReminders(): Promise<Figure[]> {
     resolveProfile('default', {}),
   )
   const cloud = await sweepSeries(resolveProfile('cloud', {}))
+  // Every sweep over the 100k open milestones, 10 minutes apart: those until all is written, then a repeat.
+  const overAll = (series: { runs: SweepRun[]; steady: SweepRun }) => [...series.runs, series.steady]
+  const [d, c] = [overAll({ runs, steady }), overAll(cloud)]
+  const name = 'reminders sweep over 100k open milestones'
   return [
+    info(`default: ${name}, median`, median(d.map((r) => r.ms)), 'ms'),
+    info(`default: ${name}, p95`, p95(d.map((r) => r.ms)), 'ms'),
+    info(`default: ${name}, sweeps measured`, d.length, 'sweeps'),
+    info(`cloud: ${name}, median`, median(c.map((r) => r.ms)), 'ms'),
+    info(`cloud: ${name}, p95`, p95(c.map((r) => r.ms)), 'ms'),
+    info(`cloud: ${name}, sweeps measured`, c.length, 'sweeps'),
+    info(
+      `cloud: ${name}, sequential round trips (median)`,
+      median(c.map((r) => r.sequential)),
+      'round trips',
+    ),
     info('reminders: seed 100k open milestones + 10k members', seedMs / 1000, 's'),
     atMost('reminders: first sweep (100k open milestones, 10k members), wall time', first.ms / 1000, 's', 20),
     info('reminders: first sweep, messages written', first.data.written, 'messages'),

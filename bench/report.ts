@@ -58,6 +58,10 @@ export function median(samples: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
 
+/** The 95th percentile (nearest rank): with fewer than 20 samples, the slowest. */
+export const p95 = (samples: number[]): number =>
+  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))]
+
 /** Writes the report; figures from an earlier run that this run did not measure are kept. */
 export function writeReport(
   figures: Figure[],
