@@ -43,6 +43,7 @@ export default defineAppConfig({
         'pages/evaluation/index',
         'pages/supervision-record/index',
         'pages/supervision-record-new/index',
+        'pages/survey/index',
       ],
     },
     {

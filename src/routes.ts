@@ -74,4 +74,6 @@ export const routes = {
   rectifications: '/packages/admin/pages/rectifications/index',
   /** 十佳精品项目 and 电网先锋 eligibility. */
   evaluation: '/packages/admin/pages/evaluation/index',
+  /** 大调研: the year's problems and 短板 (everyone submits and +1s; the committee curates). */
+  survey: '/packages/admin/pages/survey/index',
 }

@@ -117,6 +117,7 @@ const PAGES: Record<string, PageSpec> = {
   },
   'packages/admin/pages/rectifications/index': { refuses: ['member', 'guest'] },
   'packages/admin/pages/evaluation/index': { refuses: ['member', 'secretary', 'guest'] },
+  'packages/admin/pages/survey/index': MEMBERS_ONLY,
   'packages/org/pages/members/index': { refuses: ['member', 'committee', 'guest'] },
   'packages/org/pages/roster-import/index': { refuses: ['member', 'secretary', 'guest'] },
   'packages/lectures/pages/index/index': MEMBERS_ONLY,

@@ -131,6 +131,13 @@ export default function IndexPage() {
               mark: '学',
               onClick: () => void Taro.navigateTo({ url: routes.lectures }),
             },
+            {
+              key: 'survey',
+              title: '大调研',
+              hint: '提问题 · +1',
+              mark: '研',
+              onClick: () => void Taro.navigateTo({ url: routes.survey }),
+            },
             ...leaderTiles(me.data, fixes.data ?? undefined),
           ]}
         />

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '大调研',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})
