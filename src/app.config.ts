@@ -48,7 +48,13 @@ export default defineAppConfig({
     },
     {
       root: 'packages/org',
-      pages: ['pages/members/index', 'pages/roster-import/index', 'pages/bind/index', 'pages/search/index'],
+      pages: [
+        'pages/members/index',
+        'pages/roster-import/index',
+        'pages/bind/index',
+        'pages/search/index',
+        'pages/admin/index',
+      ],
     },
     {
       root: 'packages/lectures',

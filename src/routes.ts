@@ -51,6 +51,8 @@ export const routes = {
   bind: '/packages/org/pages/bind/index',
   /** 搜索 (subpackage): projects, people, lectures and posts within what the person may read. */
   search: '/packages/org/pages/search/index',
+  /** 组织管理 (subpackage, committee): units, groups, secretaries, group leaders, moves and merges. */
+  orgAdmin: '/packages/org/pages/admin/index',
   /** 导入党员名册 (subpackage, committee). */
   rosterImport: '/packages/org/pages/roster-import/index',
   /** 看板 (subpackage): the committee's or a secretary's dashboard, and the list behind one of its numbers. */

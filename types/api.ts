@@ -119,6 +119,10 @@ export type {
 export type {
   BranchView,
   InviteView,
+  GroupAdminView,
+  OrgChangeView,
+  OrgTreeView,
+  OrgUnitAdminView,
   MeView,
   MemberView,
   RosterImportView,

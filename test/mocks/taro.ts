@@ -137,6 +137,8 @@ const Taro = {
   hideLoading: jest.fn(() => Promise.resolve()),
   /** Answers 确定 unless a test says otherwise (mockResolvedValueOnce({ confirm: false })). */
   showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false })),
+  /** Taps the first item unless a test says which (mockResolvedValueOnce({ tapIndex: n })). */
+  showActionSheet: jest.fn((_option: { itemList: string[] }) => Promise.resolve({ tapIndex: 0 })),
   stopPullDownRefresh: jest.fn(),
   navigateTo: jest.fn(() => Promise.resolve()),
   navigateBack: jest.fn(() => Promise.resolve()),

@@ -120,6 +120,7 @@ const PAGES: Record<string, PageSpec> = {
   'packages/admin/pages/survey/index': MEMBERS_ONLY,
   'packages/org/pages/members/index': { refuses: ['member', 'committee', 'guest'] },
   'packages/org/pages/roster-import/index': { refuses: ['member', 'secretary', 'guest'] },
+  'packages/org/pages/admin/index': { refuses: ['member', 'secretary', 'guest'] },
   'packages/lectures/pages/index/index': MEMBERS_ONLY,
   'packages/lectures/pages/detail/index': { query: 'id=lec-001', ...MEMBERS_ONLY },
   'packages/lectures/pages/quiz/index': { query: 'id=lec-002', ...MEMBERS_ONLY },

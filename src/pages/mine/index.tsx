@@ -94,6 +94,7 @@ export default function MinePage() {
           me={me.data}
           onMembers={() => void Taro.navigateTo({ url: routes.branchMembers })}
           onImport={() => void Taro.navigateTo({ url: routes.rosterImport })}
+          onOrgAdmin={() => void Taro.navigateTo({ url: routes.orgAdmin })}
         />
       ) : null}
 

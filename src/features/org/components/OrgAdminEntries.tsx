@@ -7,10 +7,12 @@ export interface OrgAdminEntriesProps {
   me: MeView
   onMembers: () => void
   onImport: () => void
+  /** 组织管理 (committee); left out, the entry is not shown. */
+  onOrgAdmin?: () => void
 }
 
 /** On 我的: a secretary's way to their branch roster (invite codes), the committee's to importing the roster. */
-export function OrgAdminEntries({ me, onMembers, onImport }: OrgAdminEntriesProps) {
+export function OrgAdminEntries({ me, onMembers, onImport, onOrgAdmin }: OrgAdminEntriesProps) {
   const secretary = isSecretary(me)
   const committee = isCommittee(me)
   if (!secretary && !committee) return null
@@ -26,6 +28,17 @@ export function OrgAdminEntries({ me, onMembers, onImport }: OrgAdminEntriesProp
           <View className="org-admin-entries__body">
             <Text className="org-admin-entries__title">支部党员名册</Text>
             <Text className="org-admin-entries__hint">谁已绑定微信 · 为未绑定的党员生成邀请码</Text>
+          </View>
+          <Text className="org-admin-entries__arrow">›</Text>
+        </View>
+      ) : null}
+      {committee && onOrgAdmin ? (
+        <View className="org-admin-entries__row" ariaRole="button" ariaLabel="组织管理" onClick={onOrgAdmin}>
+          <View className="org-admin-entries__body">
+            <Text className="org-admin-entries__title">组织管理</Text>
+            <Text className="org-admin-entries__hint">
+              党委、党总支、支部和党小组 · 书记、组长 · 调动与合并
+            </Text>
           </View>
           <Text className="org-admin-entries__arrow">›</Text>
         </View>

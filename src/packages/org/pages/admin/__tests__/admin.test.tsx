@@ -1,0 +1,73 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { OrgTreeView } from '@contract/api'
+import { callCloud } from '@/services/call-cloud'
+import OrgAdminPage from '../index'
+
+jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
+const call = callCloud as jest.MockedFunction<typeof callCloud>
+const sheet = Taro.showActionSheet as unknown as jest.Mock
+const modal = Taro.showModal as unknown as jest.Mock
+
+const empty: OrgTreeView = { units: [], groups: [] }
+const company: OrgTreeView = {
+  units: [
+    { id: 'c1', kind: 'committee', name: '示范公司党委', parentId: null, memberCount: 0, secretaries: [] },
+    {
+      id: 'b1',
+      kind: 'branch',
+      name: '运维部党支部',
+      parentId: 'c1',
+      memberCount: 12,
+      secretaries: [{ id: 'p1', name: '王书记' }],
+    },
+    { id: 'b2', kind: 'branch', name: '营销部党支部', parentId: 'c1', memberCount: 8, secretaries: [] },
+  ],
+  groups: [{ id: 'g1', branchId: 'b1', name: '运维部第一党小组', leader: null, memberCount: 6 }],
+}
+const changed = { id: 'x', message: '已完成', moved: {} }
+
+beforeEach(() => {
+  call.mockReset()
+  sheet.mockClear()
+  modal.mockClear()
+})
+
+describe('组织管理', () => {
+  it('lets the first committee member of an empty company create the 党委', async () => {
+    call.mockResolvedValueOnce(empty as never).mockResolvedValueOnce(changed as never)
+    call.mockResolvedValueOnce(company as never)
+    render(<OrgAdminPage />)
+    fireEvent.click(await screen.findByRole('button', { name: '建立党委' }))
+    fireEvent.change(screen.getByRole('textbox', { name: '党委名称' }), { target: { value: '示范公司党委' } })
+    fireEvent.click(screen.getByRole('button', { name: '确定' }))
+    await waitFor(() =>
+      expect(call).toHaveBeenCalledWith('org', 'createUnit', {
+        kind: 'committee',
+        parentId: null,
+        name: '示范公司党委',
+      }),
+    )
+    expect(await screen.findByText('运维部党支部')).toBeTruthy()
+  })
+
+  it('shows the tree with secretaries and groups, and merges a branch only after asking', async () => {
+    call.mockResolvedValueOnce(company as never)
+    render(<OrgAdminPage />)
+    expect(await screen.findByText('党支部 · 书记：王书记 · 12 人')).toBeTruthy()
+    expect(screen.getByText('组长：未设 · 6 人')).toBeTruthy()
+    // 营销部: 新建党小组, 设置支部书记, 调动本支部党员, 更名, 移至其他上级, 并入其他组织
+    sheet.mockResolvedValueOnce({ tapIndex: 5 })
+    fireEvent.click(screen.getByRole('button', { name: '管理营销部党支部' }))
+    expect(await screen.findByText('把「营销部党支部」并入')).toBeTruthy()
+    modal.mockResolvedValueOnce({ confirm: false, cancel: true })
+    fireEvent.click(screen.getByRole('button', { name: '确定' }))
+    await waitFor(() => expect(modal).toHaveBeenCalled())
+    expect(call).toHaveBeenCalledTimes(1)
+    call.mockResolvedValueOnce(changed as never).mockResolvedValueOnce(company as never)
+    fireEvent.click(screen.getByRole('button', { name: '确定' }))
+    await waitFor(() =>
+      expect(call).toHaveBeenCalledWith('org', 'mergeUnits', { fromId: 'b2', intoId: 'b1' }),
+    )
+  })
+})
