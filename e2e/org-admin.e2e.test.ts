@@ -3,7 +3,7 @@ import { openPage, setUpJourney, shown, tap } from './journey'
 
 const journey = setUpJourney('org-admin')
 
-test('the committee sees the organisation, adds a 党小组 to a branch and renames it; the change is audited', async () => {
+test('the committee sees the organisation, adds a 党小组 to a branch from it, and the change is audited', async () => {
   const committee = await journey.signInAs('卢思琪')
   await openPage(committee, '/packages/org/pages/admin/index')
   await shown(committee, '组织架构').waitFor()
