@@ -230,6 +230,9 @@ export const mergeUnits: Handler<'org', 'mergeUnits'> = async ({ fromId, intoId 
     ...(from.kind === 'branch'
       ? [
           coll('checkinCounts').doc(branchCounterId(fromId)).remove(),
+          // Its dashboard documents: the roll-up recomputes the merged branch's, and reads no branch that is gone.
+          coll('dashboardRollups').where({ branchId: fromId }).remove(),
+          coll('dashboardOverdue').where({ branchId: fromId }).remove(),
           coll('studyTotals').doc(`branch:${fromId}`).remove(),
           ...listings.flatMap((l) => [
             coll('lectureListings').doc(l._id).remove(),
