@@ -137,10 +137,11 @@ export const NEVER_CONTACTED_DAYS = 90
 
 /**
  * How much a branch needs a call now: the days since the last contact (never: NEVER_CONTACTED_DAYS), plus 10
- * for each overdue milestone and 5 for each open follow-up. The supervisor's page lists the highest first.
+ * for each overdue milestone and for each project with no check-in for 14 days, and 5 for each open follow-up. The
+ * supervisor's page lists the highest first.
  */
 export function contactNeed(
-  b: { lastContact: string | null; overdueMilestones: number; openFollowUps: number },
+  b: { lastContact: string | null; overdueMilestones: number; openFollowUps: number; quietProjects?: number },
   today: string,
 ): number {
   const days =
@@ -152,5 +153,5 @@ export function contactNeed(
             (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${b.lastContact}T00:00:00Z`)) / 86_400_000,
           ),
         )
-  return days + 10 * b.overdueMilestones + 5 * b.openFollowUps
+  return days + 10 * (b.overdueMilestones + (b.quietProjects ?? 0)) + 5 * b.openFollowUps
 }

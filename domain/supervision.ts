@@ -1,10 +1,11 @@
-import type { Milestone, Project } from '../types/entities'
+import type { CheckinCount, Milestone, Project } from '../types/entities'
 import type {
   Rectification,
   RectificationAction,
   RectificationStatus,
   SpotCheck,
 } from '../types/entities-supervision'
+import { weekOf } from './checkin-counts'
 import { dueState } from './checkins'
 import { formatDay } from './dates'
 import type { Actor } from './roles'
@@ -106,4 +107,26 @@ export function supervisedProjects<P extends Pick<Project, '_id' | 'progress'>>(
         a.progress - b.progress ||
         (a._id < b._id ? -1 : a._id > b._id ? 1 : 0),
     )
+}
+
+/** A running project with no check-in for this many days is at risk (我的联系支部). */
+export const QUIET_DAYS = 14
+
+/**
+ * The first week (its Monday) whose check-in counters the quiet rule reads on `today`: the week holding the
+ * 14th day back. A project is quiet when none of these weeks counted a check-in, so a quiet project truly has
+ * had none for 14 days; one whose last check-in was 14 to 20 days ago is flagged at the latest a week later.
+ */
+export const quietWindowStart = (today: string): string =>
+  weekOf(
+    new Date(Date.parse(`${today}T00:00:00Z`) - (QUIET_DAYS - 1) * 86_400_000).toISOString().slice(0, 10),
+  )
+
+/** The running projects with no check-in counted since `quietWindowStart` (from project_week counters). */
+export function quietProjects(
+  projects: readonly Pick<Project, '_id' | 'status'>[],
+  weeks: readonly Pick<CheckinCount, 'projectId' | 'count'>[],
+): Set<string> {
+  const active = new Set(weeks.filter((w) => w.count > 0).map((w) => w.projectId))
+  return new Set(projects.filter((p) => p.status === 'in_progress' && !active.has(p._id)).map((p) => p._id))
 }

@@ -4,6 +4,8 @@ import {
   canSupervise,
   isRectificationOverdue,
   overdueByProject,
+  quietProjects,
+  quietWindowStart,
   rectificationActions,
   rectificationStep,
   spotCheckScope,
@@ -151,5 +153,27 @@ describe('my branches', () => {
       ['p2', 0],
       ['p3', 0],
     ])
+  })
+})
+
+describe('projects with no check-in for 14 days', () => {
+  it('reads the counters from the week holding the 14th day back', () => {
+    expect(quietWindowStart('2031-04-04')).toBe('2031-03-17') // Friday: 22 March is a Saturday
+    expect(quietWindowStart('2031-03-30')).toBe('2031-03-17') // Sunday: 17 March is that Monday
+    expect(quietWindowStart('2031-03-31')).toBe('2031-03-17') // Monday: 18 March, a Tuesday
+    expect(quietWindowStart('2028-03-13')).toBe('2028-02-28') // across a leap day: 29 February, a Tuesday
+  })
+
+  it('flags running projects only, and not one with a check-in counted', () => {
+    const projects = [
+      { _id: 'a', status: 'in_progress' as const },
+      { _id: 'b', status: 'in_progress' as const },
+      { _id: 'c', status: 'acceptance_requested' as const },
+    ]
+    const weeks = [
+      { projectId: 'a', count: 2 },
+      { projectId: 'b', count: 0 },
+    ]
+    expect([...quietProjects(projects, weeks)]).toEqual(['b'])
   })
 })

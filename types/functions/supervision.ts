@@ -156,6 +156,8 @@ export interface SupervisedProject {
   progress: number
   /** Milestones past their deadline and not approved (China days). */
   overdueMilestones: number
+  /** 实施中 with no check-in for 14 days (domain/supervision.ts quietProjects). */
+  quiet: boolean
 }
 
 export interface SupervisedBranch {
@@ -166,6 +168,8 @@ export interface SupervisedBranch {
   running: number
   waitingAcceptance: number
   overdueMilestones: number
+  /** Of its running projects, those with no check-in for 14 days. */
+  quietProjects: number
   /** The latest 督导记录 of the branch (by anyone): its day and method, or null if never contacted. */
   lastContact: { date: string; method: SupervisionMethod; supervisorName: string } | null
   /** Follow-ups of its records not yet closed. */

@@ -1,6 +1,13 @@
 import type { DB } from 'wx-server-sdk'
 import type { SpotCheckScope } from '../../../domain/supervision'
-import type { Milestone, OrgUnit, Person, Project, ProjectStatus } from '../../../types/entities'
+import type {
+  CheckinCount,
+  Milestone,
+  OrgUnit,
+  Person,
+  Project,
+  ProjectStatus,
+} from '../../../types/entities'
 import type {
   Rectification,
   SpotCheck,
@@ -243,3 +250,29 @@ export const listYearProjects = (year: number): Promise<EvaluationRow[]> =>
       .orderBy('_id', 'asc'),
     100_000,
   )
+
+/**
+ * These branches' project_week check-in counters from the week `fromWeek` on (the counters carry their branch): the
+ * quiet-project rule's input, read beside the branches' projects.
+ */
+export async function listRecentProjectWeeks(
+  branchIds: readonly string[],
+  fromWeek: string,
+): Promise<Pick<CheckinCount, 'projectId' | 'count'>[]> {
+  const out: Pick<CheckinCount, 'projectId' | 'count'>[] = []
+  await Promise.all(
+    chunk([...new Set(branchIds)]).map(async (part) => {
+      if (part.length === 0) return
+      out.push(
+        ...(await fetchAll<Pick<CheckinCount, 'projectId' | 'count'> & { _id: string }>(
+          db
+            .collection(COLLECTIONS.checkinCounts)
+            .where({ branchId: oneOrIn(part), scope: 'project_week', week: _.gte(fromWeek) })
+            .field({ _id: true, projectId: true, count: true })
+            .orderBy('_id', 'asc'),
+        )),
+      )
+    }),
+  )
+  return out
+}

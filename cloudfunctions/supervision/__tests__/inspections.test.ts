@@ -163,3 +163,34 @@ describe('定期检查 coverage', () => {
     expect(view.branches.find((b) => b.id === 'b-yunwei')?.inspection).toMatchObject({ doneOn: null })
   })
 })
+
+describe('projects at risk on 我的联系支部: no check-in for 14 days', () => {
+  it('flags a running project without a check-in counted in the weeks holding the last 14 days', async () => {
+    // Friday 4 April 2031: the 14th day back is Saturday 22 March, in the week of Monday 17 March.
+    setNow('2031-04-04T02:00:00Z')
+    const before = data(await call('p059', 'myBranches', {})) as MyBranchesView
+    const running = before.branches.flatMap((b) =>
+      b.projects.filter((p) => p.status === 'in_progress').map((p) => ({ ...p, branchId: b.id })),
+    )
+    expect(running.length).toBeGreaterThanOrEqual(2)
+    // The demo's check-ins are years before: every running project is quiet.
+    expect(running.every((p) => p.quiet)).toBe(true)
+    const [fresh, stale] = running
+    const counter = (p: (typeof running)[number], week: string) => ({
+      _id: `project_week:${p.id}:${week}`,
+      scope: 'project_week',
+      count: 1,
+      projectId: p.id,
+      branchId: p.branchId,
+      week,
+    })
+    cloud.db.insertMany('checkin_counts', [counter(fresh, '2031-03-17'), counter(stale, '2031-03-10')])
+
+    const after = data(await call('p059', 'myBranches', {})) as MyBranchesView
+    const flag = (id: string) => after.branches.flatMap((b) => b.projects).find((p) => p.id === id)?.quiet
+    expect(flag(fresh.id)).toBe(false)
+    expect(flag(stale.id)).toBe(true)
+    const branch = after.branches.find((b) => b.id === fresh.branchId)
+    expect(branch?.quietProjects).toBe(branch?.projects.filter((p) => p.quiet).length)
+  })
+})

@@ -8,6 +8,8 @@ import { isCommittee } from '../../../domain/roles'
 import {
   SUPERVISED_STATUSES,
   overdueByProject,
+  quietProjects,
+  quietWindowStart,
   sortedSecretaryBranches,
   supervisedProjects,
 } from '../../../domain/supervision'
@@ -18,11 +20,13 @@ import {
   listAssignments,
   listOverdueInBranches,
   listProjectsIn,
+  listRecentProjectWeeks,
 } from '../../_shared/repositories/supervision'
 
 /**
  * 我的联系支部: the branches a committee member supervises (a secretary: their own), each with its running
- * and waiting-for-acceptance projects and their overdue milestones, judged on today's China day. Reads grow
+ * and waiting-for-acceptance projects, their overdue milestones and those with no check-in for 14 days (from the
+ * project_week counters, read beside the projects), judged on today's China day. Reads grow
  * with the caller's branches and their running plans only.
  */
 export const myBranches: Handler<'supervision', 'myBranches'> = async (_params, { caller }) => {
@@ -33,13 +37,15 @@ export const myBranches: Handler<'supervision', 'myBranches'> = async (_params, 
   if (!supervisor && branchIds.length === 0) return fail('FORBIDDEN', '分片督导仅供党委和支部书记使用')
   const today = chinaDay(now())
   if (branchIds.length === 0) return ok({ supervisor, branches: [], today })
-  const [units, projects, late, statuses] = await Promise.all([
+  const [units, projects, late, statuses, weeks] = await Promise.all([
     getOrgUnitsByIds(branchIds),
     listProjectsIn(branchIds, SUPERVISED_STATUSES),
     listOverdueInBranches(branchIds, parseDay(today) as Date),
     getBranchStatuses(branchIds),
+    listRecentProjectWeeks(branchIds, quietWindowStart(today)),
   ])
   const overdue = overdueByProject(late, today)
+  const quiet = quietProjects(projects, weeks)
   const branches = [...units.values()]
     .filter((u) => u.kind === 'branch')
     .sort((a, b) => a.order - b.order)
@@ -78,7 +84,9 @@ export const myBranches: Handler<'supervision', 'myBranches'> = async (_params, 
           status: p.status,
           progress: p.progress,
           overdueMilestones: p.overdueMilestones,
+          quiet: quiet.has(p._id),
         })),
+        quietProjects: own.filter((p) => quiet.has(p._id)).length,
         running: own.filter((p) => p.status === 'in_progress').length,
         waitingAcceptance: own.filter((p) => p.status === 'acceptance_requested').length,
         overdueMilestones: own.reduce((n, p) => n + p.overdueMilestones, 0),

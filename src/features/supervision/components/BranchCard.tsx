@@ -30,6 +30,7 @@ export function BranchCard({ branch, onOpenProject, onLedger, onRecord }: Branch
     >
       <Text className="admin-meta">
         实施中 {branch.running} 个 · 待验收 {branch.waitingAcceptance} 个
+        {branch.quietProjects > 0 ? ` · 14天无打卡 ${branch.quietProjects} 个` : ''}
       </Text>
       <Text className="admin-meta">
         {branch.lastContact
@@ -58,6 +59,7 @@ export function BranchCard({ branch, onOpenProject, onLedger, onRecord }: Branch
             <Text className="admin-row__sub">
               {STATUS_LABELS[p.status]} · 进度 {p.progress}%
               {p.overdueMilestones > 0 ? ` · 已逾期 ${p.overdueMilestones} 个节点` : ''}
+              {p.quiet ? ' · 14天无打卡' : ''}
             </Text>
           </View>
           <Text className="admin-row__value">›</Text>

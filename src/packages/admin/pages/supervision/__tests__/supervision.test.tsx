@@ -21,6 +21,7 @@ const myBranches: MyBranchesView = {
       running: 2,
       waitingAcceptance: 0,
       overdueMilestones: 3,
+      quietProjects: 1,
       lastContact: { date: '2026-05-12', method: 'phone', supervisorName: '赵振华' },
       inspection: {
         cadence: 'monthly',
@@ -37,6 +38,7 @@ const myBranches: MyBranchesView = {
           status: 'in_progress',
           progress: 40,
           overdueMilestones: 3,
+          quiet: false,
         },
         {
           id: 'prj-002',
@@ -44,6 +46,7 @@ const myBranches: MyBranchesView = {
           status: 'in_progress',
           progress: 70,
           overdueMilestones: 0,
+          quiet: true,
         },
       ],
     },
@@ -53,6 +56,7 @@ const myBranches: MyBranchesView = {
       running: 0,
       waitingAcceptance: 0,
       overdueMilestones: 0,
+      quietProjects: 0,
       lastContact: null,
       inspection: null,
       openFollowUps: 0,
@@ -131,8 +135,10 @@ describe('分片督导 (committee)', () => {
     render(<SupervisionPage />)
     const card = (await screen.findByText('营销党支部')).closest('.card') as HTMLElement
     expect(within(card).getByText('逾期节点 3 个')).toBeInTheDocument()
-    expect(within(card).getByText('实施中 2 个 · 待验收 0 个')).toBeInTheDocument()
     expect(within(card).getByText('实施中 · 进度 40% · 已逾期 3 个节点')).toBeInTheDocument()
+    // At risk: a running project with no check-in for 14 days says so, and the branch counts it.
+    expect(within(card).getByText('实施中 · 进度 70% · 14天无打卡')).toBeInTheDocument()
+    expect(within(card).getByText('实施中 2 个 · 待验收 0 个 · 14天无打卡 1 个')).toBeInTheDocument()
     expect(screen.getByText('暂无实施中的项目')).toBeInTheDocument()
 
     fireEvent.click(within(card).getByRole('button', { name: '查看项目：“党建+供电服务”连心桥' }))
