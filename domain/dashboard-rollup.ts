@@ -28,6 +28,7 @@ import {
   weeksEnding,
 } from './dashboard'
 import { formatDay } from './dates'
+import { rollUpProgress } from './projects'
 
 // ---------------------------------------------------------------------------------------------------------
 // The roll-up: every dashboard document, recomputed from counters and the project records.
@@ -46,6 +47,9 @@ export interface RollupProject {
   category: ProjectCategory
   status: ProjectStatus
   rating: { count: number; sum: number }
+  /** As stored, for the progress check (progressRepairs); the figures do not read them. */
+  progress?: number
+  version?: number
 }
 
 export type RollupMilestone = Pick<
@@ -480,4 +484,23 @@ export function rollUpDashboards(input: RollupInput): RollupOutput {
   const shard = rollUpShard(input, yearsWithProjects(input.today, input.projects))
   const merged = mergeShards([shard.part])
   return { rollups: [...merged.company, ...withLeague(shard.rollups, merged.league)], overdue: shard.overdue }
+}
+
+/**
+ * Projects whose stored progress is behind their approved milestones: an approval whose function was stopped
+ * between approving the milestone and raising the progress. Progress only ever rises here (the project is read
+ * before its milestones, so what they say is never older than what it says), and the write goes only over the
+ * version read.
+ */
+export function progressRepairs(
+  projects: readonly RollupProject[],
+  milestones: readonly RollupMilestone[],
+): { id: string; version: number; progress: number }[] {
+  const byProject = groupBy(milestones, (m) => m.projectId)
+  return projects.flatMap((p) => {
+    const ms = byProject.get(p._id)
+    if (!ms || p.progress === undefined || p.version === undefined) return []
+    const progress = rollUpProgress(ms.map((m) => ({ weight: m.weight, done: m.status === 'approved' })))
+    return progress > p.progress ? [{ id: p._id, version: p.version, progress }] : []
+  })
 }

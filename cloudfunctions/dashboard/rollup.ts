@@ -2,9 +2,10 @@ import { countPending } from '../_shared/checkin-counters'
 import { monthOf } from '../../domain/checkin-counts'
 import { chinaDay } from '../../domain/checkins'
 import { dashboardYears, referenceDay, weeksEnding } from '../../domain/dashboard'
-import { mergeShards, rollUpShard, sameLeague } from '../../domain/dashboard-rollup'
+import { mergeShards, progressRepairs, rollUpShard, sameLeague } from '../../domain/dashboard-rollup'
 import type { DashboardRound, DashboardRun, LeagueFields } from '../../types/entities-dashboard'
 import { COLLECTIONS, _ } from '../_shared/cloud'
+import { now as clockNow } from '../_shared/clock'
 import { logEvent } from '../_shared/log'
 import {
   changedBranches,
@@ -15,6 +16,7 @@ import {
   readShardInput,
   readStored,
   removePartsFrom,
+  repairProgress,
   savePart,
   savePlan,
   saveRun,
@@ -212,8 +214,13 @@ async function doShard(shard: number, branchIds: string[], round: DashboardRound
     readStored(COLLECTIONS.dashboardOverdue, inShard),
   ])
   const out = rollUpShard(input, activeYears)
-  const a = await syncDocuments(COLLECTIONS.dashboardRollups, out.rollups, storedRollups, true)
-  const b = await syncDocuments(COLLECTIONS.dashboardOverdue, out.overdue, storedOverdue)
+  const [a, b, repaired] = await Promise.all([
+    syncDocuments(COLLECTIONS.dashboardRollups, out.rollups, storedRollups, true),
+    syncDocuments(COLLECTIONS.dashboardOverdue, out.overdue, storedOverdue),
+    // An approval stopped before it raised its project's progress is put right here, within the timer's turn.
+    repairProgress(progressRepairs(input.projects, input.milestones), clockNow()),
+  ])
+  if (repaired > 0) logEvent('info', 'project_progress_repaired', { shard, projects: repaired })
   // The league fields the shard's documents now hold: kept from before, or none yet for a new document.
   const league: Record<string, LeagueFields> = {}
   for (const d of out.rollups) {

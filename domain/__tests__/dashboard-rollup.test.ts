@@ -2,6 +2,7 @@ import { PROJECT_CATEGORIES } from '../../types/entities'
 import type { MilestoneStatus, ProjectStatus } from '../../types/entities'
 import {
   mergeShards,
+  progressRepairs,
   rollUpDashboards,
   rollUpShard,
   withLeague,
@@ -162,5 +163,23 @@ describe('the roll-up in shards', () => {
       expect(d).toMatchObject({ rank: null, position: null, competitors: 0 })
       expect(whole.rollups.find((w) => w._id === d._id)?.digest).toBe(d.digest)
     }
+  })
+})
+
+describe('progress behind its approved milestones', () => {
+  it('is raised to what the milestones say, never lowered, and only where it is known', () => {
+    const all = company(11, 4)
+    const [p, q, r] = all.projects
+    const ms = (id: string) => all.milestones.filter((m) => m.projectId === id)
+    const approvedShare = (id: string) => {
+      const list = ms(id)
+      const total = list.reduce((s, m) => s + m.weight, 0)
+      const done = list.filter((m) => m.status === 'approved').reduce((s, m) => s + m.weight, 0)
+      return Math.round((done / total) * 100)
+    }
+    const projects = [{ ...p, progress: -1, version: 3 }, { ...q, progress: 101, version: 1 }, { ...r }]
+    expect(progressRepairs(projects, all.milestones)).toEqual([
+      { id: p._id, version: 3, progress: approvedShare(p._id) },
+    ])
   })
 })

@@ -65,6 +65,8 @@ const PROJECT_FIELDS = {
   category: true,
   status: true,
   rating: true,
+  progress: true,
+  version: true,
 } as const
 const MILESTONE_FIELDS = {
   projectId: true,
@@ -254,6 +256,24 @@ export async function syncDocuments(
   await inBatches(changed, ({ _id, ...data }) => db.collection(collection).doc(_id).set({ data }))
   await inBatches(gone, (id) => db.collection(collection).doc(id).remove())
   return { written: changed.length, removed: gone.length }
+}
+
+/** Progress put right (see progressRepairs), each only over the version it was computed from. */
+export async function repairProgress(
+  repairs: readonly { id: string; version: number; progress: number }[],
+  now: Date,
+): Promise<number> {
+  let done = 0
+  await inBatches(repairs, async (r) => {
+    const res = (await db
+      .collection(COLLECTIONS.projects)
+      .where({ _id: r.id, version: r.version })
+      .update({ data: { progress: r.progress, version: r.version + 1, updatedAt: now } })) as {
+      stats?: { updated?: number }
+    }
+    done += res.stats?.updated ?? 0
+  })
+  return done
 }
 
 /** Sets branch documents' league fields (the merge's ranks), side by side. */

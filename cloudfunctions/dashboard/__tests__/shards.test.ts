@@ -112,4 +112,25 @@ describe('the roll-up in shards', () => {
     const view = data(await cloud.call(committee, 'dashboard', 'committee', {}))
     expect(view.freshness).toEqual({ parts: 3, updating: 0, oldest: new Date(before).toISOString() })
   })
+
+  it('puts right a project whose approval stopped before it raised the progress', async () => {
+    const project = cloud.db.find('projects', { _id: 'prj-001' })[0] as { progress: number; version: number }
+    expect(project.progress).toBeGreaterThan(0)
+    // What an approval killed between its two writes leaves: the milestone approved, the progress as before.
+    await cloud.db.handle('database.modifyDocument', {
+      collectionName: 'projects',
+      query: JSON.stringify({ _id: 'prj-001' }),
+      data: JSON.stringify({ $set: { progress: 0 } }),
+      queryType: 'DOC',
+      merge: true,
+    })
+    // Within the hour nothing marks it changed; the next full round finds it (a new day, or the hour).
+    await setRun({ today: '2000-01-01' })
+    for (let i = 0; i < 5 && !(await fireRollup(cloud)).merged; i++);
+    expect(cloud.db.find('projects', { _id: 'prj-001' })[0]).toMatchObject({
+      progress: project.progress,
+      version: project.version + 1,
+    })
+    expect(checkCounters(cloud.db).mismatches).toEqual([])
+  })
 })
