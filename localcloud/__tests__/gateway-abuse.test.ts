@@ -213,6 +213,7 @@ describe('bad addresses and cookies', () => {
 describe('one identity hammering', () => {
   it('holds it to its token bucket with 429 RATE_LIMITED and Retry-After, while others are served', async () => {
     await new Promise((r) => setTimeout(r, 1600)) // buckets full again after the tests above
+    const started = performance.now()
     const hammer = Array.from({ length: 150 }, () =>
       fetch(`${cloud.url}/fn/org`, {
         method: 'POST',
@@ -222,9 +223,13 @@ describe('one identity hammering', () => {
     )
     const others = Array.from({ length: 10 }, () => whoami(as.p001))
     const replies = await Promise.all(hammer)
+    const seconds = (performance.now() - started) / 1000
     const limited = replies.filter((r) => r.status === 429)
-    expect(limited.length).toBeGreaterThanOrEqual(100)
+    // The bucket (30, refilled at 20 a second) lets through its 30 and what refilled while the hammering lasted,
+    // which a loaded machine stretches: the bound is taken from how long it really took.
+    expect(replies.length - limited.length).toBeLessThanOrEqual(30 + Math.ceil(20 * seconds))
     expect(replies.length - limited.length).toBeGreaterThanOrEqual(30)
+    expect(limited.length).toBeGreaterThan(0)
     expect(await limited[0].json()).toEqual({
       ok: false,
       code: 'RATE_LIMITED',
@@ -242,8 +247,14 @@ describe('one identity hammering', () => {
     await new Promise((r) => setTimeout(r, 1600))
     const second = await cloud.signIn('p005')
     const guest = guestCookie(cloud, 'abuse-guest')
+    const started = performance.now()
     const burst = await Promise.all(Array.from({ length: 60 }, (_, i) => whoami(i % 2 ? as.p005 : second)))
-    expect(burst.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(20)
+    const seconds = (performance.now() - started) / 1000
+    // One bucket for both sessions lets through at most its 30 and what refilled while the burst lasted (20 a
+    // second): on a loaded machine the burst takes longer, so the bound is taken from how long it really took.
+    const allowed = burst.filter((r) => r.status !== 429).length
+    expect(allowed).toBeLessThanOrEqual(30 + Math.ceil(20 * seconds))
+    expect(allowed).toBeGreaterThanOrEqual(30)
     const publicPage = await cloud.post(
       '/fn/projects',
       JSON.stringify({ action: 'publicGet', payload: { id: 'prj-001' } }),
