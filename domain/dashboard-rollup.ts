@@ -17,7 +17,7 @@ import {
   COUNTED_STATUSES,
   OVERDUE_TOP,
   dashboardYears,
-  isOverdue,
+  countsOverdue,
   leagueParts,
   leagueScore,
   rankByScore,
@@ -161,7 +161,7 @@ function figuresOf(scope: Scope, weeks: string[], month: string, at: Lookups): D
     ratingSum += p.rating.sum
     const counted = COUNTED_STATUSES.includes(p.status)
     for (const m of at.milestones.get(p._id) ?? []) {
-      if (isOverdue(m, p.status, at.today)) overdue += 1
+      if (countsOverdue(m, p.status, at.today)) overdue += 1
       if (!counted) continue
       const weight = Math.max(0, m.weight)
       const approved = m.status === 'approved'
@@ -248,7 +248,7 @@ function overdueOf(projects: RollupProject[], at: Lookups): OverdueMilestone[] {
   const out: OverdueMilestone[] = []
   for (const p of projects) {
     for (const m of at.milestones.get(p._id) ?? []) {
-      if (!isOverdue(m, p.status, at.today) || m.deadline === null) continue
+      if (!countsOverdue(m, p.status, at.today) || m.deadline === null) continue
       out.push({
         milestoneId: m._id,
         title: m.title,

@@ -2,7 +2,7 @@ import type { Milestone, ProjectStatus } from '../types/entities'
 import type { CategoryKey, DashboardFigures, LeaguePart } from '../types/entities-dashboard'
 import { LEAGUE_PARTS } from '../types/entities-dashboard'
 import { weekOf } from './checkin-counts'
-import { formatDay } from './dates'
+import { daysOverdue, isOverdue } from './milestones'
 
 /** How many weeks the check-ins chart shows, the last one being the week of the reference day. */
 export const WEEKS_SHOWN = 12
@@ -67,20 +67,14 @@ export const onTimeRate = (f: Pick<DashboardFigures, 'onTime' | 'considered'>): 
 export const averageRating = (f: Pick<DashboardFigures, 'ratingCount' | 'ratingSum'>): number | null =>
   f.ratingCount > 0 ? Math.round((f.ratingSum / f.ratingCount) * 100) / 100 : null
 
-/** Overdue: not approved, its project still being implemented, and its deadline day before today. */
-export const isOverdue = (
+/** What the dashboard counts as overdue: an overdue milestone (domain/milestones) of a project still being implemented. */
+export const countsOverdue = (
   m: Pick<Milestone, 'status' | 'deadline'>,
   projectStatus: ProjectStatus,
   today: string,
-): boolean =>
-  OVERDUE_STATUSES.includes(projectStatus) &&
-  m.status !== 'approved' &&
-  m.deadline !== null &&
-  formatDay(m.deadline) < today
+): boolean => OVERDUE_STATUSES.includes(projectStatus) && isOverdue(m, today)
 
-/** Whole days a deadline lies before today (1 = due yesterday). */
-export const daysOverdue = (deadline: string, today: string): number =>
-  Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${deadline}T00:00:00Z`)) / (24 * 3600 * 1000))
+export { daysOverdue }
 
 // ---------------------------------------------------------------------------------------------------------
 // 层层打擂: the branch league score

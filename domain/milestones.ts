@@ -5,11 +5,31 @@ import type {
   MilestoneStatus,
   ProjectStatus,
 } from '../types/entities'
+import { formatDay } from './dates'
 import { rollUpProgress } from './projects'
 import type { Actor } from './roles'
 import { isCommittee, isSecretaryOf, secretaryBranches } from './roles'
 
 export type { MilestoneAction }
+
+const DAY_MS = 24 * 3600 * 1000
+
+/** A deadline as a China day, YYYY-MM-DD (stored as that day's UTC midnight, sent to the app as the day). */
+const deadlineDay = (deadline: Date | string): string =>
+  typeof deadline === 'string' ? deadline : formatDay(deadline)
+
+/**
+ * 已逾期, the one rule: a milestone is overdue when it is not approved yet and its deadline day lies before
+ * `today` (China days). Whether a screen or a sweep looks at it at all (the project's status) is theirs to say.
+ */
+export const isOverdue = (
+  m: { status: MilestoneStatus; deadline: Date | string | null },
+  today: string,
+): boolean => m.status !== 'approved' && m.deadline !== null && deadlineDay(m.deadline) < today
+
+/** Whole days a deadline lies before today (1 = due yesterday; 0 or less = not past). */
+export const daysOverdue = (deadline: Date | string, today: string): number =>
+  Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${deadlineDay(deadline)}T00:00:00Z`)) / DAY_MS)
 
 const FLOW: Record<MilestoneAction, { from: readonly MilestoneStatus[]; to: MilestoneStatus }> = {
   submit: { from: ['open', 'returned'], to: 'submitted' },

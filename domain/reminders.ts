@@ -2,7 +2,7 @@ import type { MilestoneStatus, ProjectStatus, PushState } from '../types/entitie
 import type { ReminderKind, ReminderValues } from '../types/entities-reminders'
 import { REMINDER_KINDS } from '../types/entities-reminders'
 import { chinaClockText, chinaDay, chinaMinutes } from './time'
-import { REVIEW_STATUSES, WORKING_STATUSES } from './milestones'
+import { REVIEW_STATUSES, WORKING_STATUSES, daysOverdue } from './milestones'
 import type { Actor } from './roles'
 import { isCommittee, isSecretary } from './roles'
 
@@ -228,8 +228,8 @@ export function planMilestones(
   const out: PlannedReminder[] = []
   for (const m of facts) {
     if (!OPEN_MILESTONE.includes(m.status) || !WORKING_STATUSES.includes(m.projectStatus)) continue
-    const left = dayNumber(m.deadline) - dayNumber(today)
-    const overdue = -left
+    const overdue = daysOverdue(m.deadline, today)
+    const left = -overdue
     const values: ReminderValues = {
       title: m.title,
       project: m.projectTitle,

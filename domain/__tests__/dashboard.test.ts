@@ -2,7 +2,7 @@ import {
   LEAGUE_WEIGHTS,
   completionRate,
   dashboardYears,
-  isOverdue,
+  countsOverdue,
   leagueParts,
   leaguePoints,
   leagueScore,
@@ -50,12 +50,12 @@ describe('rates', () => {
 
   it('a milestone is overdue the day after its deadline, while its project runs and it is not approved', () => {
     const m = { status: 'open' as const, deadline: new Date('2026-11-20T00:00:00Z') }
-    expect(isOverdue(m, 'in_progress', '2026-11-20')).toBe(false)
-    expect(isOverdue(m, 'in_progress', '2026-11-21')).toBe(true)
-    expect(isOverdue({ ...m, status: 'submitted' }, 'acceptance_requested', '2026-11-21')).toBe(true)
-    expect(isOverdue({ ...m, status: 'approved' }, 'in_progress', '2026-11-21')).toBe(false)
-    expect(isOverdue(m, 'closed', '2026-11-21')).toBe(false)
-    expect(isOverdue({ ...m, deadline: null }, 'in_progress', '2026-11-21')).toBe(false)
+    expect(countsOverdue(m, 'in_progress', '2026-11-20')).toBe(false)
+    expect(countsOverdue(m, 'in_progress', '2026-11-21')).toBe(true)
+    expect(countsOverdue({ ...m, status: 'submitted' }, 'acceptance_requested', '2026-11-21')).toBe(true)
+    expect(countsOverdue({ ...m, status: 'approved' }, 'in_progress', '2026-11-21')).toBe(false)
+    expect(countsOverdue(m, 'closed', '2026-11-21')).toBe(false)
+    expect(countsOverdue({ ...m, deadline: null }, 'in_progress', '2026-11-21')).toBe(false)
   })
 })
 

@@ -1,4 +1,12 @@
-import { approvalScope, canCheckIn, milestoneStep, progressWithApproved, recordId } from '../milestones'
+import {
+  approvalScope,
+  canCheckIn,
+  daysOverdue,
+  isOverdue,
+  milestoneStep,
+  progressWithApproved,
+  recordId,
+} from '../milestones'
 import type { Actor } from '../roles'
 
 const owner: Actor = { _id: 'm1', branchId: 'b1', grants: [{ role: 'member', branchId: 'b1' }] }
@@ -87,5 +95,26 @@ describe('recordId', () => {
   it('allows one submission and one decision per round', () => {
     expect(recordId('m1', 2, 'submit')).toBe('m1-r2-submit')
     expect(recordId('m1', 2, 'approve')).toBe(recordId('m1', 2, 'return'))
+  })
+})
+
+describe('isOverdue, the one rule of 已逾期', () => {
+  const stored = new Date('2026-11-20T00:00:00Z') // the day 2026-11-20, as stored
+  it('is overdue from the day after the deadline until approved', () => {
+    for (const deadline of [stored, '2026-11-20']) {
+      expect(isOverdue({ status: 'open', deadline }, '2026-11-20')).toBe(false)
+      expect(isOverdue({ status: 'open', deadline }, '2026-11-21')).toBe(true)
+      expect(isOverdue({ status: 'submitted', deadline }, '2026-11-21')).toBe(true)
+      expect(isOverdue({ status: 'returned', deadline }, '2026-11-21')).toBe(true)
+      expect(isOverdue({ status: 'approved', deadline }, '2026-11-21')).toBe(false)
+    }
+    expect(isOverdue({ status: 'open', deadline: null }, '2030-01-01')).toBe(false)
+  })
+
+  it('counts whole days past the deadline', () => {
+    expect(daysOverdue(stored, '2026-11-21')).toBe(1)
+    expect(daysOverdue('2026-11-20', '2026-12-20')).toBe(30)
+    expect(daysOverdue('2026-11-20', '2026-11-20')).toBe(0)
+    expect(daysOverdue('2026-11-20', '2026-11-18')).toBe(-2)
   })
 })

@@ -1,14 +1,15 @@
 import type { MilestoneView, TaskView } from '@contract/api'
-import { chinaDay, dueState } from '@domain/checkins'
+import { chinaDay } from '@domain/checkins'
 import { parseDay } from '@domain/dates'
+import { isOverdue as isMilestoneOverdue } from '@domain/milestones'
 import { FIVE_CLEAR, missingFiveClear } from '@domain/plan'
 
 /** Today as YYYY-MM-DD in China, the calendar deadlines are set in. */
 export const today = (): string => chinaDay(new Date())
 
-/** 已逾期: the deadline has passed and the milestone is not approved yet. */
+/** 已逾期 (domain/milestones), as of today unless told otherwise. */
 export const isOverdue = (m: Pick<MilestoneView, 'deadline' | 'status'>, on: string = today()): boolean =>
-  dueState(m.deadline, m.status === 'approved', on) === 'overdue'
+  isMilestoneOverdue(m, on)
 
 /** Every milestone of a plan, in plan order, with its task's title. */
 export const allMilestones = (tasks: readonly TaskView[]): (MilestoneView & { taskTitle: string })[] =>
