@@ -9,6 +9,7 @@ import { benchProjectQuery } from './query.bench'
 import { benchReminders } from './reminders.bench'
 import { benchReference } from './reference.bench'
 import { benchSearch } from './search.bench'
+import { benchSupervision } from './supervision.bench'
 import { writeReport } from './report'
 import type { Figure } from './report'
 
@@ -27,6 +28,7 @@ async function main() {
     ['ledger', benchLedger],
     ['dashboard', benchDashboard],
     ['search', benchSearch],
+    ['supervision', benchSupervision],
     ['weapp', benchWeappSize],
     ['start', benchStart],
   ]
