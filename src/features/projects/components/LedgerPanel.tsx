@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { ProjectDetail } from '@contract/api'
 import { Card } from '@/components/Card'
 import { EmptyState } from '@/components/EmptyState'
-import { MILESTONE_STATUS_LABELS, OVERDUE_LABEL } from '../labels'
+import { DUE_STATE_LABELS, MILESTONE_STATUS_LABELS } from '@domain/labels'
 import { deadlineText, isOverdue, nameOr, today } from '../milestones'
 import './ledger-panel.css'
 
@@ -51,7 +51,7 @@ export function LedgerPanel({ project, on = today(), onExport }: LedgerPanelProp
               <Text className="ledger__cell ledger__cell--date">{deadlineText(m.deadline)}</Text>
               <Text className="ledger__cell ledger__cell--status">
                 {MILESTONE_STATUS_LABELS[m.status]}
-                {isOverdue(m, on) ? `·${OVERDUE_LABEL}` : ''}
+                {isOverdue(m, on) ? `·${DUE_STATE_LABELS.overdue}` : ''}
               </Text>
             </View>
           ))}

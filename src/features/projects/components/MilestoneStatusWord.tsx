@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import type { MilestoneStatus } from '@contract/entities'
-import { MILESTONE_STATUS_LABELS, OVERDUE_LABEL } from '../labels'
+import { DUE_STATE_LABELS, MILESTONE_STATUS_LABELS } from '@domain/labels'
 import './panels.css'
 
 export interface MilestoneStatusWordProps {
@@ -20,7 +20,7 @@ export function MilestoneStatusWord({ status, overdue = false }: MilestoneStatus
   return (
     <>
       <Text className={`panel__word${TONE[status]}`}>{MILESTONE_STATUS_LABELS[status]}</Text>
-      {overdue ? <Text className="panel__word panel__word--overdue">{OVERDUE_LABEL}</Text> : null}
+      {overdue ? <Text className="panel__word panel__word--overdue">{DUE_STATE_LABELS.overdue}</Text> : null}
     </>
   )
 }
