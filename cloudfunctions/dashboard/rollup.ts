@@ -193,10 +193,9 @@ async function beginRound(
     pending = shards.map((_x, i) => i)
   }
   const round: DashboardRound = { at: now, today, full: full || resplit, tries: 0, aside: [] }
-  await touchRun(run ? { round, pending } : {})
-  if (!run) {
-    await saveRun({ _id: 'run', at: new Date(0), today, ms: 0, written: 0, removed: 0, round, pending })
-  }
+  // The very first round has no run record yet: it starts one, with no figures held (at 0) until its merge.
+  if (run) await touchRun({ round, pending })
+  else await saveRun({ _id: 'run', at: new Date(0), today, ms: 0, written: 0, removed: 0, round, pending })
   return { round, pending }
 }
 

@@ -133,4 +133,19 @@ describe('the roll-up in shards', () => {
     })
     expect(checkCounters(cloud.db).mismatches).toEqual([])
   })
+
+  it('rolls up a company that never had a roll-up (no run record yet)', async () => {
+    await cloud.db.handle('database.removeDocument', {
+      collectionName: 'dashboard_rollups',
+      query: JSON.stringify({ _id: 'run' }),
+      queryType: 'DOC',
+    })
+    const first = await fireRollup(cloud)
+    expect(first).toMatchObject({ merged: false, pending: 2 })
+    const before = data(await cloud.call(committee, 'dashboard', 'committee', {}))
+    expect(before.asOf).toBeNull()
+    for (let i = 0; i < 5 && !(await fireRollup(cloud)).merged; i++);
+    expect(checkCounters(cloud.db).mismatches).toEqual([])
+    expect(data(await cloud.call(committee, 'dashboard', 'committee', {})).asOf).not.toBeNull()
+  })
 })
