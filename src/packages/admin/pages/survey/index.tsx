@@ -101,6 +101,9 @@ export default function SurveyPage() {
         <Text className="admin-meta">
           以问题为导向：写下支部在安全生产、经营提效、创新创效、队伍建设、和谐创建中遇到的问题和短板，党委据此形成选题指南。
         </Text>
+        {data.round && !data.round.open ? (
+          <Text className="admin-meta">调研已结束，不能再提交问题或 +1，已收集的问题保留。</Text>
+        ) : null}
         {data.canCurate ? (
           <View className="survey__actions">
             {data.round?.open ? (
