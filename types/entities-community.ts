@@ -124,6 +124,8 @@ export interface QuizQuestion {
  * or only once they pass. Never after an attempt that leaves more to try, or the answers could be collected.
  */
 export const QUIZ_REVEALS = ['pass_or_last', 'pass'] as const
+/** A quiz's limits: the request schema (functions/lectures.ts) and the lecture editor both read them. */
+export const QUIZ_LIMITS = { questions: 10, text: 200, option: 100, minOptions: 2, maxOptions: 6 } as const
 export type QuizReveal = (typeof QUIZ_REVEALS)[number]
 
 export interface LectureQuiz {

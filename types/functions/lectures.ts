@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DueState } from '../entities'
-import { LECTURE_TABS, MEDIA_KINDS, QUESTION_KINDS, QUIZ_REVEALS } from '../entities-community'
+import { LECTURE_TABS, MEDIA_KINDS, QUESTION_KINDS, QUIZ_LIMITS, QUIZ_REVEALS } from '../entities-community'
 import type { LectureAction, LectureStatus, MediaKind, QuestionKind, QuizReveal } from '../entities-community'
 import { freeText, idSchema } from './common'
 
@@ -40,13 +40,22 @@ const audience = z.discriminatedUnion('scope', [
 const question = z
   .object({
     kind: z.enum(QUESTION_KINDS),
-    text: freeText(200, { required: '请填写题目' }),
+    text: freeText(QUIZ_LIMITS.text, { required: '请填写题目' }),
     options: z
-      .array(freeText(100, { required: '选项不能为空' }))
-      .min(2, '至少 2 个选项')
-      .max(6, '最多 6 个选项'),
+      .array(freeText(QUIZ_LIMITS.option, { required: '选项不能为空' }))
+      .min(QUIZ_LIMITS.minOptions, `至少 ${QUIZ_LIMITS.minOptions} 个选项`)
+      .max(QUIZ_LIMITS.maxOptions, `最多 ${QUIZ_LIMITS.maxOptions} 个选项`),
     /** Indexes into `options`. */
-    answer: z.array(z.number().int().min(0).max(5)).min(1, '请设置正确答案').max(6),
+    answer: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(QUIZ_LIMITS.maxOptions - 1),
+      )
+      .min(1, '请设置正确答案')
+      .max(QUIZ_LIMITS.maxOptions),
   })
   .strict()
   .refine((q) => q.kind === 'multiple' || q.answer.length === 1, {
@@ -63,7 +72,10 @@ const quiz = z
   .object({
     passMark: z.number().int().min(0).max(100).default(60),
     reveal: z.enum(QUIZ_REVEALS).default('pass_or_last'),
-    questions: z.array(question).min(1, '至少 1 道题').max(10, '最多 10 道题'),
+    questions: z
+      .array(question)
+      .min(1, '至少 1 道题')
+      .max(QUIZ_LIMITS.questions, `最多 ${QUIZ_LIMITS.questions} 道题`),
   })
   .strict()
 

@@ -1,5 +1,6 @@
 import type { LectureDetail } from '@contract/api'
 import type { LectureMedia, QuestionKind, QuizReveal } from '@contract/entities-community'
+import { QUIZ_LIMITS } from '@contract/entities-community'
 import { DEFAULT_MIN_STUDY_SECONDS, LECTURE_LIMITS } from '@domain/lectures'
 import type { LectureDraftInput } from './api/lectures'
 import { bodyFromText, textFromBody } from './lecture-body'
@@ -7,8 +8,8 @@ import { bodyFromText, textFromBody } from './lecture-body'
 /** Typed text of the body: the HTML it becomes must stay under the function's 30,000 characters. */
 export const BODY_TEXT_LIMIT = 10_000
 export const MAX_BODY_IMAGES = 9
-/** The function's limits on a quiz (types/functions/lectures.ts). */
-export const QUIZ_LIMITS = { questions: 10, text: 200, option: 100, minOptions: 2, maxOptions: 6 } as const
+/** The function's limits on a quiz, from its request schema. */
+export { QUIZ_LIMITS }
 export const STUDY_MINUTES = { min: 1, max: 120 } as const
 export const PASS_MARK_STEP = 10
 
