@@ -42,6 +42,7 @@ export const ACTION_GATES: Gates = {
     importRoster: ['committee', '只有党委可以导入党员名册'],
     createInvite: 'staff',
     orgTree: ['committee', '只有党委可以管理组织'],
+    reindexSearch: ['committee', '只有党委可以重建搜索索引'],
     createUnit: ['committee', '只有党委可以管理组织'],
     renameUnit: ['committee', '只有党委可以管理组织'],
     moveUnit: ['committee', '只有党委可以管理组织'],

@@ -14,6 +14,7 @@ export const ROUND_TRIPS: RoundTripBudgets<'org'> = {
   bindInvite: 13,
   search: 2,
   orgTree: 3,
+  reindexSearch: 4,
   createUnit: 3,
   renameUnit: 4,
   moveUnit: 3,

@@ -17,6 +17,7 @@ import { importRoster } from './actions/import-roster'
 import { listBranches } from './actions/list-branches'
 import { listMembers } from './actions/list-members'
 import { orgTree } from './actions/org-tree'
+import { reindexSearch } from './actions/reindex-search'
 import { search } from './actions/search'
 import { whoami } from './actions/whoami'
 import { bootstrapCommittee } from './bootstrap'
@@ -32,6 +33,7 @@ const routed = createMain(
     bindInvite,
     search,
     orgTree,
+    reindexSearch,
     createUnit,
     renameUnit,
     moveUnit,

@@ -63,6 +63,8 @@ export const orgSchemas = {
       page: z.number().int().min(0).max(100).default(0),
     })
     .strict(),
+  /** 重建搜索索引 (committee): one batch of projects or people after `cursor` made findable; call again with `next`. */
+  reindexSearch: z.object({ kind: z.enum(['project', 'person']), cursor: idSchema.optional() }).strict(),
   /** 组织管理 (committee): every unit, group, secretary and group leader, for the admin page. */
   orgTree: z.object({}).strict(),
   /** A new 党委, 党总支 or 党支部 under `parentId` (null: the company's 党委 itself). */
@@ -218,6 +220,7 @@ export interface OrgOutputs {
   createInvite: InviteView
   bindInvite: MeView
   search: SearchView
+  reindexSearch: { indexed: number; next: string | null }
   orgTree: OrgTreeView
   createUnit: OrgChangeView
   renameUnit: OrgChangeView

@@ -284,3 +284,53 @@ describe('org admin: groups and people', () => {
     expect(await cloud.call(cookies.p001, 'org', 'orgTree', {})).toMatchObject({ code: 'FORBIDDEN' })
   })
 })
+
+describe('org admin: search backfill', () => {
+  it('makes projects and people written before the index findable, batch by batch, committee only', async () => {
+    cloud.db.insertMany('projects', [
+      {
+        _id: 'prj-zz-old',
+        title: '旧数据琉璃瓦项目',
+        slogan: '',
+        branchId: 'b-anzhi',
+        branchName: '安质部党支部',
+        status: 'in_progress',
+        updatedAt: new Date('2020-01-01T00:00:00Z'),
+      },
+    ])
+    cloud.db.insertMany('people', [
+      {
+        _id: 'p-zz-old',
+        openid: '',
+        name: '琉璃明',
+        phone: '13700008801',
+        branchId: 'b-anzhi',
+        groupId: null,
+        title: '',
+        grants: [{ role: 'member', branchId: 'b-anzhi' }],
+      },
+    ])
+    const found = async () => {
+      const res = await cloud.call(cookies.p057, 'org', 'search', { q: '琉璃' })
+      if (!res.ok) throw new Error(res.code)
+      return res.data.sections.flatMap((s) => s.hits.map((h) => h.id))
+    }
+    expect(await found()).toEqual([])
+    for (const kind of ['project', 'person'] as const) {
+      let cursor: string | undefined
+      let calls = 0
+      do {
+        const res = await committee('reindexSearch', { kind, ...(cursor ? { cursor } : {}) })
+        if (!res.ok) throw new Error(res.code)
+        const data = res.data as unknown as { indexed: number; next: string | null }
+        expect(data.indexed).toBeGreaterThan(0)
+        cursor = data.next ?? undefined
+        calls++
+      } while (cursor && calls < 50)
+    }
+    expect((await found()).sort()).toEqual(['p-zz-old', 'prj-zz-old'])
+    expect(await cloud.call(cookies.p001, 'org', 'reindexSearch', { kind: 'person' })).toMatchObject({
+      code: 'FORBIDDEN',
+    })
+  })
+})
