@@ -1,0 +1,61 @@
+import type { Page } from 'playwright-core'
+import { screenshot } from './browser'
+import { openPage, setUpJourney, shown } from './journey'
+
+const journey = setUpJourney('inspections')
+
+const COMMITTEE = '卢思琪' // p057
+const SUPERVISOR = '胡宏伟' // p059, 党建部主任: 运维部, 营销部, 安质部, 人资部
+
+/** A call to a cloud function as the person signed in on this phone, as the app makes it. */
+async function call(page: Page, fn: string, action: string, payload: unknown) {
+  const res = await page.evaluate(
+    async ([f, a, p]) => {
+      const r = await fetch(`/fn/${f}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: a, payload: p }),
+      })
+      return (await r.json()) as { ok: boolean; data?: unknown; message?: string }
+    },
+    [fn, action, payload] as const,
+  )
+  if (!res.ok) throw new Error(`${fn}.${action}: ${res.message}`)
+  return res.data as Record<string, unknown>
+}
+
+test('the committee sets a monthly 定期检查 cadence, the supervisor sees what is due, the dashboard its coverage', async () => {
+  const committee = await journey.signInAs(COMMITTEE)
+  const assignments = await call(committee, 'supervision', 'assignments', {})
+  await call(committee, 'supervision', 'setCadence', {
+    personId: 'p059',
+    year: assignments.year,
+    cadence: 'monthly',
+  })
+  await openPage(committee, '/packages/admin/pages/supervision/index')
+  await committee.getByRole('tab', { name: '分片设置' }).filter({ visible: true }).first().click()
+  await shown(committee, `${String(assignments.year)}年定期检查`)
+    .first()
+    .waitFor()
+  await shown(committee, '每月一次').first().scrollIntoViewIfNeeded()
+  await screenshot(committee, 'inspections-01-cadence')
+
+  const supervisor = await journey.signInAs(SUPERVISOR)
+  await openPage(supervisor, '/packages/admin/pages/supervision/index')
+  await shown(supervisor, /本期定期检查：已完成 0 个，应检查 4 个/)
+    .first()
+    .waitFor()
+  await shown(supervisor, /定期检查（每月一次）/)
+    .first()
+    .waitFor()
+  await screenshot(supervisor, 'inspections-02-due')
+
+  await openPage(committee, '/packages/dashboard/pages/index/index')
+  await shown(committee, /本期已检查 0 个支部，应检查 4 个/)
+    .first()
+    .waitFor()
+  await shown(committee, /胡宏伟（每月一次）：0\/4/)
+    .first()
+    .waitFor()
+  await screenshot(committee, 'inspections-03-coverage')
+})
