@@ -281,6 +281,7 @@ interface RoundResult {
   runs: number
   shards: ShardTiming[]
   written: number
+  mergeMs: number
 }
 
 const slowest = (r: RoundResult): number => Math.max(0, ...r.shards.map((x) => x.ms))
@@ -290,6 +291,8 @@ interface ScaleResult {
   /** The first round, every run of it, and its slowest shard; the same an hour on under the cloud profile. */
   rollupS: number
   firstSlowestS: number
+  firstMergeS: number
+  cloudMergeS: number
   cloudShardS: number
   cloudRoundRuns: number
   /** The run right after the first: everything recomputed again (the seed's writes are still recent). */
@@ -323,7 +326,7 @@ export async function runScale(fn: LoadedFunction, s: Scale): Promise<ScaleResul
     // The first round, run after run as the timer would fire them, until the merge.
     const round = async (at: Date): Promise<RoundResult> => {
       const t = performance.now()
-      const out: RoundResult = { s: 0, runs: 0, shards: [], written: 0 }
+      const out: RoundResult = { s: 0, runs: 0, shards: [], written: 0, mergeMs: 0 }
       for (;;) {
         const res = (await invokeFunction(
           fn,
@@ -334,6 +337,7 @@ export async function runScale(fn: LoadedFunction, s: Scale): Promise<ScaleResul
         if (!res.ok) throw new Error(`roll-up failed: ${res.code} ${res.message}`)
         out.runs += 1
         out.shards.push(...res.data.shards)
+        out.mergeMs = Math.max(out.mergeMs, res.data.mergeMs)
         out.written += res.data.written
         if (res.data.merged || res.data.skipped) break
         if (out.runs > 200) throw new Error('a roll-up round did not end in 200 runs')
@@ -366,6 +370,7 @@ export async function runScale(fn: LoadedFunction, s: Scale): Promise<ScaleResul
     let cloudIdleS = 0
     let cloudCommittee = 0
     let cloudShardS = 0
+    let cloudMergeS = 0
     let cloudRoundRuns = 0
     const profile = activeProfile()
     try {
@@ -387,6 +392,7 @@ export async function runScale(fn: LoadedFunction, s: Scale): Promise<ScaleResul
       process.env.LOCALCLOUD_NOW = later.toISOString()
       const cloudRound = await round(later)
       cloudShardS = slowest(cloudRound) / 1000
+      cloudMergeS = cloudRound.mergeMs / 1000
       cloudRoundRuns = cloudRound.runs
       log(
         `cloud: full round in ${cloudRound.runs} runs, ${cloudRound.shards.length} shards, slowest shard ${cloudShardS.toFixed(1)} s`,
@@ -435,6 +441,8 @@ export async function runScale(fn: LoadedFunction, s: Scale): Promise<ScaleResul
       seedS,
       rollupS,
       firstSlowestS: slowest(first) / 1000,
+      firstMergeS: first.mergeMs / 1000,
+      cloudMergeS,
       cloudShardS,
       cloudRoundRuns,
       steadyS,
@@ -480,6 +488,8 @@ export async function benchDashboard(): Promise<Figure[]> {
     info('dashboard: province roll-up, first round (timer runs, background)', province.rollupS, 's'),
     info('province roll-up, slowest shard', province.firstSlowestS, 's'),
     atMost('cloud: province roll-up, slowest shard', province.cloudShardS, 's', 20),
+    info('province roll-up, first merge (every league field written)', province.firstMergeS, 's'),
+    atMost('cloud: province roll-up, merge', province.cloudMergeS, 's', 20),
     info('cloud: province roll-up, runs in a full round', province.cloudRoundRuns, 'runs'),
     info('dashboard: province roll-up, second run (everything again)', province.steadyS, 's'),
     atMost('province roll-up, nothing new', province.idleS, 's', 1),

@@ -74,6 +74,8 @@ export interface RollupSummary {
   pending: number
   /** Whether this run finished a round: the dashboards now hold every change written before it began. */
   merged: boolean
+  /** How long the merge took (0 when this run did not merge). */
+  mergeMs: number
   written: number
   removed: number
   ms: number
@@ -99,6 +101,7 @@ export async function rollUp(now: Date, windowMs = runWindow()): Promise<RollupS
     shards: [],
     pending: 0,
     merged: false,
+    mergeMs: 0,
     written: 0,
     removed: 0,
     ms: 0,
@@ -138,11 +141,13 @@ export async function rollUp(now: Date, windowMs = runWindow()): Promise<RollupS
   }
   summary.pending = pending.length
   if (pending.length === 0) {
+    const t0 = Date.now()
     const merged = await merge(
       round,
       shards.map((ids) => ids.length),
       run,
     )
+    summary.mergeMs = Date.now() - t0
     summary.merged = true
     summary.written += merged.written
     summary.removed += merged.removed

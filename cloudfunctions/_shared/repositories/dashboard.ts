@@ -219,12 +219,16 @@ export async function readStored(collection: string, where: Where): Promise<Stor
   return new Map(docs.filter((d) => d.digest).map((d) => [d._id, d]))
 }
 
-/** How many writes go out side by side. */
-const WRITES_AT_ONCE = 20
+/** How many writes are in flight at once (a province's first merge sets the league of 60,000 documents). */
+const WRITES_AT_ONCE = 50
 
-/** Runs `work` over `items`, WRITES_AT_ONCE at a time. */
+/** Runs `work` over `items` with WRITES_AT_ONCE in flight: each lane takes the next item as soon as it is free. */
 export async function inBatches<T>(items: readonly T[], work: (item: T) => unknown): Promise<void> {
-  for (const part of chunk(items, WRITES_AT_ONCE)) await Promise.all(part.map(work))
+  let next = 0
+  const lane = async () => {
+    while (next < items.length) await work(items[next++])
+  }
+  await Promise.all(Array.from({ length: Math.min(WRITES_AT_ONCE, items.length) }, lane))
 }
 
 /**
