@@ -67,7 +67,7 @@ export function RatingCard({ rating, form }: RatingCardProps) {
             onChange={form.setComment}
           />
           <Text className="rating-card__note">
-            每个微信只能评价一次，提交后不能修改{rating.lastDay ? `；${rating.lastDay} 前可评价` : ''}
+            每个微信评价一次，提交后不能修改{rating.lastDay ? `；${rating.lastDay} 前可评价` : ''}
           </Text>
           <View className="rating-card__actions">
             <Button type="primary" loading={form.sending} onClick={() => void form.send()}>

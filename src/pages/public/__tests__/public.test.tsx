@@ -55,7 +55,7 @@ describe('四公开', () => {
     })
     render(<PublicPage />)
     expect(await screen.findByText('你对这个项目满意吗？')).toBeInTheDocument()
-    expect(screen.getByText('每个微信只能评价一次，提交后不能修改；2026-12-31 前可评价')).toBeInTheDocument()
+    expect(screen.getByText('每个微信评价一次，提交后不能修改；2026-12-31 前可评价')).toBeInTheDocument()
 
     fireEvent.click(screen.getByRole('button', { name: '提交评分' }))
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请先选择 1–5 星' }))
