@@ -27,6 +27,7 @@ import {
   yearsWithAnyProject,
 } from '../_shared/repositories/dashboard'
 import { listOrgUnits } from '../_shared/repositories/org'
+import { chunk } from '../_shared/repositories/query'
 
 /**
  * However little changes, every document is recomputed at least this often, so that what no change mark covers
@@ -108,16 +109,17 @@ export async function rollUp(now: Date, windowMs = runWindow()): Promise<RollupS
   }
   let round = run?.round ?? null
   let pending = run?.pending ?? []
+  let shards: string[][]
   if (!round || pending.length === 0) {
     const begun = await beginRound(now, run, summary)
     if (!begun) {
       summary.ms = Date.now() - started
       return summary
     }
-    ;({ round, pending } = begun)
+    ;({ round, pending, shards } = begun)
+  } else {
+    shards = (await getPlan())?.shards ?? []
   }
-  const plan = await getPlan()
-  const shards = plan?.shards ?? []
   // At least one shard a run, however long the run took to get here, so that every run moves the round on.
   while (pending.length > 0 && (summary.shards.length === 0 || Date.now() - started < windowMs)) {
     const shard = pending[0]
@@ -161,11 +163,12 @@ async function beginRound(
   now: Date,
   run: DashboardRun | null,
   summary: RollupSummary,
-): Promise<{ round: DashboardRound; pending: number[] } | null> {
+): Promise<{ round: DashboardRound; pending: number[]; shards: string[][] } | null> {
   const today = chinaDay(now)
   const lastFull = run?.fullAt ? new Date(run.fullAt).getTime() : 0
   const full = !run || run.today !== today || now.getTime() - lastFull >= FULL_EVERY_MS
   let pending: number[] | null = null
+  let shards: string[][] = []
   if (!full && run) {
     const since = new Date(new Date(run.at).getTime() - OVERLAP_MS)
     summary.changed = await changedSince(since)
@@ -177,7 +180,7 @@ async function beginRound(
     // Check-ins whose run stopped between recording and counting are counted first, so the figures hold them.
     summary.countedLate = await countPending()
     const [branches, plan] = await Promise.all([changedBranches(since), getPlan()])
-    const shards = plan?.shards ?? []
+    shards = plan?.shards ?? []
     const shardOf = new Map(shards.flatMap((ids, i) => ids.map((id) => [id, i] as const)))
     if (branches && plan && [...branches].every((b) => shardOf.has(b))) {
       pending = [...new Set([...branches].map((b) => shardOf.get(b) as number))].sort((a, b) => a - b)
@@ -190,10 +193,7 @@ async function beginRound(
     // Every shard, split afresh: branches added or removed since the last split are in it.
     const units = await listOrgUnits()
     const ids = units.filter((u) => u.kind === 'branch').map((u) => u._id)
-    const size = shardBranches()
-    const shards = Array.from({ length: Math.ceil(ids.length / size) }, (_x, i) =>
-      ids.slice(i * size, (i + 1) * size),
-    )
+    shards = chunk(ids, shardBranches())
     await savePlan({ _id: 'plan', shards, at: now })
     pending = shards.map((_x, i) => i)
   }
@@ -201,7 +201,7 @@ async function beginRound(
   // The very first round has no run record yet: it starts one, with no figures held (at 0) until its merge.
   if (run) await touchRun({ round, pending })
   else await saveRun({ _id: 'run', at: new Date(0), today, ms: 0, written: 0, removed: 0, round, pending })
-  return { round, pending }
+  return { round, pending, shards }
 }
 
 /** One shard: its branches' documents and overdue rows written, and its part for the merge. */
