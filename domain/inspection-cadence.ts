@@ -1,7 +1,8 @@
 import type { InspectionCadence, InspectionPlan } from '../types/entities-supervision'
 import { INSPECTION_CADENCE_LABELS } from './labels'
 import type { PlannedReminder, ReminderRules } from './reminders'
-import { REMINDER_PAGES, chineseDate, dayNumber, reminderKey } from './reminders'
+import { chineseDate, dayNumber, reminderKey } from './reminders'
+import { routes } from '../types/routes'
 
 /**
  * 定期检查 on a schedule: the committee sets, per year, how often each supervisor inspects the branches assigned to
@@ -144,7 +145,7 @@ export function planInspections(
   const out: PlannedReminder[] = []
   for (const f of facts) {
     const now = inspectionDue(f.plans, f.lastInspection, today)
-    const page = REMINDER_PAGES.inspection(f.branchId)
+    const page = routes.newSupervisionRecord({ branchId: f.branchId, method: 'inspection' })
     if (now && !now.doneOn && now.daysLeft <= rules.dueSoonDays) {
       out.push({
         key: reminderKey('inspection_due', f.supervisorId, f.branchId, now.period.key),
@@ -185,7 +186,7 @@ export function planInspections(
         itemId: f.branchId,
         title: '定期检查逾期督办',
         body: `${f.branchName}${missed.label}的定期检查已逾期 ${late} 天（时限 ${chineseDate(missed.end)}），联系指导人${f.supervisorName}至今没有记录检查。`,
-        page: REMINDER_PAGES.supervision,
+        page: routes.supervision,
         values: { ...values, person: f.supervisorName },
       })
   }

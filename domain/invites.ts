@@ -1,3 +1,5 @@
+import { PAGES } from '../types/routes'
+
 /**
  * Invite codes: how a member binds their WeChat to the record the committee imported. Their secretary makes a
  * code for them; they type it on the 未登记 screen. Short enough to read out, long enough not to guess: 8 of 32
@@ -28,7 +30,7 @@ export const isLockedOut = (failures: number, windowStart: Date | null, now: Dat
   inFailureWindow(windowStart, now) && failures >= INVITE_MAX_FAILURES
 
 /** The page an invite 小程序码 opens (the 绑定 page of the org subpackage), without a leading slash. */
-export const INVITE_PAGE = 'packages/org/pages/bind/index'
+export const INVITE_PAGE = PAGES.bind
 
 /** The scene of an invite 小程序码: the code alone (`c=ABCDEFGH`), nothing about the person. */
 export const inviteScene = (code: string): string => `c=${code}`

@@ -1,3 +1,5 @@
+import { PAGES } from '../types/routes'
+
 /**
  * 小程序码 (`wxacode.getUnlimited`): a code that opens one page of the mini-program with a short `scene`. WeChat
  * takes at most 32 visible characters from a fixed set; the page receives it URL-encoded as `options.scene`.
@@ -18,7 +20,7 @@ export function sceneProblem(scene: string): string | null {
 }
 
 /** The page a 四公开 poster's 小程序码 opens, and its scene: the project's id alone (`p=prj-…`). */
-export const PUBLIC_PAGE = 'pages/public/index'
+export const PUBLIC_PAGE = PAGES.publicView
 export const publicScene = (projectId: string): string => buildScene({ p: projectId })
 
 /** A scene from its parts, in a fixed order: `{ c: 'ABCD' }` → `c=ABCD`. */

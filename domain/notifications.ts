@@ -1,6 +1,7 @@
 import type { ReminderKind } from '../types/entities-reminders'
 import type { PlannedReminder, ReminderRules } from './reminders'
-import { REMINDER_PAGES, chineseDate, chineseTime, dayNumber, reminderKey } from './reminders'
+import { chineseDate, chineseTime, dayNumber, reminderKey } from './reminders'
+import { routes } from '../types/routes'
 
 /**
  * Event notifications: something happened to a person (their evidence was decided, their proposal was
@@ -47,7 +48,7 @@ export function planMilestoneDecision(f: MilestoneDecisionFact): PlannedReminder
       itemId: f.milestoneId,
       title: approved ? '成果已通过' : '成果被退回',
       body,
-      page: REMINDER_PAGES.milestone(f.milestoneId),
+      page: routes.milestoneSubmit(f.milestoneId),
       values: {
         title: f.title,
         project: f.projectTitle,
@@ -106,7 +107,7 @@ export function planProjectDecision(f: ProjectDecisionFact): PlannedReminder[] {
       itemId: f.projectId,
       title: d.title,
       body: `${f.deciderName} ${d.verb}「${f.title}」${score}。${next}${said(f.comment)}`,
-      page: REMINDER_PAGES.project(f.projectId),
+      page: routes.project(f.projectId),
       values: {
         title: d.title,
         project: f.title,
@@ -140,7 +141,7 @@ export function planAnnouncement(a: AnnouncementFact, memberIds: readonly string
       itemId: a.postId,
       title: `${a.groupName}新通知`,
       body: `${a.authorName}：${excerpt(a.text, 60)}`,
-      page: REMINDER_PAGES.post(a.postId),
+      page: routes.post(a.postId),
       values: {
         title: excerpt(a.text),
         branch: a.groupName,
@@ -167,7 +168,7 @@ export function planAnnouncementUnread(
       itemId: a.postId,
       title: '请阅读通知',
       body: `${a.groupName}的通知你还没有阅读：${excerpt(a.text, 60)}`,
-      page: REMINDER_PAGES.post(a.postId),
+      page: routes.post(a.postId),
       values: {
         title: excerpt(a.text),
         branch: a.groupName,
@@ -197,7 +198,7 @@ export function planSupervisionAssigned(
     itemId: f.assignmentId,
     title: '本支部有了督导联系人',
     body: `党委 ${f.supervisorName} 负责联系指导${f.branchName}的党建项目（分片督导），将随时查看项目进展。`,
-    page: REMINDER_PAGES.home,
+    page: routes.home,
     values: {
       title: '分片督导',
       branch: f.branchName,
@@ -231,7 +232,7 @@ export function planSpotCheckAssigned(
       itemId: p.projectId,
       title: '项目被随机抽查',
       body: `「${p.title}」被党委随机抽查选中（${checkerName}），请备好台账与现场材料，配合检查。`,
-      page: REMINDER_PAGES.project(p.projectId),
+      page: routes.project(p.projectId),
       values: {
         title: '随机抽查',
         project: p.title,
@@ -283,7 +284,7 @@ export function planRectificationAssigned(
       itemId: r.id,
       title: '收到整改任务',
       body: `随机抽查后，${assignerName} 对「${r.projectTitle}」下达了整改任务：${excerpt(r.text, 60)}。时限 ${chineseDate(r.deadline)}，完成后请在抽查页报告整改完成。`,
-      page: REMINDER_PAGES.spotCheck(r.spotCheckId),
+      page: routes.spotCheck(r.spotCheckId),
       values: { ...rectificationValues(r), title: '整改任务', person: assignerName, time: chineseTime(at) },
     },
   ]
@@ -304,7 +305,7 @@ export function planRectifications(
   for (const r of facts) {
     if (r.status !== 'open') continue
     const left = dayNumber(r.deadline) - dayNumber(today)
-    const page = REMINDER_PAGES.spotCheck(r.spotCheckId)
+    const page = routes.spotCheck(r.spotCheckId)
     if (left >= 0 && left <= rules.dueSoonDays) {
       out.push({
         key: reminderKey('rectification_due', r.ownerId, r.id, r.deadline),

@@ -5,6 +5,7 @@ import { chinaClockText, chinaDay, chinaMinutes } from './time'
 import { REVIEW_STATUSES, WORKING_STATUSES, daysOverdue } from './milestones'
 import type { Actor } from './roles'
 import { isCommittee, isSecretary } from './roles'
+import { routes } from '../types/routes'
 
 export type { ReminderKind }
 
@@ -147,32 +148,6 @@ export interface PlannedReminder {
 export const reminderKey = (kind: ReminderKind, personId: string, itemId: string, period: string): string =>
   `${kind}:${personId}:${itemId}:${period}`
 
-const withId = (path: string, id: string) => `${path}?id=${encodeURIComponent(id)}`
-
-/** App routes a reminder opens (they match src/routes.ts). */
-export const REMINDER_PAGES = {
-  /** The owner submits the milestone (提交成果). */
-  milestone: (id: string) => withId('/pages/milestone-submit/index', id),
-  /** The approver's view of a submission (待审批). */
-  submission: (id: string) => withId('/pages/submission/index', id),
-  project: (id: string) => withId('/pages/project/index', id),
-  /** The committee's acceptance review (验收). */
-  review: (id: string) => withId('/pages/review/index', id),
-  lecture: (id: string) => withId('/packages/lectures/pages/detail/index', id),
-  /** A 随机抽查 with its rectifications (the secretary reports done there, the committee confirms). */
-  spotCheck: (id: string) => withId('/packages/admin/pages/spot-check/index', id),
-  /** A Party group's post (an announcement). */
-  post: (id: string) => withId('/packages/groups/pages/post/index', id),
-  /** One 督导记录 with its follow-ups. */
-  supervisionRecord: (id: string) => withId('/packages/admin/pages/supervision-record/index', id),
-  /** 记录督导 of a 定期检查 for a branch. */
-  inspection: (branchId: string) =>
-    `/packages/admin/pages/supervision-record-new/index?branchId=${encodeURIComponent(branchId)}&method=inspection`,
-  /** 分片督导 (my branches, with what is due). */
-  supervision: '/packages/admin/pages/supervision/index',
-  home: '/pages/index/index',
-} as const
-
 /** "2026年11月30日" for a China day. */
 export function chineseDate(day: string): string {
   const [y, m, d] = day.split('-').map(Number)
@@ -254,7 +229,7 @@ export function planMilestones(
         m.ownerId,
         '里程碑即将到期',
         `「${m.title}」${when}（${chineseDate(m.deadline)}），请按时提交成果。项目：${m.projectTitle}`,
-        REMINDER_PAGES.milestone(m.id),
+        routes.milestoneSubmit(m.id),
       )
     }
     if (overdue >= 1 && overdue <= rules.lookbackDays) {
@@ -263,7 +238,7 @@ export function planMilestones(
         m.ownerId,
         '里程碑已逾期',
         `「${m.title}」已于 ${chineseDate(m.deadline)} 到期，尚未提交成果。项目：${m.projectTitle}`,
-        REMINDER_PAGES.milestone(m.id),
+        routes.milestoneSubmit(m.id),
       )
     }
     if (overdue >= rules.escalateAfterDays && overdue <= rules.escalateAfterDays + rules.lookbackDays) {
@@ -274,7 +249,7 @@ export function planMilestones(
           secretary,
           '里程碑逾期督办',
           `${m.ownerName} 负责的「${m.title}」已逾期 ${overdue} 天。项目：${m.projectTitle}`,
-          REMINDER_PAGES.project(m.projectId),
+          routes.project(m.projectId),
         )
       }
     }
@@ -317,7 +292,7 @@ export function planApprovals(
         itemId: s.milestoneId,
         title: '成果待审批',
         body: `${s.submitterName} 提交的「${s.title}」已等待 ${hours} 小时，请及时审批。项目：${s.projectTitle}`,
-        page: REMINDER_PAGES.submission(s.milestoneId),
+        page: routes.submission(s.milestoneId),
         values: {
           title: s.title,
           project: s.projectTitle,
@@ -368,7 +343,7 @@ export function planReviews(
         itemId: r.projectId,
         title: proposal ? '立项待审批' : '结题待验收',
         body: `${r.branchName}「${r.title}」${proposal ? '的立项申请' : '申请结题验收，'}已等待 ${hours} 小时。`,
-        page: proposal ? REMINDER_PAGES.project(r.projectId) : REMINDER_PAGES.review(r.projectId),
+        page: proposal ? routes.project(r.projectId) : routes.review(r.projectId),
         values: {
           title: r.title,
           project: r.title,
@@ -426,7 +401,7 @@ export function planLecture(
     itemId: lecture.lectureId,
     title,
     body,
-    page: REMINDER_PAGES.lecture(lecture.lectureId),
+    page: routes.lecture(lecture.lectureId),
     values: {
       title: lecture.title,
       deadline: date,
@@ -454,7 +429,7 @@ export function planNewLecture(lecture: NewLectureFact, personIds: readonly stri
       itemId: lecture.lectureId,
       title: '新讲坛上线',
       body: `${lecture.publisherName}发布了微讲坛「${lecture.title}」，欢迎学习。`,
-      page: REMINDER_PAGES.lecture(lecture.lectureId),
+      page: routes.lecture(lecture.lectureId),
       values: { title: lecture.title, branch: lecture.publisherName, status: '新课上线' },
     }))
 }
@@ -513,7 +488,7 @@ export function planDigest(period: string, facts: DigestFacts, leaders: Leaders)
     itemId,
     title: `每周简报（${periodText}）`,
     body,
-    page: REMINDER_PAGES.home,
+    page: routes.home,
     values: { title: '每周党建项目简报', period: periodText, ...values },
   })
   const out: PlannedReminder[] = []

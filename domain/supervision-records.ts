@@ -3,10 +3,11 @@ import { chinaDay, dueState } from './checkins'
 import { formatDay, parseDay } from './dates'
 import { SUPERVISION_METHOD_LABELS } from './labels'
 import type { PlannedReminder } from './reminders'
-import { REMINDER_PAGES, chineseDate, reminderKey } from './reminders'
+import { chineseDate, reminderKey } from './reminders'
 import type { Actor } from './roles'
 import { isCommittee, isSecretaryOf } from './roles'
 import { chinaClockText } from './time'
+import { routes } from '../types/routes'
 
 /**
  * 督导记录: a committee member records contacts only with the branches assigned to them (分片督导); the
@@ -98,7 +99,7 @@ export function planFollowUpAssigned(
       itemId: record._id,
       title: '督导跟进事项',
       body: `${record.supervisorName}（${SUPERVISION_METHOD_LABELS[record.method]}）请你跟进：${f.text}，时限 ${chineseDate(deadline)}。完成后请附上佐证。`,
-      page: REMINDER_PAGES.supervisionRecord(record._id),
+      page: routes.supervisionRecord(record._id),
       values: {
         title: excerpt(f.text, 20),
         branch: record.branchName,
@@ -122,7 +123,7 @@ export function planFollowUpClosed(
     itemId: record._id,
     title: '督导跟进已完成',
     body: `${record.branchName} ${followUp.ownerName}已完成跟进事项：${followUp.text}，请查看佐证。`,
-    page: REMINDER_PAGES.supervisionRecord(record._id),
+    page: routes.supervisionRecord(record._id),
     values: {
       title: excerpt(followUp.text, 20),
       branch: record.branchName,

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode'
 import { sceneProblem } from '../domain/mini-code'
+import { PAGES } from '../types/routes'
 import { activeProfile } from './profile'
 import { currentTrace, roundTrip, untraced } from './round-trips'
 import { nativeSdk } from './sdk-modules'
@@ -124,7 +125,7 @@ export const miniCodeText = (page: string, scene: string): string =>
  * module whatever the width).
  */
 export async function getUnlimited(args: UnlimitedArgs) {
-  const { scene, page = 'pages/index/index', width = 430 } = args ?? {}
+  const { scene, page = PAGES.home, width = 430 } = args ?? {}
   if (typeof scene !== 'string' || sceneProblem(scene))
     throw new OpenApiError(
       40169,

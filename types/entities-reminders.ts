@@ -77,7 +77,7 @@ export interface Message {
   itemId: string
   title: string
   body: string
-  /** Where a tap takes the person in the app, e.g. '/pages/submission/index?id=…'. */
+  /** Where a tap takes the person in the app, built with `routes` (types/routes.ts), e.g. routes.submission(id). */
   page: string
   values: ReminderValues
   read: boolean

@@ -6,6 +6,7 @@ import type { Result } from '../../types/result'
 import { cloud } from '../_shared/cloud'
 import { logEvent } from '../_shared/log'
 import type { ReminderConfig } from '../_shared/reminder-config'
+import { PAGES } from '../../types/routes'
 
 /** What `npm run verify:live -- --openid` learns: whether WeChat took one test subscribe message. */
 export interface PushCheck {
@@ -60,7 +61,7 @@ export async function verifyPush(payload: unknown, config: ReminderConfig): Prom
     await cloud.openapi.subscribeMessage.send({
       touser: parsed.data.openid,
       templateId: templateId as string,
-      page: 'pages/index/index',
+      page: PAGES.home,
       data: templateData(fields, SAMPLE),
       miniprogramState: config.miniprogramState,
       lang: 'zh_CN',

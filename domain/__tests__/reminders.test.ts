@@ -1,6 +1,5 @@
 import {
   DEFAULT_RULES,
-  REMINDER_PAGES,
   chineseDate,
   chineseTime,
   digestFigures,
@@ -22,6 +21,7 @@ import {
   sweepWindows,
 } from '../reminders'
 import type { Leaders, MilestoneFact, ReviewFact, SubmissionFact } from '../reminders'
+import { routes } from '../../types/routes'
 
 // Monday 2026-11-30, 09:30 in China (01:30 UTC): every clock here is injected, nothing sleeps.
 const NOW = new Date('2026-11-30T01:30:00Z')
@@ -120,7 +120,7 @@ describe('milestones due soon and overdue', () => {
     const [, escalated] = planMilestones([milestone('2026-11-27')], TODAY, rules, leaders)
     expect(escalated).toMatchObject({
       body: '张三 负责的「建立临时任务责任人台账」已逾期 3 天。项目：临时任务一票直达',
-      page: REMINDER_PAGES.project('prj-1'),
+      page: routes.project('prj-1'),
       values: { status: '逾期督办' },
     })
   })

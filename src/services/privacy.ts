@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { LOCATION_APIS } from '@domain/private-apis'
+import { routes } from '@/routes'
 
 /** One private API the app calls, and what the 用户隐私保护指引 in the mini-program admin must say about it. */
 export interface PrivacyDeclaration {
@@ -104,7 +105,7 @@ let pending: Resolve | null = null
 export const AGREE_BUTTON_ID = 'privacy-agree'
 
 /** The privacy page, which shows the guide and the agree button. */
-export const PRIVACY_PAGE = '/pages/privacy/index'
+export const PRIVACY_PAGE = routes.privacy
 
 /**
  * WeChat asks before the first private API of a session when the person has not agreed yet: open the privacy

@@ -58,7 +58,7 @@ export interface MessageView {
   kind: ReminderKind
   title: string
   body: string
-  /** The app route a tap opens, e.g. '/pages/submission/index?id=…'. */
+  /** The app route a tap opens, built with `routes` (types/routes.ts), e.g. routes.submission(id). */
   page: string
   read: boolean
   /** ISO instant. */
