@@ -36,6 +36,11 @@ export interface PagedList<T> {
   setItems: (update: (items: T[]) => T[]) => void
 }
 
+export interface PagedListOptions {
+  /** A new `fetchChunk` is another list (a tab): empty the old one at once instead of keeping it until the new one loads. */
+  clearOnChange?: boolean
+}
+
 /**
  * A list that loads its first chunk on mount and grows on reach-bottom. `fetchChunk` must be stable
  * (useCallback): a new one reloads from the start. Items that shift between chunks are kept once, by `idOf`.
@@ -43,6 +48,7 @@ export interface PagedList<T> {
 export function usePagedList<T, C>(
   fetchChunk: (cursor: C | null) => Promise<Chunk<T, C>>,
   idOf: (item: T) => string,
+  { clearOnChange = false }: PagedListOptions = {},
 ): PagedList<T> {
   const [items, setItemsState] = useState<T[]>([])
   const [next, setNext] = useState<C | null>(null)
@@ -108,11 +114,16 @@ export function usePagedList<T, C>(
 
   useEffect(() => {
     const counter = generation
+    if (clearOnChange) {
+      setItemsState([])
+      setNext(null)
+      setTotal(null)
+    }
     void refresh()
     return () => {
       counter.current++
     }
-  }, [refresh])
+  }, [refresh, clearOnChange])
 
   const setItems = useCallback((update: (items: T[]) => T[]) => setItemsState(update), [])
   const chunksRead = useCallback(() => read.current, [])

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { FeedPage, PostView } from '@contract/api'
-import { CloudError, toCloudError } from '@/services/cloud-error'
-import { showErrorToast } from '@/services/show-error-toast'
+import { useCallback, useMemo, useState } from 'react'
+import type { PostView } from '@contract/api'
+import { usePagedList, type Chunk } from '@/hooks/use-paged-list'
+import { CloudError } from '@/services/cloud-error'
 import { fetchFeed } from '../api/groups'
-import { EMPTY_FEED, feedLists, withPage, type FeedIndex } from '../feed-lists'
+import { feedLists, type FeedIndex } from '../feed-lists'
 import { useGroupPosts } from '../post-store'
 
 export interface GroupFeedState {
@@ -24,99 +24,74 @@ export interface GroupFeedState {
   catchUp: () => Promise<void>
 }
 
-/** A group's feed, paged by the cursor the function hands back. */
+/**
+ * A group's feed, paged by the cursor the function hands back (usePagedList). The list holds every post the
+ * server answered, a first page's pinned ones before its others; the posts themselves live in the post store.
+ */
 export function useGroupFeed(groupId: string | undefined): GroupFeedState {
-  const [index, setIndex] = useState<FeedIndex>(EMPTY_FEED)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [error, setError] = useState<CloudError>()
-  // A refresh supersedes any page still in flight; only the latest generation may write.
-  const generation = useRef(0)
-  const busy = useRef(false)
-  const pagesRead = useRef(0)
+  const [pinnedOrder, setPinnedOrder] = useState<string[]>([])
   const byId = useGroupPosts((s) => s.byId)
   const withdrawn = useGroupPosts((s) => s.withdrawn)
   const pinOrder = useGroupPosts((s) => s.pinOrder)
   const remember = useGroupPosts((s) => s.remember)
 
-  const load = useCallback(
-    (after?: string): Promise<FeedPage> =>
-      groupId ? fetchFeed(groupId, after) : Promise.reject(new CloudError('NOT_FOUND', '没有指定党小组')),
-    [groupId],
-  )
-
-  const refresh = useCallback(async () => {
-    const gen = ++generation.current
-    busy.current = true
-    setLoading(true)
-    setLoadingMore(false)
-    setError(undefined)
-    try {
-      const page = await load()
-      if (gen !== generation.current) return
+  const fetchChunk = useCallback(
+    async (cursor: string | null): Promise<Chunk<PostView, string>> => {
+      if (!groupId) throw new CloudError('NOT_FOUND', '没有指定党小组')
+      const page = await fetchFeed(groupId, cursor ?? undefined)
+      if (cursor !== null) {
+        remember(page.items)
+        return { items: page.items, next: page.nextCursor }
+      }
       remember([...page.pinned, ...page.items])
-      setIndex(withPage(EMPTY_FEED, page, true))
-      setCursor(page.nextCursor)
-      pagesRead.current = 1
-    } catch (e) {
-      if (gen === generation.current) setError(toCloudError(e))
-    } finally {
-      if (gen === generation.current) {
-        busy.current = false
-        setLoading(false)
-      }
-    }
-  }, [load, remember])
-
-  const loadMore = useCallback(async () => {
-    if (busy.current || !cursor) return
-    const gen = generation.current
-    busy.current = true
-    setLoadingMore(true)
-    try {
-      const page = await load(cursor)
-      if (gen !== generation.current) return
-      remember(page.items)
-      setIndex((prev) => withPage(prev, page, false))
-      setCursor(page.nextCursor)
-      pagesRead.current++
-    } catch (e) {
-      if (gen === generation.current) showErrorToast(e)
-    } finally {
-      if (gen === generation.current) {
-        busy.current = false
-        setLoadingMore(false)
-      }
-    }
-  }, [cursor, load, remember])
+      setPinnedOrder(page.pinned.map((p) => p.id))
+      return { items: [...page.pinned, ...page.items], next: page.nextCursor }
+    },
+    [groupId, remember],
+  )
+  const list = usePagedList(fetchChunk, (p) => p.id)
+  const { items: loaded, hasMore, error, refresh, setItems, chunksRead } = list
 
   const catchUp = useCallback(async () => {
-    if (pagesRead.current <= 1 || error) return refresh()
-    if (busy.current) return
-    const gen = generation.current
+    if (chunksRead() <= 1 || error) return refresh()
+    if (!groupId) return
     try {
-      const page = await load()
-      if (gen !== generation.current) return
-      const fresh = page.items.filter((p) => !index.ids.includes(p.id))
+      const page = await fetchFeed(groupId)
+      const known = new Set(loaded.map((p) => p.id))
+      const fresh = page.items.filter((p) => !known.has(p.id))
       // A whole page of new posts may hide more between them and the feed: start again instead of a gap.
       if (fresh.length === page.items.length && page.nextCursor) return refresh()
       remember([...page.pinned, ...page.items])
-      setIndex((prev) => ({ ...withPage(prev, page, true), horizon: prev.horizon }))
+      setPinnedOrder(page.pinned.map((p) => p.id))
+      // New ones go on top; the last post read stays last, so the pages read stay on screen.
+      setItems((prev) => {
+        const seen = new Set(prev.map((p) => p.id))
+        return [...[...page.pinned, ...page.items].filter((p) => !seen.has(p.id)), ...prev]
+      })
     } catch {
       // The feed on screen is still right, only not the newest; pull-down shows the error.
     }
-  }, [error, index.ids, load, refresh, remember])
+  }, [chunksRead, error, groupId, loaded, refresh, remember, setItems])
 
-  useEffect(() => {
-    const counter = generation
-    void refresh()
-    return () => {
-      counter.current++
+  // The last post loaded while more pages remain: older posts are not on screen yet.
+  const index = useMemo((): FeedIndex => {
+    const last = loaded[loaded.length - 1]
+    return {
+      ids: loaded.map((p) => p.id),
+      pinnedOrder,
+      horizon: hasMore && last ? { at: last.createdAt, id: last.id } : null,
     }
-  }, [refresh])
-
+  }, [loaded, pinnedOrder, hasMore])
   const lists = useMemo(() => feedLists(index, byId, withdrawn, pinOrder), [index, byId, withdrawn, pinOrder])
 
-  return { ...lists, hasMore: cursor !== null, loading, loadingMore, error, refresh, loadMore, catchUp }
+  return {
+    ...lists,
+    hasMore,
+    loading: list.loading,
+    loadingMore: list.loadingMore,
+    error,
+    refresh,
+    loadMore: list.loadMore,
+    catchUp,
+  }
 }
