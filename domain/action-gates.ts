@@ -72,6 +72,7 @@ export const ACTION_GATES: Gates = {
     rate: 'masses',
     setSurvey: ['committee', '调研由党委开启和结束'],
     curateProblem: ['committee', '只有党委可以合并或标记调研问题'],
+    borrow: ['secretary', '只有支部书记可以借鉴项目起草立项'],
   },
   checkins: {
     approveMilestone: ['staff', '只有本支部书记或党委可以审批里程碑'],

@@ -1,4 +1,4 @@
-import type { Project, ProjectStatus } from '../types/entities'
+import type { Project, ProjectStatus, TopTenEntry } from '../types/entities'
 import type {
   BranchEligibilityView,
   IneligibilityReason,
@@ -107,6 +107,24 @@ export const proposedTopTen = (
   ranked: readonly Ranked[],
   config: EvaluationConfig = EVALUATION_CONFIG,
 ): string[] => ranked.slice(0, config.topCount).map((r) => r.id)
+
+/** The confirmed selection's entries for the proposed ids, with the figures they were ranked by. */
+export const topTenEntries = (ranked: readonly Ranked[], ids: readonly string[]): TopTenEntry[] =>
+  ids.flatMap((id) => {
+    const r = ranked.find((x) => x.id === id)
+    return r
+      ? [
+          {
+            projectId: id,
+            title: r.title,
+            branchId: r.branchId,
+            branchName: r.branchName,
+            rank: r.rank,
+            rankScore: r.rankScore,
+          },
+        ]
+      : []
+  })
 
 /** The first instant of the year after `year` in China: "by year end" means before it. */
 export const chinaYearEnd = (year: number): Date => chinaMidnight(year + 1, 0, 1)

@@ -142,6 +142,8 @@ export type {
   ProjectEventView,
   ProjectSummary,
   PublicProjectView,
+  ShowcaseProjectView,
+  ShowcaseView,
   SurveyProblemView,
   SurveyView,
   TaskView,

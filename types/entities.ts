@@ -183,8 +183,21 @@ export interface Project extends Proposal {
   acceptanceMethods?: Partial<Record<AcceptanceMethod, AcceptanceMethodRecord>>
   score: AcceptanceScore | null
   rating: { count: number; sum: number }
+  /** 借鉴: the 十佳 showcase project this draft was started from (absent on drafts written from scratch). */
+  borrowedFrom?: BorrowedFrom
   createdAt: Date
   updatedAt: Date
+}
+
+/** Where a 借鉴 draft came from, and the source's plan as an outline to adapt (tasks and their milestones). */
+export interface BorrowedFrom {
+  projectId: string
+  title: string
+  branchName: string
+  year: number
+  /** The source's 十佳 rank in its year. */
+  rank: number
+  outline: { task: string; milestones: string[] }[]
 }
 
 export const PROJECT_ACTIONS = [

@@ -72,6 +72,8 @@ export interface Fixtures {
   deadline: string
   /** A 调研 problem of the open round SURVEY_YEAR, submitted by the other secretary (p008). */
   problem: string
+  /** A project of the seed's confirmed 2025 十佳 (经验交流). */
+  showcased: string
 }
 
 /** The outcome a role gets in a scope. */
@@ -335,6 +337,18 @@ export const TABLE: Record<string, Record<string, Entry>> = {
       expect: { ...everyone('ok'), otherSecretary: 'refused' },
     },
     curateProblem: { payloads: { own: (f) => ({ id: f.problem, key: true }) }, expect: COMMITTEE_STEP },
+    // 经验交流: every registered person reads the 十佳; a secretary 借鉴s one into a draft of their own branch
+    // (any showcased project, of any branch), never a project that was not a 十佳.
+    showcase: { payloads: { self: {} }, expect: SELF },
+    borrow: {
+      payloads: { self: (f) => ({ id: f.showcased }), notShown: { id: 'prj-001' } },
+      expect: {
+        member: 'denied',
+        secretary: { self: 'ok', notShown: 'hidden' },
+        otherSecretary: { self: 'ok', notShown: 'hidden' },
+        committee: 'denied',
+      },
+    },
   },
   checkins: {
     myTasks: { payloads: { self: {} }, expect: SELF },
@@ -1021,6 +1035,9 @@ export async function prepareFixtures(cloud: TestCloud, cookies: Record<string, 
     topTen: evaluation.proposedTopTen,
     deadline,
     problem: await surveyProblem(cloud, committee, otherSec),
+    showcased: (
+      cloud.db.find('top_ten_selections', { year: 2025 })[0] as { entries: { projectId: string }[] }
+    ).entries[0].projectId,
   }
 }
 

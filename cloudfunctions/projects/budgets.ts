@@ -29,4 +29,8 @@ export const ROUND_TRIPS: RoundTripBudgets<'projects'> = {
   submitProblem: 3,
   endorseProblem: 6,
   curateProblem: 5,
+  // The selections with the caller, then the projects and their figures at once, then the photos' links.
+  showcase: 3,
+  // As saveDraft's creation, its source read with the caller.
+  borrow: 7,
 }

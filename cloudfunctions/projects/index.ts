@@ -3,6 +3,7 @@ import { ROUND_TRIPS } from './budgets'
 import { accept } from './actions/accept'
 import { approve } from './actions/approve'
 import { archive } from './actions/archive'
+import { borrow } from './actions/borrow'
 import { get } from './actions/get'
 import { list } from './actions/list'
 import { posterCode } from './actions/poster-code'
@@ -13,6 +14,7 @@ import { requestAcceptance } from './actions/request-acceptance'
 import { returnProposal } from './actions/return'
 import { returnAcceptance } from './actions/return-acceptance'
 import { saveDraft } from './actions/save-draft'
+import { showcase } from './actions/showcase'
 import { savePlan } from './actions/save-plan'
 import { start } from './actions/start'
 import { submit } from './actions/submit'
@@ -45,6 +47,8 @@ export const main = createMain(
     submitProblem,
     endorseProblem,
     curateProblem,
+    showcase,
+    borrow,
   },
   { anonymous: ['publicGet', 'rate'], roundTrips: ROUND_TRIPS },
 )

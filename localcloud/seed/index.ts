@@ -6,7 +6,7 @@ import { buildDemoDashboards } from './dashboards'
 import { buildDemoOrg } from './org'
 import { buildDemoLifecycle } from './projects'
 import { buildSearchKeys } from './search'
-import { buildDemoAssignments } from './supervision'
+import { buildDemoAssignments, buildDemoTopTen } from './supervision'
 
 export { demoOpenid } from './org'
 
@@ -48,6 +48,7 @@ export function seedDemo(
   db.insertMany('dashboard_rollups', rows([...dashboards.rollups, dashboards.run]))
   db.insertMany('dashboard_overdue', rows(dashboards.overdue))
   db.insertMany('supervision_assignments', rows(buildDemoAssignments(org.people, now)))
+  db.insertMany('top_ten_selections', rows(buildDemoTopTen(life.projects, org.people)))
   db.insertMany(
     'search_keys',
     rows(

@@ -1,6 +1,7 @@
+import { proposedTopTen, rankProjects, topTenEntries } from '../../domain/evaluation'
 import { assignmentId } from '../../domain/supervision'
-import type { Person } from '../../types/entities'
-import type { SupervisionAssignment } from '../../types/entities-supervision'
+import type { Person, Project } from '../../types/entities'
+import type { SupervisionAssignment, TopTenSelection } from '../../types/entities-supervision'
 
 /**
  * 分片督导 of the demo company: the 党建部主任 follows the four departments' branches, the 政工专责 the
@@ -26,4 +27,38 @@ export function buildDemoAssignments(people: readonly Person[], now: Date): Supe
       updatedAt: now,
     }))
   })
+}
+
+/**
+ * The 2025 十佳精品项目 as the committee confirmed them after that year's evaluation: the ranking of the year's
+ * accepted projects, so the 经验交流 showcase has a year to show.
+ */
+export function buildDemoTopTen(
+  projects: readonly Project[],
+  people: readonly Person[],
+  year = 2025,
+): TopTenSelection[] {
+  const ranked = rankProjects(
+    projects
+      .filter((p) => p.year === year)
+      .map((p) => ({ ...p, score: p.score && { total: p.score.total, scoredAt: p.score.scoredAt } })),
+  )
+  const ids = proposedTopTen(ranked)
+  if (ids.length === 0) return []
+  const head =
+    people.find((p) => p.title === '党委书记') ??
+    people.find((p) => p.grants.some((g) => g.role === 'committee'))
+  const scoredAt = Math.max(
+    ...projects.filter((p) => ids.includes(p._id)).map((p) => p.score?.scoredAt.getTime() ?? 0),
+  )
+  return [
+    {
+      _id: `top-ten-${year}`, // topTenId (cloudfunctions/_shared/repositories/supervision)
+      year,
+      entries: topTenEntries(ranked, ids),
+      markedBy: head?._id ?? '',
+      markedByName: head?.name ?? '',
+      markedAt: new Date(scoredAt + 24 * 3600 * 1000),
+    },
+  ]
 }

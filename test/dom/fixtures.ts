@@ -108,6 +108,7 @@ export function detail(overrides: Partial<ProjectDetail> = {}): ProjectDetail {
     missingFields: [],
     planProblems: [],
     rectifications: [],
+    borrowedFrom: null,
     ...overrides,
   }
 }

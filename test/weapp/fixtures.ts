@@ -40,4 +40,5 @@ export const detail: ProjectDetail = {
   missingFields: [],
   planProblems: ['计划书还没有任务'],
   rectifications: [],
+  borrowedFrom: null,
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ACCEPTANCE_METHODS, PROJECT_CATEGORIES, PROJECT_STATUSES, SURVEY_FIELDS } from '../entities'
 import type {
   AcceptanceMethod,
+  BorrowedFrom,
   ChecklistItem,
   MilestoneStatus,
   ProjectAction,
@@ -167,6 +168,53 @@ export const projectsSchemas = {
       message: '请选择标为重点或合并其中一项',
       path: ['key'],
     }),
+  /** 经验交流: a year's confirmed 十佳精品项目 (the latest year with a selection when left out); every member. */
+  showcase: z.object({ year: surveyYear.optional() }).strict(),
+  /**
+   * 借鉴: a secretary starts a new draft of their branch (or the one named) from a showcased project: its title,
+   * slogan, problem, goals and plan outline, the source recorded.
+   */
+  borrow: z.object({ id: idSchema, branchId: idSchema.optional() }).strict(),
+}
+
+/** One 十佳 project as the showcase shows it: what it solved, how, what came of it, and its figures. */
+export interface ShowcaseProjectView {
+  id: string
+  rank: number
+  title: string
+  category: ProjectCategory
+  slogan: string
+  problem: string
+  branchName: string
+  year: number
+  /** 目标 (干什么) and 成效 (干到什么程度) as proposed. */
+  what: string
+  extent: string
+  /** The accepted 结题 summary. */
+  effect: string
+  /** Result photos: 结题 evidence, the committee's 验收 photos, approved milestones' evidence (at most 9). */
+  photos: string[]
+  outline: { task: string; milestones: string[] }[]
+  figures: {
+    checkins: number
+    /** 培训人次 of the project's branch (微讲坛 study). */
+    trainees: number
+    milestonesDone: number
+    milestones: number
+    score: number | null
+    ratingCount: number
+    ratingAverage: number | null
+  }
+}
+
+export interface ShowcaseView {
+  /** Null when no year has a confirmed selection yet. */
+  year: number | null
+  /** Years with a confirmed selection, newest first. */
+  years: number[]
+  items: ShowcaseProjectView[]
+  /** Secretaries may 借鉴 a project into a new draft of their branch. */
+  borrowable: boolean
 }
 
 export interface SurveyProblemView {
@@ -283,6 +331,8 @@ export interface ProjectDetail extends ProjectSummary {
   planProblems: string[]
   /** 整改 tasks from spot checks not yet confirmed: for the branch secretary and the committee, else none. */
   rectifications: ProjectRectification[]
+  /** 借鉴自: the 十佳 project this one was started from, or null. */
+  borrowedFrom: BorrowedFrom | null
 }
 
 /** A rectification task as the project page announces it. */
@@ -355,4 +405,6 @@ export interface ProjectsOutputs {
   submitProblem: { id: string }
   endorseProblem: { id: string; count: number }
   curateProblem: { id: string; key: boolean; mergedInto: string | null }
+  showcase: ShowcaseView
+  borrow: ProjectChange & { missingFields: string[] }
 }

@@ -50,6 +50,34 @@ export const getRating = (projectId: string, openid: string): Promise<Rating | n
 
 export const ratingId = (projectId: string, openid: string): string => `${projectId}:${openid}`
 
+/** These projects, by id (at most a page of them). */
+export async function getProjects(ids: readonly string[]): Promise<Project[]> {
+  if (ids.length === 0) return []
+  const res = (await db
+    .collection(COLLECTIONS.projects)
+    .where({ _id: _.in([...ids]) })
+    .limit(MAX_PAGE)
+    .get()) as DB.IQueryResult
+  return res.data as Project[]
+}
+
+/** What a showcase reads of these projects' milestones: the outline and the approved ones' evidence. */
+export type ShowcaseMilestone = Pick<
+  Milestone,
+  'projectId' | 'taskId' | 'title' | 'order' | 'status' | 'evidence'
+>
+
+export async function listShowcaseMilestones(projectIds: readonly string[]): Promise<ShowcaseMilestone[]> {
+  if (projectIds.length === 0) return []
+  const res = (await db
+    .collection(COLLECTIONS.milestones)
+    .where({ projectId: _.in([...projectIds]) })
+    .field({ projectId: true, taskId: true, title: true, order: true, status: true, evidence: true })
+    .limit(MAX_PAGE)
+    .get()) as DB.IQueryResult
+  return res.data as ShowcaseMilestone[]
+}
+
 /** Every milestone of a project in plan order: one read, as a plan holds at most 30 × 20 of them. */
 export async function listMilestones(projectId: string): Promise<Milestone[]> {
   const res = (await db

@@ -30,6 +30,16 @@ export const getTopTen = (year: number) =>
   getById<TopTenSelection>(COLLECTIONS.topTenSelections, topTenId(year))
 export const topTenId = (year: number): string => `top-ten-${year}`
 
+/** Every year's confirmed 十佳 (one small document a year), newest first. */
+export async function listTopTens(): Promise<TopTenSelection[]> {
+  const res = (await db
+    .collection(COLLECTIONS.topTenSelections)
+    .orderBy('year', 'desc')
+    .limit(100)
+    .get()) as DB.IQueryResult
+  return res.data as TopTenSelection[]
+}
+
 /** The company's branches (党支部), in org order. */
 export async function listBranches(): Promise<OrgUnit[]> {
   const units = await fetchAll<OrgUnit>(

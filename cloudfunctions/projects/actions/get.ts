@@ -89,5 +89,6 @@ export const get: Handler<'projects', 'get'> = async ({ id }, { caller }) => {
             overdue: isRectificationOverdue(r, chinaDay(new Date())),
           }))
         : [],
+    borrowedFrom: project.borrowedFrom ?? null,
   })
 }

@@ -36,9 +36,10 @@ const EMPTY_ANSWERS: ProposalAnswers = { what: '', why: '', who: '', how: '', wh
 
 /**
  * A new draft starts in the caller's secretary branch (or the one asked for, if they are its secretary).
- * Category defaults to 基础规范项目, as the form's picker does, since every project has one.
+ * Category defaults to 基础规范项目, as the form's picker does, since every project has one. A 借鉴 draft
+ * (projects.borrow) also records its source.
  */
-async function createDraft(params: Params, caller: Person) {
+export async function createDraft(params: Params, caller: Person, borrowed?: Pick<Project, 'borrowedFrom'>) {
   const branchId = draftBranch(caller, params.branchId)
   if (!branchId) {
     return params.branchId === undefined
@@ -71,6 +72,7 @@ async function createDraft(params: Params, caller: Person) {
     acceptance: null,
     score: null,
     rating: { count: 0, sum: 0 },
+    ...borrowed,
     createdAt: now,
     updatedAt: now,
   }
@@ -81,7 +83,9 @@ async function createDraft(params: Params, caller: Person) {
     to: 'draft',
     actorId: caller._id,
     actorName: caller.name,
-    comment: '',
+    comment: borrowed?.borrowedFrom
+      ? `借鉴自${borrowed.borrowedFrom.branchName}《${borrowed.borrowedFrom.title}》`
+      : '',
     at: now,
   }
   await runInTransaction(async (t) => {

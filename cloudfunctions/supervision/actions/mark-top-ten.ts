@@ -1,5 +1,6 @@
 import { canSupervise } from '../../../domain/supervision'
-import type { TopTenEntry, TopTenSelection } from '../../../types/entities-supervision'
+import { topTenEntries } from '../../../domain/evaluation'
+import type { TopTenSelection } from '../../../types/entities-supervision'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
 import { now } from '../../_shared/clock'
@@ -21,18 +22,7 @@ export const markTopTen: Handler<'supervision', 'markTopTen'> = async ({ year, p
   const result = await evaluate(year, now())
   if (result.proposed.length === 0) return fail('CONFLICT', `${year} 年还没有通过验收的项目`)
   if (!same(projectIds, result.proposed)) return fail('CONFLICT', '排名已有变化，请刷新后再确认')
-  const byId = new Map(result.ranked.map((r) => [r.id, r]))
-  const entries: TopTenEntry[] = result.proposed.map((id) => {
-    const r = byId.get(id) as (typeof result.ranked)[number]
-    return {
-      projectId: id,
-      title: r.title,
-      branchId: r.branchId,
-      branchName: r.branchName,
-      rank: r.rank,
-      rankScore: r.rankScore,
-    }
-  })
+  const entries = topTenEntries(result.ranked, result.proposed)
   const id = topTenId(year)
   return runInTransaction(async (t) => {
     const before = await txGet<TopTenSelection>(t, COLLECTIONS.topTenSelections, id)
