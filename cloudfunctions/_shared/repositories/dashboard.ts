@@ -14,7 +14,7 @@ import type {
 } from '../../../types/entities-dashboard'
 import { COLLECTIONS, db, _ } from '../cloud'
 import { getOrgUnitsByIds } from './org'
-import { MAX_PAGE, chunk } from './query'
+import { MAX_PAGE, chunk, getByIds } from './query'
 
 type Where = Record<string, unknown>
 
@@ -175,19 +175,8 @@ export async function readShardInput(
 }
 
 /** Study totals by id, a thousand ids a query, side by side (at most one document per id). */
-async function readTotals(ids: readonly string[]): Promise<StudyTotals[]> {
-  const pages = await Promise.all(
-    chunk(ids).map(
-      (part) =>
-        db
-          .collection(COLLECTIONS.studyTotals)
-          .where({ _id: _.in(part) })
-          .field({ _id: true, scope: true, studySeconds: true })
-          .limit(part.length)
-          .get() as Promise<DB.IQueryResult>,
-    ),
-  )
-  return pages.flatMap((p) => p.data as StudyTotals[])
+function readTotals(ids: readonly string[]): Promise<StudyTotals[]> {
+  return getByIds<StudyTotals>(COLLECTIONS.studyTotals, ids, { _id: true, scope: true, studySeconds: true })
 }
 
 /** Whether a year has any project at all (one indexed read of one document per year, side by side). */

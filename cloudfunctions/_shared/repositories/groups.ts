@@ -2,25 +2,11 @@ import type { DB } from 'wx-server-sdk'
 import type { Milestone, PartyGroup, Person, Project, ProjectStatus } from '../../../types/entities'
 import type { AnnouncementRead, GroupBoard, GroupComment, GroupPost } from '../../../types/entities-community'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { MAX_PAGE, chunk } from './query'
+import { MAX_PAGE, getByIds } from './query'
 
 async function getById<T>(collection: string, id: string): Promise<T | null> {
   const res = (await db.collection(collection).doc(id).get()) as DB.IQuerySingleResult
   return (res.data as T | null) ?? null
-}
-
-async function getByIds<T extends { _id: string }>(collection: string, ids: readonly string[]): Promise<T[]> {
-  const out: T[] = []
-  for (const part of chunk([...new Set(ids)])) {
-    if (part.length === 0) continue
-    const res = (await db
-      .collection(collection)
-      .where({ _id: part.length === 1 ? part[0] : _.in(part) })
-      .limit(part.length)
-      .get()) as DB.IQueryResult
-    out.push(...(res.data as T[]))
-  }
-  return out
 }
 
 export const getGroup = (id: string) => getById<PartyGroup>(COLLECTIONS.groups, id)

@@ -3,21 +3,7 @@ import type { OrgUnit, Person } from '../../../types/entities'
 import type { Lecture, LectureListing, LectureStudy, StudyTotals } from '../../../types/entities-community'
 import { COLLECTIONS, db, _ } from '../cloud'
 import type { PageMark } from './groups'
-import { MAX_PAGE, chunk } from './query'
-
-async function getByIds<T extends { _id: string }>(collection: string, ids: readonly string[]): Promise<T[]> {
-  const out: T[] = []
-  for (const part of chunk([...new Set(ids)])) {
-    if (part.length === 0) continue
-    const res = (await db
-      .collection(collection)
-      .where({ _id: part.length === 1 ? part[0] : _.in(part) })
-      .limit(part.length)
-      .get()) as DB.IQueryResult
-    out.push(...(res.data as T[]))
-  }
-  return out
-}
+import { MAX_PAGE, getByIds } from './query'
 
 export async function getLecture(id: string): Promise<Lecture | null> {
   const res = (await db.collection(COLLECTIONS.lectures).doc(id).get()) as DB.IQuerySingleResult

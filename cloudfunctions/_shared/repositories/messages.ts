@@ -11,7 +11,7 @@ import type {
 } from '../../../types/entities'
 import { COLLECTIONS, db, _ } from '../cloud'
 import type { PageMark } from './groups'
-import { MAX_PAGE, chunk } from './query'
+import { MAX_PAGE, chunk, getByIds } from './query'
 
 const messages = () => db.collection(COLLECTIONS.messages)
 const credits = () => db.collection(COLLECTIONS.subscriptionCredits)
@@ -102,17 +102,8 @@ export async function ownsMessage(personId: string, id: string): Promise<boolean
 
 /** Which of these message ids are stored already. */
 export async function existingMessageIds(ids: readonly string[]): Promise<Set<string>> {
-  const out = new Set<string>()
-  for (const part of chunk([...new Set(ids)])) {
-    if (part.length === 0) continue
-    const res = (await messages()
-      .where({ _id: _.in(part) })
-      .field({ _id: true })
-      .limit(part.length)
-      .get()) as DB.IQueryResult
-    for (const m of res.data as { _id: string }[]) out.add(m._id)
-  }
-  return out
+  const found = await getByIds(COLLECTIONS.messages, ids, { _id: true })
+  return new Set(found.map((m) => m._id))
 }
 
 const INSERT_BATCH = 100
@@ -205,17 +196,15 @@ export async function getSettings(personId: string): Promise<ReminderSettingsDoc
 export async function getSettingsOf(
   personIds: readonly string[],
 ): Promise<Map<string, Partial<Record<ReminderKind, boolean>>>> {
-  const out = new Map<string, Partial<Record<ReminderKind, boolean>>>()
-  for (const part of chunk([...new Set(personIds)])) {
-    if (part.length === 0) continue
-    const res = (await settings()
-      .where({ _id: _.in(part) })
-      .field({ _id: true, kinds: true })
-      .limit(part.length)
-      .get()) as DB.IQueryResult
-    for (const s of res.data as Pick<ReminderSettingsDoc, '_id' | 'kinds'>[]) out.set(s._id, s.kinds ?? {})
-  }
-  return out
+  const found = await getByIds<Pick<ReminderSettingsDoc, '_id' | 'kinds'>>(
+    COLLECTIONS.reminderSettings,
+    personIds,
+    {
+      _id: true,
+      kinds: true,
+    },
+  )
+  return new Map(found.map((s) => [s._id, s.kinds ?? {}]))
 }
 
 /**
@@ -270,15 +259,15 @@ export async function addCredits(
 export async function getCreditCounts(ids: readonly string[]): Promise<Map<string, number>> {
   const wanted = [...new Set(ids)]
   const out = new Map<string, number>(wanted.map((id) => [id, 0]))
-  for (const part of chunk(wanted)) {
-    if (part.length === 0) continue
-    const res = (await credits()
-      .where({ _id: _.in(part) })
-      .field({ _id: true, count: true })
-      .limit(part.length)
-      .get()) as DB.IQueryResult
-    for (const c of res.data as Pick<SubscriptionCredit, '_id' | 'count'>[]) out.set(c._id, c.count)
-  }
+  const found = await getByIds<Pick<SubscriptionCredit, '_id' | 'count'>>(
+    COLLECTIONS.subscriptionCredits,
+    wanted,
+    {
+      _id: true,
+      count: true,
+    },
+  )
+  for (const c of found) out.set(c._id, c.count)
   return out
 }
 
@@ -313,18 +302,8 @@ export async function addLogs(entries: readonly ReminderLogEntry[]): Promise<voi
 
 /** Which of these pieces of sweep work are done already. */
 export async function getRuns(ids: readonly string[]): Promise<Set<string>> {
-  const out = new Set<string>()
-  for (const part of chunk([...new Set(ids)])) {
-    if (part.length === 0) continue
-    const res = (await db
-      .collection(COLLECTIONS.reminderRuns)
-      .where({ _id: part.length === 1 ? part[0] : _.in(part) })
-      .field({ _id: true })
-      .limit(part.length)
-      .get()) as DB.IQueryResult
-    for (const r of res.data as { _id: string }[]) out.add(r._id)
-  }
-  return out
+  const found = await getByIds(COLLECTIONS.reminderRuns, ids, { _id: true })
+  return new Set(found.map((r) => r._id))
 }
 
 /** Records a piece of sweep work as done (a second sweep doing the same is harmless). */

@@ -1,7 +1,7 @@
 import type { DB } from 'wx-server-sdk'
 import type { Person } from '../../../types/entities'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { chunk, fetchAll } from './query'
+import { chunk, fetchAll, getByIds } from './query'
 
 const people = () => db.collection(COLLECTIONS.people)
 
@@ -27,27 +27,17 @@ export async function countPeopleBy(field: 'branchId' | 'groupId'): Promise<Map<
 
 export const countPeopleByBranch = (): Promise<Map<string, number>> => countPeopleBy('branchId')
 
-export async function getPeopleByIds(ids: readonly string[]): Promise<Person[]> {
-  const out: Person[] = []
-  for (const part of chunk([...new Set(ids)])) {
-    out.push(...(await fetchAll<Person>(people().where({ _id: _.in(part) }))))
-  }
-  return out
-}
+export const getPeopleByIds = (ids: readonly string[]): Promise<Person[]> =>
+  getByIds<Person>(COLLECTIONS.people, ids)
 
 /** Names by id in one read (only `_id` and `name` leave the database): for owners and assignees on a page. */
 export async function getPersonNames(ids: readonly string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id) => id !== ''))]
-  const out = new Map<string, string>()
-  for (const part of chunk(wanted)) {
-    const res = (await people()
-      .where({ _id: _.in(part) })
-      .field({ _id: true, name: true })
-      .limit(part.length)
-      .get()) as DB.IQueryResult
-    for (const p of res.data as Pick<Person, '_id' | 'name'>[]) out.set(p._id, p.name)
-  }
-  return out
+  const found = await getByIds<Pick<Person, '_id' | 'name'>>(
+    COLLECTIONS.people,
+    ids.filter((id) => id !== ''),
+    { _id: true, name: true },
+  )
+  return new Map(found.map((p) => [p._id, p.name]))
 }
 
 export async function getPerson(id: string): Promise<Person | null> {

@@ -8,7 +8,7 @@ import type {
   Rating,
 } from '../../../types/entities'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { MAX_PAGE, chunk } from './query'
+import { MAX_PAGE, getMapByIds } from './query'
 
 export interface ProjectFilter {
   branchId?: string
@@ -124,15 +124,5 @@ export async function listProjectOutlines(
 
 /** Outlines by id, in one read per 1000. */
 export async function getProjectOutlines(ids: readonly string[]): Promise<Map<string, ProjectOutline>> {
-  const out = new Map<string, ProjectOutline>()
-  for (const part of chunk([...new Set(ids)])) {
-    const res = (await db
-      .collection(COLLECTIONS.projects)
-      .where({ _id: _.in(part) })
-      .field(OUTLINE)
-      .limit(part.length)
-      .get()) as DB.IQueryResult
-    for (const p of res.data as ProjectOutline[]) out.set(p._id, p)
-  }
-  return out
+  return getMapByIds<ProjectOutline>(COLLECTIONS.projects, ids, OUTLINE)
 }

@@ -4,7 +4,7 @@ import type { AcceptanceRequest, Milestone, Person, Project } from '../../../typ
 import type { Lecture, LectureListing, LectureStudy } from '../../../types/entities-community'
 import type { Rectification, SupervisionAssignment } from '../../../types/entities-supervision'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { MAX_PAGE, chunk } from './query'
+import { MAX_PAGE, chunk, getByIds } from './query'
 
 // What the reminders sweep reads. Every read is a range or equality on an index (or by _id), at most 1,000
 // documents a call, paged by _id: never an offset that grows with the data.
@@ -42,25 +42,6 @@ async function all<T extends { _id: string }>(
   await pagesById<T>(collection, where, field, (docs) => {
     out.push(...docs)
   })
-  return out
-}
-
-async function byIds<T extends { _id: string }>(
-  collection: string,
-  ids: readonly string[],
-  field: Record<string, true>,
-): Promise<T[]> {
-  const out: T[] = []
-  for (const part of chunk([...new Set(ids)])) {
-    if (part.length === 0) continue
-    const res = (await db
-      .collection(collection)
-      .where({ _id: part.length === 1 ? part[0] : _.in(part) })
-      .field(field)
-      .limit(part.length)
-      .get()) as DB.IQueryResult
-    out.push(...(res.data as T[]))
-  }
   return out
 }
 
@@ -137,7 +118,7 @@ export const listWaitingReviews = (from: Date, to: Date) =>
   )
 
 export const getProjectRows = (ids: readonly string[]) =>
-  byIds<ProjectRow>(COLLECTIONS.projects, ids, PROJECT_FIELDS)
+  getByIds<ProjectRow>(COLLECTIONS.projects, ids, PROJECT_FIELDS)
 
 /** Every project being implemented (the weekly digest): on (status, updatedAt). */
 export const listRunningProjects = () =>
@@ -198,7 +179,7 @@ export const listNewListings = (from: Date, to: Date) =>
 export type LectureRow = Pick<Lecture, '_id' | 'title' | 'status' | 'publisherName' | 'authorId'>
 
 export const getLectureRows = (ids: readonly string[]) =>
-  byIds<LectureRow>(COLLECTIONS.lectures, ids, {
+  getByIds<LectureRow>(COLLECTIONS.lectures, ids, {
     _id: true,
     title: true,
     status: true,
@@ -255,7 +236,7 @@ export async function loadLeaders(): Promise<Leaders> {
 
 /** People's names and openids (a push needs the openid), by id. */
 export const getPeopleBrief = (ids: readonly string[]) =>
-  byIds<Pick<Person, '_id' | 'name' | 'openid'>>(COLLECTIONS.people, ids, {
+  getByIds<Pick<Person, '_id' | 'name' | 'openid'>>(COLLECTIONS.people, ids, {
     _id: true,
     name: true,
     openid: true,
@@ -263,7 +244,7 @@ export const getPeopleBrief = (ids: readonly string[]) =>
 
 /** Branch names by id. */
 export async function getBranchNames(ids: readonly string[]): Promise<Map<string, string>> {
-  const units = await byIds<{ _id: string; name: string }>(COLLECTIONS.orgUnits, ids, {
+  const units = await getByIds<{ _id: string; name: string }>(COLLECTIONS.orgUnits, ids, {
     _id: true,
     name: true,
   })

@@ -2,7 +2,7 @@ import type { DB } from 'wx-server-sdk'
 import type { RecordScope } from '../../../domain/supervision-records'
 import type { SupervisionBranchStatus, SupervisionRecord } from '../../../types/entities-supervision'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { chunk, fetchAll } from './query'
+import { fetchAll, getMapByIds } from './query'
 
 const records = () => db.collection(COLLECTIONS.supervisionRecords)
 
@@ -37,19 +37,7 @@ export async function listRecords(
 export async function getBranchStatuses(
   branchIds: readonly string[],
 ): Promise<Map<string, SupervisionBranchStatus>> {
-  const out = new Map<string, SupervisionBranchStatus>()
-  await Promise.all(
-    chunk([...new Set(branchIds)]).map(async (part) => {
-      if (part.length === 0) return
-      const res = (await db
-        .collection(COLLECTIONS.supervisionBranchStatus)
-        .where({ _id: part.length === 1 ? part[0] : _.in(part) })
-        .limit(part.length)
-        .get()) as DB.IQueryResult
-      for (const s of res.data as SupervisionBranchStatus[]) out.set(s._id, s)
-    }),
-  )
-  return out
+  return getMapByIds<SupervisionBranchStatus>(COLLECTIONS.supervisionBranchStatus, branchIds)
 }
 
 /** Whether this committee member supervises this branch now (their assignment is active). */

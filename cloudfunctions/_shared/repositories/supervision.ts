@@ -16,14 +16,12 @@ import type {
   TopTenSelection,
 } from '../../../types/entities-supervision'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { chunk, fetchAll } from './query'
+import { chunk, fetchAll, getMapByIds, oneOrIn } from './query'
 
 async function getById<T>(collection: string, id: string): Promise<T | null> {
   const res = (await db.collection(collection).doc(id).get()) as DB.IQuerySingleResult
   return (res.data as T | null) ?? null
 }
-
-const oneOrIn = (ids: readonly string[]) => (ids.length === 1 ? ids[0] : _.in([...ids]))
 
 export const getSpotCheck = (id: string) => getById<SpotCheck>(COLLECTIONS.spotChecks, id)
 export const getTopTen = (year: number) =>
@@ -118,18 +116,7 @@ export async function listProjectsIn(
 
 /** Outlines by id (current status and progress of picked projects). */
 export async function getOutlines(ids: readonly string[]): Promise<Map<string, SupervisedOutline>> {
-  const out = new Map<string, SupervisedOutline>()
-  for (const part of chunk([...new Set(ids)])) {
-    if (part.length === 0) continue
-    const res = (await db
-      .collection(COLLECTIONS.projects)
-      .where({ _id: oneOrIn(part) })
-      .field(OUTLINE)
-      .limit(part.length)
-      .get()) as DB.IQueryResult
-    for (const p of res.data as SupervisedOutline[]) out.set(p._id, p)
-  }
-  return out
+  return getMapByIds<SupervisedOutline>(COLLECTIONS.projects, ids, OUTLINE)
 }
 
 /**
