@@ -7,11 +7,13 @@ import type { ActionName, ActionOutput, ActionParams, FunctionName } from '../..
 import type { Person } from '../../types/entities'
 import { fail } from '../../types/result'
 import type { Result } from '../../types/result'
+import { isDeployCall, isTimerCall } from './call-source'
 import { cloud } from './cloud'
 import { health, isHealthCall } from './health'
 import { FileLinks, withFileLinks } from './file-links'
 import { internalFailure } from './log'
 import { getPersonByOpenid } from './repositories/people'
+import { runTimer } from './timer-run'
 import { TransactionBusy } from './transaction'
 
 /** What every handler knows about the call besides its validated payload. */
@@ -63,10 +65,45 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
  */
 export type RoundTripBudgets<F extends FunctionName> = { readonly [A in ActionName<F>]: number }
 
-export interface MainOptions<F extends FunctionName> {
+/** The ways into a function besides its clients' actions: its timer and the deploy's own calls. */
+export interface EntryOptions {
+  /**
+   * The function's timer trigger: `run` goes only when its own trigger starts the call (isTimerCall: SOURCE
+   * `wx_trigger`, no user), never for a client. Its summary comes back as `ok`, a throw as a logged INTERNAL.
+   */
+  timer?: { name: string; run: () => Promise<unknown> }
+  /**
+   * Calls only the deploy makes (isDeployCall: keys-signed, no WeChat user, no `wx_` source), by `event.action`,
+   * each given `event.payload`. To every other caller they are whatever the function answers an unknown action.
+   */
+  deploy?: Readonly<Record<string, (payload: unknown) => Promise<Result<unknown>>>>
+}
+
+export interface MainOptions<F extends FunctionName> extends EntryOptions {
   /** Actions any WeChat user may call, registered or not (四公开): an unknown caller gets a guest. */
   anonymous?: readonly ActionName<F>[]
   roundTrips: RoundTripBudgets<F>
+}
+
+/**
+ * A function's one entry: the health check, then its timer, then the deploy's calls, then `rest` (the router
+ * of its clients' actions, or a refusal for a function that has none).
+ */
+export function createEntry(fn: string, options: EntryOptions, rest: Main): Main {
+  const { timer, deploy = {} } = options
+  return async (event) => {
+    if (isHealthCall(event)) return health(fn)
+    if (timer && isTimerCall(event)) return runTimer(fn, timer.name, timer.run)
+    const action = isRecord(event) && typeof event.action === 'string' ? event.action : ''
+    if (Object.prototype.hasOwnProperty.call(deploy, action) && isDeployCall()) {
+      try {
+        return await deploy[action]((event as Record<string, unknown>).payload)
+      } catch (err) {
+        return internalFailure(fn, action, err)
+      }
+    }
+    return rest(event)
+  }
 }
 
 /** 职工群众 without a Party role: no grants and no branch, so every permission rule refuses them naturally. */
@@ -95,8 +132,7 @@ export function createMain<F extends FunctionName>(
   const anonymous: readonly string[] = options.anonymous ?? []
   const fnSchemas = schemas[fn] as Record<string, ZodType>
   const gates = (ACTION_GATES[fn] ?? {}) as Partial<Record<string, GateRule>>
-  return async (event) => {
-    if (isHealthCall(event)) return health(fn)
+  return createEntry(fn, options, async (event) => {
     const action = isRecord(event) && typeof event.action === 'string' ? event.action : ''
     if (!Object.prototype.hasOwnProperty.call(handlers, action) || !fnSchemas[action]) {
       return fail('UNKNOWN_ACTION', `未知的操作：${action.slice(0, 40) || '（空）'}`)
@@ -128,7 +164,7 @@ export function createMain<F extends FunctionName>(
       if (err instanceof TransactionBusy) return fail('CONFLICT', '其他人正在同时修改，请稍后重试')
       return internalFailure(fn, action, err)
     }
-  }
+  })
 }
 
 type Settled = { ok: true; value: unknown } | { ok: false; error: unknown }

@@ -1,4 +1,3 @@
-import { isDeployCall } from '../_shared/call-source'
 import { createMain } from '../_shared/router'
 import { ROUND_TRIPS } from './budgets'
 import {
@@ -22,7 +21,12 @@ import { search } from './actions/search'
 import { whoami } from './actions/whoami'
 import { bootstrapCommittee } from './bootstrap'
 
-const routed = createMain(
+/**
+ * `org`: who am I, the organisation tree, rosters, importing the roster and binding WeChat to it. The deploy's
+ * own call (`isDeployCall`: keys-signed, no WeChat user, no `wx_` source) is the one way to `bootstrapCommittee`;
+ * to every other caller it is an unknown action.
+ */
+export const main = createMain(
   'org',
   {
     whoami,
@@ -46,23 +50,5 @@ const routed = createMain(
     setGroupLeader,
     movePerson,
   },
-  { anonymous: ['bindInvite'], roundTrips: ROUND_TRIPS },
+  { anonymous: ['bindInvite'], roundTrips: ROUND_TRIPS, deploy: { bootstrapCommittee } },
 )
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
-
-/**
- * `org`: who am I, the organisation tree, rosters, importing the roster and binding WeChat to it. The deploy's
- * own call (`isDeployCall`: keys-signed, no WeChat user, no `wx_` source) is the one way to `bootstrapCommittee`;
- * to every other caller it is an unknown action.
- */
-export async function main(event: unknown) {
-  if (isRecord(event) && event.action === 'bootstrapCommittee' && isDeployCall()) {
-    try {
-      return await bootstrapCommittee(event.payload)
-    } catch {
-      return { ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' }
-    }
-  }
-  return routed(event)
-}

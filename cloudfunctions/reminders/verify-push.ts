@@ -18,13 +18,6 @@ export interface PushCheck {
   errMsg: string
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/** `{action: 'verifyPush', payload: {openid}}`: the deploy's call only (see isDeployCall). */
-export const isVerifyPush = (event: unknown): event is { payload?: unknown } =>
-  isRecord(event) && event.action === 'verifyPush'
-
 const payloadSchema = z.object({ openid: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }).strict()
 
 const SAMPLE: ReminderValues = {
