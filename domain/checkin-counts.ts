@@ -1,10 +1,10 @@
 import type { Checkin, CheckinCount, CheckinStats, CheckinStatsDoc, CounterScope } from '../types/entities'
-import { EMPTY_STATS, addCheckin } from './checkins'
+import { EMPTY_STATS, addCheckin, addWithdrawn } from './checkins'
 
 /** What counting needs of a check-in. */
 export type Counted = Pick<
   Checkin,
-  'personId' | 'seq' | 'day' | 'branchId' | 'projectId' | 'taskId' | 'milestoneId'
+  'personId' | 'seq' | 'day' | 'branchId' | 'projectId' | 'taskId' | 'milestoneId' | 'withdrawnAt'
 >
 
 export const projectCounterId = (projectId: string) => `project:${projectId}`
@@ -74,14 +74,22 @@ export function countersOf(
 export const APPLIED_KEPT = 20
 
 /** A stored counter without its bookkeeping (which check-ins it holds, when it changed): what a recount gives. */
-export function countOnly<T extends { applied?: unknown; updatedAt?: unknown }>(
+export function countOnly<T extends { applied?: unknown; removed?: unknown; updatedAt?: unknown }>(
   doc: T,
-): Omit<T, 'applied' | 'updatedAt'> {
+): Omit<T, 'applied' | 'removed' | 'updatedAt'> {
   const rest: T = { ...doc }
   delete rest.applied
+  delete rest.removed
   delete rest.updatedAt
   return rest
 }
+
+/**
+ * Stored counters as a recount gives them: a counter whose check-ins were all withdrawn stays stored at 0 (its
+ * `updatedAt` is the change the dashboard roll-up reads) and is the same as no counter at all.
+ */
+export const storedCounts = <T extends { count?: unknown }>(docs: readonly T[]): T[] =>
+  docs.filter((d) => d.count !== 0)
 
 /** A member's stored figures without their bookkeeping of the latest check-ins they hold. */
 export function figuresOnly<T extends { recent?: unknown }>(doc: T): Omit<T, 'recent'> {
@@ -100,7 +108,13 @@ export const emptyTally = (): Tally => ({ stats: new Map(), counts: new Map() })
 
 /** Adds one check-in to a tally. Each member's check-ins must arrive in `seq` order, as they were recorded. */
 export function tallyCheckin(tally: Tally, c: Counted): void {
-  tally.stats.set(c.personId, addCheckin(tally.stats.get(c.personId) ?? EMPTY_STATS, c.day))
+  const before = tally.stats.get(c.personId) ?? EMPTY_STATS
+  // A withdrawn check-in keeps its number but counts nowhere else.
+  if (c.withdrawnAt) {
+    tally.stats.set(c.personId, addWithdrawn(before))
+    return
+  }
+  tally.stats.set(c.personId, addCheckin(before, c.day))
   for (const { _id, scope, fields } of countersOf(c)) {
     const count = tally.counts.get(_id)
     if (count) count.count += 1

@@ -13,13 +13,24 @@ export const EMPTY_STATS: CheckinStats = { total: 0, streak: 0, longestStreak: 0
 /** The figures after one more check-in on `day`. A late (back-dated) record counts but never breaks a streak. */
 export function addCheckin(stats: CheckinStats, day: string): CheckinStats {
   const total = stats.total + 1
+  const kept = stats.withdrawn ? { withdrawn: stats.withdrawn } : {}
   if (stats.lastDay === null)
-    return { total, streak: 1, longestStreak: Math.max(1, stats.longestStreak), lastDay: day }
+    return { total, streak: 1, longestStreak: Math.max(1, stats.longestStreak), lastDay: day, ...kept }
   const gap = dayNumber(day) - dayNumber(stats.lastDay)
   if (gap <= 0) return { ...stats, total }
   const streak = gap === 1 ? stats.streak + 1 : 1
-  return { total, streak, longestStreak: Math.max(stats.longestStreak, streak), lastDay: day }
+  return { total, streak, longestStreak: Math.max(stats.longestStreak, streak), lastDay: day, ...kept }
 }
+
+/** The figures after one more check-in that its author has withdrawn: numbered, but counted nowhere. */
+export const addWithdrawn = (stats: CheckinStats): CheckinStats => ({
+  ...stats,
+  total: stats.total + 1,
+  withdrawn: (stats.withdrawn ?? 0) + 1,
+})
+
+/** How many check-ins the figures count: those numbered, less those withdrawn. */
+export const countedTotal = (stats: CheckinStats): number => stats.total - (stats.withdrawn ?? 0)
 
 /** The streak as of `today`: still alive if the last check-in was today or yesterday, else 0. */
 export function currentStreak(stats: CheckinStats, today: string): number {

@@ -1,4 +1,4 @@
-import { countOnly, figuresOnly, recountCheckins } from '../domain/checkin-counts'
+import { countOnly, figuresOnly, recountCheckins, storedCounts } from '../domain/checkin-counts'
 import type { Counted } from '../domain/checkin-counts'
 import { rollUpDashboards } from '../domain/dashboard-rollup'
 import type { RollupMilestone, RollupProject } from '../domain/dashboard-rollup'
@@ -48,7 +48,7 @@ export function checkCounters(db: LocalDatabase): {
   const checkins = find('checkins') as unknown as Counted[]
   const recount = recountCheckins(checkins)
   compare('checkin_stats', find('checkin_stats').map(figuresOnly), recount.stats, mismatches)
-  compare('checkin_counts', find('checkin_counts').map(countOnly), recount.counts, mismatches)
+  compare('checkin_counts', storedCounts(find('checkin_counts')).map(countOnly), recount.counts, mismatches)
 
   const run = find('dashboard_rollups', { _id: 'run' })[0] as unknown as DashboardRun | undefined
   let rollups = 0

@@ -314,16 +314,41 @@ export interface Checkin {
    * checking in at once does not contend on shared documents. Whoever flips it to true adds to them.
    */
   counted?: boolean
+  /**
+   * Set when its author withdrew it (撤回, within 24 hours): it stays stored, shown to the secretary as
+   * withdrawn, and no longer counts anywhere (domain/checkin-correction.ts).
+   */
+  withdrawnAt?: Date | null
+  /** False from the withdrawal until it is taken out of every counter and figure; then true. */
+  withdrawnCounted?: boolean
+  /** Earlier versions, oldest first: what it said before each edit (the secretary sees them). */
+  versions?: CheckinVersion[]
+  /** The latest edit. */
+  editedAt?: Date
+  /** How many times it was edited: an edit holds only over the version it read. */
+  edits?: number
+}
+
+/** What a check-in said before one edit. */
+export interface CheckinVersion {
+  text: string
+  photos: string[]
+  place: CheckinPlace | null
+  /** Until when it said this (the edit that replaced it). */
+  until: Date
 }
 
 /** A member's running check-in figures. */
 export interface CheckinStats {
+  /** Check-ins numbered so far (each check-in's `seq`), withdrawn ones included: see `withdrawn`. */
   total: number
   /** Consecutive days up to `lastDay`. */
   streak: number
   longestStreak: number
   /** YYYY-MM-DD (China) of the latest day checked in. */
   lastDay: string | null
+  /** How many of `total` their authors withdrew (absent: none); streaks and days count only the rest. */
+  withdrawn?: number
 }
 
 /** A member's figures as stored: one document per person, `_id` = the person's id. */

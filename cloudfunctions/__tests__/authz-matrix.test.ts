@@ -215,6 +215,9 @@ describe('role escalation', () => {
 const OBJECT_LEVEL: Record<string, readonly Role[]> = {
   'checkins.create': ['secretary', 'otherSecretary', 'committee'],
   'checkins.submitMilestone': ['secretary', 'otherSecretary', 'committee'],
+  // Only a check-in's author corrects it: anyone may be one, so the record decides.
+  'checkins.editCheckin': ['secretary', 'otherSecretary', 'committee'],
+  'checkins.withdrawCheckin': ['secretary', 'otherSecretary', 'committee'],
   // Pinning and readers: the branch secretary or the group's own leader (党小组长).
   'groups.*': ['member', 'committee'],
   'lectures.publish': ['member'],

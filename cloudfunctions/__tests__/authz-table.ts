@@ -74,6 +74,8 @@ export interface Fixtures {
   problem: string
   /** A project of the seed's confirmed 2025 十佳 (经验交流). */
   showcased: string
+  /** Check-ins of the member (one to edit, one to withdraw) and of a 营销部 member (p011). */
+  checkin: { edit: string; withdraw: string; other: string }
 }
 
 /** The outcome a role gets in a scope. */
@@ -394,6 +396,18 @@ export const TABLE: Record<string, Record<string, Entry>> = {
         other: { id: 'prj-002-m3', comment: '请补充照片' },
       },
       expect: { ...SECRETARY_STEP, committee: 'ok' },
+    },
+    // Only the author corrects a check-in: own = the member's, other = a 营销部 member's (p011).
+    editCheckin: {
+      payloads: {
+        own: (f) => ({ id: f.checkin.edit, text: '更正：带领班组完成现场勘查' }),
+        other: (f) => ({ id: f.checkin.other, text: '更正：带领班组完成现场勘查' }),
+      },
+      expect: { member: byScope('ok', 'denied'), ...omitMember(everyone('denied')) },
+    },
+    withdrawCheckin: {
+      payloads: { own: (f) => ({ id: f.checkin.withdraw }), other: (f) => ({ id: f.checkin.other }) },
+      expect: { member: byScope('ok', 'denied'), ...omitMember(everyone('denied')) },
     },
   },
   groups: {
@@ -1038,6 +1052,28 @@ export async function prepareFixtures(cloud: TestCloud, cookies: Record<string, 
     showcased: (
       cloud.db.find('top_ten_selections', { year: 2025 })[0] as { entries: { projectId: string }[] }
     ).entries[0].projectId,
+    checkin: await checkins(cloud, cookies.member),
+  }
+}
+
+/** Check-ins made today through the function: the member's on t2 of prj-001, p011's on t2 of prj-002. */
+async function checkins(cloud: TestCloud, member: string): Promise<Fixtures['checkin']> {
+  const make = async (who: string, projectId: string, requestId: string) =>
+    must(
+      await cloud.call(who, 'checkins', 'create', {
+        requestId,
+        projectId,
+        taskId: 't2',
+        text: TEXT,
+        photos: [],
+      }),
+      'check-in',
+    ).checkin.id
+  const p011 = await cloud.signIn('p011')
+  return {
+    edit: await make(member, 'prj-001', 'authz-fixture-edit'),
+    withdraw: await make(member, 'prj-001', 'authz-fixture-withdraw'),
+    other: await make(p011, 'prj-002', 'authz-fixture-other'),
   }
 }
 

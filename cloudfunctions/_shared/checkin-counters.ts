@@ -1,8 +1,9 @@
 import type { DB } from 'wx-server-sdk'
-import { APPLIED_KEPT, countersOf } from '../../domain/checkin-counts'
+import { APPLIED_KEPT, countersOf, recountCheckins } from '../../domain/checkin-counts'
 import { EMPTY_STATS, addCheckin } from '../../domain/checkins'
 import type { Checkin, CheckinStatsDoc } from '../../types/entities'
 import { COLLECTIONS, db, _ } from './cloud'
+import type { FigureSource } from './repositories/checkins'
 import { TransactionBusy } from './transaction'
 
 type Counted = Pick<
@@ -89,7 +90,8 @@ export async function addToFigures(
     const { total, streak, longestStreak, lastDay } = current ?? EMPTY_STATS
     const next = addCheckin({ total, streak, longestStreak, lastDay }, c.day)
     const recent = [...(current?.recent ?? []), c._id].slice(-APPLIED_KEPT)
-    const stats: StoredStats = { _id: c.personId, ...next, recent }
+    const withdrawn = current?.withdrawn ? { withdrawn: current.withdrawn } : {}
+    const stats: StoredStats = { _id: c.personId, ...next, recent, ...withdrawn }
     const done = current
       ? ((
           (await statsOf()
@@ -162,4 +164,76 @@ export async function countPending(limit = 200): Promise<number> {
     }),
   )
   return res.data.length
+}
+
+/**
+ * One counter, less this withdrawn check-in, exactly once: the counter remembers the ids of the last
+ * APPLIED_KEPT check-ins of each member it took out. `updatedAt` is what the dashboard roll-up reads to redo the
+ * branch. A counter brought to 0 stays, at 0 (the same as none to every reader).
+ */
+function removeOnce(id: string, c: Pick<Counted, '_id' | 'personId'>): Promise<Updated> {
+  const mark = `removed.${c.personId}`
+  return counters()
+    .where({ _id: id, [mark]: _.neq(c._id) })
+    .update({
+      data: {
+        count: _.inc(-1),
+        [mark]: _.push({ each: [c._id], slice: -APPLIED_KEPT }),
+        updatedAt: new Date(),
+      },
+    }) as Promise<Updated>
+}
+
+/** Takes a withdrawn check-in out of every counter it was added to: one round trip, safe to repeat. */
+export async function takeOutOfCounters(c: Counted): Promise<void> {
+  await Promise.all(countersOf(c).map((r) => removeOnce(r._id, c)))
+}
+
+/**
+ * A member's figures recounted from their check-ins, `withdrawn` counted as withdrawn: numbered but in no
+ * streak or day. Written only over the figures read (their `total`), so a check-in recorded meanwhile makes it
+ * read again; answers the figures written. `read` lists the member's check-ins (listFigureSources).
+ */
+export async function refigure(
+  personId: string,
+  withdrawn: string,
+  read: () => Promise<FigureSource[]>,
+  first?: { stats: StoredStats | null; sources: FigureSource[] },
+): Promise<StoredStats> {
+  let current = first ?? { stats: await readStats(personId), sources: await read() }
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const stored = current.stats
+    const numbered = stored?.total ?? 0
+    const sources = current.sources
+    // Every check-in the figures hold must be read and counted, or the recount would miss one.
+    const complete =
+      sources.filter((s) => s.counted !== false && s.seq <= numbered).length === numbered &&
+      sources.every((s) => s.counted !== false)
+    if (complete) {
+      const tally = recountCheckins(
+        sources.map((s) => ({
+          personId,
+          seq: s.seq,
+          day: s.day,
+          branchId: '',
+          projectId: '',
+          taskId: '',
+          milestoneId: null,
+          withdrawnAt: s._id === withdrawn ? new Date() : (s.withdrawnAt ?? null),
+        })),
+      ).stats[0]
+      const { total, streak, longestStreak, lastDay, withdrawn: out } = tally ?? EMPTY_STATS
+      const data = { total, streak, longestStreak, lastDay, withdrawn: out ?? 0 }
+      const same = (Object.keys(data) as (keyof typeof data)[]).every((k) => stored?.[k] === data[k])
+      // Already so (a withdrawal repeated after a stop): nothing to write.
+      if (stored && same) return stored
+      const res = stored
+        ? ((await statsOf().where({ _id: personId, total: stored.total }).update({ data })) as Updated)
+        : null
+      if (stored && res?.stats?.updated) return { ...stored, ...data }
+    }
+    const [stats, again] = await Promise.all([readStats(personId), read()])
+    current = { stats, sources: again }
+  }
+  throw new TransactionBusy()
 }

@@ -16,4 +16,6 @@ export const ROUND_TRIPS: RoundTripBudgets<'checkins'> = {
   getSubmission: 3,
   approveMilestone: 5,
   returnMilestone: 5,
+  editCheckin: 3,
+  withdrawCheckin: 4,
 }

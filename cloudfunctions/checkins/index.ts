@@ -1,6 +1,7 @@
 import { createMain } from '../_shared/router'
 import { ROUND_TRIPS } from './budgets'
 import { approveMilestone } from './actions/approve-milestone'
+import { editCheckin, withdrawCheckin } from './actions/correct'
 import { create } from './actions/create'
 import { getSubmission } from './actions/get-submission'
 import { history } from './actions/history'
@@ -25,6 +26,8 @@ export const main = createMain(
     getSubmission,
     approveMilestone,
     returnMilestone,
+    editCheckin,
+    withdrawCheckin,
   },
   { roundTrips: ROUND_TRIPS },
 )

@@ -71,6 +71,20 @@ export const checkinsSchemas = {
   /** A milestone with its evidence, its whole submission history and the check-ins behind it. */
   getSubmission: byId,
   approveMilestone: z.object({ id: idSchema, comment: comment.optional() }).strict(),
+  /**
+   * The author corrects a check-in within 24 hours (or while its milestone is returned for correction): what
+   * was done, its photos and place. The earlier version is kept for the secretary.
+   */
+  editCheckin: z
+    .object({
+      id: idSchema,
+      text: freeText(500, { required: '请填写打卡内容' }),
+      photos: z.array(fileId).max(9, '最多 9 张照片').default([]),
+      place: place.nullable().optional(),
+    })
+    .strict(),
+  /** The author withdraws a check-in (same window): it no longer counts; the secretary still sees it. */
+  withdrawCheckin: byId,
   /** Back to the owner, saying why; they revise and submit again (every round is kept). */
   returnMilestone: z.object({ id: idSchema, comment: requiredComment }).strict(),
 }
@@ -128,6 +142,32 @@ export interface CheckinView {
   /** YYYY-MM-DD in China. */
   day: string
   place: CheckinPlace | null
+  /** Withdrawn by its author (only the secretary and the committee see such a check-in). */
+  withdrawn: boolean
+  withdrawnAt: string | null
+  /** ISO instant of the latest edit, null when never edited. */
+  editedAt: string | null
+  /**
+   * For its author: until when they may still edit or withdraw it (ISO), 'reopened' while its milestone is
+   * returned for correction, null when they may not.
+   */
+  correctable: string | null
+  /** What it said before each edit, oldest first (for the secretary and the committee; empty otherwise). */
+  versions: CheckinVersionView[]
+}
+
+export interface CheckinVersionView {
+  text: string
+  photos: string[]
+  place: CheckinPlace | null
+  /** ISO instant it was replaced. */
+  until: string
+}
+
+/** After an edit or a withdrawal: the check-in as its author now sees it, and their figures. */
+export interface CheckinCorrected {
+  checkin: CheckinView
+  figures: CheckinFigures
 }
 
 /** A member's check-in figures as of today. */
@@ -243,4 +283,6 @@ export interface CheckinsOutputs {
   getSubmission: SubmissionDetail
   approveMilestone: MilestoneChange
   returnMilestone: MilestoneChange
+  editCheckin: CheckinCorrected
+  withdrawCheckin: CheckinCorrected
 }

@@ -1,6 +1,13 @@
 import type { DB } from 'wx-server-sdk'
-import type { Checkin, CheckinCount, CheckinStatsDoc } from '../../../types/entities'
+import type {
+  Checkin,
+  CheckinCount,
+  CheckinStatsDoc,
+  Milestone,
+  MilestoneStatus,
+} from '../../../types/entities'
 import { COLLECTIONS, db, _ } from '../cloud'
+import { fetchAll } from './query'
 
 async function getById<T>(collection: string, id: string): Promise<T | null> {
   const res = (await db.collection(collection).doc(id).get()) as DB.IQuerySingleResult
@@ -37,9 +44,14 @@ export async function listHistory(
   before: HistoryMark | null,
   limit: number,
 ): Promise<Checkin[]> {
+  // A withdrawn check-in is gone for its author (the secretary still sees it on the task).
+  const shown = { withdrawnAt: _.exists(false) }
   const where = before
-    ? _.and([{ personId, at: _.lte(before.at) }, _.or([{ at: _.lt(before.at) }, { _id: _.lt(before.id) }])])
-    : { personId }
+    ? _.and([
+        { personId, at: _.lte(before.at), ...shown },
+        _.or([{ at: _.lt(before.at) }, { _id: _.lt(before.id) }]),
+      ])
+    : { personId, ...shown }
   const res = (await db
     .collection(COLLECTIONS.checkins)
     .where(where)
@@ -73,4 +85,59 @@ export async function getCounts(ids: readonly string[]): Promise<Map<string, num
     .get()) as DB.IQueryResult
   for (const c of res.data as CheckinCount[]) out.set(c._id, c.count)
   return out
+}
+
+/** The status of each of these milestones, by id (only the status is read). */
+export async function getMilestoneStatuses(ids: readonly string[]): Promise<Map<string, MilestoneStatus>> {
+  const wanted = [...new Set(ids)]
+  if (wanted.length === 0) return new Map()
+  const res = (await db
+    .collection(COLLECTIONS.milestones)
+    .where({ _id: _.in(wanted) })
+    .field({ _id: true, status: true })
+    .limit(wanted.length)
+    .get()) as DB.IQueryResult
+  return new Map((res.data as Pick<Milestone, '_id' | 'status'>[]).map((m) => [m._id, m.status]))
+}
+
+/** What recounting a member's figures needs of each of their check-ins. */
+export type FigureSource = Pick<Checkin, '_id' | 'seq' | 'day' | 'counted' | 'withdrawnAt'>
+
+/** Every check-in of a member, only what their figures are counted from (a few hundred a year). */
+export const listFigureSources = (personId: string): Promise<FigureSource[]> =>
+  fetchAll<FigureSource>(
+    db
+      .collection(COLLECTIONS.checkins)
+      .where({ personId })
+      .field({ _id: true, seq: true, day: true, counted: true, withdrawnAt: true }),
+  )
+
+/**
+ * The author's edit: the new text, photos and place, the replaced version pushed to `versions`. Holds only over
+ * the version read (`edits`) and while the check-in is not withdrawn; answers whether it was written.
+ */
+export async function saveCheckinEdit(
+  before: Checkin,
+  next: Pick<Checkin, 'text' | 'photos' | 'place'>,
+  at: Date,
+): Promise<boolean> {
+  const res = (await db
+    .collection(COLLECTIONS.checkins)
+    .where({
+      _id: before._id,
+      personId: before.personId,
+      edits: before.edits ?? _.exists(false),
+      withdrawnAt: _.exists(false),
+    })
+    .update({
+      data: {
+        text: next.text,
+        photos: _.set(next.photos),
+        place: next.place === null ? null : _.set(next.place),
+        versions: _.push([{ text: before.text, photos: before.photos, place: before.place, until: at }]),
+        editedAt: at,
+        edits: (before.edits ?? 0) + 1,
+      },
+    })) as { stats?: { updated?: number } }
+  return (res.stats?.updated ?? 0) > 0
 }

@@ -147,7 +147,7 @@ export const countCheckinsBetween = async (personId: string, start: Date, end: D
   (
     (await db
       .collection(COLLECTIONS.checkins)
-      .where({ personId, at: _.and(_.gte(start), _.lt(end)) })
+      .where({ personId, at: _.and(_.gte(start), _.lt(end)), withdrawnAt: _.exists(false) })
       .count()) as DB.ICountResult
   ).total
 

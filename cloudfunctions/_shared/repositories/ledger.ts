@@ -77,7 +77,14 @@ const CHECKIN_FIELDS = {
 
 /** The check-ins (写实) of these projects, only what the ledger shows. */
 export const listCheckinsOf = (projectIds: readonly string[]): Promise<LedgerCheckin[]> =>
-  allByIds<LedgerCheckin>(COLLECTIONS.checkins, 'projectId', projectIds, {}, CHECKIN_FIELDS)
+  allByIds<LedgerCheckin>(
+    COLLECTIONS.checkins,
+    'projectId',
+    projectIds,
+    // A check-in its author withdrew is not part of the record.
+    { withdrawnAt: _.exists(false) },
+    CHECKIN_FIELDS,
+  )
 
 /** Staff ratings that carry a comment: score, comment and time only (who rated never leaves the database). */
 export const listCommentsOf = (projectIds: readonly string[]): Promise<LedgerRating[]> =>

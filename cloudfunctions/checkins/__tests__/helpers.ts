@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { countOnly, figuresOnly, recountCheckins } from '../../../domain/checkin-counts'
+import { countOnly, figuresOnly, recountCheckins, storedCounts } from '../../../domain/checkin-counts'
 import type { Checkin } from '../../../types/entities'
 import type { TestCloud } from '../../../localcloud/testing'
 
@@ -57,7 +57,9 @@ export function countersAndRecount(cloud: TestCloud) {
   return {
     stored: {
       stats: cloud.db.find('checkin_stats', {}, { sort: { _id: 1 }, limit: 100_000 }).map(figuresOnly),
-      counts: cloud.db.find('checkin_counts', {}, { sort: { _id: 1 }, limit: 100_000 }).map(countOnly),
+      counts: storedCounts(cloud.db.find('checkin_counts', {}, { sort: { _id: 1 }, limit: 100_000 })).map(
+        countOnly,
+      ),
     },
     recounted: recountCheckins(all),
   }

@@ -1,10 +1,10 @@
 import { milestoneCounterId, taskCounterId } from '../../../domain/checkin-counts'
 import { chinaDay, dueState } from '../../../domain/checkins'
 import { formatDay } from '../../../domain/dates'
-import { canViewBranch } from '../../../domain/roles'
+import { canViewBranch, isCommittee, isSecretaryOf } from '../../../domain/roles'
 import { MILESTONE_ACTIONS } from '../../../types/entities'
 import { fail, ok } from '../../../types/result'
-import { toCheckinView, toRecordView } from '../../_shared/checkin-views'
+import { checkinViewFor, toRecordView, visibleTo } from '../../_shared/checkin-views'
 import { milestoneNotFound, reviewRefusal } from '../../_shared/milestone-review'
 import { iso, personRef } from '../../_shared/project-views'
 import { getCounts, listTaskCheckins } from '../../_shared/repositories/checkins'
@@ -32,6 +32,13 @@ export const getSubmission = readingEarly<'checkins', 'getSubmission'>()(
       getPersonNames([m.ownerId, m.submittedBy ?? '']),
     ])
     if (!project) return fail('NOT_FOUND', '没有找到这个项目')
+    // The secretary and the committee see withdrawn check-ins (marked) and what each said before an edit.
+    const viewer = {
+      callerId: caller._id,
+      staff: isCommittee(caller) || isSecretaryOf(caller, m.branchId),
+      milestones: new Map([[m._id, m.status]]),
+      now: new Date(),
+    }
     const deadline = m.deadline ? formatDay(m.deadline) : null
     return ok({
       milestone: {
@@ -66,7 +73,7 @@ export const getSubmission = readingEarly<'checkins', 'getSubmission'>()(
         checkins: counts.get(counters[1]) ?? 0,
       },
       history: records.map(toRecordView),
-      checkins: checkins.map(toCheckinView),
+      checkins: visibleTo(checkins, viewer).map((c) => checkinViewFor(c, viewer)),
       can: MILESTONE_ACTIONS.filter((a) => reviewRefusal(caller, a, m, project) === null),
     })
   },

@@ -23,6 +23,11 @@ const checkin = (id: string, text: string, overrides: Partial<CheckinView> = {})
   at: '2026-03-02T01:00:00.000Z',
   day: '2026-03-02',
   place: null,
+  withdrawn: false,
+  withdrawnAt: null,
+  editedAt: null,
+  correctable: null,
+  versions: [],
   ...overrides,
 })
 
