@@ -40,6 +40,8 @@ export const PAGES = {
   supervisionRecord: 'packages/admin/pages/supervision-record/index',
   newSupervisionRecord: 'packages/admin/pages/supervision-record-new/index',
   survey: 'packages/admin/pages/survey/index',
+  showcase: 'packages/admin/pages/showcase/index',
+  showcaseProject: 'packages/admin/pages/showcase-detail/index',
   branchMembers: 'packages/org/pages/members/index',
   rosterImport: 'packages/org/pages/roster-import/index',
   bind: 'packages/org/pages/bind/index',
@@ -155,4 +157,8 @@ export const routes = {
   evaluation: at('evaluation'),
   /** 大调研: the year's problems and 短板 (everyone submits and +1s; the committee curates). */
   survey: at('survey'),
+  /** 十佳风采 (经验交流): the newest year's 十佳精品项目, and one of them read-only (借鉴 for secretaries). */
+  showcase: at('showcase'),
+  showcaseProject: (id: string, year: number) =>
+    `${at('showcaseProject')}?${query({ id, year: String(year) })}`,
 }

@@ -138,6 +138,13 @@ export default function IndexPage() {
               mark: '研',
               onClick: () => void Taro.navigateTo({ url: routes.survey }),
             },
+            {
+              key: 'showcase',
+              title: '十佳风采',
+              hint: '经验交流 · 借鉴',
+              mark: '佳',
+              onClick: () => void Taro.navigateTo({ url: routes.showcase }),
+            },
             ...leaderTiles(me.data, fixes.data ?? undefined),
           ]}
         />

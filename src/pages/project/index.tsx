@@ -14,6 +14,7 @@ import { ProgressPanel } from '@/features/projects/components/ProgressPanel'
 import { ProjectActionBar } from '@/features/projects/components/ProjectActionBar'
 import { ProjectHeader } from '@/features/projects/components/ProjectHeader'
 import { ProjectNotices } from '@/features/projects/components/ProjectNotices'
+import { BorrowedFromNote } from '@/features/showcase'
 import { TimelinePanel } from '@/features/projects/components/TimelinePanel'
 import { useCanExportLedger } from '@/features/ledger/hooks/use-can-export-ledger'
 import { useProject } from '@/features/projects/hooks/use-project'
@@ -74,6 +75,7 @@ export default function ProjectPage() {
         project={detail}
         onOpenRectification={(spotCheckId) => void Taro.navigateTo({ url: routes.spotCheck(spotCheckId) })}
       />
+      {detail.borrowedFrom ? <BorrowedFromNote from={detail.borrowedFrom} /> : null}
       <View className="project-page__tabs">
         <SegmentTabs tabs={TABS} value={tab} onChange={setTab} />
       </View>

@@ -15,6 +15,7 @@ import { fieldAnchor, useProposalForm } from '@/features/proposal/hooks/use-prop
 import { limitOf, textOf, type TextFieldKey } from '@/features/proposal/proposal-values'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useMe } from '@/features/org/hooks/use-me'
+import { BorrowedFromNote } from '@/features/showcase'
 import './index.css'
 
 const MULTILINE: TextFieldKey[] = ['problem', ...ANSWER_KEYS]
@@ -56,6 +57,7 @@ export default function ProposalPage() {
     <View className="proposal-page">
       {form.returnComment ? <Notice title="党委退回意见" items={[form.returnComment]} /> : null}
       {!form.editable ? <Notice tone="info" title="立项表已提交，当前不能修改" /> : null}
+      {form.borrowedFrom ? <BorrowedFromNote from={form.borrowedFrom} /> : null}
       <Card title="基本信息">
         {field('title')}
         <CategoryPicker

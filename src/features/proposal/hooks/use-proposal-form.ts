@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import type { ProjectCategory } from '@contract/entities'
+import type { BorrowedFrom, ProjectCategory } from '@contract/entities'
 import { missingProposalFields, type MissingField } from '@domain/proposal'
 import { fetchProject, submitProposal } from '@/features/projects'
 import { routes } from '@/routes'
@@ -37,6 +37,8 @@ export interface ProposalForm {
   editable: boolean
   /** The committee's reason when the proposal came back. */
   returnComment: string | null
+  /** 借鉴自: the 十佳 project this draft was started from. */
+  borrowedFrom: BorrowedFrom | null
   saveState: SaveState
   /** Fields still empty after a submit attempt (null before the first attempt). */
   missing: MissingField[] | null
@@ -58,6 +60,7 @@ export function useProposalForm(id: string | undefined, branchId: string | undef
   const [loadError, setLoadError] = useState<CloudError>()
   const [editable, setEditable] = useState(!id)
   const [returnComment, setReturnComment] = useState<string | null>(null)
+  const [borrowedFrom, setBorrowedFrom] = useState<BorrowedFrom | null>(null)
   const [saveState, setSaveState] = useState<SaveState>(id ? 'saved' : 'idle')
   const [missing, setMissing] = useState<MissingField[] | null>(null)
   const [submitting, setSubmitting] = useState(false)
@@ -80,6 +83,7 @@ export function useProposalForm(id: string | undefined, branchId: string | undef
       setEditable(detail.can.includes('edit'))
       const latest = detail.events[0]
       setReturnComment(detail.status === 'returned' && latest?.action === 'return' ? latest.comment : null)
+      setBorrowedFrom(detail.borrowedFrom)
     } catch (e) {
       setLoadError(toCloudError(e))
     } finally {
@@ -182,6 +186,7 @@ export function useProposalForm(id: string | undefined, branchId: string | undef
     reload: () => void load(),
     editable,
     returnComment,
+    borrowedFrom,
     saveState,
     missing,
     submitting,

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '十佳经验',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'light',
+})
