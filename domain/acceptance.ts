@@ -1,4 +1,4 @@
-import type { Project, RubricItem } from '../types/entities'
+import type { RubricItem } from '../types/entities'
 import { ACCEPTANCE_METHODS } from '../types/entities-supervision'
 import type { AcceptanceMethod } from '../types/entities-supervision'
 
@@ -40,12 +40,11 @@ export const recordedAcceptanceMethods = (
 
 /**
  * Why the committee cannot confirm an acceptance yet, or null: it must have judged the project by at least
- * one of 听取汇报、调查走访、察看现场, not by a score alone.
+ * one of 听取汇报、调查走访、察看现场, not by a score alone. Takes the methods recorded (the function checks the
+ * project it accepts; the page checks before asking to confirm, so nobody confirms a refusal).
  */
-export const acceptanceEvidenceProblem = (project: Pick<Project, 'acceptanceMethods'>): string | null =>
-  recordedAcceptanceMethods(project.acceptanceMethods).length === 0
-    ? '请先记录至少一种验收方式：听取汇报、调查走访或察看现场'
-    : null
+export const acceptanceEvidenceProblem = (recorded: readonly AcceptanceMethod[]): string | null =>
+  recorded.length === 0 ? '请先记录至少一种验收方式：听取汇报、调查走访或察看现场' : null
 
 /** Why a method's record is incomplete, or null: 调查走访 says how many were visited and what they said. */
 export function acceptanceMethodProblem(

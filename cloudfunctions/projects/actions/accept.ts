@@ -1,4 +1,9 @@
-import { DEFAULT_RUBRIC, acceptanceEvidenceProblem, totalScore } from '../../../domain/acceptance'
+import {
+  DEFAULT_RUBRIC,
+  acceptanceEvidenceProblem,
+  recordedAcceptanceMethods,
+  totalScore,
+} from '../../../domain/acceptance'
 import { fail } from '../../../types/result'
 import type { Handler } from '../../_shared/router'
 import { transition } from '../../_shared/transition'
@@ -20,7 +25,7 @@ export const accept: Handler<'projects', 'accept'> = async ({ id, scores, commen
     comment,
     tell: tellDecision('accept', caller, comment, result.total),
     step: (project) => {
-      const missing = acceptanceEvidenceProblem(project)
+      const missing = acceptanceEvidenceProblem(recordedAcceptanceMethods(project.acceptanceMethods))
       if (missing) return fail('CONFLICT', missing)
       return {
         ok: true,

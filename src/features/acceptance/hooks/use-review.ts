@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { ProjectDetail } from '@contract/api'
 import type { RubricItem } from '@contract/entities'
-import { DEFAULT_RUBRIC, totalScore, type ScoreResult } from '@domain/acceptance'
+import { DEFAULT_RUBRIC, acceptanceEvidenceProblem, totalScore, type ScoreResult } from '@domain/acceptance'
 import type { RequestState } from '@/hooks/use-request'
 import { returnAcceptance, useProject } from '@/features/projects'
 import { confirmAction } from '@/services/confirm'
@@ -69,6 +69,11 @@ export function useReview(id: string | undefined): Review {
     if (!detail || busy) return
     if (!result.ok) {
       void Taro.showToast({ title: result.message, icon: 'none', duration: 2500 })
+      return
+    }
+    const missing = acceptanceEvidenceProblem(detail.acceptanceMethods.map((m) => m.method))
+    if (missing) {
+      void Taro.showToast({ title: missing, icon: 'none', duration: 2500 })
       return
     }
     const ok = await confirmAction({

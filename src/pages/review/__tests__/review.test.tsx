@@ -21,7 +21,21 @@ const requested = detail({
     requestedAt: '2026-11-20T02:00:00.000Z',
   },
   rating: { count: 8, average: 4.6 },
+  // The committee heard the branch's report: the rubric tests below may confirm.
+  acceptanceMethods: [
+    {
+      method: 'report' as const,
+      notes: '听取支部书记汇报',
+      photos: [],
+      visited: null,
+      opinion: '',
+      byName: '赵振华',
+      at: '2026-11-21T01:00:00.000Z',
+    },
+  ],
 })
+/** The same request before the committee recorded how it judged the project. */
+const unjudged = { ...requested, acceptanceMethods: [] }
 
 const score = (label: string, value: string) =>
   fireEvent.change(screen.getByLabelText(`${label}得分`), { target: { value } })
@@ -122,6 +136,26 @@ describe('验收评分', () => {
     expect(payloadsOf('projects.accept')).toHaveLength(0)
   })
 
+  it('will not ask to confirm before a method is recorded: it says which are missing', async () => {
+    open({ 'projects.get': unjudged, 'projects.accept': { id: 'prj-001', status: 'closed', version: 9 } })
+    await screen.findByText('完成走访 320 户，解决诉求 45 件')
+    for (const [label, value] of [
+      ['工作措施有力', '25'],
+      ['项目计划完成', '28'],
+      ['实施成效与群众评价', '20'],
+      ['特色与创新', '12'],
+    ])
+      score(label, value)
+    fireEvent.click(screen.getByRole('button', { name: '验收通过' }))
+
+    expect(Taro.showToast).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '请先记录至少一种验收方式：听取汇报、调查走访或察看现场' }),
+    )
+    expect(Taro.showModal).not.toHaveBeenCalled()
+    expect(askToSubscribe).not.toHaveBeenCalled()
+    expect(payloadsOf('projects.accept')).toHaveLength(0)
+  })
+
   it('returns for rework only with a comment', async () => {
     open({ 'projects.returnAcceptance': { id: 'prj-001', status: 'in_progress', version: 9 } })
     await screen.findByText('完成走访 320 户，解决诉求 45 件')
@@ -141,7 +175,7 @@ describe('验收评分', () => {
 describe('验收方式', () => {
   it('asks for a method before accepting, and records 调查走访 with the visit and the masses’ opinion', async () => {
     const surveyed = {
-      ...requested,
+      ...unjudged,
       acceptanceMethods: [
         {
           method: 'survey' as const,
@@ -157,7 +191,7 @@ describe('验收方式', () => {
     useSession.setState({ me: committee })
     setRouterParams({ id: 'prj-001' })
     answer({
-      'projects.get': [requested, surveyed],
+      'projects.get': [unjudged, surveyed],
       'projects.recordAcceptanceMethod': { id: 'prj-001', status: 'acceptance_requested', version: 8 },
     })
     render(<ReviewPage />)
