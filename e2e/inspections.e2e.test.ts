@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { screenshot } from './browser'
-import { openPage, setUpJourney, shown } from './journey'
+import { openPage, scrollTo, setUpJourney, shown } from './journey'
 
 const journey = setUpJourney('inspections')
 
@@ -37,7 +37,7 @@ test('the committee sets a monthly 定期检查 cadence, the supervisor sees wha
   await shown(committee, `${String(assignments.year)}年定期检查`)
     .first()
     .waitFor()
-  await shown(committee, '每月一次').first().scrollIntoViewIfNeeded()
+  await scrollTo(shown(committee, '每月一次').first())
   await screenshot(committee, 'inspections-01-cadence')
 
   const supervisor = await journey.signInAs(SUPERVISOR)
@@ -57,5 +57,7 @@ test('the committee sets a monthly 定期检查 cadence, the supervisor sees wha
   await shown(committee, /胡宏伟（每月一次）：0\/4/)
     .first()
     .waitFor()
+  // The card sits below the dashboard's figures: scroll to it as a person would, so the picture shows it.
+  await scrollTo(shown(committee, '定期检查覆盖').first())
   await screenshot(committee, 'inspections-03-coverage')
 })

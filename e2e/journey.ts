@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { startLocalcloud } from '../localcloud/index'
 import type { Localcloud } from '../localcloud/index'
-import { launchBrowser, phonePage, screenshot, settled } from './browser'
+import { eventually, launchBrowser, phonePage, screenshot, settled } from './browser'
 
 /** A fresh demo company on localcloud and a browser, for one test file's journeys through the H5 app. */
 export interface Journey {
@@ -119,4 +119,71 @@ export async function pickFirst(page: Page, rowText: string) {
   const picker = page.locator('.weui-picker').filter({ visible: true })
   await picker.getByText('确定').click()
   await picker.waitFor({ state: 'hidden' })
+}
+
+/**
+ * Taro H5's one-column picker: open it from its row, tap `choice` in the column, wait until the column has moved
+ * it under the indicator (the picker's own transform: 102px less 34px a row), and accept it.
+ */
+export async function pickOption(page: Page, row: Locator, choice: string) {
+  await settled(page)
+  await row.click()
+  const picker = page.locator('.weui-picker').filter({ visible: true })
+  await picker.waitFor()
+  const items = picker.locator('.weui-picker__item')
+  const index = (await items.allInnerTexts()).map((t) => t.trim()).indexOf(choice)
+  if (index < 0) throw new Error(`picker has no choice ${choice}`)
+  const box = await items.nth(index).boundingBox()
+  if (!box) throw new Error(`picker choice ${choice} is not laid out`)
+  // The column's mask lies over its items and takes the tap, as a finger's would.
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  const content = picker.locator('.weui-picker__content').first()
+  const moved = await eventually(
+    () => content.evaluate((el) => (el as HTMLElement).style.transform),
+    (t) => t.includes(`${102 - 34 * index}px`),
+  )
+  if (!moved.includes(`${102 - 34 * index}px`)) throw new Error(`picker did not take ${choice}: ${moved}`)
+  await picker.getByText('确定').click()
+  await picker.waitFor({ state: 'hidden' })
+}
+
+/** Brings what a person would scroll to into the middle of the screen, for the picture. */
+export async function scrollTo(target: Locator) {
+  await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+}
+
+/** A segment tab (分片设置, 督导记录…) tapped once the page has landed; waits until it is the one selected. */
+export async function segmentTab(page: Page, label: string) {
+  await settled(page)
+  const tab = page.getByRole('tab', { name: label, exact: true }).filter({ visible: true }).first()
+  // The tabs head the page: a person scrolled down swipes back up to them first.
+  await scrollTo(tab)
+  await tab.click()
+  await page
+    .locator('.segment-tabs__tab--active', { hasText: label })
+    .filter({ visible: true })
+    .first()
+    .waitFor()
+}
+
+/**
+ * The phone's dialer, for a page that dials (电话调度). Taro H5 dials by sending the page to a `tel:` link, which
+ * headless Chromium answers with an external-protocol prompt that, a few seconds later, swallows every tap on the
+ * page. A phone would open its dialer and come back to the app; here the app's `tel:` link is noted instead (read
+ * it with `dialed`). Set before the page loads the app (`openPage` reloads it).
+ */
+export async function useDialer(page: Page) {
+  await page.route(/\/js\/[^/]+\.js$/, async (route) => {
+    const response = await route.fetch()
+    const body = (await response.text()).replace(
+      /window\.location\.href=(`tel:\$\{\w+\}`)/g,
+      '(window.__dialed=window.__dialed||[]).push($1)',
+    )
+    await route.fulfill({ response, body })
+  })
+}
+
+/** The numbers the page has dialed, as `tel:` links. */
+export async function dialed(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __dialed?: string[] }).__dialed ?? [])
 }
