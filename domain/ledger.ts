@@ -1,3 +1,4 @@
+/** 管理台账 as a workbook: its sheets, columns and widths, rows and file name. Who may export: ledger-permissions.ts. */
 import type { Checkin, Milestone, MilestoneRecord, Project, ProjectEvent, Rating } from '../types/entities'
 import type { LedgerSheetInfo } from '../types/functions/ledger'
 import type { AcceptanceMethodRecord, SupervisionRecord } from '../types/entities-supervision'
@@ -8,6 +9,7 @@ import { chinaDay } from './time'
 import {
   ACCEPTANCE_METHOD_LABELS,
   ACTION_LABELS,
+  DUE_STATE_LABELS,
   CATEGORY_LABELS,
   FOLLOW_UP_STATUS_LABELS,
   MILESTONE_ACTION_LABELS,
@@ -15,15 +17,6 @@ import {
   STATUS_LABELS,
   SUPERVISION_METHOD_LABELS,
 } from './labels'
-import type { Actor } from './roles'
-import { isCommittee, isSecretaryOf } from './roles'
-
-/**
- * 管理台账 export: a project's, or a branch's year, goes to its branch secretary and the committee; members
- * read their projects in the app but do not take the ledger away.
- */
-export const canExportLedger = (actor: Actor, branchId: string): boolean =>
-  isCommittee(actor) || isSecretaryOf(actor, branchId)
 
 /** The sheets of the workbook, in order: one per part of the record. */
 export const LEDGER_SHEETS = {
@@ -309,7 +302,7 @@ export function ledgerSheets(d: LedgerData): LedgerSheet[] {
             m.qualityStandard,
             m.expectedGoal,
             MILESTONE_STATUS_LABELS[m.status],
-            overdue ? '已逾期' : '否',
+            overdue ? DUE_STATE_LABELS.overdue : '否',
           ]
         })
       }),

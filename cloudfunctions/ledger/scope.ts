@@ -1,4 +1,5 @@
-import { canExportLedger, ledgerFileName, ledgerOrder, ledgerTitle } from '../../domain/ledger'
+import { ledgerFileName, ledgerOrder, ledgerTitle } from '../../domain/ledger'
+import { canExportLedger } from '../../domain/ledger-permissions'
 import type { Person, Project } from '../../types/entities'
 import type { LedgerScope } from '../../types/functions/ledger'
 import { fail } from '../../types/result'

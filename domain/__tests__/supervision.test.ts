@@ -11,7 +11,7 @@ import {
   spotCheckScope,
   supervisedProjects,
 } from '../supervision'
-import { canExportLedger } from '../ledger'
+import { canExportLedger } from '../ledger-permissions'
 
 const OWN = 'b1'
 const OTHER = 'b2'

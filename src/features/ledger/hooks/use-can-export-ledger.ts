@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { canExportLedger } from '@domain/ledger'
+import { canExportLedger } from '@domain/ledger-permissions'
 import { currentPerson } from '@/features/org'
 
 /**
