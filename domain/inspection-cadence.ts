@@ -1,7 +1,10 @@
 import type { InspectionCadence, InspectionPlan } from '../types/entities-supervision'
-import { INSPECTION_CADENCE_LABELS } from './labels'
-import type { PlannedReminder, ReminderRules } from './reminders'
-import { chineseDate, dayNumber, reminderKey } from './reminders'
+import { DUE_STATE_LABELS, INSPECTION_CADENCE_LABELS, REMINDER_KIND_LABELS } from './labels'
+import type { PlannedReminder } from './reminder-delivery'
+import type { ReminderRules } from './reminder-rules'
+import { chineseDate } from './time'
+import { dayNumber } from './reminder-calendar'
+import { reminderKey } from './reminder-delivery'
 import { routes } from '../types/routes'
 
 /**
@@ -166,14 +169,19 @@ export function planInspections(
     if (f.lastInspection !== null && f.lastInspection >= missed.start) continue
     const late = dayNumber(today) - dayNumber(missed.end)
     if (late > rules.lookbackDays + rules.escalateAfterDays) continue
-    const values = { title: '定期检查', branch: f.branchName, deadline: missed.end, status: '已逾期' }
+    const values = {
+      title: '定期检查',
+      branch: f.branchName,
+      deadline: missed.end,
+      status: DUE_STATE_LABELS.overdue,
+    }
     if (late <= rules.lookbackDays)
       out.push({
         key: reminderKey('inspection_overdue', f.supervisorId, f.branchId, missed.key),
         kind: 'inspection_overdue',
         personId: f.supervisorId,
         itemId: f.branchId,
-        title: '定期检查已逾期',
+        title: REMINDER_KIND_LABELS.inspection_overdue,
         body: `${f.branchName}${missed.label}的定期检查没有按期完成（时限 ${chineseDate(missed.end)}），请尽快检查并记录。`,
         page,
         values,

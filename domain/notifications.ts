@@ -1,7 +1,11 @@
 import type { ReminderKind } from '../types/entities-reminders'
-import type { PlannedReminder, ReminderRules } from './reminders'
-import { chineseDate, chineseTime, dayNumber, reminderKey } from './reminders'
+import type { PlannedReminder } from './reminder-delivery'
+import type { ReminderRules } from './reminder-rules'
+import { chineseDate, chineseTime } from './time'
+import { dayNumber } from './reminder-calendar'
+import { reminderKey } from './reminder-delivery'
 import { routes } from '../types/routes'
+import { DUE_STATE_LABELS } from './labels'
 
 /**
  * Event notifications: something happened to a person (their evidence was decided, their proposal was
@@ -330,7 +334,7 @@ export function planRectifications(
           title: '整改逾期督办',
           body: `${r.branchName}「${r.projectTitle}」的整改任务已逾期 ${-left} 天（时限 ${chineseDate(r.deadline)}，责任人 ${r.ownerName}）：${excerpt(r.text, 60)}`,
           page,
-          values: { ...rectificationValues(r), status: '已逾期' },
+          values: { ...rectificationValues(r), status: DUE_STATE_LABELS.overdue },
         })
       }
     }

@@ -1,163 +1,19 @@
-import type { MilestoneStatus, ProjectStatus, PushState } from '../types/entities'
+/**
+ * The sweep's planners: which reminders are due to whom, from facts the sweep read. Their rules live in
+ * reminder-rules.ts, their calendar in reminder-calendar.ts, delivery (keys, kinds, pushes) in reminder-delivery.ts.
+ */
+import type { MilestoneStatus, ProjectStatus } from '../types/entities'
 import type { ReminderKind, ReminderValues } from '../types/entities-reminders'
-import { REMINDER_KINDS } from '../types/entities-reminders'
-import { chinaClockText, chinaDay, chinaMinutes } from './time'
-import { REVIEW_STATUSES, WORKING_STATUSES, daysOverdue } from './milestones'
-import type { Actor } from './roles'
-import { isCommittee, isSecretary } from './roles'
 import { routes } from '../types/routes'
+import { DUE_STATE_LABELS, REMINDER_KIND_LABELS } from './labels'
+import { REVIEW_STATUSES, WORKING_STATUSES, daysOverdue } from './milestones'
+import { HOUR_MS, dayNumber } from './reminder-calendar'
+import type { PlannedReminder } from './reminder-delivery'
+import { reminderKey } from './reminder-delivery'
+import type { ReminderRules } from './reminder-rules'
+import { chineseDate, chineseTime } from './time'
 
 export type { ReminderKind }
-
-/**
- * When reminders fall due. Days are China calendar days; a deadline is met by the end of its day. Each rule
- * looks back `lookbackDays` at most, so a sweep reads a bounded window and a reminder missed for longer (the
- * sweep was down) is dropped rather than sent late.
- */
-export interface ReminderRules {
-  /** A milestone due within this many days (0 = today) reminds its owner. */
-  dueSoonDays: number
-  /** A milestone this many days overdue is escalated to the branch secretary. */
-  escalateAfterDays: number
-  /** A milestone submission waiting this many hours reminds the approver. */
-  approvalWaitHours: number
-  /** A proposal or acceptance request waiting this many hours reminds the committee. */
-  reviewWaitHours: number
-  /** A required lecture due within this many days, not yet completed, reminds the member. */
-  lectureDueDays: number
-  lookbackDays: number
-  /** China time, HH:MM; pushes wait until `end`. `start` after `end` spans midnight. */
-  quietHours: { start: string; end: string }
-  /** The weekly digest: on this weekday (1 = Monday … 7 = Sunday) from this hour, China time. */
-  digest: { weekday: number; hour: number }
-}
-
-export const DEFAULT_RULES: ReminderRules = {
-  dueSoonDays: 3,
-  escalateAfterDays: 2,
-  approvalWaitHours: 24,
-  reviewWaitHours: 24,
-  lectureDueDays: 3,
-  lookbackDays: 7,
-  quietHours: { start: '22:00', end: '07:00' },
-  digest: { weekday: 1, hour: 9 },
-}
-
-const HOUR_MS = 3600 * 1000
-const DAY_MS = 24 * HOUR_MS
-
-export const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS)
-/** A China day as stored (UTC midnight), `days` later. */
-const storedDay = (day: string, days = 0) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS)
-
-/** Minutes since midnight of "HH:MM". */
-export function parseClock(hhmm: string): number | null {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm)
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null
-}
-
-/** Whether `at` falls in the quiet hours (China time). Equal start and end means no quiet hours. */
-export function inQuietHours(at: Date, quiet: ReminderRules['quietHours']): boolean {
-  const start = parseClock(quiet.start)
-  const end = parseClock(quiet.end)
-  if (start === null || end === null || start === end) return false
-  const minutes = chinaMinutes(at)
-  return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end
-}
-
-/** 1 = Monday … 7 = Sunday, of a China day. */
-const weekdayOf = (day: string) => ((storedDay(day).getUTCDay() + 6) % 7) + 1
-
-/** The ISO week a China day belongs to, e.g. '2026-W23' (weeks start on Monday; week 1 holds a Thursday). */
-export function isoWeek(day: string): string {
-  const thursday = storedDay(day, 4 - weekdayOf(day))
-  const year = thursday.getUTCFullYear()
-  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS))
-  return `${year}-W${String(week).padStart(2, '0')}`
-}
-
-/** The week whose digest is due at `now` (its weekday, from its hour, China time), or null. */
-export function digestPeriod(now: Date, rules: ReminderRules): string | null {
-  const today = chinaDay(now)
-  if (weekdayOf(today) !== rules.digest.weekday) return null
-  if (chinaMinutes(now) < rules.digest.hour * 60) return null
-  return isoWeek(today)
-}
-
-/** Half-open ranges [from, to) that a sweep reads: the planner never plans anything outside them. */
-export interface SweepWindows {
-  /** YYYY-MM-DD, China. */
-  today: string
-  /** Milestone deadlines (stored days): due soon, recently overdue, and due for escalation. */
-  milestoneDeadlines: { from: Date; to: Date }
-  /** Milestone submissions waiting long enough for a reminder. */
-  submittedAt: { from: Date; to: Date }
-  /** Proposals and acceptance requests (the project's `updatedAt`) waiting long enough. */
-  reviewSince: { from: Date; to: Date }
-  /** Required lectures' deadlines (stored days). */
-  lectureDeadlines: { from: Date; to: Date }
-  /** Open rectifications' deadlines (stored days): due soon, and overdue for escalation. */
-  rectificationDeadlines: { from: Date; to: Date }
-  /** Lectures published lately (their listings' `publishedAt`). */
-  lecturesPublished: { from: Date; to: Date }
-  /** The week whose digest is due now, or null. */
-  digest: string | null
-  quiet: boolean
-}
-
-export function sweepWindows(now: Date, rules: ReminderRules): SweepWindows {
-  const today = chinaDay(now)
-  const look = rules.lookbackDays
-  const waited = (hours: number) => ({
-    from: new Date(now.getTime() - hours * HOUR_MS - look * DAY_MS),
-    to: new Date(now.getTime() - hours * HOUR_MS + 1),
-  })
-  return {
-    today,
-    milestoneDeadlines: {
-      from: storedDay(today, -Math.max(look, rules.escalateAfterDays + look)),
-      to: storedDay(today, rules.dueSoonDays + 1),
-    },
-    submittedAt: waited(rules.approvalWaitHours),
-    reviewSince: waited(rules.reviewWaitHours),
-    lectureDeadlines: { from: storedDay(today, -look), to: storedDay(today, rules.lectureDueDays + 1) },
-    rectificationDeadlines: { from: storedDay(today, -look), to: storedDay(today, rules.dueSoonDays + 1) },
-    lecturesPublished: { from: new Date(now.getTime() - look * DAY_MS), to: new Date(now.getTime() + 1) },
-    digest: digestPeriod(now, rules),
-    quiet: inQuietHours(now, rules.quietHours),
-  }
-}
-
-/** The latest deadline (YYYY-MM-DD) that is escalated to the secretary on `today`: the sweep needs leaders then. */
-export const latestEscalatedDeadline = (today: string, rules: ReminderRules): string =>
-  storedDay(today, -rules.escalateAfterDays).toISOString().slice(0, 10)
-
-/** One reminder to one person, as the sweep writes it into their message centre (and maybe pushes it). */
-export interface PlannedReminder {
-  /** (kind, person, item, period): the same reminder is never planned under another key, nor twice. */
-  key: string
-  kind: ReminderKind
-  personId: string
-  itemId: string
-  title: string
-  body: string
-  page: string
-  values: ReminderValues
-}
-
-export const reminderKey = (kind: ReminderKind, personId: string, itemId: string, period: string): string =>
-  `${kind}:${personId}:${itemId}:${period}`
-
-/** "2026年11月30日" for a China day. */
-export function chineseDate(day: string): string {
-  const [y, m, d] = day.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
-
-/** "2026年11月30日 15:01", China time. */
-export function chineseTime(at: Date): string {
-  return `${chineseDate(chinaDay(at))} ${chinaClockText(at)}`
-}
 
 /** Who leads what: the secretaries of each branch and the committee, by person id. */
 export interface Leaders {
@@ -184,8 +40,8 @@ export interface MilestoneFact {
 
 const OPEN_MILESTONE: readonly MilestoneStatus[] = ['open', 'returned']
 const MILESTONE_REMINDER_STATUS: Partial<Record<ReminderKind, string>> = {
-  milestone_due: '即将到期',
-  milestone_overdue: '已逾期',
+  milestone_due: DUE_STATE_LABELS.due_soon,
+  milestone_overdue: DUE_STATE_LABELS.overdue,
   milestone_escalated: '逾期督办',
 }
 
@@ -236,7 +92,7 @@ export function planMilestones(
       plan(
         'milestone_overdue',
         m.ownerId,
-        '里程碑已逾期',
+        REMINDER_KIND_LABELS.milestone_overdue,
         `「${m.title}」已于 ${chineseDate(m.deadline)} 到期，尚未提交成果。项目：${m.projectTitle}`,
         routes.milestoneSubmit(m.id),
       )
@@ -389,7 +245,7 @@ export function planLecture(
   if (!kind) return []
   const date = chineseDate(lecture.deadline)
   const left = dayNumber(lecture.deadline) - dayNumber(today)
-  const title = kind === 'lecture_due' ? '必学讲坛即将截止' : '必学讲坛已逾期'
+  const title = REMINDER_KIND_LABELS[kind]
   const body =
     kind === 'lecture_due'
       ? `必学讲坛「${lecture.title}」${left === 0 ? '今天截止' : `将于 ${date} 截止`}，请尽快学完。`
@@ -405,7 +261,7 @@ export function planLecture(
     values: {
       title: lecture.title,
       deadline: date,
-      status: kind === 'lecture_due' ? '即将截止' : '已逾期',
+      status: kind === 'lecture_due' ? '即将截止' : DUE_STATE_LABELS.overdue,
     },
   }))
 }
@@ -522,62 +378,4 @@ export function planDigest(period: string, facts: DigestFacts, leaders: Leaders)
   const values = { branch: '全公司', summary: `实施中${projects}项 逾期${overdue}个`, count: String(overdue) }
   for (const c of leaders.committee) out.push(digest(c, 'company', body, values))
   return out
-}
-
-/** Whether a person with these settings receives `kind` (every kind is on until turned off). */
-export const isKindOn = (
-  settings: Partial<Record<ReminderKind, boolean>> | undefined,
-  kind: ReminderKind,
-): boolean => settings?.[kind] !== false
-
-const MEMBER_KINDS: readonly ReminderKind[] = [
-  'milestone_due',
-  'milestone_overdue',
-  'lecture_new',
-  'lecture_due',
-  'lecture_overdue',
-  'milestone_approved',
-  'milestone_returned',
-  'announcement_new',
-  'announcement_unread',
-  'follow_up_assigned',
-]
-const SECRETARY_KINDS: readonly ReminderKind[] = [
-  'milestone_escalated',
-  'approval_waiting',
-  'weekly_digest',
-  'proposal_decided',
-  'acceptance_decided',
-  'supervision_assigned',
-  'spot_check_assigned',
-  'rectification_assigned',
-  'rectification_due',
-]
-const COMMITTEE_KINDS: readonly ReminderKind[] = [
-  'proposal_waiting',
-  'acceptance_waiting',
-  'weekly_digest',
-  'follow_up_closed',
-  'rectification_overdue',
-  'inspection_due',
-  'inspection_overdue',
-  'inspection_escalated',
-]
-
-/** The kinds that can reach `actor`, given their roles, in the order of REMINDER_KINDS. */
-export function reminderKindsFor(actor: Actor): ReminderKind[] {
-  const kinds = new Set<ReminderKind>(MEMBER_KINDS)
-  if (isSecretary(actor)) SECRETARY_KINDS.forEach((k) => kinds.add(k))
-  if (isCommittee(actor)) COMMITTEE_KINDS.forEach((k) => kinds.add(k))
-  return REMINDER_KINDS.filter((k) => kinds.has(k))
-}
-
-/**
- * What becomes of a reminder's push when it is written: no template → in-app only; quiet hours → deferred
- * (credits are looked at when it is sent); no credit → in-app only; otherwise this sweep sends it.
- */
-export function pushDecision(templateId: string | null, quiet: boolean, credits: number): PushState {
-  if (!templateId) return 'no_template'
-  if (quiet) return 'deferred'
-  return credits > 0 ? 'sending' : 'no_credit'
 }

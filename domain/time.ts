@@ -63,3 +63,14 @@ export function timeText(at: string, now: Date = new Date()): string {
   if (day === today.subtract(1, 'day').format('YYYY-MM-DD')) return `昨天 ${clock}`
   return t.year() === today.year() ? t.format('M月D日 HH:mm') : t.format('YYYY年M月D日 HH:mm')
 }
+
+/** "2026年11月30日" for a China day. */
+export function chineseDate(day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}
+
+/** "2026年11月30日 15:01", China time. */
+export function chineseTime(at: Date): string {
+  return `${chineseDate(chinaDay(at))} ${chinaClockText(at)}`
+}

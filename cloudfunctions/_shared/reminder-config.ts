@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { parseClock } from '../../domain/reminders'
-import type { ReminderRules } from '../../domain/reminders'
+import { parseClock } from '../../domain/reminder-rules'
+import type { ReminderRules } from '../../domain/reminder-rules'
 import { fieldTypeOf, fitValue } from '../../domain/subscribe-message'
 import type { FieldSource } from '../../domain/subscribe-message'
 import { REMINDER_KINDS, REMINDER_VALUES, SUBSCRIBE_MOMENTS } from '../../types/entities'

@@ -5,7 +5,7 @@ import type { Person, Project, ProjectAction, ProjectEvent } from '../../types/e
 import type { ProjectChange } from '../../types/functions/projects'
 import { fail, ok } from '../../types/result'
 import type { Fail, Result } from '../../types/result'
-import type { PlannedReminder } from '../../domain/reminders'
+import type { PlannedReminder } from '../../domain/reminder-delivery'
 import { COLLECTIONS } from './cloud'
 import { notifyInTx, settingsOf, wanted } from './notify'
 import { replacing, runInTransaction, txGet } from './transaction'

@@ -1,4 +1,4 @@
-import { isKindOn, reminderKindsFor } from '../../domain/reminders'
+import { isKindOn, reminderKindsFor } from '../../domain/reminder-delivery'
 import type { Actor } from '../../domain/roles'
 import type { Message, ReminderKind } from '../../types/entities'
 import type { MessageView, ReminderSettingsView } from '../../types/functions/messages'

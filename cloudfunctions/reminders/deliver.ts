@@ -1,5 +1,5 @@
-import { isKindOn, pushDecision } from '../../domain/reminders'
-import type { PlannedReminder } from '../../domain/reminders'
+import { isKindOn, pushDecision } from '../../domain/reminder-delivery'
+import type { PlannedReminder } from '../../domain/reminder-delivery'
 import { templateData } from '../../domain/subscribe-message'
 import type { Message, PushState, ReminderLogEntry } from '../../types/entities'
 import { cloud } from '../_shared/cloud'

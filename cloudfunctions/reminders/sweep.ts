@@ -1,7 +1,6 @@
 import { formatDay, parseDay } from '../../domain/dates'
 import {
   digestFigures,
-  latestEscalatedDeadline,
   lectureReminderKind,
   planApprovals,
   planDigest,
@@ -9,9 +8,10 @@ import {
   planMilestones,
   planNewLecture,
   planReviews,
-  sweepWindows,
 } from '../../domain/reminders'
-import type { Leaders, MilestoneFact, SubmissionFact, SweepWindows } from '../../domain/reminders'
+import { latestEscalatedDeadline, sweepWindows } from '../../domain/reminder-calendar'
+import type { Leaders, MilestoneFact, SubmissionFact } from '../../domain/reminders'
+import type { SweepWindows } from '../../domain/reminder-calendar'
 import { isInspectionSweepDay, planInspections } from '../../domain/inspection-cadence'
 import type { InspectionFact } from '../../domain/inspection-cadence'
 import { planRectifications } from '../../domain/notifications'

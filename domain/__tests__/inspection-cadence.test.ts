@@ -8,7 +8,7 @@ import {
   withPlan,
 } from '../inspection-cadence'
 import type { InspectionFact } from '../inspection-cadence'
-import { DEFAULT_RULES } from '../reminders'
+import { DEFAULT_RULES } from '../reminder-rules'
 import type { InspectionPlan } from '../../types/entities-supervision'
 
 const plan = (cadence: InspectionPlan['cadence'], year = 2026, since = `${year}-01-01`): InspectionPlan => ({

@@ -1,13 +1,7 @@
+import { DEFAULT_RULES, inQuietHours } from '../reminder-rules'
+import { chineseDate, chineseTime } from '../time'
 import {
-  DEFAULT_RULES,
-  chineseDate,
-  chineseTime,
   digestFigures,
-  digestPeriod,
-  inQuietHours,
-  isKindOn,
-  isoWeek,
-  latestEscalatedDeadline,
   lectureReminderKind,
   planApprovals,
   planDigest,
@@ -15,11 +9,9 @@ import {
   planMilestones,
   planNewLecture,
   planReviews,
-  pushDecision,
-  reminderKey,
-  reminderKindsFor,
-  sweepWindows,
 } from '../reminders'
+import { digestPeriod, isoWeek, latestEscalatedDeadline, sweepWindows } from '../reminder-calendar'
+import { isKindOn, pushDecision, reminderKey, reminderKindsFor } from '../reminder-delivery'
 import type { Leaders, MilestoneFact, ReviewFact, SubmissionFact } from '../reminders'
 import { routes } from '../../types/routes'
 

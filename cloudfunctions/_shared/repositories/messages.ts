@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { DB } from 'wx-server-sdk'
-import type { PlannedReminder } from '../../../domain/reminders'
+import type { PlannedReminder } from '../../../domain/reminder-delivery'
 import type {
   Message,
   PushState,

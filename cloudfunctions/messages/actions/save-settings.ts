@@ -1,4 +1,4 @@
-import { reminderKindsFor } from '../../../domain/reminders'
+import { reminderKindsFor } from '../../../domain/reminder-delivery'
 import { REMINDER_KIND_LABELS } from '../../../domain/labels'
 import { fail, ok } from '../../../types/result'
 import type { ReminderKind } from '../../../types/entities'
