@@ -61,6 +61,7 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Outp
 
 export type { MiniCodeView, Page } from './functions/common'
 export type {
+  CheckinCorrected,
   CheckinCreated,
   CheckinFigures,
   CheckinHistory,

@@ -99,7 +99,7 @@ export default function MinePage() {
       ) : null}
 
       <View className="mine-page__history">
-        <CheckinHistoryList history={history} onCheckIn={goCheckIn} />
+        <CheckinHistoryList history={history} onCheckIn={goCheckIn} onWithdrawn={() => void stats.reload()} />
       </View>
     </View>
   )

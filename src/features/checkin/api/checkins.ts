@@ -40,3 +40,11 @@ export const approveMilestone = (id: string, comment?: string): Out<'approveMile
 /** Back to the owner, saying why. */
 export const returnMilestone = (id: string, comment: string): Out<'returnMilestone'> =>
   callCloud('checkins', 'returnMilestone', { id, comment })
+
+/** The author corrects a check-in within 24 hours (or while its milestone is returned). */
+export const editCheckin = (payload: ActionInput<'checkins', 'editCheckin'>): Out<'editCheckin'> =>
+  callCloud('checkins', 'editCheckin', payload)
+
+/** The author withdraws a check-in: it no longer counts; the secretary still sees it as withdrawn. */
+export const withdrawCheckin = (id: string): Out<'withdrawCheckin'> =>
+  callCloud('checkins', 'withdrawCheckin', { id })

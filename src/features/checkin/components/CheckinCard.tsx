@@ -1,3 +1,5 @@
+import { useState } from 'react'
+import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { CheckinView } from '@contract/api'
 import { PhotoGrid } from '@/components/PhotoGrid'
@@ -10,16 +12,24 @@ export interface CheckinCardProps {
   showPerson?: boolean
   /** Which project and task it was on; left out where the task is already on screen. */
   showProject?: boolean
+  /** Under the card: my corrections (修改 / 撤回) in my own history. */
+  footer?: ReactNode
 }
 
 /** One check-in (写实): when, what was done, its photos, and where when shared. */
-export function CheckinCard({ checkin, showPerson = true, showProject = true }: CheckinCardProps) {
+export function CheckinCard({ checkin, showPerson = true, showProject = true, footer }: CheckinCardProps) {
+  const [showVersions, setShowVersions] = useState(false)
   return (
-    <View className="checkin-card">
+    <View className={`checkin-card${checkin.withdrawn ? ' checkin-card--withdrawn' : ''}`}>
       <View className="checkin-card__head">
         {showPerson ? <Text className="checkin-card__who">{checkin.person.name}</Text> : null}
         <Text className="checkin-card__time">{timeText(checkin.at)}</Text>
       </View>
+      {checkin.withdrawn ? (
+        <Text className="checkin-card__withdrawn">
+          已撤回{checkin.withdrawnAt ? `（${timeText(checkin.withdrawnAt)}）` : ''}，不计入统计
+        </Text>
+      ) : null}
       {showProject ? (
         <Text className="checkin-card__where">
           {checkin.project.title} · {checkin.task.title}
@@ -35,6 +45,32 @@ export function CheckinCard({ checkin, showPerson = true, showProject = true }: 
         </View>
       ) : null}
       {checkin.place ? <Text className="checkin-card__place">地点：{checkin.place.name}</Text> : null}
+      {checkin.editedAt ? (
+        <View className="checkin-card__edited">
+          <Text className="checkin-card__edited-text">已修改（{timeText(checkin.editedAt)}）</Text>
+          {checkin.versions.length > 0 ? (
+            <View ariaRole="button" onClick={() => setShowVersions(!showVersions)}>
+              <Text className="checkin-card__versions-toggle">
+                {showVersions ? '收起修改记录' : `查看修改记录（${checkin.versions.length}）`}
+              </Text>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+      {showVersions
+        ? checkin.versions.map((v, k) => (
+            <View key={v.until} className="checkin-card__version">
+              <Text className="checkin-card__version-head">
+                第 {k + 1} 版 · 至 {timeText(v.until)}
+              </Text>
+              <Text className="checkin-card__version-text">{v.text}</Text>
+              {v.photos.length > 0 ? (
+                <Text className="checkin-card__version-meta">照片 {v.photos.length} 张</Text>
+              ) : null}
+            </View>
+          ))
+        : null}
+      {footer}
     </View>
   )
 }

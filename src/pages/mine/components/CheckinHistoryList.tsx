@@ -4,7 +4,9 @@ import { Card } from '@/components/Card'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
+import type { CheckinCorrected } from '@contract/api'
 import { CheckinCard } from '@/features/checkin/components/CheckinCard'
+import { CheckinCorrection } from '@/features/checkin/components/CheckinCorrection'
 import type { CheckinHistoryState } from '@/features/checkin/hooks/use-checkin-history'
 import './checkin-history-list.css'
 
@@ -12,10 +14,12 @@ export interface CheckinHistoryListProps {
   history: CheckinHistoryState
   /** The way to a first check-in when there is none. */
   onCheckIn: () => void
+  /** A check-in was withdrawn: the figures changed. */
+  onWithdrawn?: (result: CheckinCorrected) => void
 }
 
 /** 打卡记录: my check-ins, newest first, with a footer that says whether more is coming. */
-export function CheckinHistoryList({ history, onCheckIn }: CheckinHistoryListProps) {
+export function CheckinHistoryList({ history, onCheckIn, onWithdrawn }: CheckinHistoryListProps) {
   if (history.loading && history.items.length === 0) return <LoadingState text="正在加载打卡记录…" />
   if (history.error)
     return (
@@ -36,7 +40,23 @@ export function CheckinHistoryList({ history, onCheckIn }: CheckinHistoryListPro
   return (
     <Card title="打卡记录">
       {history.items.map((c) => (
-        <CheckinCard key={c.id} checkin={c} showPerson={false} />
+        <CheckinCard
+          key={c.id}
+          checkin={c}
+          showPerson={false}
+          footer={
+            <CheckinCorrection
+              checkin={c}
+              onEdited={(res) =>
+                history.setItems((prev) => prev.map((x) => (x.id === c.id ? res.checkin : x)))
+              }
+              onWithdrawn={(res) => {
+                history.setItems((prev) => prev.filter((x) => x.id !== c.id))
+                onWithdrawn?.(res)
+              }}
+            />
+          }
+        />
       ))}
       {history.loadingMore ? (
         <View className="checkin-history__footer">
