@@ -16,7 +16,9 @@ import type {
   ProjectEvent,
   Rating,
 } from '../types/entities'
-import type { LedgerFile, LedgerPreview } from '../types/functions/ledger'
+import { JOB_MAX_CHECKINS, isLedgerJob } from '../domain/ledger-jobs'
+import type { LedgerExport, LedgerFile, LedgerJobView, LedgerPreview } from '../types/functions/ledger'
+import { activeProfile, resolveProfile, setActiveProfile } from '../localcloud/profile'
 import type { Result } from '../types/result'
 import { LocalDatabase, installLocalDatabase } from '../localcloud/db'
 import { loadFunctions } from '../localcloud/functions'
@@ -37,6 +39,8 @@ const MILESTONES_PER_TASK = 5
 const LEDGER_CHECKINS = 5_000
 /** Every other branch-year holds this many, so the export's reads must find its own among them. */
 const OTHER_CHECKINS = 2_000
+/** A large branch's year, made as a job (domain/ledger-jobs.ts), and one at the most a job may take. */
+const LARGE_CHECKINS = 50_000
 const YEARS = [2025, 2026]
 const RATINGS = 30
 const SAMPLES = 5
@@ -53,6 +57,21 @@ const COMMITTEE: Person = {
   grants: [{ role: 'committee' }],
 }
 
+/** Check-ins of branch `b`'s year: the exported one, a large one, one at the job limit, or an ordinary one. */
+const checkinsOf = (b: number, year: number): number =>
+  year !== 2026
+    ? OTHER_CHECKINS
+    : b === 0
+      ? LEDGER_CHECKINS
+      : b === 1
+        ? LARGE_CHECKINS
+        : b === 2
+          ? JOB_MAX_CHECKINS
+          : OTHER_CHECKINS
+
+/** Another committee member: their 导出 of a year already made as a job by the first is a job of their own. */
+const SECOND_COMMITTEE: Person = { ...COMMITTEE, _id: 'c2', openid: 'bench-committee-2', name: '党委委员二' }
+
 /** 30 branches × 2 years × 5 projects (20 milestones, events, records, ratings) with their check-ins. */
 function seed(db: LocalDatabase): void {
   const units: OrgUnit[] = Array.from({ length: BRANCHES }, (_, b) => ({
@@ -62,7 +81,7 @@ function seed(db: LocalDatabase): void {
     parentId: null,
     order: b,
   }))
-  const people: Person[] = [COMMITTEE, ...branchMembers(BRANCHES, PEOPLE_PER_BRANCH)]
+  const people: Person[] = [COMMITTEE, SECOND_COMMITTEE, ...branchMembers(BRANCHES, PEOPLE_PER_BRANCH)]
   db.insertMany('org_units', rows(units))
   db.insertMany('people', rows(people))
 
@@ -75,8 +94,7 @@ function seed(db: LocalDatabase): void {
       const events: ProjectEvent[] = []
       const ratings: Rating[] = []
       const checkins: Checkin[] = []
-      const perProject =
-        (b === 0 && year === 2026 ? LEDGER_CHECKINS : OTHER_CHECKINS) / PROJECTS_PER_BRANCH_YEAR
+      const perProject = checkinsOf(b, year) / PROJECTS_PER_BRANCH_YEAR
       for (let j = 0; j < PROJECTS_PER_BRANCH_YEAR; j++) {
         const id = `prj-${year}-${b}-${j}`
         const start = Date.UTC(year, 1, 1 + j)
@@ -245,6 +263,36 @@ async function timed<T>(fn: LoadedFunction, action: string, payload: object) {
   return { cold, median: median(samples), max: Math.max(...samples), last }
 }
 
+interface JobRun {
+  runMs: number
+  bytes: number
+}
+
+/** A ledger too large for one call: 导出 answers a job, and its run (the page's `runJob`) is timed. */
+async function asJob(
+  fn: LoadedFunction,
+  storage: LocalStorage,
+  scope: object,
+  checkins: number,
+  openid = COMMITTEE.openid,
+): Promise<JobRun> {
+  const call = async <T>(action: string, payload: object) => {
+    const res = (await invokeFunction(fn, { action, payload }, openid, 120_000)) as Result<T>
+    if (!res.ok) throw new Error(`ledger.${action} failed: ${res.code} ${res.message}`)
+    return res.data
+  }
+  const made = await call<LedgerExport>('export', scope)
+  if (!isLedgerJob(made)) throw new Error(`a ledger of ${checkins} check-ins was exported in one call`)
+  if (made.status !== 'queued') throw new Error(`the job was ${made.status}, not new`)
+  const t = performance.now()
+  const ran = await call<LedgerJobView>('runJob', { jobId: made.jobId })
+  const runMs = performance.now() - t
+  if (ran.status !== 'ready' || !ran.file) throw new Error(`the job ended ${ran.status}: ${ran.error ?? ''}`)
+  if (ran.total !== checkins) throw new Error(`the job counted ${ran.total} check-ins, not ${checkins}`)
+  const file = storage.fileFor(ran.file.fileID.replace('cloud://local.localcloud/', ''))
+  return { runMs, bytes: file ? statSync(file).size : 0 }
+}
+
 /**
  * 管理台账 export through the real `ledger` bundle on localcloud: a branch's year with 5,000 check-ins among
  * 30 branches × 2 years of data (121,000 check-ins in all), written to .xlsx and stored.
@@ -264,6 +312,7 @@ export async function benchLedger(): Promise<Figure[]> {
     const t0 = performance.now()
     seed(db)
     const seedMs = performance.now() - t0
+    const seeded = db.count('checkins')
     const ledger = loadFunctions(join(ROOT, 'build', 'cloudfunctions')).get('ledger')
     if (!ledger) throw new Error('no ledger function was built')
 
@@ -277,9 +326,57 @@ export async function benchLedger(): Promise<Figure[]> {
     if (bytes === 0) throw new Error('the export stored no file')
     const project = await timed<LedgerFile>(ledger, 'export', { projectId: 'prj-2026-0-3' })
 
+    const large = await asJob(ledger, storage, { branchId: branchId(1), year: 2026 }, LARGE_CHECKINS)
+
+    // The same under the `cloud` profile's round trips (8 ± 4 ms each, storage included).
+    const profile = activeProfile()
+    setActiveProfile(resolveProfile('cloud', {}))
+    let cloud: { branchYear: Awaited<ReturnType<typeof timed<LedgerFile>>>; large: JobRun; limit: JobRun }
+    try {
+      cloud = {
+        branchYear: await timed<LedgerFile>(ledger, 'export', scope),
+        // A different person's 导出 of the same year: a new job, not the one just made.
+        large: await asJob(
+          ledger,
+          storage,
+          { branchId: branchId(1), year: 2026 },
+          LARGE_CHECKINS,
+          SECOND_COMMITTEE.openid,
+        ),
+        limit: await asJob(ledger, storage, { branchId: branchId(2), year: 2026 }, JOB_MAX_CHECKINS),
+      }
+    } finally {
+      setActiveProfile(profile)
+    }
+    const thousands = (n: number) => `${(n / 1000).toFixed(0)},000`
+
     return [
-      info('ledger: seed 300 projects + 121k check-ins', seedMs / 1000, 's'),
+      info(`ledger: seed 300 projects + ${thousands(seeded)} check-ins`, seedMs / 1000, 's'),
       atMost('ledger: branch-year export (5,000 check-ins), median', branchYear.median, 'ms', 5000),
+      atMost(
+        'cloud: ledger branch-year export (5,000 check-ins), median',
+        cloud.branchYear.median,
+        'ms',
+        5000,
+      ),
+      info(
+        `ledger: large branch-year (${thousands(LARGE_CHECKINS)} check-ins) as a job, run`,
+        large.runMs / 1000,
+        's',
+      ),
+      atMost(
+        `cloud: ledger large branch-year (${thousands(LARGE_CHECKINS)} check-ins) as a job, run`,
+        cloud.large.runMs / 1000,
+        's',
+        30,
+      ),
+      atMost(
+        `cloud: ledger job at its limit (${thousands(JOB_MAX_CHECKINS)} check-ins), run`,
+        cloud.limit.runMs / 1000,
+        's',
+        50,
+      ),
+      info('cloud: ledger job at its limit, workbook size', cloud.limit.bytes / 1024 / 1024, 'MiB'),
       info('ledger: branch-year export, first call (cold bundle)', branchYear.cold, 'ms'),
       info('ledger: branch-year export, slowest', branchYear.max, 'ms'),
       info('ledger: branch-year workbook size', bytes / 1024, 'KiB'),

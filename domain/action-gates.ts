@@ -86,7 +86,7 @@ export const ACTION_GATES: Gates = {
     overdue: ['staff', '看板由支部书记和党委查看'],
     refresh: ['staff', '看板由支部书记和党委刷新'],
   },
-  ledger: { preview: 'staff', export: 'staff' },
+  ledger: { preview: 'staff', export: 'staff', job: 'staff', runJob: 'staff' },
   supervision: {
     assignments: 'committee',
     setAssignment: 'committee',

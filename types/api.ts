@@ -149,7 +149,15 @@ export type {
   SurveyView,
   TaskView,
 } from './functions/projects'
-export type { LedgerFile, LedgerPreview, LedgerScope, LedgerSheetInfo } from './functions/ledger'
+export type {
+  LedgerExport,
+  LedgerFile,
+  LedgerJobStatus,
+  LedgerJobView,
+  LedgerPreview,
+  LedgerScope,
+  LedgerSheetInfo,
+} from './functions/ledger'
 export type {
   AssignmentChange,
   AssignmentPerson,

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'NETWORK'
   | 'TIMEOUT'
   | 'INTERNAL'
+  /** More than one request may do at once, even as a job: the person is told how to ask for less. */
+  | 'TOO_LARGE'
   /** The app's cloud environment does not exist or cloud development is not enabled for it (a build/setup error). */
   | 'NO_ENV'
   /** WeChat refused the call: no permission for this API or function (a setup error, not the person's role). */

@@ -224,6 +224,9 @@ const OBJECT_LEVEL: Record<string, readonly Role[]> = {
   'lectures.submitQuiz': ['committee'],
   // Only a follow-up's owner closes it: anyone may be one, so the record decides.
   'supervision.closeFollowUp': ['secretary', 'committee'],
+  // A 管理台账 export job is its maker's: any secretary or committee member may make one, so the job decides.
+  'ledger.job': ['committee'],
+  'ledger.runJob': ['committee'],
 }
 
 describe('permission before validation', () => {

@@ -76,6 +76,8 @@ export interface Fixtures {
   showcased: string
   /** Check-ins of the member (one to edit, one to withdraw) and of a 营销部 member (p011). */
   checkin: { edit: string; withdraw: string; other: string }
+  /** A waiting 管理台账 export job of each branch's project, made by that branch's secretary (p001 / p008). */
+  ledgerJob: { own: string; other: string }
 }
 
 /** The outcome a role gets in a scope. */
@@ -127,6 +129,13 @@ const IN_GROUP: Four = { ...BRANCH_READ, committee: 'denied' }
 const LEADS_GROUP: Four = { ...SECRETARY_STEP }
 /** Managing a lecture: the publishing branch's secretary and the committee. */
 const MANAGES: Four = { ...SECRETARY_STEP, committee: 'ok' }
+/** Something its maker alone reads (own = made by the secretary, other = by the other secretary). */
+const MADE_BY: Four = {
+  member: 'denied',
+  secretary: { own: 'ok', other: 'hidden' },
+  otherSecretary: { own: 'hidden', other: 'ok' },
+  committee: 'hidden',
+}
 /** Studying a branch lecture: the branch's people; p057 belongs to 机关, so not the committee here. */
 const STUDIES: Four = { ...BRANCH_READ, committee: 'denied' }
 
@@ -623,6 +632,15 @@ export const TABLE: Record<string, Record<string, Entry>> = {
       },
     },
     export: { payloads: { own: { projectId: 'prj-001' }, other: { projectId: 'prj-002' } }, expect: MANAGES },
+    // A job is its maker's alone: anyone else, the committee too, is told there is no such job.
+    job: {
+      payloads: { own: (f) => ({ jobId: f.ledgerJob.own }), other: (f) => ({ jobId: f.ledgerJob.other }) },
+      expect: MADE_BY,
+    },
+    runJob: {
+      payloads: { own: (f) => ({ jobId: f.ledgerJob.own }), other: (f) => ({ jobId: f.ledgerJob.other }) },
+      expect: MADE_BY,
+    },
   },
   supervision: {
     assignments: { payloads: { self: {} }, expect: COMMITTEE_STEP },
@@ -1052,6 +1070,7 @@ export async function prepareFixtures(cloud: TestCloud, cookies: Record<string, 
     showcased: (
       cloud.db.find('top_ten_selections', { year: 2025 })[0] as { entries: { projectId: string }[] }
     ).entries[0].projectId,
+    ledgerJob: { own: ledgerJob(cloud, 'p001', 'prj-001'), other: ledgerJob(cloud, 'p008', 'prj-002') },
     checkin: await checkins(cloud, cookies.member),
   }
 }
@@ -1075,6 +1094,33 @@ async function checkins(cloud: TestCloud, member: string): Promise<Fixtures['che
     withdraw: await make(member, 'prj-001', 'authz-fixture-withdraw'),
     other: await make(p011, 'prj-002', 'authz-fixture-other'),
   }
+}
+
+/** A 管理台账 export job waiting for its run, as `ledger.export` leaves one for a large ledger. */
+function ledgerJob(cloud: TestCloud, ownerId: string, projectId: string): string {
+  const _id = `authz-ledger-job-${projectId}`
+  const now = new Date()
+  cloud.db.insertMany('ledger_jobs', [
+    {
+      _id,
+      ownerId,
+      scope: { projectId },
+      scopeKey: `p:${projectId}`,
+      title: '管理台账',
+      fileName: '管理台账.xlsx',
+      total: 0,
+      done: 0,
+      phase: null,
+      status: 'queued',
+      leaseUntil: new Date(now.getTime() + 70_000),
+      attempts: 0,
+      fileID: null,
+      error: null,
+      createdAt: now,
+      updatedAt: now,
+    },
+  ])
+  return _id
 }
 
 // ---- role escalation -----------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ const CODES = [
   'NETWORK',
   'TIMEOUT',
   'INTERNAL',
+  'TOO_LARGE',
   'NO_ENV',
   'NO_PERMISSION',
 ] as const satisfies readonly ErrorCode[]

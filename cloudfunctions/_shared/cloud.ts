@@ -58,5 +58,6 @@ export const COLLECTIONS = {
   supervisionRecords: 'supervision_records',
   supervisionBranchStatus: 'supervision_branch_status',
   ledgerExports: 'ledger_exports',
+  ledgerJobs: 'ledger_jobs',
   searchKeys: 'search_keys',
 } as const

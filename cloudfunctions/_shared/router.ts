@@ -72,6 +72,8 @@ export interface EntryOptions {
    * `wx_trigger`, no user), never for a client. Its summary comes back as `ok`, a throw as a logged INTERNAL.
    */
   timer?: { name: string; run: () => Promise<unknown> }
+  /** A function with more than one timer trigger: each by its name (the event's TriggerName), as `timer` runs. */
+  timers?: Readonly<Record<string, () => Promise<unknown>>>
   /**
    * Calls only the deploy makes (isDeployCall: keys-signed, no WeChat user, no `wx_` source), by `event.action`,
    * each given `event.payload`. To every other caller they are whatever the function answers an unknown action.
@@ -90,10 +92,14 @@ export interface MainOptions<F extends FunctionName> extends EntryOptions {
  * of its clients' actions, or a refusal for a function that has none).
  */
 export function createEntry(fn: string, options: EntryOptions, rest: Main): Main {
-  const { timer, deploy = {} } = options
+  const { timer, timers = {}, deploy = {} } = options
   return async (event) => {
     if (isHealthCall(event)) return health(fn)
-    if (timer && isTimerCall(event)) return runTimer(fn, timer.name, timer.run)
+    if (isTimerCall(event)) {
+      const name = String((event as { TriggerName?: unknown }).TriggerName)
+      if (Object.prototype.hasOwnProperty.call(timers, name)) return runTimer(fn, name, timers[name])
+      if (timer) return runTimer(fn, timer.name, timer.run)
+    }
     const action = isRecord(event) && typeof event.action === 'string' ? event.action : ''
     if (Object.prototype.hasOwnProperty.call(deploy, action) && isDeployCall()) {
       try {

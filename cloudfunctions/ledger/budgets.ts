@@ -8,4 +8,7 @@ import type { RoundTripBudgets } from '../_shared/router'
 export const ROUND_TRIPS: RoundTripBudgets<'ledger'> = {
   preview: 3,
   export: 8,
+  job: 2,
+  // A small ledger's run; a large one adds a round trip per 1,000 check-ins and per 5,000 rows of progress.
+  runJob: 12,
 }

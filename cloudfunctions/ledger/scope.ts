@@ -81,4 +81,5 @@ export async function resolveLedger(
   return ledgerFrom(scope, caller, at, await readLedgerScope(scope))
 }
 
-export const isFail = (v: ResolvedLedger | Fail): v is Fail => 'ok' in v && v.ok === false
+/** A refusal rather than what was asked for (a ledger, a file). */
+export const isFail = <T extends object>(v: T | Fail): v is Fail => 'ok' in v && v.ok === false

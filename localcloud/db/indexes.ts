@@ -114,6 +114,7 @@ export const INDEXES: Record<string, string[][]> = {
   ],
   // The cleanup timer reads expired exports, oldest first.
   ledger_exports: [['expiresAt']],
+  ledger_jobs: [['ownerId', 'scopeKey', 'createdAt'], ['status', 'leaseUntil'], ['createdAt']],
   // The dashboard roll-up: any study total changed since its last run?
   study_totals: [['updatedAt']],
 }

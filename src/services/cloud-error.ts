@@ -16,6 +16,7 @@ const FALLBACK_MESSAGES: Partial<Record<ErrorCode, string>> = {
   NETWORK: '网络连接失败，请检查网络后重试',
   TIMEOUT: '服务响应超时，请稍后重试',
   INTERNAL: '服务出错了，请稍后重试',
+  TOO_LARGE: '内容太多，一次处理不完，请缩小范围',
   NO_ENV: '找不到小程序的云开发环境，请联系管理员',
   NO_PERMISSION: '小程序没有调用此服务的权限，请联系管理员',
 }

@@ -16,6 +16,7 @@ async function allByIds<T extends { _id: string }>(
   ids: readonly string[],
   extra: Where = {},
   field: Record<string, true> | null = null,
+  onPage?: (read: number) => Promise<void> | void,
 ): Promise<T[]> {
   const out: T[] = []
   for (const part of chunk([...new Set(ids)])) {
@@ -27,6 +28,7 @@ async function allByIds<T extends { _id: string }>(
       const res = (await query.orderBy('_id', 'asc').limit(MAX_PAGE).get()) as DB.IQueryResult
       const docs = res.data as T[]
       out.push(...docs)
+      if (onPage) await onPage(out.length)
       if (docs.length < MAX_PAGE) break
       last = docs[docs.length - 1]._id
     }
@@ -75,8 +77,11 @@ const CHECKIN_FIELDS = {
   place: true,
 } as const
 
-/** The check-ins (写实) of these projects, only what the ledger shows. */
-export const listCheckinsOf = (projectIds: readonly string[]): Promise<LedgerCheckin[]> =>
+/** The check-ins (写实) of these projects, only what the ledger shows; `onPage` hears how many are read so far. */
+export const listCheckinsOf = (
+  projectIds: readonly string[],
+  onPage?: (read: number) => Promise<void> | void,
+): Promise<LedgerCheckin[]> =>
   allByIds<LedgerCheckin>(
     COLLECTIONS.checkins,
     'projectId',
@@ -84,6 +89,7 @@ export const listCheckinsOf = (projectIds: readonly string[]): Promise<LedgerChe
     // A check-in its author withdrew is not part of the record.
     { withdrawnAt: _.exists(false) },
     CHECKIN_FIELDS,
+    onPage,
   )
 
 /** Staff ratings that carry a comment: score, comment and time only (who rated never leaves the database). */

@@ -5,7 +5,7 @@ import { resolveProfile } from '../../../localcloud/profile'
 import { startTestCloud } from '../../../localcloud/testing'
 import type { TestCloud } from '../../../localcloud/testing'
 import type { Result } from '../../../types/result'
-import { data } from '../../projects/__tests__/helpers'
+import { fileOf } from './helpers'
 import type { CleanupSummary } from '../retention'
 
 // Exported ledgers live EXPORT_TTL_DAYS (7), then the `cleanup` timer deletes the file and its record.
@@ -87,7 +87,7 @@ function seedExpired(prefix: string, n: number, at: Date): string[] {
 describe('ledger exports expire', () => {
   it('records each export for seven days; the timer deletes the file and its record only after that', async () => {
     const exportedAt = Date.now()
-    const file = data(await cloud.call(p001, 'ledger', 'export', { projectId: 'prj-009' }))
+    const file = fileOf(await cloud.call(p001, 'ledger', 'export', { projectId: 'prj-009' }))
     expect(existsSync(localFile(file.fileID))).toBe(true)
     const [record] = cloud.db.find('ledger_exports', { fileID: file.fileID })
     expect(record).toMatchObject({ ownerId: 'p001', attempts: 0 })
@@ -125,7 +125,7 @@ describe('ledger exports expire', () => {
     const ids = seedExpired('backlog', 520, at)
 
     const first = await cleanupAt(at)
-    expect(first).toEqual({ deleted: 500, failed: 0, batches: 10, more: true })
+    expect(first).toEqual({ deleted: 500, failed: 0, batches: 10, more: true, jobs: 0 })
     expect(deleteCalls).toEqual(Array(10).fill(50))
     // Oldest first: the twenty left are the last to have expired.
     expect(ids.slice(0, 500).some((id) => existsSync(localFile(id)))).toBe(false)
@@ -133,7 +133,7 @@ describe('ledger exports expire', () => {
 
     deleteCalls.length = 0
     const second = await cleanupAt(at)
-    expect(second).toEqual({ deleted: 20, failed: 0, batches: 1, more: false })
+    expect(second).toEqual({ deleted: 20, failed: 0, batches: 1, more: false, jobs: 0 })
     expect(deleteCalls).toEqual([20])
     expect(cloud.db.count('ledger_exports', { ownerId: 'p002' })).toBe(0)
   })
@@ -146,7 +146,7 @@ describe('ledger exports expire', () => {
     refused.add(ids[0])
 
     const run = await cleanupAt(at)
-    expect(run).toEqual({ deleted: 59, failed: 1, batches: 2, more: false })
+    expect(run).toEqual({ deleted: 59, failed: 1, batches: 2, more: false, jobs: 0 })
     expect(existsSync(localFile(ids[0]))).toBe(true)
     const [kept] = cloud.db.find('ledger_exports', { fileID: ids[0] })
     expect(kept).toMatchObject({ attempts: 1 })

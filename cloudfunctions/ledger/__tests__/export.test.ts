@@ -5,6 +5,7 @@ import type { Worksheet } from 'exceljs'
 import { startTestCloud } from '../../../localcloud/testing'
 import type { TestCloud } from '../../../localcloud/testing'
 import { data } from '../../projects/__tests__/helpers'
+import { fileOf } from './helpers'
 
 // Demo: p001 secretary of 运维部 (p002 a member), p015 secretary of 安质部, p057 committee. 运维部's projects
 // of 2026: prj-001 (in progress, with check-ins) and prj-009 (closed, scored 29/28/24/14, 18 ratings).
@@ -41,7 +42,7 @@ const dataRows = (ws: Worksheet) => ws.actualRowCount - 1
 
 describe('ledger.export of one project', () => {
   it('writes every part to its own Chinese sheet, rows as stored, dates in China time', async () => {
-    const file = data(await cloud.call(as.p001, 'ledger', 'export', { projectId: 'prj-009' }))
+    const file = fileOf(await cloud.call(as.p001, 'ledger', 'export', { projectId: 'prj-009' }))
     expect(file.fileID).toMatch(/^cloud:\/\/local\.localcloud\/exports\/p001\/[0-9a-f]{24}\.xlsx$/)
     expect(file.fileName).toMatch(/^管理台账-打造“440”精品“党员先锋岗”-\d{8}\.xlsx$/)
     expect(file.url.split('?')[0]).toBe(`${cloud.url}/files/${file.fileID.slice(FILE_PREFIX.length)}`)
@@ -165,7 +166,7 @@ describe('ledger.export of one project', () => {
   })
 
   it('is served at its temporary link as a spreadsheet', async () => {
-    const file = data(await cloud.call(as.p057, 'ledger', 'export', { projectId: 'prj-009' }))
+    const file = fileOf(await cloud.call(as.p057, 'ledger', 'export', { projectId: 'prj-009' }))
     expect(file.fileID).toContain('/exports/p057/')
     const res = await fetch(file.url)
     expect(res.status).toBe(200)
@@ -189,7 +190,7 @@ describe('ledger.export of a branch’s year', () => {
     expect(preview).toMatchObject({ kind: 'branch_year', title: '运维部党支部 2026 年管理台账' })
     expect(preview.fileName).toBe('管理台账-运维部党支部-2026年.xlsx')
 
-    const file = data(await cloud.call(as.p001, 'ledger', 'export', scope))
+    const file = fileOf(await cloud.call(as.p001, 'ledger', 'export', scope))
     const book = await openBook(file.fileID)
     expect(book.worksheets.map((w) => ({ name: w.name, rows: dataRows(w) }))).toEqual(preview.sheets)
 
@@ -301,7 +302,7 @@ describe('督导记录 and 验收过程 sheets', () => {
     const scope = { branchId: 'b-yunwei', year: 2026 }
     const preview = data(await cloud.call(as.p001, 'ledger', 'preview', scope))
     expect(preview.sheets.find((s) => s.name === '督导记录')).toEqual({ name: '督导记录', rows: 1 })
-    const book = await openBook(data(await cloud.call(as.p001, 'ledger', 'export', scope)).fileID)
+    const book = await openBook(fileOf(await cloud.call(as.p001, 'ledger', 'export', scope)).fileID)
     expect(book.worksheets.map((w) => ({ name: w.name, rows: dataRows(w) }))).toEqual(preview.sheets)
     const ws = book.getWorksheet('督导记录') as Worksheet
     expect(headers(ws).slice(0, 9)).toEqual([
@@ -337,7 +338,7 @@ describe('督导记录 and 验收过程 sheets', () => {
       }),
     )
     const book = await openBook(
-      data(await cloud.call(as.p057, 'ledger', 'export', { projectId: 'prj-005' })).fileID,
+      fileOf(await cloud.call(as.p057, 'ledger', 'export', { projectId: 'prj-005' })).fileID,
     )
     const ws = book.getWorksheet('验收过程') as Worksheet
     expect(dataRows(ws)).toBe(1)

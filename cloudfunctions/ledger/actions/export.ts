@@ -1,94 +1,30 @@
-import { randomBytes } from 'node:crypto'
-import { inLedger, ledgerSheets } from '../../../domain/ledger'
-import type { SupervisionRecord } from '../../../types/entities'
+import { projectCounterId } from '../../../domain/checkin-counts'
+import { exportMode, tooLargeMessage } from '../../../domain/ledger-jobs'
 import { fail, ok } from '../../../types/result'
-import { cloud } from '../../_shared/cloud'
 import { now as clockNow } from '../../_shared/clock'
-import { logEvent } from '../../_shared/log'
-import {
-  listCheckinsOf,
-  listCommentsOf,
-  listEventsOf,
-  listMilestonesOf,
-  listRecordsOf,
-} from '../../_shared/repositories/ledger'
-import { getPersonNames } from '../../_shared/repositories/people'
-import { listBranchYearRecords } from '../../_shared/repositories/supervision-records'
-import type { Handler } from '../../_shared/router'
-import { tempUrls } from '../../_shared/temp-urls'
-import { discardFile, recordExport } from '../retention'
-import { isFail, resolveLedger } from '../scope'
-import { writeWorkbook } from '../xlsx'
+import { getCounts } from '../../_shared/repositories/checkins'
+import { readingEarly } from '../../_shared/router'
+import { buildLedgerFile } from '../build'
+import { openJob, ownJobView } from '../jobs'
+import { isFail, ledgerFrom, readLedgerScope } from '../scope'
 
 /**
- * 导出管理台账: reads the whole record of the ledger's projects, writes one sheet per part, stores the
- * workbook under the caller's own export folder with a random name, records it for deletion after
- * EXPORT_TTL_DAYS, and answers a temporary link to it.
+ * 导出管理台账. The scope is read with the caller; then its check-ins are counted from their running counters,
+ * which decides how the workbook is made (domain/ledger-jobs.ts): in this call, as a job of its own that the
+ * page follows, or not at all (too large even for a job, so the secretary is asked to export by project).
  */
-export const exportLedger: Handler<'ledger', 'export'> = async (scope, { caller }) => {
-  const now = clockNow()
-  const ledger = await resolveLedger(scope, caller, now)
-  if (isFail(ledger)) return ledger
-  const ids = ledger.projects.map((p) => p._id)
-  const [milestones, events, checkins, ratings, supervision] = await Promise.all([
-    listMilestonesOf(ids),
-    listEventsOf(ids),
-    listCheckinsOf(ids),
-    listCommentsOf(ids),
-    listBranchYearRecords<SupervisionRecord>(ledger.branchId, ledger.year),
-  ])
-  const [records, names] = await Promise.all([
-    listRecordsOf(milestones.map((m) => m._id)),
-    getPersonNames([
-      ...ledger.projects.flatMap((p) => [
-        p.ownerId,
-        ...p.tasks.flatMap((t) => t.assigneeIds),
-        ...(p.score ? [p.score.scoredBy] : []),
-      ]),
-      ...milestones.map((m) => m.ownerId),
-    ]),
-  ])
-  const sheets = ledgerSheets({
-    kind: ledger.kind,
-    title: ledger.title,
-    branchName: ledger.branchName,
-    year: ledger.year,
-    exportedAt: now,
-    exportedByName: caller.name,
-    projects: ledger.projects,
-    milestones,
-    records,
-    events,
-    checkins,
-    ratings,
-    supervisionRecords: supervision.filter((r) => inLedger(r, ledger.kind, ids[0] ?? null)),
-    names,
-  })
-  const content = await writeWorkbook(sheets, now)
-  const cloudPath = `exports/${caller._id}/${randomBytes(12).toString('hex')}.xlsx`
-  const uploaded = (await cloud.uploadFile({ cloudPath, fileContent: content })) as {
-    fileID?: string
-    code?: string
-  }
-  if (!uploaded.fileID) {
-    logEvent('error', 'ledger_upload_failed', { code: uploaded.code ?? 'unknown', bytes: content.length })
-    return fail('INTERNAL', '台账文件保存失败，请稍后再试')
-  }
-  try {
-    await recordExport(uploaded.fileID, caller._id, now)
-  } catch (err) {
-    // Unrecorded, the timer would never delete it: a workbook of members' records must not stay forever.
-    await discardFile(uploaded.fileID)
-    throw err
-  }
-  const urls = await tempUrls([uploaded.fileID])
-  const url = urls[uploaded.fileID]
-  if (!url) return fail('INTERNAL', '台账文件链接生成失败，请稍后再试')
-  logEvent('info', 'ledger_exported', {
-    kind: ledger.kind,
-    projects: ids.length,
-    checkins: checkins.length,
-    bytes: content.length,
-  })
-  return ok({ fileID: uploaded.fileID, url, fileName: ledger.fileName })
-}
+export const exportLedger = readingEarly<'ledger', 'export'>()(
+  readLedgerScope,
+  async (scope, { caller, early }) => {
+    const now = clockNow()
+    const ledger = ledgerFrom(scope, caller, now, early)
+    if (isFail(ledger)) return ledger
+    const counts = await getCounts(ledger.projects.map((p) => projectCounterId(p._id)))
+    const checkins = [...counts.values()].reduce((n, c) => n + c, 0)
+    const mode = exportMode(checkins)
+    if (mode === 'too_large') return fail('TOO_LARGE', tooLargeMessage(checkins))
+    if (mode === 'job') return ok(await ownJobView(await openJob(ledger, scope, caller, checkins, now), now))
+    const file = await buildLedgerFile(ledger, caller, now)
+    return isFail(file) ? file : ok(file)
+  },
+)

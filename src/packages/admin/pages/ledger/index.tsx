@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Progress } from '@nutui/nutui-react-taro'
+import { jobPercent } from '@domain/ledger-jobs'
 import { BottomBar } from '@/components/BottomBar'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
@@ -50,6 +51,14 @@ export default function LedgerPage() {
       {exporter.words ? (
         <View ariaRole="status">
           <Text className="admin-status">{exporter.words}</Text>
+        </View>
+      ) : null}
+      {exporter.stage === 'job' && exporter.job ? (
+        <View className="admin-job">
+          <Progress percent={jobPercent(exporter.job)} showText />
+          <Text className="admin-job-hint">
+            台账较大，正在单独生成。可以先离开本页，10 分钟内回来再点“导出”即可取回。
+          </Text>
         </View>
       ) : null}
       {exporter.stage === 'done' && process.env.TARO_ENV !== 'weapp' ? (

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { LedgerPreview } from '@contract/api'
+import type { LedgerJobStatus, LedgerPreview } from '@contract/api'
 import { CloudError } from '@/services/cloud-error'
 import { openSpreadsheet } from '@/services/open-document'
 import LedgerPage from '../index'
@@ -123,6 +123,74 @@ describe('管理台账', () => {
     expect(await screen.findByText('导出失败：服务响应超时，请稍后重试')).toBeInTheDocument()
     fireEvent.click(screen.getByRole('button', { name: '导出' }))
     expect(await screen.findByText('导出失败：文件已生成，但下载或打开失败，请重试')).toBeInTheDocument()
+  })
+
+  describe('a ledger too large for one call', () => {
+    const job = {
+      jobId: 'lj-1',
+      status: 'queued' as LedgerJobStatus,
+      title: preview.title,
+      fileName: file.fileName,
+      total: 12_000,
+      done: 0,
+      phase: null,
+      file: null,
+      error: null,
+    }
+
+    it('runs as a job, shows how far it has got, then opens the file', async () => {
+      const run = deferred<typeof job>()
+      answer({
+        'ledger.preview': preview,
+        'ledger.export': job,
+        'ledger.runJob': () => run.promise,
+        'ledger.job': [
+          { ...job, status: 'running', phase: 'reading', done: 6_000 },
+          { ...job, status: 'ready', done: 12_000, file },
+        ],
+      })
+      render(<LedgerPage />)
+      fireEvent.click(await screen.findByRole('button', { name: '导出' }))
+      expect(await screen.findByText('台账较大，已排队生成，请稍候…')).toBeInTheDocument()
+      expect(screen.getByText(/可以先离开本页/)).toBeInTheDocument()
+      expect(payloadsOf('ledger.runJob')).toEqual([{ jobId: 'lj-1' }])
+      expect(
+        await screen.findByText('台账较大，正在读取 6,000 / 12,000 条记录（25%）', undefined, {
+          timeout: 5000,
+        }),
+      ).toBeInTheDocument()
+      expect(screen.getByRole('button', { name: '正在导出…' })).toBeDisabled()
+      expect(
+        await screen.findByText(`已导出，浏览器已开始下载：${file.fileName}`, undefined, { timeout: 5000 }),
+      ).toBeInTheDocument()
+      expect(open).toHaveBeenCalledWith(file.url, file.fileName, expect.any(Function))
+      expect(payloadsOf('ledger.job')).toEqual([{ jobId: 'lj-1' }, { jobId: 'lj-1' }])
+      await act(async () => run.resolve({ ...job, status: 'ready' }))
+    }, 20_000)
+
+    it('keeps asking when its run is cut off, and says why the job failed', async () => {
+      answer({
+        'ledger.preview': preview,
+        'ledger.export': job,
+        'ledger.runJob': new CloudError('TIMEOUT', '服务响应超时，请稍后重试'),
+        'ledger.job': { ...job, status: 'failed', error: '台账生成多次超时，请按项目分别导出' },
+      })
+      render(<LedgerPage />)
+      fireEvent.click(await screen.findByRole('button', { name: '导出' }))
+      expect(
+        await screen.findByText('导出失败：台账生成多次超时，请按项目分别导出', undefined, { timeout: 5000 }),
+      ).toBeInTheDocument()
+      expect(open).not.toHaveBeenCalled()
+      expect(screen.getByRole('button', { name: '导出' })).not.toBeDisabled()
+    }, 20_000)
+
+    it('opens at once the workbook made a few minutes ago', async () => {
+      answer({ 'ledger.preview': preview, 'ledger.export': { ...job, status: 'ready', done: 12_000, file } })
+      render(<LedgerPage />)
+      fireEvent.click(await screen.findByRole('button', { name: '导出' }))
+      expect(await screen.findByText(`已导出，浏览器已开始下载：${file.fileName}`)).toBeInTheDocument()
+      expect(payloadsOf('ledger.runJob')).toEqual([])
+    })
   })
 
   it('tells a member they may not export, without a retry', async () => {
