@@ -10,6 +10,7 @@ import { benchReminders } from './reminders.bench'
 import { benchReference } from './reference.bench'
 import { benchSearch } from './search.bench'
 import { benchSupervision } from './supervision.bench'
+import { benchSweeps } from './sweeps.bench'
 import { writeReport } from './report'
 import type { Figure } from './report'
 
@@ -29,6 +30,7 @@ async function main() {
     ['dashboard', benchDashboard],
     ['search', benchSearch],
     ['supervision', benchSupervision],
+    ['sweeps', benchSweeps],
     ['weapp', benchWeappSize],
     ['start', benchStart],
   ]
