@@ -57,3 +57,21 @@ export function acceptanceMethodProblem(
   if (!opinion) return { path: 'opinion', message: '请填写走访对象对项目的评价' }
   return null
 }
+
+/**
+ * Why asking for 结题 now deserves a second thought: the plan is not finished (progress below 100%, or
+ * milestones not yet approved). Null when it is. The request is still the secretary's to make: 验收 judges it,
+ * and an unfinished plan counts as 未完成项目计划 in the year's evaluation.
+ */
+export function earlyAcceptanceWarning(
+  progress: number,
+  milestones: readonly { title: string; status: string }[],
+): string | null {
+  const open = milestones.filter((m) => m.status !== 'approved')
+  if (progress >= 100 && open.length === 0) return null
+  const names = open.slice(0, 3).map((m) => `“${m.title}”`)
+  const more = open.length > 3 ? ` 等 ${open.length} 个` : ''
+  const unfinished =
+    open.length > 0 ? `，还有 ${open.length} 个里程碑未通过审核（${names.join('、')}${more}）` : ''
+  return `当前进度 ${progress}%${unfinished}。计划未完成就申请结题，验收时可能被认定为“未完成项目计划”，影响年度评先评优。确认仍要申请结题？`
+}

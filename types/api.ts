@@ -142,6 +142,7 @@ export type {
   ProjectRectification,
   ProjectEventView,
   ProjectSummary,
+  ProjectWorkView,
   PublicProjectView,
   ShowcaseProjectView,
   ShowcaseView,

@@ -1,12 +1,14 @@
 import { formatDay } from '../../domain/dates'
-import type { Milestone, PlanTask, Project, ProjectEvent } from '../../types/entities'
+import type { Milestone, MilestoneRecord, PlanTask, Project, ProjectEvent } from '../../types/entities'
 import type {
   MilestoneView,
   PersonRef,
   ProjectEventView,
   ProjectSummary,
+  ProjectWorkView,
   TaskView,
 } from '../../types/functions/projects'
+import type { RecentCheckin } from './repositories/projects'
 
 export const iso = (d: Date): string => new Date(d).toISOString()
 
@@ -63,6 +65,38 @@ export function toTaskViews(
     assignees: t.assigneeIds.flatMap((id) => personRef(id, names) ?? []),
     milestones: milestones.filter((m) => m.taskId === t.id).map((m) => toMilestoneView(m, names)),
   }))
+}
+
+/** Milestone reviews and check-ins as the timeline shows them, newest first. */
+export function toWorkViews(
+  reviews: readonly MilestoneRecord[],
+  checkins: readonly RecentCheckin[],
+  milestones: readonly Pick<Milestone, '_id' | 'title'>[],
+): ProjectWorkView[] {
+  const titles = new Map(milestones.map((m) => [m._id, m.title]))
+  const work: (ProjectWorkView & { time: number })[] = [
+    ...reviews.map((r) => ({
+      id: r._id,
+      kind: 'milestone' as const,
+      action: r.action,
+      title: titles.get(r.milestoneId) ?? '',
+      actorName: r.actorName,
+      comment: r.action === 'submit' ? r.description : r.comment,
+      at: iso(r.at),
+      time: new Date(r.at).getTime(),
+    })),
+    ...checkins.map((c) => ({
+      id: c._id,
+      kind: 'checkin' as const,
+      action: null,
+      title: c.milestoneTitle ? `${c.taskTitle} · ${c.milestoneTitle}` : c.taskTitle,
+      actorName: c.personName,
+      comment: c.text,
+      at: iso(c.at),
+      time: new Date(c.at).getTime(),
+    })),
+  ]
+  return work.sort((a, b) => b.time - a.time).map(({ time: _time, ...w }) => w)
 }
 
 export const toEventView = (e: ProjectEvent): ProjectEventView => ({

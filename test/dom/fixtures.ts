@@ -104,6 +104,7 @@ export function detail(overrides: Partial<ProjectDetail> = {}): ProjectDetail {
     score: null,
     rating: { count: 0, average: null },
     events: [],
+    work: [],
     can: [],
     missingFields: [],
     planProblems: [],

@@ -36,6 +36,7 @@ export const detail: ProjectDetail = {
   score: null,
   rating: { count: 0, average: null },
   events: [],
+  work: [],
   can: ['save_plan', 'start'],
   missingFields: [],
   planProblems: ['计划书还没有任务'],

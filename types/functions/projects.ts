@@ -3,6 +3,7 @@ import { ACCEPTANCE_METHODS, PROJECT_CATEGORIES, PROJECT_STATUSES, SURVEY_FIELDS
 import type {
   AcceptanceMethod,
   BorrowedFrom,
+  MilestoneAction,
   ChecklistItem,
   MilestoneStatus,
   ProjectAction,
@@ -281,6 +282,20 @@ export interface TaskView {
   milestones: MilestoneView[]
 }
 
+/** The work on a project the timeline shows beside its state changes: milestone reviews and check-ins. */
+export interface ProjectWorkView {
+  id: string
+  kind: 'milestone' | 'checkin'
+  /** A milestone's review step; null for a check-in. */
+  action: MilestoneAction | null
+  /** The milestone's title, or the task (and milestone) a check-in was on. */
+  title: string
+  actorName: string
+  /** The approver's comment, what was submitted, or what the check-in says. */
+  comment: string
+  at: string
+}
+
 export interface ProjectEventView {
   id: string
   action: ProjectAction
@@ -323,6 +338,8 @@ export interface ProjectDetail extends ProjectSummary {
   rating: { count: number; average: number | null }
   /** Newest first, at most 50. */
   events: ProjectEventView[]
+  /** Newest first: the latest milestone reviews (≤ 50) and check-ins (≤ 30), for the timeline. */
+  work: ProjectWorkView[]
   /** Actions the caller may take now (state machine × permissions). */
   can: ProjectAction[]
   /** Labels of proposal fields still empty (blocks submit). */

@@ -1,6 +1,8 @@
 import type { DB } from 'wx-server-sdk'
 import type {
+  Checkin,
   Milestone,
+  MilestoneRecord,
   Project,
   ProjectCategory,
   ProjectEvent,
@@ -49,6 +51,34 @@ export const getRating = (projectId: string, openid: string): Promise<Rating | n
   getById<Rating>(COLLECTIONS.ratings, ratingId(projectId, openid))
 
 export const ratingId = (projectId: string, openid: string): string => `${projectId}:${openid}`
+
+/** A project's latest milestone reviews (submit, approve, return), newest first: the timeline shows them. */
+export async function listRecentReviews(projectId: string, limit: number): Promise<MilestoneRecord[]> {
+  const res = (await db
+    .collection(COLLECTIONS.milestoneSubmissions)
+    .where({ projectId })
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .get()) as DB.IQueryResult
+  return res.data as MilestoneRecord[]
+}
+
+/** A project's latest check-ins, newest first, without their photos: the timeline names them. */
+export async function listRecentCheckins(projectId: string, limit: number): Promise<RecentCheckin[]> {
+  const res = (await db
+    .collection(COLLECTIONS.checkins)
+    .where({ projectId })
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .field({ _id: true, personName: true, taskTitle: true, milestoneTitle: true, text: true, at: true })
+    .get()) as DB.IQueryResult
+  return res.data as RecentCheckin[]
+}
+
+export type RecentCheckin = Pick<
+  Checkin,
+  '_id' | 'personName' | 'taskTitle' | 'milestoneTitle' | 'text' | 'at'
+>
 
 /** These projects, by id (at most a page of them). */
 export async function getProjects(ids: readonly string[]): Promise<Project[]> {

@@ -15,9 +15,16 @@ import {
   toEventView,
   toSummary,
   toTaskViews,
+  toWorkViews,
 } from '../../_shared/project-views'
 import { getPersonNames } from '../../_shared/repositories/people'
-import { getProject, listMilestones, listRecentEvents } from '../../_shared/repositories/projects'
+import {
+  getProject,
+  listMilestones,
+  listRecentCheckins,
+  listRecentEvents,
+  listRecentReviews,
+} from '../../_shared/repositories/projects'
 import { listPendingRectificationsOf } from '../../_shared/repositories/supervision'
 import type { Handler } from '../../_shared/router'
 import { projectNotFound } from '../../_shared/transition'
@@ -29,11 +36,13 @@ import { projectNotFound } from '../../_shared/transition'
 export const get: Handler<'projects', 'get'> = async ({ id }, { caller }) => {
   // Only the branch secretary and the committee see 整改: nobody else's read asks for it.
   const mayFix = isLeader(caller)
-  const [project, milestones, events, fixes] = await Promise.all([
+  const [project, milestones, events, fixes, reviews, checkins] = await Promise.all([
     getProject(id),
     listMilestones(id),
     listRecentEvents(id, 50),
     mayFix ? listPendingRectificationsOf(id) : [],
+    listRecentReviews(id, 50),
+    listRecentCheckins(id, 30),
   ])
   if (!project) return projectNotFound()
   if (!canReadProject(caller, project)) return fail('FORBIDDEN', '只能查看本支部的项目')
@@ -75,6 +84,7 @@ export const get: Handler<'projects', 'get'> = async ({ id }, { caller }) => {
     },
     rating: { count: project.rating.count, average: averageRating(project.rating) },
     events: events.map(toEventView),
+    work: toWorkViews(reviews, checkins, milestones),
     can: availableActions(caller, project, { missingFields: missing.length, planProblems: problems.length }),
     missingFields: missing.map((m) => m.label),
     planProblems: problems.map((p) => p.message),

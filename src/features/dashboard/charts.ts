@@ -16,6 +16,20 @@ export interface Column {
   value: number
   /** Height as a share of the plot, 0–1. */
   fraction: number
+  /** Whether its label is printed under it: on a phone at most LABELS_SHOWN fit side by side. */
+  labelled: boolean
+}
+
+/** How many column labels (e.g. 10/13) fit side by side under a phone-wide chart without running together. */
+export const LABELS_SHOWN = 6
+
+/**
+ * Which of `count` columns carry a label: every k-th counted back from the last (the newest week is always
+ * named), k the smallest step that keeps the labels to LABELS_SHOWN.
+ */
+export function labelledColumns(count: number, room = LABELS_SHOWN): boolean[] {
+  const step = Math.max(1, Math.ceil(count / room))
+  return Array.from({ length: count }, (_, i) => (count - 1 - i) % step === 0)
 }
 
 /** Columns against a round axis top; the axis top and its half are the gridlines' figures. */
@@ -25,8 +39,9 @@ export function columnChart(points: readonly { label: string; value: number }[])
   total: number
 } {
   const axisMax = niceMax(Math.max(0, ...points.map((p) => p.value)))
+  const labelled = labelledColumns(points.length)
   return {
-    columns: points.map((p) => ({ ...p, fraction: clamp01(p.value / axisMax) })),
+    columns: points.map((p, i) => ({ ...p, fraction: clamp01(p.value / axisMax), labelled: labelled[i] })),
     axisMax,
     total: points.reduce((s, p) => s + p.value, 0),
   }

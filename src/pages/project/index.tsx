@@ -82,7 +82,7 @@ export default function ProjectPage() {
       {tab === 'overview' ? <OverviewPanel project={detail} /> : null}
       {tab === 'plan' ? <PlanPanel project={detail} /> : null}
       {tab === 'progress' ? <ProgressPanel project={detail} /> : null}
-      {tab === 'events' ? <TimelinePanel events={detail.events} /> : null}
+      {tab === 'events' ? <TimelinePanel events={detail.events} work={detail.work} /> : null}
       {tab === 'ledger' ? (
         <LedgerPanel
           project={detail}

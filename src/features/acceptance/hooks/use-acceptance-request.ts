@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { ProjectDetail } from '@contract/api'
+import { earlyAcceptanceWarning } from '@domain/acceptance'
 import type { RequestState } from '@/hooks/use-request'
 import { useProject } from '@/features/projects'
 import { confirmAction } from '@/services/confirm'
@@ -44,11 +45,19 @@ export function useAcceptanceRequest(id: string | undefined): AcceptanceRequestF
       setError('请填写结题总结')
       return
     }
-    const ok = await confirmAction({
-      title: '申请结题',
-      content: '提交后由党委验收评分，验收期间不能修改计划书。确认申请结题？',
-      confirmText: '申请',
-    })
+    const early = earlyAcceptanceWarning(
+      project.data.progress,
+      project.data.tasks.flatMap((t) => t.milestones),
+    )
+    const ok = await confirmAction(
+      early
+        ? { title: '计划尚未完成', content: early, confirmText: '仍要申请' }
+        : {
+            title: '申请结题',
+            content: '提交后由党委验收评分，验收期间不能修改计划书。确认申请结题？',
+            confirmText: '申请',
+          },
+    )
     if (!ok) return
     // After the confirm dialog: the committee's decision comes back to the secretary ('propose').
     void askToSubscribe('propose')

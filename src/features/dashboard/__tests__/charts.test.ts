@@ -1,4 +1,12 @@
-import { barFractions, columnChart, niceMax, percent, stackedBar } from '../charts'
+import {
+  barFractions,
+  columnChart,
+  labelledColumns,
+  LABELS_SHOWN,
+  niceMax,
+  percent,
+  stackedBar,
+} from '../charts'
 import { asOfText, freshnessText, monthLabel, partText, pointsLine, rateText, weekLabel } from '../words'
 
 describe('chart geometry', () => {
@@ -18,6 +26,24 @@ describe('chart geometry', () => {
     expect(chart.columns.map((c) => c.fraction)).toEqual([0, 0.2, 0.46])
     expect(chart.total).toBe(33)
     expect(columnChart([]).columns).toEqual([])
+  })
+
+  it('labels at most six columns so week labels do not run together, always the newest', () => {
+    const twelve = labelledColumns(12)
+    expect(twelve.filter(Boolean)).toHaveLength(LABELS_SHOWN)
+    expect(twelve.map((l) => (l ? 'x' : '.')).join('')).toBe('.x.x.x.x.x.x')
+    expect(labelledColumns(13).filter(Boolean).length).toBeLessThanOrEqual(LABELS_SHOWN)
+    expect(labelledColumns(13)[12]).toBe(true)
+    expect(labelledColumns(4)).toEqual([true, true, true, true])
+    const weeks = columnChart(Array.from({ length: 12 }, (_, i) => ({ label: `w${i}`, value: i })))
+    expect(weeks.columns.filter((c) => c.labelled).map((c) => c.label)).toEqual([
+      'w1',
+      'w3',
+      'w5',
+      'w7',
+      'w9',
+      'w11',
+    ])
   })
 
   it('splits a stacked bar into shares that add up to 1, leaving out empty parts', () => {

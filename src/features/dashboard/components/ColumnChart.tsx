@@ -31,7 +31,7 @@ export function ColumnChart({ points, unit, summary }: ColumnChartProps) {
       <View className="column-chart__labels">
         {columns.map((c) => (
           <Text key={c.label} className="column-chart__label">
-            {c.label}
+            {c.labelled ? c.label : ''}
           </Text>
         ))}
       </View>

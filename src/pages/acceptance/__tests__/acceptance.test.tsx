@@ -41,7 +41,60 @@ describe('申请结题', () => {
         { id: 'prj-001', summary: '完成走访 320 户', evidence: [] },
       ]),
     )
+    // At 100% with nothing open, the usual confirmation, no warning.
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '申请结题' }))
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已申请结题' }))
+  })
+
+  it('warns before 结题 at 40% with milestones unfinished, and sends nothing when the secretary steps back', async () => {
+    const milestone = (id: string, title: string, status: 'approved' | 'open' | 'submitted') => ({
+      id,
+      taskId: 't1',
+      title,
+      weight: 25,
+      owner: null,
+      deadline: null,
+      qualityStandard: '',
+      expectedGoal: '',
+      status,
+    })
+    answer({
+      'projects.get': detail({
+        status: 'in_progress',
+        progress: 40,
+        can: ['save_plan', 'request_acceptance'],
+        tasks: [
+          {
+            id: 't1',
+            title: '走访',
+            assignees: [],
+            milestones: [
+              milestone('m1', '摸底', 'approved'),
+              milestone('m2', '走访', 'submitted'),
+              milestone('m3', '回访', 'open'),
+            ],
+          },
+        ],
+      }),
+      'projects.requestAcceptance': { id: 'prj-001', status: 'acceptance_requested', version: 7 },
+    })
+    const showModal = Taro.showModal as unknown as jest.Mock
+    render(<AcceptancePage />)
+    fireEvent.change(await screen.findByLabelText('结题总结'), { target: { value: '完成一半' } })
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
+    fireEvent.click(screen.getByRole('button', { name: '提交结题申请' }))
+    await waitFor(() =>
+      expect(showModal).toHaveBeenCalledWith(
+        expect.objectContaining({
+          title: '计划尚未完成',
+          confirmText: '仍要申请',
+          content: expect.stringContaining('当前进度 40%，还有 2 个里程碑未通过审核（“走访”、“回访”）'),
+        }),
+      ),
+    )
+    expect(payloadsOf('projects.requestAcceptance')).toHaveLength(0)
+    fireEvent.click(screen.getByRole('button', { name: '提交结题申请' }))
+    await waitFor(() => expect(payloadsOf('projects.requestAcceptance')).toHaveLength(1))
   })
 
   it('uploads the chosen evidence photos, in order, and sends their file ids', async () => {
