@@ -2,7 +2,8 @@ import type { DB } from 'wx-server-sdk'
 import type { Milestone, PartyGroup, Person, Project, ProjectStatus } from '../../../types/entities'
 import type { AnnouncementRead, GroupBoard, GroupComment, GroupPost } from '../../../types/entities-community'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { MAX_PAGE, getByIds } from './query'
+import { MAX_PAGE, getByIds, readPage } from './query'
+import type { PageMark } from './query'
 
 async function getById<T>(collection: string, id: string): Promise<T | null> {
   const res = (await db.collection(collection).doc(id).get()) as DB.IQuerySingleResult
@@ -29,11 +30,7 @@ export async function listGroupsOfBranches(branchIds: readonly string[]): Promis
   return res.data as PartyGroup[]
 }
 
-/** Where a page of a feed or of comments ended: the last item shown. */
-export interface PageMark {
-  at: Date
-  id: string
-}
+export type { PageMark } from './query'
 
 /**
  * A page of a group's feed, newest first, after `before`: posts neither withdrawn nor pinned. Every field of
@@ -46,20 +43,7 @@ export async function listFeed(
   limit: number,
 ): Promise<GroupPost[]> {
   const base = { groupId, withdrawn: false, pinned: false }
-  const where = before
-    ? _.and([
-        { ...base, createdAt: _.lte(before.at) },
-        _.or([{ createdAt: _.lt(before.at) }, { _id: _.lt(before.id) }]),
-      ])
-    : base
-  const res = (await db
-    .collection(COLLECTIONS.groupPosts)
-    .where(where)
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(limit)
-    .get()) as DB.IQueryResult
-  return res.data as GroupPost[]
+  return readPage<GroupPost>(COLLECTIONS.groupPosts, base, 'createdAt', before, limit)
 }
 
 /** A post's comments, oldest first, after `after`. */
@@ -68,20 +52,7 @@ export async function listComments(
   after: PageMark | null,
   limit: number,
 ): Promise<GroupComment[]> {
-  const where = after
-    ? _.and([
-        { postId, createdAt: _.gte(after.at) },
-        _.or([{ createdAt: _.gt(after.at) }, { _id: _.gt(after.id) }]),
-      ])
-    : { postId }
-  const res = (await db
-    .collection(COLLECTIONS.groupComments)
-    .where(where)
-    .orderBy('createdAt', 'asc')
-    .orderBy('_id', 'asc')
-    .limit(limit)
-    .get()) as DB.IQueryResult
-  return res.data as GroupComment[]
+  return readPage<GroupComment>(COLLECTIONS.groupComments, { postId }, 'createdAt', after, limit, 'asc')
 }
 
 export const readId = (postId: string, personId: string): string => `${postId}:${personId}`

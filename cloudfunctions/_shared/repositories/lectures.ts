@@ -2,8 +2,8 @@ import type { DB } from 'wx-server-sdk'
 import type { OrgUnit, Person } from '../../../types/entities'
 import type { Lecture, LectureListing, LectureStudy, StudyTotals } from '../../../types/entities-community'
 import { COLLECTIONS, db, _ } from '../cloud'
-import type { PageMark } from './groups'
-import { MAX_PAGE, getByIds } from './query'
+import type { PageMark } from './query'
+import { MAX_PAGE, getByIds, readPage } from './query'
 
 export async function getLecture(id: string): Promise<Lecture | null> {
   const res = (await db.collection(COLLECTIONS.lectures).doc(id).get()) as DB.IQuerySingleResult
@@ -13,15 +13,6 @@ export async function getLecture(id: string): Promise<Lecture | null> {
 export const getLectures = (ids: readonly string[]) => getByIds<Lecture>(COLLECTIONS.lectures, ids)
 export const getStudies = (ids: readonly string[]) => getByIds<LectureStudy>(COLLECTIONS.lectureStudies, ids)
 export const getTotals = (ids: readonly string[]) => getByIds<StudyTotals>(COLLECTIONS.studyTotals, ids)
-
-/** `where` narrowed to newest first past `before`, on an index that ends in `field`, ties broken by `_id`. */
-function pastMark(where: Record<string, unknown>, field: string, before: PageMark | null) {
-  if (!before) return where
-  return _.and([
-    { ...where, [field]: _.lte(before.at) },
-    _.or([{ [field]: _.lt(before.at) }, { _id: _.lt(before.id) }]),
-  ])
-}
 
 /**
  * Published listings for these audience keys (optionally required ones only), newest first. One read per key
@@ -37,14 +28,7 @@ export async function listListings(
   const pages = await Promise.all(
     [...new Set(keys)].map(async (key) => {
       const base = { key, status: 'published', ...(requiredOnly ? { required: true } : {}) }
-      const res = (await db
-        .collection(COLLECTIONS.lectureListings)
-        .where(pastMark(base, 'publishedAt', before))
-        .orderBy('publishedAt', 'desc')
-        .orderBy('_id', 'desc')
-        .limit(limit)
-        .get()) as DB.IQueryResult
-      return res.data as LectureListing[]
+      return readPage<LectureListing>(COLLECTIONS.lectureListings, base, 'publishedAt', before, limit)
     }),
   )
   const newestFirst = (a: LectureListing, b: LectureListing) =>
@@ -59,14 +43,13 @@ export async function listFinished(
   before: PageMark | null,
   limit: number,
 ): Promise<LectureStudy[]> {
-  const res = (await db
-    .collection(COLLECTIONS.lectureStudies)
-    .where(pastMark({ personId, completed: true }, 'completedAt', before))
-    .orderBy('completedAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(limit)
-    .get()) as DB.IQueryResult
-  return res.data as LectureStudy[]
+  return readPage<LectureStudy>(
+    COLLECTIONS.lectureStudies,
+    { personId, completed: true },
+    'completedAt',
+    before,
+    limit,
+  )
 }
 
 /** Lectures of these publishing branches (null: every lecture, for the committee), latest edit first. */
@@ -79,14 +62,7 @@ export async function listManaged(
     ownerBranchIds === null
       ? {}
       : { ownerBranchId: ownerBranchIds.length === 1 ? ownerBranchIds[0] : _.in([...ownerBranchIds]) }
-  const res = (await db
-    .collection(COLLECTIONS.lectures)
-    .where(pastMark(scope, 'updatedAt', before))
-    .orderBy('updatedAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(limit)
-    .get()) as DB.IQueryResult
-  return res.data as Lecture[]
+  return readPage<Lecture>(COLLECTIONS.lectures, scope, 'updatedAt', before, limit)
 }
 
 /** Required listings whose deadline day is before `day` (UTC midnight of a China day): the reminders sweep. */

@@ -10,8 +10,8 @@ import type {
   SubscriptionCredit,
 } from '../../../types/entities'
 import { COLLECTIONS, db, _ } from '../cloud'
-import type { PageMark } from './groups'
-import { MAX_PAGE, chunk, getByIds } from './query'
+import type { PageMark } from './query'
+import { MAX_PAGE, chunk, getByIds, readPage } from './query'
 
 const messages = () => db.collection(COLLECTIONS.messages)
 const credits = () => db.collection(COLLECTIONS.subscriptionCredits)
@@ -63,19 +63,7 @@ const inserted = (add: unknown): Promise<boolean> =>
 
 /** The caller's messages, newest first, after `before`, on the (personId, createdAt) index. */
 export async function listMessages(personId: string, before: PageMark | null, limit: number) {
-  const where = before
-    ? _.and([
-        { personId, createdAt: _.lte(before.at) },
-        _.or([{ createdAt: _.lt(before.at) }, { _id: _.lt(before.id) }]),
-      ])
-    : { personId }
-  const res = (await messages()
-    .where(where)
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(limit)
-    .get()) as DB.IQueryResult
-  return res.data as Message[]
+  return readPage<Message>(COLLECTIONS.messages, { personId }, 'createdAt', before, limit)
 }
 
 export const countUnread = async (personId: string): Promise<number> =>

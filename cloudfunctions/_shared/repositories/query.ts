@@ -51,3 +51,41 @@ export async function getMapByIds<T extends { _id: string }>(
 ): Promise<Map<string, T>> {
   return new Map((await getByIds<T>(collection, ids, field)).map((doc) => [doc._id, doc]))
 }
+
+/** Where a page of a list ended: the last item shown. */
+export interface PageMark {
+  at: Date
+  id: string
+}
+
+/**
+ * One page of `where` in `field` order, ties broken by `_id`, after `mark`: keyset paging on an index that ends
+ * in `field`, so a page deep in a long list costs what the first one does (no skip).
+ */
+export async function readPage<T>(
+  collection: string,
+  where: Record<string, unknown>,
+  field: string,
+  mark: PageMark | null,
+  limit: number,
+  order: 'asc' | 'desc' = 'desc',
+): Promise<T[]> {
+  const desc = order === 'desc'
+  const after = mark
+    ? _.and([
+        { ...where, [field]: desc ? _.lte(mark.at) : _.gte(mark.at) },
+        _.or([
+          { [field]: desc ? _.lt(mark.at) : _.gt(mark.at) },
+          { _id: desc ? _.lt(mark.id) : _.gt(mark.id) },
+        ]),
+      ])
+    : where
+  const res = (await db
+    .collection(collection)
+    .where(after)
+    .orderBy(field, order)
+    .orderBy('_id', order)
+    .limit(limit)
+    .get()) as DB.IQueryResult
+  return res.data as T[]
+}
