@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { startLocalcloud } from '../localcloud/index'
 import type { Localcloud } from '../localcloud/index'
+import { INIT_TIMEOUT_MS } from '../localcloud/worker/pool'
 import { eventually, launchBrowser, phonePage, screenshot, settled } from './browser'
 
 /** A fresh demo company on localcloud and a browser, for one test file's journeys through the H5 app. */
@@ -152,6 +153,20 @@ export async function scrollTo(target: Locator) {
   await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
 }
 
+/**
+ * Waits until the page shows no loading state (the app's own signal that its first reads answered). A first call
+ * to a function may start an instance, which under the cloud profile on a loaded machine can take most of the
+ * platform's initialisation timeout (localcloud's INIT_TIMEOUT_MS), so this waits that long.
+ */
+export async function loaded(page: Page) {
+  await settled(page)
+  await page.waitForFunction(
+    `![...document.querySelectorAll('.loading-state')].some((el) => el.checkVisibility())`,
+    undefined,
+    { timeout: INIT_TIMEOUT_MS },
+  )
+}
+
 /** A segment tab (分片设置, 督导记录…) tapped once the page has landed; waits until it is the one selected. */
 export async function segmentTab(page: Page, label: string) {
   await settled(page)
@@ -164,6 +179,7 @@ export async function segmentTab(page: Page, label: string) {
     .filter({ visible: true })
     .first()
     .waitFor()
+  await loaded(page)
 }
 
 /**
@@ -172,7 +188,7 @@ export async function segmentTab(page: Page, label: string) {
  * page. A phone would open its dialer and come back to the app; here the app's `tel:` link is noted instead (read
  * it with `dialed`). Set before the page loads the app (`openPage` reloads it).
  */
-export async function useDialer(page: Page) {
+export async function withDialer(page: Page) {
   await page.route(/\/js\/[^/]+\.js$/, async (route) => {
     const response = await route.fetch()
     const body = (await response.text()).replace(

@@ -5,6 +5,7 @@ import {
   confirmModal,
   dialed,
   fill,
+  loaded,
   openPage,
   pickOption,
   scrollTo,
@@ -12,7 +13,7 @@ import {
   setUpJourney,
   shown,
   tap,
-  useDialer,
+  withDialer,
 } from './journey'
 
 const journey = setUpJourney('supervision')
@@ -51,6 +52,7 @@ test('定期检查 set in 分片设置, a 电话调度 with a follow-up closed i
   // 1. The committee sets 胡宏伟's 定期检查 to monthly for this year, in 分片设置.
   const committee = await journey.signInAs(COMMITTEE)
   await openPage(committee, '/packages/admin/pages/supervision/index')
+  await loaded(committee)
   await segmentTab(committee, '分片设置')
   const thisYear = committee.locator(`[aria-label^="${SUPERVISOR}"][aria-label*="年定期检查频次"]`).first()
   await thisYear.waitFor()
@@ -68,8 +70,9 @@ test('定期检查 set in 分片设置, a 电话调度 with a follow-up closed i
 
   // 2. The supervisor's 我的联系支部 says what is due this period, 安质部 among it.
   const supervisor = await journey.signInAs(SUPERVISOR)
-  await useDialer(supervisor)
+  await withDialer(supervisor)
   await openPage(supervisor, '/packages/admin/pages/supervision/index')
+  await loaded(supervisor)
   await shown(supervisor, /本期定期检查：已完成 0 个，应检查 4 个/)
     .first()
     .waitFor()
@@ -85,6 +88,7 @@ test('定期检查 set in 分片设置, a 电话调度 with a follow-up closed i
   await branchCard(supervisor)
     .getByRole('button', { name: `记录督导：${BRANCH}` })
     .click()
+  await loaded(supervisor)
   await shown(supervisor, '联系了谁').waitFor()
   const secretaryRow = supervisor
     .locator('.admin-row', { hasText: SECRETARY })
@@ -117,6 +121,7 @@ test('定期检查 set in 分片设置, a 电话调度 with a follow-up closed i
   // 4. The secretary finds the follow-up in 消息 and closes it there with a note and a photo.
   const secretary = await journey.signInAs(SECRETARY)
   await openPage(secretary, '/pages/messages/index')
+  await loaded(secretary)
   const message = secretary
     .locator('.message-item', { hasText: '督导跟进事项' })
     .filter({ visible: true })
@@ -124,6 +129,7 @@ test('定期检查 set in 分片设置, a 电话调度 with a follow-up closed i
   await message.getByText(new RegExp(FOLLOW_UP)).waitFor()
   await screenshot(secretary, 'supervision-06-follow-up-in-messages')
   await message.click()
+  await loaded(secretary)
   await shown(secretary, `电话调度 · ${BRANCH}`).waitFor()
   await fill(secretary, '完成情况', CLOSING)
   await attachPhoto(secretary, 'archive.jpg')
@@ -136,6 +142,7 @@ test('定期检查 set in 分片设置, a 电话调度 with a follow-up closed i
 
   // 5. The supervisor's view: the last contact is the call, no follow-up open; 消息 says it was closed.
   await openPage(supervisor, '/packages/admin/pages/supervision/index')
+  await loaded(supervisor)
   const card = branchCard(supervisor)
   await card.getByText(/上次督导：\d{4}-\d{2}-\d{2} 电话调度（胡宏伟）/).waitFor()
   expect(await card.innerText()).not.toContain('跟进未完成')
@@ -147,6 +154,7 @@ test('定期检查 set in 分片设置, a 电话调度 with a follow-up closed i
     .waitFor()
   await screenshot(supervisor, 'supervision-10-records-closed')
   await openPage(supervisor, '/pages/messages/index')
+  await loaded(supervisor)
   await supervisor
     .locator('.message-item', { hasText: '督导跟进已完成' })
     .filter({ visible: true })
@@ -157,10 +165,13 @@ test('定期检查 set in 分片设置, a 电话调度 with a follow-up closed i
 
   // 6. At 结题 the committee scores the project; 验收通过 is refused until a method is recorded.
   await openPage(committee, '/pages/approvals/index')
+  await loaded(committee)
   await segmentTab(committee, '待验收')
   await shown(committee, PROJECT).first().click()
+  await loaded(committee)
   await committee.locator('.project-header').getByText(PROJECT).filter({ visible: true }).waitFor()
   await tap(committee, '验收评分')
+  await loaded(committee)
   const inputs = committee.locator('.rubric-row__input input').filter({ visible: true })
   await inputs.first().waitFor()
   const rows = await inputs.count()
@@ -192,15 +203,16 @@ test('定期检查 set in 分片设置, a 电话调度 with a follow-up closed i
   // 8. The project's ledger: the 督导记录 sheet holds the call and its follow-up, 验收过程 the site visit.
   await shown(committee, '台账', { exact: true }).first().click()
   await tap(committee, '导出台账')
+  await loaded(committee)
   await shown(committee, '导出', { exact: true }).first().waitFor()
   await shown(committee, '督导记录').first().waitFor()
   await screenshot(committee, 'supervision-15-ledger-preview')
   const download = committee.waitForEvent('download')
   await tap(committee, '导出')
   const file = await (await download).path()
-  await shown(committee, /已导出/)
-    .first()
-    .waitFor()
+  const exported = shown(committee, /已导出/).first()
+  await exported.waitFor()
+  await scrollTo(exported)
   await screenshot(committee, 'supervision-16-ledger-exported')
 
   const book = new ExcelJS.Workbook()
