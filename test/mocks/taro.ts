@@ -3,6 +3,7 @@
  * register their callbacks so a test can fire pull-down-refresh or reach-bottom as a person would.
  */
 import { useEffect, useRef } from 'react'
+import { act } from '@testing-library/react'
 
 type PageEvent = 'pullDownRefresh' | 'reachBottom' | 'didShow' | 'didHide' | 'load'
 
@@ -28,7 +29,10 @@ function usePageEvent(event: PageEvent, callback: () => unknown): void {
 
 /** Fires a page event on every mounted page, the way the mini-program host would. */
 export async function firePageEvent(event: PageEvent): Promise<void> {
-  await Promise.all([...listeners[event]].map((fire) => fire()))
+  // Inside act: what the handlers set (a reload, the next page) reaches the screen before the test looks.
+  await act(async () => {
+    await Promise.all([...listeners[event]].map((fire) => fire()))
+  })
 }
 
 /** What Taro.setStorageSync wrote, as the phone would keep it. */

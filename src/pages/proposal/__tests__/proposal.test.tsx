@@ -27,10 +27,18 @@ afterEach(() => {
   jest.useRealTimers()
 })
 
+/** Renders the page and lets its 我 request settle inside act, before the test types into the form. */
+async function renderSettled() {
+  render(<ProposalPage />)
+  await act(async () => {
+    for (let i = 0; i < 10; i++) await Promise.resolve()
+  })
+}
+
 describe('立项表 (new draft)', () => {
   it('names exactly the empty fields on submit, marks them, scrolls to the first and sends nothing', async () => {
     answer({ 'projects.saveDraft': change })
-    render(<ProposalPage />)
+    await renderSettled()
 
     type('项目名称', '党员服务队进社区')
     fireEvent.click(screen.getByText('服务关怀项目'))
@@ -56,9 +64,9 @@ describe('立项表 (new draft)', () => {
     expect(screen.getByText('还需填写：为什么做、谁来做、怎么做、何时做、做到什么程度')).toBeInTheDocument()
   })
 
-  it('names the title and the category when only they are missing', () => {
+  it('names the title and the category when only they are missing', async () => {
     answer({ 'projects.saveDraft': change })
-    render(<ProposalPage />)
+    await renderSettled()
     for (const label of [
       '口号',
       '问题导向（要解决的问题）',
@@ -78,9 +86,9 @@ describe('立项表 (new draft)', () => {
     expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#proposal-title' }))
   })
 
-  it('refuses text beyond each limit and says so by the counter', () => {
+  it('refuses text beyond each limit and says so by the counter', async () => {
     answer({ 'projects.saveDraft': change })
-    render(<ProposalPage />)
+    await renderSettled()
 
     type('项目名称', '党'.repeat(61))
     expect(screen.getByLabelText('项目名称')).toHaveValue('党'.repeat(60))
@@ -167,7 +175,7 @@ describe('立项表 (new draft)', () => {
       'projects.submit': { id: 'prj-new', status: 'submitted', version: 2 },
     })
     showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
-    render(<ProposalPage />)
+    await renderSettled()
     type('项目名称', '党员服务队进社区')
     fireEvent.click(screen.getByText('服务关怀项目'))
     for (const label of [

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { CloudError } from '@/services/cloud-error'
 import { useSession } from '@/stores/session'
@@ -115,7 +115,7 @@ describe('四公开 poster and 小程序码', () => {
     ],
   }
   const code = { image: 'data:image/png;base64,iVBORw0KGgo=', page: 'pages/public/index', scene: 'p=prj-001' }
-  afterEach(() => useSession.getState().setMe(null))
+  afterEach(() => act(() => useSession.getState().setMe(null)))
 
   it('reads its project from the scene of a scanned 小程序码', async () => {
     setRouterParams({ scene: encodeURIComponent('p=prj-001') })
