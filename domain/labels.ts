@@ -164,6 +164,7 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   announcement_unread: '通知未读提醒',
   supervision_assigned: '分片督导安排',
   spot_check_assigned: '随机抽查通知',
+  org_changed: '组织调整通知',
   follow_up_assigned: '督导跟进事项',
   follow_up_closed: '督导跟进已完成',
   rectification_assigned: '整改任务下达',

@@ -1,7 +1,7 @@
 import type { ReminderKind } from '../types/entities-reminders'
 import type { PlannedReminder } from './reminder-delivery'
 import type { ReminderRules } from './reminder-rules'
-import { chineseDate, chineseTime } from './time'
+import { chinaDay, chineseDate, chineseTime } from './time'
 import { dayNumber } from './reminder-calendar'
 import { reminderKey } from './reminder-delivery'
 import { routes } from '../types/routes'
@@ -338,6 +338,109 @@ export function planRectifications(
         })
       }
     }
+  }
+  return out
+}
+
+/** An organisation change that concerns people (组织管理): who is told, and what. */
+export type OrgChangeFact =
+  | { change: 'secretary'; personId: string; branchId: string; branchName: string; byName: string; at: Date }
+  | {
+      change: 'group_leader'
+      personId: string
+      groupId: string
+      groupName: string
+      branchName: string
+      byName: string
+      at: Date
+    }
+  | {
+      change: 'moved'
+      personId: string
+      personName: string
+      fromName: string
+      branchId: string
+      branchName: string
+      groupName: string | null
+      /** The secretaries of the branch moved into (told of their new member; not the person themselves). */
+      secretaryIds: string[]
+      /** Who takes over as secretary of the branch left, when the person led it. */
+      successor: { id: string; branchId: string } | null
+      byName: string
+      at: Date
+    }
+
+/**
+ * Notices of an organisation change: made secretary or group leader → that person; moved → the person, the
+ * new branch's secretaries, and a successor named for the branch left. Keyed by the day: the same change
+ * repeated the same day (a retried action) is stored once.
+ */
+export function planOrgChange(f: OrgChangeFact): PlannedReminder[] {
+  const period = chinaDay(f.at)
+  const day = chineseDate(period)
+  const notice = (personId: string, itemId: string, title: string, body: string, branch: string) => ({
+    key: reminderKey('org_changed', personId, itemId, period),
+    kind: 'org_changed' as const,
+    personId,
+    itemId,
+    title,
+    body,
+    page: routes.mine,
+    values: { title, branch, person: f.byName, time: chineseTime(f.at) },
+  })
+  if (f.change === 'secretary') {
+    return [
+      notice(
+        f.personId,
+        `secretary:${f.branchId}`,
+        '你已任支部书记',
+        `${f.byName} 于 ${day} 任命你为「${f.branchName}」支部书记。你现在可以管理本支部的项目、审批成果、邀请党员。`,
+        f.branchName,
+      ),
+    ]
+  }
+  if (f.change === 'group_leader') {
+    return [
+      notice(
+        f.personId,
+        `leader:${f.groupId}`,
+        '你已任党小组组长',
+        `${f.byName} 于 ${day} 任命你为「${f.branchName}」党小组「${f.groupName}」组长。`,
+        f.branchName,
+      ),
+    ]
+  }
+  const where = `「${f.branchName}」${f.groupName ? `「${f.groupName}」` : ''}`
+  const out = [
+    notice(
+      f.personId,
+      `moved:${f.branchId}`,
+      '组织关系已调整',
+      `${f.byName} 于 ${day} 将你从「${f.fromName}」调至${where}。你今后的项目和打卡在新支部。`,
+      f.branchName,
+    ),
+    ...f.secretaryIds
+      .filter((id) => id !== f.personId)
+      .map((id) =>
+        notice(
+          id,
+          `joined:${f.personId}`,
+          '支部有新党员调入',
+          `${f.personName} 已由「${f.fromName}」调入${where}（${f.byName}，${day}）。`,
+          f.branchName,
+        ),
+      ),
+  ]
+  if (f.successor) {
+    out.push(
+      notice(
+        f.successor.id,
+        `secretary:${f.successor.branchId}`,
+        '你已任支部书记',
+        `${f.personName} 调离「${f.fromName}」，${f.byName} 于 ${day} 任命你继任支部书记。`,
+        f.fromName,
+      ),
+    )
   }
   return out
 }

@@ -38,6 +38,7 @@ const MEMBER_KINDS: readonly ReminderKind[] = [
   'announcement_new',
   'announcement_unread',
   'follow_up_assigned',
+  'org_changed',
 ]
 const SECRETARY_KINDS: readonly ReminderKind[] = [
   'milestone_escalated',

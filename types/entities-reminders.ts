@@ -37,6 +37,8 @@ export const REMINDER_KINDS = [
   'inspection_due',
   'inspection_overdue',
   'inspection_escalated',
+  // Organisation admin: made secretary or group leader, moved between branches (→ them, and the new secretary).
+  'org_changed',
 ] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
 

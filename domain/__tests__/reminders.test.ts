@@ -376,6 +376,7 @@ describe('settings and roles', () => {
       'announcement_new',
       'announcement_unread',
       'follow_up_assigned',
+      'org_changed',
     ])
     const secretary = {
       ...member,
@@ -401,6 +402,7 @@ describe('settings and roles', () => {
       'follow_up_assigned',
       'rectification_assigned',
       'rectification_due',
+      'org_changed',
     ])
     const committee = { ...member, grants: [{ role: 'committee' as const }] }
     expect(reminderKindsFor(committee)).toContain('proposal_waiting')

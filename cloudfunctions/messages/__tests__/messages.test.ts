@@ -180,6 +180,7 @@ describe('settings', () => {
         { kind: 'announcement_new', on: true, templateId: 'tpl-group-notice' },
         { kind: 'announcement_unread', on: true, templateId: 'tpl-group-notice' },
         { kind: 'follow_up_assigned', on: true, templateId: null },
+        { kind: 'org_changed', on: true, templateId: null },
       ],
       quietHours: { start: '22:00', end: '07:00' },
     })

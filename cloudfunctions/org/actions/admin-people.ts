@@ -1,11 +1,14 @@
 import { grantsAfterMove, grantsAsMember, grantsAsSecretary, stintOf } from '../../../domain/org-admin'
+import { planOrgChange } from '../../../domain/notifications'
 import { canGrantRoles, isSecretaryOf } from '../../../domain/roles'
 import type { GroupBoard, Person } from '../../../types/entities'
 import { fail, ok } from '../../../types/result'
 import { _ } from '../../_shared/cloud'
 import { now } from '../../_shared/clock'
 import { newId } from '../../_shared/ids'
+import { notify, settingsOf } from '../../_shared/notify'
 import { getPeopleByIds } from '../../_shared/repositories/people'
+import { listSecretariesOf } from '../../_shared/repositories/supervision'
 import { chunk, fetchAll } from '../../_shared/repositories/query'
 import type { Handler } from '../../_shared/router'
 import { askFullRollup, audit, coll, peopleOf, peopleOfGroup, readOrg, reindex } from '../admin-store'
@@ -166,7 +169,11 @@ const latest = (a: Date | null, b: Date | null): Date | null =>
 
 /** The branch's secretary becomes one of its members; whoever led it before stays as a member. */
 export const setSecretary: Handler<'org', 'setSecretary'> = async ({ branchId, personId }, { caller }) => {
-  const [{ units }, members] = await Promise.all([readOrg(), peopleOf(branchId)])
+  const [{ units }, members, settings] = await Promise.all([
+    readOrg(),
+    peopleOf(branchId),
+    settingsOf([personId]),
+  ])
   const branch = units.find((u) => u._id === branchId)
   if (!branch) return fail('NOT_FOUND', '支部不存在')
   if (branch.kind !== 'branch') return fail('CONFLICT', '只有党支部设支部书记')
@@ -177,7 +184,17 @@ export const setSecretary: Handler<'org', 'setSecretary'> = async ({ branchId, p
   if (!canGrantRoles(caller, grants)) return fail('FORBIDDEN', NO_ROLE)
   const before = members.filter((p) => p._id !== personId && isSecretaryOf(p, branchId))
   const summary = `任命${person.name}为「${branch.name}」书记${before.length ? `（原书记${before.map((p) => p.name).join('、')}）` : ''}`
+  const at = now()
+  const told = planOrgChange({
+    change: 'secretary',
+    personId,
+    branchId,
+    branchName: branch.name,
+    byName: caller.name,
+    at,
+  })
   await Promise.all([
+    notify(told, settings, at),
     coll('people')
       .doc(personId)
       .update({ data: { grants: _.set(grants) } }),
@@ -186,14 +203,18 @@ export const setSecretary: Handler<'org', 'setSecretary'> = async ({ branchId, p
         .doc(p._id)
         .update({ data: { grants: _.set(grantsAsMember(p.grants, branchId)) } }),
     ),
-    audit(caller, 'setSecretary', [branchId, personId, ...before.map((p) => p._id)], summary, {}, now()),
+    audit(caller, 'setSecretary', [branchId, personId, ...before.map((p) => p._id)], summary, {}, at),
   ])
   return ok({ id: personId, message: `已${summary}`, moved: {} })
 }
 
 /** The group's leader (组长), one of its branch's members (moved into the group), or nobody. */
 export const setGroupLeader: Handler<'org', 'setGroupLeader'> = async ({ groupId, personId }, { caller }) => {
-  const [{ groups }, found] = await Promise.all([readOrg(), personId ? getPeopleByIds([personId]) : []])
+  const [{ units, groups }, found, settings] = await Promise.all([
+    readOrg(),
+    personId ? getPeopleByIds([personId]) : [],
+    settingsOf(personId ? [personId] : []),
+  ])
   const group = groups.find((g) => g._id === groupId)
   if (!group) return fail('NOT_FOUND', '党小组不存在')
   const person = found[0]
@@ -205,7 +226,19 @@ export const setGroupLeader: Handler<'org', 'setGroupLeader'> = async ({ groupId
   const summary = person
     ? `任命${person.name}为党小组「${group.name}」组长`
     : `党小组「${group.name}」暂不设组长`
+  const told = person
+    ? planOrgChange({
+        change: 'group_leader',
+        personId: person._id,
+        groupId,
+        groupName: group.name,
+        branchName: units.find((u) => u._id === group.branchId)?.name ?? '',
+        byName: caller.name,
+        at,
+      })
+    : []
   await Promise.all([
+    notify(told, settings, at),
     coll('groups')
       .doc(groupId)
       .update({ data: { leaderId: personId } }),
@@ -234,9 +267,10 @@ export const movePerson: Handler<'org', 'movePerson'> = async (
   { personId, branchId, groupId, successorId },
   { caller },
 ) => {
-  const [{ units, groups }, found] = await Promise.all([
+  const [{ units, groups }, found, secretaries] = await Promise.all([
     readOrg(),
     getPeopleByIds(successorId ? [personId, successorId] : [personId]),
+    listSecretariesOf(branchId),
   ])
   const person = found.find((p) => p._id === personId)
   if (!person) return fail('NOT_FOUND', '没有这位党员')
@@ -264,7 +298,25 @@ export const movePerson: Handler<'org', 'movePerson'> = async (
   const fromName = units.find((u) => u._id === person.branchId)?.name ?? '（无支部）'
   const summary = `${person.name}从「${fromName}」调至「${to.name}」${group ? `「${group.name}」` : ''}${successor ? `，${successor.name}继任书记` : ''}`
   const ledGroups = groups.filter((g) => g.leaderId === personId && g._id !== groupId)
+  const told = planOrgChange({
+    change: 'moved',
+    personId,
+    personName: person.name,
+    fromName,
+    branchId,
+    branchName: to.name,
+    groupName: group?.name ?? null,
+    // Told of a new member only when one joins their branch.
+    secretaryIds: changesBranch
+      ? secretaries.filter((p) => isSecretaryOf(p, branchId)).map((p) => p._id)
+      : [],
+    successor: successor ? { id: successor._id, branchId: person.branchId as string } : null,
+    byName: caller.name,
+    at,
+  })
   await Promise.all([
+    // The recipients' settings, then their notices, beside the move's own writes.
+    settingsOf([...new Set(told.map((t) => t.personId))]).then((settings) => notify(told, settings, at)),
     coll('people')
       .doc(personId)
       .update({

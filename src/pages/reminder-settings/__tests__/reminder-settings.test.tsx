@@ -35,6 +35,7 @@ const TEMPLATES: Record<ReminderKind, string | null> = {
   spot_check_assigned: 'tpl-task-assigned',
   follow_up_assigned: null,
   follow_up_closed: null,
+  org_changed: null,
   rectification_assigned: 'tpl-task-assigned',
   rectification_due: 'tpl-milestone-deadline',
   rectification_overdue: 'tpl-overdue-escalation',
