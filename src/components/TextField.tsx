@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import { View, Text, Input, Textarea } from '@tarojs/components'
+import { cutMessage, cutTo, inputRoom } from '@/services/keep-within'
 import './text-field.css'
 
 export interface TextFieldProps {
@@ -6,7 +8,7 @@ export interface TextFieldProps {
   id?: string
   label: string
   value: string
-  /** Longest text accepted; longer input is cut here and the counter says so. */
+  /** Longest text accepted; longer input (a paste) is cut here, and the field says how much was cut. */
   limit: number
   onChange: (value: string) => void
   placeholder?: string
@@ -31,13 +33,19 @@ export function TextField({
   disabled = false,
 }: TextFieldProps) {
   const full = value.length >= limit
-  const handle = (next: string) => onChange(next.length > limit ? next.slice(0, limit) : next)
+  // How many characters the last input lost to the limit: said under the field until the next input.
+  const [cut, setCut] = useState(0)
+  const handle = (next: string) => {
+    const kept = cutTo(next, limit)
+    setCut(kept.cut)
+    onChange(kept.text)
+  }
   const common = {
     className: `text-field__input${multiline ? ' text-field__input--multiline' : ''}`,
     value,
     placeholder: placeholder ?? `请填写${label}`,
     placeholderClass: 'text-field__placeholder',
-    maxlength: limit,
+    maxlength: inputRoom(limit),
     disabled,
     ariaLabel: label,
     onInput: (e: { detail: { value: string } }) => handle(e.detail.value),
@@ -55,7 +63,10 @@ export function TextField({
       </View>
       {multiline ? <Textarea {...common} autoHeight /> : <Input {...common} />}
       {error ? <Text className="text-field__error">{error}</Text> : null}
-      {!error && full ? <Text className="text-field__hint">已达字数上限 {limit} 字</Text> : null}
+      {!error && cut > 0 ? (
+        <Text className="text-field__hint text-field__hint--cut">{cutMessage(limit, cut)}</Text>
+      ) : null}
+      {!error && cut === 0 && full ? <Text className="text-field__hint">已达字数上限 {limit} 字</Text> : null}
     </View>
   )
 }

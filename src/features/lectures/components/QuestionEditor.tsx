@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components'
 import type { QuestionKind } from '@contract/entities-community'
 import { QUESTION_KIND_LABELS } from '@domain/labels'
 import { TextField } from '@/components/TextField'
+import { inputRoom, keepWithin } from '@/services/keep-within'
 import {
   type DraftQuestion,
   QUIZ_LIMITS,
@@ -41,7 +42,7 @@ export function QuestionEditor({
 }: QuestionEditorProps) {
   const n = index + 1
   const setOption = (k: number, text: string) =>
-    onChange({ ...q, options: q.options.map((o, i) => (i === k ? text.slice(0, QUIZ_LIMITS.option) : o)) })
+    onChange({ ...q, options: q.options.map((o, i) => (i === k ? keepWithin(text, QUIZ_LIMITS.option) : o)) })
   return (
     <View className={`question-editor${problem ? ' question-editor--problem' : ''}`}>
       <View className="question-editor__head">
@@ -86,7 +87,7 @@ export function QuestionEditor({
             <Input
               className="question-editor__input"
               value={option}
-              maxlength={QUIZ_LIMITS.option}
+              maxlength={inputRoom(QUIZ_LIMITS.option)}
               placeholder={`选项 ${LETTERS[k]}`}
               placeholderClass="question-editor__placeholder"
               disabled={disabled}

@@ -1,5 +1,6 @@
 import { View, Text, Input } from '@tarojs/components'
 import { Card } from '@/components/Card'
+import { inputRoom, keepWithin } from '@/services/keep-within'
 import type { DraftChecklistItem } from '../plan-draft'
 import './checklist-editor.css'
 import './task-editor.css'
@@ -30,10 +31,10 @@ export function ChecklistEditor({ items, disabled, onAdd, onChange, onRemove }: 
           <Input
             className="checklist-editor__input"
             value={item.text}
-            maxlength={ITEM_LIMIT}
+            maxlength={inputRoom(ITEM_LIMIT)}
             placeholder={`清单第 ${i + 1} 项`}
             disabled={disabled}
-            onInput={(e) => onChange(item.key, { text: e.detail.value.slice(0, ITEM_LIMIT) })}
+            onInput={(e) => onChange(item.key, { text: keepWithin(e.detail.value, ITEM_LIMIT) })}
           />
           {!disabled ? (
             <Text className="checklist-editor__remove" onClick={() => onRemove(item.key)}>

@@ -86,18 +86,19 @@ describe('立项表 (new draft)', () => {
     expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#proposal-title' }))
   })
 
-  it('refuses text beyond each limit and says so by the counter', async () => {
+  it('refuses text beyond each limit and says what was cut', async () => {
     answer({ 'projects.saveDraft': change })
     await renderSettled()
 
     type('项目名称', '党'.repeat(61))
     expect(screen.getByLabelText('项目名称')).toHaveValue('党'.repeat(60))
     expect(screen.getByText('60/60')).toBeInTheDocument()
-    expect(screen.getByText('已达字数上限 60 字')).toBeInTheDocument()
+    expect(screen.getByText('最多 60 字，已截去超出的 1 字')).toBeInTheDocument()
 
     type('口号', '先'.repeat(45))
     expect(screen.getByLabelText('口号')).toHaveValue('先'.repeat(40))
     expect(screen.getByText('40/40')).toBeInTheDocument()
+    expect(screen.getByText('最多 40 字，已截去超出的 5 字')).toBeInTheDocument()
 
     type('做什么', '做'.repeat(1200))
     expect((screen.getByLabelText('做什么') as HTMLTextAreaElement).value).toHaveLength(1000)

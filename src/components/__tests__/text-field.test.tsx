@@ -1,0 +1,42 @@
+import { useState } from 'react'
+import { fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { TextField } from '../TextField'
+import { ChecklistEditor } from '@/features/plan/components/ChecklistEditor'
+
+function Field({ limit }: { limit: number }) {
+  const [value, setValue] = useState('')
+  return <TextField label="口号" value={value} limit={limit} onChange={setValue} />
+}
+
+describe('input cut to its limit', () => {
+  it('says how much of a paste was cut, instead of cutting without a word', () => {
+    render(<Field limit={10} />)
+    const input = screen.getByLabelText('口号')
+    // The control lets a long paste through whole, so the app can cut it and say so.
+    expect(Number(input.getAttribute('maxlength'))).toBeGreaterThan(10)
+    fireEvent.change(input, { target: { value: '电力先锋服务万家ABCDEFGHIJ' } })
+    expect(input).toHaveValue('电力先锋服务万家AB')
+    expect(screen.getByText('最多 10 字，已截去超出的 8 字')).toBeInTheDocument()
+    fireEvent.change(input, { target: { value: '电力先锋' } })
+    expect(screen.queryByText(/已截去/)).not.toBeInTheDocument()
+  })
+
+  it('tells the secretary when a checklist item was cut', () => {
+    const onChange = jest.fn()
+    render(
+      <ChecklistEditor
+        items={[{ key: 'c1', text: '', done: false }]}
+        disabled={false}
+        onChange={onChange}
+        onAdd={jest.fn()}
+        onRemove={jest.fn()}
+      />,
+    )
+    fireEvent.change(screen.getByPlaceholderText('清单第 1 项'), { target: { value: '很'.repeat(130) } })
+    expect(onChange).toHaveBeenCalledWith('c1', { text: '很'.repeat(100) })
+    expect(Taro.showToast).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '最多 100 字，已截去超出的 30 字' }),
+    )
+  })
+})
