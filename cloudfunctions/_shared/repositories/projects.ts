@@ -63,11 +63,14 @@ export async function listRecentReviews(projectId: string, limit: number): Promi
   return res.data as MilestoneRecord[]
 }
 
-/** A project's latest check-ins, newest first, without their photos: the timeline names them. */
+/**
+ * A project's latest check-ins, newest first, without their photos: the timeline names them. One withdrawn
+ * by its author is not part of the project's record.
+ */
 export async function listRecentCheckins(projectId: string, limit: number): Promise<RecentCheckin[]> {
   const res = (await db
     .collection(COLLECTIONS.checkins)
-    .where({ projectId })
+    .where({ projectId, withdrawnAt: _.exists(false) })
     .orderBy('at', 'desc')
     .limit(limit)
     .field({ _id: true, personName: true, taskTitle: true, milestoneTitle: true, text: true, at: true })

@@ -144,6 +144,10 @@ describe('checkins.withdrawCheckin', () => {
     expect(bySecretary.checkins.find((x) => x.id === older.id)).toMatchObject({ withdrawn: true })
     const byMember = data(await cloud.call(as.p003, 'checkins', 'getSubmission', { id: 'prj-001-m1' }))
     expect(byMember.checkins.map((x) => x.id)).not.toContain(older.id)
+    // Nor on the project's timeline.
+    const project = data(await cloud.call(as.p001, 'projects', 'get', { id: 'prj-001' }))
+    expect(project.work.map((w) => w.id)).toContain(latest.id)
+    expect(project.work.map((w) => w.id)).not.toContain(older.id)
 
     // Withdrawing again changes nothing; editing a withdrawn one is refused.
     const after = state()
