@@ -5,14 +5,14 @@ import type { LedgerExport, LedgerJobStatus, LedgerJobView } from '../types/func
  *
  * The ledger function runs at most 60 s (CloudBase's limit); a call from the app should answer well inside 20.
  * What grows is the check-in sheet (打卡写实): the rest of a ledger is a few hundred rows. Measured with
- * `npm run bench ledger` under the `cloud` profile on a loaded 2-core machine, a branch's year of 5,000
- * check-ins exports in about 2 s and one of 50,000 in about 8 s, so:
+ * `npm run bench ledger` under the `cloud` profile on a loaded 2-core machine (load average 15): a branch's year
+ * of 5,000 check-ins exports in 1.6 s, one of 50,000 in 12.8 s and one of 60,000 in 17.1 s, so:
  * - up to INLINE_MAX_CHECKINS the export answers with the file;
  * - above it, up to JOB_MAX_CHECKINS, it becomes a job: its own 60 s run, saying how far it has got;
  * - above that even a job would not be sure to finish, and the secretary is asked to export by project.
  */
 export const INLINE_MAX_CHECKINS = 10_000
-export const JOB_MAX_CHECKINS = 150_000
+export const JOB_MAX_CHECKINS = 60_000
 /** A job's run holds it this long: past the function's 60 s timeout, so a run that was killed frees it. */
 export const JOB_LEASE_MS = 70_000
 /** A job is tried this many times (a run killed at its timeout counts), then marked failed. */

@@ -45,7 +45,15 @@ export const INDEXES: Record<string, string[][]> = {
   // …and the few not yet counted (their run stopped between recording and counting), for the roll-up.
   // …and a retried check-in by its request id, read before the caller is known.
   // …and a branch's, when 组织管理 merges it into another.
-  checkins: [['personId', 'at'], ['projectId', 'taskId', 'at'], ['counted'], ['requestId'], ['branchId']],
+  // A ledger pages each project's check-ins by id.
+  checkins: [
+    ['personId', 'at'],
+    ['projectId', 'taskId', 'at'],
+    ['projectId', '_id'],
+    ['counted'],
+    ['requestId'],
+    ['branchId'],
+  ],
   // The dashboard roll-up reads the week and month counters of the weeks and months it shows.
   // …and looks for any counter changed since its last run; a shard of it reads only its branches' counters.
   checkin_counts: [['scope', 'week'], ['scope', 'month'], ['updatedAt'], ['branchId']],

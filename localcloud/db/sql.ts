@@ -55,7 +55,9 @@ export function quoteIdent(name: string): string {
 export function indexDdl(table: string, fields: readonly string[]): string {
   fields.forEach(assertIndexableField)
   const name = quoteIdent(`${table}__${fields.join('_').replace(/\./g, '_')}`)
-  const cols = fields.map((f) => `${rankExpr(f)}, ${keyExpr(f)}`).join(', ')
+  // `_id` is a column of its own (the primary key), not a field inside the document: as the last field of an
+  // index it orders each value of the fields before it by id, as a CloudBase index on [field, _id] does.
+  const cols = fields.map((f) => (f === '_id' ? '_id' : `${rankExpr(f)}, ${keyExpr(f)}`)).join(', ')
   return `CREATE INDEX IF NOT EXISTS ${name} ON ${quoteIdent(table)} (${cols})`
 }
 

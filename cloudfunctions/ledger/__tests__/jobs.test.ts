@@ -140,7 +140,7 @@ describe('a large 管理台账 export', () => {
     const jobs = cloud.db.count('ledger_jobs')
     const res = await cloud.call(as.p001, 'ledger', 'export', { projectId: 'prj-huge' })
     expect(res).toMatchObject({ ok: false, code: 'TOO_LARGE' })
-    expect(!res.ok && res.message).toMatch(/超过一次导出的上限 150,000 条，请按项目分别导出/)
+    expect(!res.ok && res.message).toMatch(/超过一次导出的上限 60,000 条，请按项目分别导出/)
     expect(cloud.db.count('ledger_jobs')).toBe(jobs)
   })
 

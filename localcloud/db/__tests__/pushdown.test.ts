@@ -129,6 +129,16 @@ describe('explain shows the index', () => {
     expect(plan).not.toContain('TEMP B-TREE')
   })
 
+  test('an index ending in _id pages one value by id without sorting its every match', () => {
+    const plan = h.local.explain(
+      'checkins',
+      { projectId: 'prj-1', _id: { $gt: 'ck-500' } },
+      { sort: { _id: 1 }, limit: 1000 },
+    )
+    expect(plan).toContain('USING INDEX checkins__projectId__id')
+    expect(plan).not.toContain('TEMP B-TREE')
+  })
+
   test('single-field indexes for equality, $in and ranges; the primary key for _id', () => {
     expect(h.local.explain('projects', { status: { $in: ['draft', 'closed'] } })).toContain(
       'USING INDEX projects__status',
