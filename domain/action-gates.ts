@@ -73,6 +73,8 @@ export const ACTION_GATES: Gates = {
     setSurvey: ['committee', '调研由党委开启和结束'],
     curateProblem: ['committee', '只有党委可以合并或标记调研问题'],
     borrow: ['secretary', '只有支部书记可以借鉴项目起草立项'],
+    saveGuide: ['committee', '选题指南由党委制定和发布'],
+    remindProposals: ['committee', '只有党委可以提醒各支部申报'],
   },
   checkins: {
     approveMilestone: ['staff', '只有本支部书记或党委可以审批里程碑'],

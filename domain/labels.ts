@@ -173,6 +173,7 @@ export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   inspection_due: '定期检查即将到期',
   inspection_overdue: '定期检查已逾期',
   inspection_escalated: '定期检查逾期督办',
+  proposal_due: '立项申报提醒',
 }
 
 /** 结题 evidence: how the committee judged the project. */

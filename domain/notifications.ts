@@ -444,3 +444,39 @@ export function planOrgChange(f: OrgChangeFact): PlannedReminder[] {
   }
   return out
 }
+
+/** 选题指南: a branch that has not proposed this year → its secretaries, once a day (the period is the day). */
+export interface ProposalDueFact {
+  year: number
+  branchId: string
+  branchName: string
+  /** YYYY-MM-DD, the guide's deadline. */
+  deadline: string
+  /** Today's China day. */
+  day: string
+  senderName: string
+}
+
+export function planProposalDue(f: ProposalDueFact, secretaryIds: readonly string[]): PlannedReminder[] {
+  const late = f.day > f.deadline
+  const body = late
+    ? `${f.year} 年立项申报已于 ${chineseDate(f.deadline)}截止，${f.branchName}还没有提交立项申请。请尽快对照选题指南选题，并联系党委补报。`
+    : `${f.branchName}还没有提交 ${f.year} 年的立项申请，申报 ${chineseDate(f.deadline)}截止。请对照选题指南的重点问题选题，填写立项表并提交。`
+  return [...new Set(secretaryIds)].map((personId) => ({
+    key: reminderKey('proposal_due', personId, `${f.year}:${f.branchId}`, f.day),
+    kind: 'proposal_due' as const,
+    personId,
+    itemId: f.branchId,
+    title: late ? '立项申报已截止，本支部尚未申报' : '请按选题指南提交立项申请',
+    body: `${body}（${f.senderName} 提醒）`,
+    page: routes.guide,
+    values: {
+      title: `${f.year}年立项申报`,
+      deadline: chineseDate(f.deadline),
+      project: excerpt(`${f.branchName}${f.year}年选题`),
+      branch: f.branchName,
+      person: f.senderName,
+      status: late ? '已截止' : '待申报',
+    },
+  }))
+}

@@ -50,6 +50,7 @@ const SECRETARY_KINDS: readonly ReminderKind[] = [
   'spot_check_assigned',
   'rectification_assigned',
   'rectification_due',
+  'proposal_due',
 ]
 const COMMITTEE_KINDS: readonly ReminderKind[] = [
   'proposal_waiting',

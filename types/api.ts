@@ -135,6 +135,8 @@ export type {
 } from './functions/org'
 export type {
   AcceptanceMethodView,
+  GuideProblemView,
+  GuideView,
   MilestoneView,
   PersonRef,
   ProjectChange,

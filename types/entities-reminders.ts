@@ -39,6 +39,8 @@ export const REMINDER_KINDS = [
   'inspection_escalated',
   // Organisation admin: made secretary or group leader, moved between branches (→ them, and the new secretary).
   'org_changed',
+  // 选题指南: the committee reminds the secretaries of branches that have not proposed yet.
+  'proposal_due',
 ] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
 

@@ -185,6 +185,8 @@ export interface Project extends Proposal {
   rating: { count: number; sum: number }
   /** 借鉴: the 十佳 showcase project this draft was started from (absent on drafts written from scratch). */
   borrowedFrom?: BorrowedFrom
+  /** The 调研 problems of its year the proposal sets out to solve (以问题为导向); absent on older projects. */
+  problemIds?: string[]
   createdAt: Date
   updatedAt: Date
 }
@@ -425,4 +427,45 @@ export interface SurveyProblem {
   /** The texts of the duplicates merged into it. */
   merged: { id: string; text: string; branchName: string }[]
   createdAt: Date
+}
+
+/** One category of a year's 选题指南: a fixed id (projects keep it), and the year's own name and note. */
+export interface GuideCategory {
+  id: ProjectCategory
+  label: string
+  note: string
+}
+
+/** What a 选题指南 says besides its key problems, which are read live from the year's 调研. */
+export interface GuideContent {
+  /** The categories proposals of the year choose from (a subset of the five, renamed as the committee likes). */
+  categories: GuideCategory[]
+  focusFields: SurveyField[]
+  /** 重点方向, in the committee's words. */
+  focus: string
+  /** The proposal window (立项申报), China days YYYY-MM-DD, both included. */
+  opensOn: string
+  deadline: string
+}
+
+/** A published version of a guide, kept when it changes (history). */
+export interface GuideRevision extends GuideContent {
+  at: Date
+  byName: string
+  /** What changed from the version before, in words. */
+  summary: string
+}
+
+/** 选题指南: the committee's guide for a year's proposals (`guide-<year>`, one per year). */
+export interface ProposalGuide extends GuideContent {
+  _id: string
+  year: number
+  published: boolean
+  publishedAt: Date | null
+  updatedBy: string
+  updatedAt: Date
+  /** Every published version, oldest first. */
+  history: GuideRevision[]
+  /** The China day each branch was last reminded to propose (branch id → YYYY-MM-DD). */
+  remindedOn?: Record<string, string>
 }

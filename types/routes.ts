@@ -42,6 +42,7 @@ export const PAGES = {
   survey: 'packages/admin/pages/survey/index',
   showcase: 'packages/admin/pages/showcase/index',
   showcaseProject: 'packages/admin/pages/showcase-detail/index',
+  guide: 'packages/admin/pages/guide/index',
   branchMembers: 'packages/org/pages/members/index',
   rosterImport: 'packages/org/pages/roster-import/index',
   bind: 'packages/org/pages/bind/index',
@@ -161,4 +162,6 @@ export const routes = {
   showcase: at('showcase'),
   showcaseProject: (id: string, year: number) =>
     `${at('showcaseProject')}?${query({ id, year: String(year) })}`,
+  /** 选题指南 of the year (everyone reads it; the committee edits, publishes and reminds). */
+  guide: at('guide'),
 }

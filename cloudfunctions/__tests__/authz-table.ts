@@ -360,6 +360,24 @@ export const TABLE: Record<string, Record<string, Entry>> = {
         committee: 'denied',
       },
     },
+    // 选题指南: everyone registered reads the year's guide (the seed publishes 2026's); the committee writes it and
+    // reminds the branches that have not proposed (城区供电所 in 2026).
+    guide: { payloads: { self: { year: 2026 } }, expect: SELF },
+    saveGuide: {
+      payloads: {
+        own: {
+          year: SURVEY_YEAR,
+          categories: [{ id: 'basic', label: '基础规范项目', note: '' }],
+          focusFields: ['team'],
+          focus: '',
+          opensOn: `${SURVEY_YEAR}-01-05`,
+          deadline: `${SURVEY_YEAR}-03-31`,
+          publish: true,
+        },
+      },
+      expect: COMMITTEE_STEP,
+    },
+    remindProposals: { payloads: { own: { year: 2026 } }, expect: COMMITTEE_STEP },
   },
   checkins: {
     myTasks: { payloads: { self: {} }, expect: SELF },

@@ -158,6 +158,7 @@ const READS = new Set([
   'projects.list',
   'projects.get',
   'projects.publicGet',
+  'projects.guide',
   'checkins.myTasks',
   'checkins.history',
   'checkins.myStats',

@@ -55,6 +55,7 @@ export const COLLECTIONS = {
   topTenSelections: 'top_ten_selections',
   surveyRounds: 'survey_rounds',
   surveyProblems: 'survey_problems',
+  proposalGuides: 'proposal_guides',
   supervisionRecords: 'supervision_records',
   supervisionBranchStatus: 'supervision_branch_status',
   ledgerExports: 'ledger_exports',

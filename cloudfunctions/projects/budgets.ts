@@ -33,4 +33,7 @@ export const ROUND_TRIPS: RoundTripBudgets<'projects'> = {
   showcase: 3,
   // As saveDraft's creation, its source read with the caller.
   borrow: 7,
+  guide: 2,
+  saveGuide: 5,
+  remindProposals: 6,
 }

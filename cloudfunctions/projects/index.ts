@@ -5,6 +5,7 @@ import { approve } from './actions/approve'
 import { archive } from './actions/archive'
 import { borrow } from './actions/borrow'
 import { get } from './actions/get'
+import { guide, remindProposals, saveGuide } from './actions/guide'
 import { list } from './actions/list'
 import { posterCode } from './actions/poster-code'
 import { publicGet } from './actions/public-get'
@@ -49,6 +50,9 @@ export const main = createMain(
     curateProblem,
     showcase,
     borrow,
+    guide,
+    saveGuide,
+    remindProposals,
   },
   { anonymous: ['publicGet', 'rate'], roundTrips: ROUND_TRIPS },
 )

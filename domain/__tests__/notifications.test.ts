@@ -4,6 +4,7 @@ import {
   planAnnouncementUnread,
   planMilestoneDecision,
   planProjectDecision,
+  planProposalDue,
   planSpotCheckAssigned,
 } from '../notifications'
 
@@ -105,4 +106,30 @@ describe('excerpt', () => {
     ['一二三四五六七八九十', 5, '一二三四…'],
     ['  多个\n空白  ', 20, '多个 空白'],
   ])('%s → %s', (text, max, out) => expect(excerpt(text, max)).toBe(out))
+})
+
+describe('立项申报提醒', () => {
+  const fact = {
+    year: 2026,
+    branchId: 'b-chengqu',
+    branchName: '城区供电所党支部',
+    deadline: '2026-03-31',
+    day: '2026-03-20',
+    senderName: '卢思琪',
+  }
+
+  it('tells each secretary once a day, before and after the deadline in different words', () => {
+    const before = planProposalDue(fact, ['p043', 'p043'])
+    expect(before).toHaveLength(1)
+    expect(before[0]).toMatchObject({
+      key: 'proposal_due:p043:2026:b-chengqu:2026-03-20',
+      kind: 'proposal_due',
+      title: '请按选题指南提交立项申请',
+      page: '/packages/admin/pages/guide/index',
+      values: { deadline: '2026年3月31日', status: '待申报' },
+    })
+    const after = planProposalDue({ ...fact, day: '2026-04-02' }, ['p043'])
+    expect(after[0]).toMatchObject({ title: '立项申报已截止，本支部尚未申报', values: { status: '已截止' } })
+    expect(after[0].body).toContain('联系党委补报')
+  })
 })

@@ -403,6 +403,7 @@ describe('settings and roles', () => {
       'rectification_assigned',
       'rectification_due',
       'org_changed',
+      'proposal_due',
     ])
     const committee = { ...member, grants: [{ role: 'committee' as const }] }
     expect(reminderKindsFor(committee)).toContain('proposal_waiting')

@@ -3,6 +3,7 @@ import type { LocalStorage } from '../storage'
 import { buildDemoCheckins } from './checkins'
 import { buildDemoCommunity, insertDemoCommunity } from './community'
 import { buildDemoDashboards } from './dashboards'
+import { buildDemoGuide } from './guide'
 import { buildDemoOrg } from './org'
 import { buildDemoLifecycle } from './projects'
 import { buildSearchKeys } from './search'
@@ -29,6 +30,7 @@ export function seedDemo(
   const org = buildDemoOrg()
   const life = buildDemoLifecycle(org.people, now)
   const loop = buildDemoCheckins(life.projects, life.milestones, org.people, now)
+  const choice = buildDemoGuide(org.people, life.projects, now)
   db.insertMany('org_units', rows(org.units))
   db.insertMany('groups', rows(org.groups))
   db.insertMany('people', rows(org.people))
@@ -36,6 +38,9 @@ export function seedDemo(
   db.insertMany('milestones', rows(loop.milestones))
   db.insertMany('project_events', rows(life.events))
   db.insertMany('proposal_versions', rows(life.proposalVersions))
+  db.insertMany('survey_rounds', rows([choice.round]))
+  db.insertMany('survey_problems', rows(choice.problems))
+  db.insertMany('proposal_guides', rows([choice.guide]))
   db.insertMany('ratings', rows(life.ratings))
   db.insertMany('milestone_submissions', rows(loop.records))
   db.insertMany('checkins', rows(loop.checkins))

@@ -107,6 +107,7 @@ export function detail(overrides: Partial<ProjectDetail> = {}): ProjectDetail {
     work: [],
     can: [],
     missingFields: [],
+    problemIds: [],
     planProblems: [],
     rectifications: [],
     borrowedFrom: null,

@@ -39,6 +39,7 @@ export const detail: ProjectDetail = {
   work: [],
   can: ['save_plan', 'start'],
   missingFields: [],
+  problemIds: [],
   planProblems: ['计划书还没有任务'],
   rectifications: [],
   borrowedFrom: null,

@@ -120,6 +120,7 @@ const PAGES: Record<string, PageSpec> = {
   'packages/admin/pages/survey/index': MEMBERS_ONLY,
   'packages/admin/pages/showcase/index': { ...MEMBERS_ONLY, content: /十佳精品项目/ },
   'packages/admin/pages/showcase-detail/index': { query: 'id=prj-013&year=2025', ...MEMBERS_ONLY },
+  'packages/admin/pages/guide/index': MEMBERS_ONLY,
   'packages/org/pages/members/index': { refuses: ['member', 'committee', 'guest'] },
   'packages/org/pages/roster-import/index': { refuses: ['member', 'secretary', 'guest'] },
   'packages/org/pages/admin/index': { refuses: ['member', 'secretary', 'guest'] },

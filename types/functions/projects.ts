@@ -5,6 +5,7 @@ import type {
   BorrowedFrom,
   MilestoneAction,
   ChecklistItem,
+  GuideCategory,
   MilestoneStatus,
   ProjectAction,
   ProjectCategory,
@@ -80,6 +81,8 @@ export const projectsSchemas = {
       slogan: text(40).optional(),
       problem: text(500).optional(),
       answers: answersSchema.optional(),
+      /** The year's 调研 problems it sets out to solve (replaces those linked before). */
+      problemIds: z.array(idSchema).max(5, '最多关联 5 个调研问题').optional(),
     })
     .strict(),
   submit: byId,
@@ -176,6 +179,72 @@ export const projectsSchemas = {
    * slogan, problem, goals and plan outline, the source recorded.
    */
   borrow: z.object({ id: idSchema, branchId: idSchema.optional() }).strict(),
+  /** 选题指南 of a year (this year when left out): published for everyone, draft and progress for the committee. */
+  guide: z.object({ year: surveyYear.optional() }).strict(),
+  /** The committee saves the year's guide as a draft, or publishes it (a published guide stays published). */
+  saveGuide: z
+    .object({
+      year: surveyYear,
+      categories: z
+        .array(
+          z
+            .object({
+              id: z.enum(PROJECT_CATEGORIES),
+              label: freeText(12, { required: '请填写类别名称' }),
+              note: text(100),
+            })
+            .strict(),
+        )
+        .min(1, '至少保留一个项目类别')
+        .max(PROJECT_CATEGORIES.length),
+      focusFields: z.array(z.enum(SURVEY_FIELDS)).max(SURVEY_FIELDS.length),
+      focus: text(500),
+      opensOn: isoDate,
+      deadline: isoDate,
+      publish: z.boolean(),
+    })
+    .strict(),
+  /** The committee tells the secretaries of branches that have not proposed this year (once a day a branch). */
+  remindProposals: z.object({ year: surveyYear }).strict(),
+}
+
+/** A key problem as the guide lists it. */
+export interface GuideProblemView {
+  id: string
+  text: string
+  field: SurveyField
+  branchName: string
+  count: number
+  /** The branches whose proposal takes it up (the committee's view; null for others). */
+  takenBy: string[] | null
+}
+
+export interface GuideView {
+  year: number
+  /** Null when none is published (for the committee: none saved yet). */
+  guide: {
+    categories: GuideCategory[]
+    focusFields: SurveyField[]
+    focus: string
+    opensOn: string
+    deadline: string
+    published: boolean
+    publishedAt: string | null
+    /** Published versions, newest first. */
+    history: { at: string; byName: string; summary: string }[]
+  } | null
+  /** The window on today's China day (null without a published guide). */
+  window: { state: 'not_open' | 'open' | 'closed'; text: string } | null
+  /** The year's key problems (重点问题) of the 调研, not merged away, by +1s. */
+  keyProblems: GuideProblemView[]
+  canEdit: boolean
+  /** The committee's view: which branches have proposed, which have not (and whether told today). */
+  progress: {
+    branches: number
+    proposed: number
+    missing: { branchId: string; branchName: string; remindedToday: boolean }[]
+    untaken: number
+  } | null
 }
 
 /** One 十佳 project as the showcase shows it: what it solved, how, what came of it, and its figures. */
@@ -344,6 +413,8 @@ export interface ProjectDetail extends ProjectSummary {
   can: ProjectAction[]
   /** Labels of proposal fields still empty (blocks submit). */
   missingFields: string[]
+  /** The 调研 problems the proposal links to. */
+  problemIds: string[]
   /** Why the plan cannot start yet (五个明确 and tasks). */
   planProblems: string[]
   /** 整改 tasks from spot checks not yet confirmed: for the branch secretary and the committee, else none. */
@@ -424,4 +495,8 @@ export interface ProjectsOutputs {
   curateProblem: { id: string; key: boolean; mergedInto: string | null }
   showcase: ShowcaseView
   borrow: ProjectChange & { missingFields: string[] }
+  guide: GuideView
+  saveGuide: { year: number; published: boolean }
+  /** How many branches were told now, how many secretaries, and how many branches were told already today. */
+  remindProposals: { branches: number; secretaries: number; alreadyToday: number }
 }

@@ -32,7 +32,7 @@ describe('大调研: the yearly survey round', () => {
       code: 'FORBIDDEN',
       message: '调研由党委开启和结束',
     })
-    expect(cloud.db.count('survey_rounds', {})).toBe(0)
+    expect(cloud.db.count('survey_rounds', { year: YEAR })).toBe(0)
     expect(data(await call('p057', 'setSurvey', { year: YEAR, open: true }))).toEqual({
       year: YEAR,
       open: true,

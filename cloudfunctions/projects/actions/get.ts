@@ -87,6 +87,7 @@ export const get: Handler<'projects', 'get'> = async ({ id }, { caller }) => {
     work: toWorkViews(reviews, checkins, milestones),
     can: availableActions(caller, project, { missingFields: missing.length, planProblems: problems.length }),
     missingFields: missing.map((m) => m.label),
+    problemIds: project.problemIds ?? [],
     planProblems: problems.map((p) => p.message),
     rectifications:
       isCommittee(caller) || isSecretaryOf(caller, project.branchId)

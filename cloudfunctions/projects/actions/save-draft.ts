@@ -1,16 +1,19 @@
 import { chinaYear } from '../../../domain/dates'
+import { linkRefusal } from '../../../domain/guide'
 import { draftBranch } from '../../../domain/project-permissions'
 import { missingProposalFields } from '../../../domain/proposal'
 import { projectSearchable } from '../../../domain/search'
 import { ANSWER_KEYS } from '../../../types/entities'
-import type { Person, Project, ProjectEvent, ProposalAnswers } from '../../../types/entities'
+import type { Person, Project, ProjectEvent, ProposalAnswers, SurveyProblem } from '../../../types/entities'
 import type { ActionParams } from '../../../types/api'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
 import { newId } from '../../_shared/ids'
+import { getProblems } from '../../_shared/repositories/guides'
 import { getOrgUnitsByIds } from '../../_shared/repositories/org'
 import { indexForSearch } from '../../_shared/repositories/search'
-import type { Handler } from '../../_shared/router'
+import { readingEarly } from '../../_shared/router'
+import type { Ctx } from '../../_shared/router'
 import { runInTransaction } from '../../_shared/transaction'
 import { transition } from '../../_shared/transition'
 
@@ -27,8 +30,14 @@ function mergeAnswers(before: ProposalAnswers, given: Params['answers']): Propos
 }
 
 /** Only the fields this save names; a field left out keeps what was saved. */
-function givenFields({ title, category, slogan, problem }: Params): Partial<Project> {
-  const fields: Partial<Project> = { title, category, slogan, problem }
+function givenFields({ title, category, slogan, problem, problemIds }: Params): Partial<Project> {
+  const fields: Partial<Project> = {
+    title,
+    category,
+    slogan,
+    problem,
+    problemIds: problemIds && [...new Set(problemIds)],
+  }
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
 }
 
@@ -39,7 +48,20 @@ const EMPTY_ANSWERS: ProposalAnswers = { what: '', why: '', who: '', how: '', wh
  * Category defaults to 基础规范项目, as the form's picker does, since every project has one. A 借鉴 draft
  * (projects.borrow) also records its source.
  */
-export async function createDraft(params: Params, caller: Person, borrowed?: Pick<Project, 'borrowedFrom'>) {
+type Linked = Map<string, Pick<SurveyProblem, '_id' | 'year' | 'mergedInto'>>
+
+/** The linked problems must be of the project's year and not merged away. */
+function linkFailure(params: Params, linked: Linked, year: number) {
+  const issue = params.problemIds ? linkRefusal(params.problemIds, linked, year) : null
+  return issue && fail('INVALID_INPUT', issue.message, [issue])
+}
+
+export async function createDraft(
+  params: Params,
+  caller: Person,
+  borrowed?: Pick<Project, 'borrowedFrom'>,
+  linked: Linked = new Map(),
+) {
   const branchId = draftBranch(caller, params.branchId)
   if (!branchId) {
     return params.branchId === undefined
@@ -51,6 +73,8 @@ export async function createDraft(params: Params, caller: Person, borrowed?: Pic
   const branch = (await getOrgUnitsByIds([branchId])).get(branchId)
   if (!branch) return fail('NOT_FOUND', '没有找到这个支部', [{ path: 'branchId', message: '没有这个支部' }])
   const now = new Date()
+  const refused = linkFailure(params, linked, chinaYear(now))
+  if (refused) return refused
   const project: Project = {
     _id: newId('prj'),
     title: '',
@@ -98,8 +122,8 @@ export async function createDraft(params: Params, caller: Person, borrowed?: Pic
 }
 
 /** Creates a draft, or saves fields of a draft or returned proposal as the secretary types. */
-export const saveDraft: Handler<'projects', 'saveDraft'> = async (params, { caller }) => {
-  if (params.id === undefined) return createDraft(params, caller)
+const save = async (params: Params, { caller, early: linked }: Ctx & { early: Linked }) => {
+  if (params.id === undefined) return createDraft(params, caller, undefined, linked)
   if (params.branchId !== undefined) {
     return fail('INVALID_INPUT', '已有项目不能改换支部', [
       { path: 'branchId', message: '已有项目不能改换支部' },
@@ -112,6 +136,8 @@ export const saveDraft: Handler<'projects', 'saveDraft'> = async (params, { call
     action: 'edit',
     caller,
     step: (project) => {
+      const refused = linkFailure(params, linked, project.year)
+      if (refused) return refused
       const patch = { ...givenFields(params), answers: mergeAnswers(project.answers, params.answers) }
       missingFields = missingProposalFields({ ...project, ...patch }).map((m) => m.label)
       saved = { ...project, ...patch }
@@ -124,3 +150,9 @@ export const saveDraft: Handler<'projects', 'saveDraft'> = async (params, { call
     await indexForSearch([projectSearchable(saved)])
   return ok({ ...res.data, missingFields })
 }
+
+/** The linked 调研 problems are read with the caller's lookup. */
+export const saveDraft = readingEarly<'projects', 'saveDraft'>()(
+  (params) => getProblems(params.problemIds ?? []),
+  save,
+)

@@ -145,6 +145,13 @@ export default function IndexPage() {
               mark: '佳',
               onClick: () => void Taro.navigateTo({ url: routes.showcase }),
             },
+            {
+              key: 'guide',
+              title: '选题指南',
+              hint: '重点问题 · 申报时间',
+              mark: '选',
+              onClick: () => void Taro.navigateTo({ url: routes.guide }),
+            },
             ...leaderTiles(me.data, fixes.data ?? undefined),
           ]}
         />

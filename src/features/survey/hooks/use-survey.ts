@@ -29,9 +29,9 @@ export interface Survey {
   setOpen: (open: boolean) => Promise<void>
 }
 
-/** 大调研 of this year: read, submit a problem, +1, and the committee's curation. */
-export function useSurvey(): Survey {
-  const load = useCallback(() => fetchSurvey(), [])
+/** 大调研 of a year (this year when none is named): read, submit a problem, +1, and the committee's curation. */
+export function useSurvey(askedYear?: number): Survey {
+  const load = useCallback(() => fetchSurvey(askedYear), [askedYear])
   const view = useRequest(load)
   const [field, setField] = useState<SurveyField | null>(null)
   const [text, setText] = useState('')

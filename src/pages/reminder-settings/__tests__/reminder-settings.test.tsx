@@ -42,6 +42,7 @@ const TEMPLATES: Record<ReminderKind, string | null> = {
   inspection_due: 'tpl-milestone-deadline',
   inspection_overdue: 'tpl-milestone-deadline',
   inspection_escalated: 'tpl-overdue-escalation',
+  proposal_due: 'tpl-milestone-deadline',
 }
 
 const MEMBER_KINDS: ReminderKind[] = [

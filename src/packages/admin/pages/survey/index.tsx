@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { SurveyProblemView } from '@contract/api'
 import { SURVEY_FIELDS } from '@contract/entities'
 import { SURVEY_FIELD_LABELS } from '@domain/survey'
@@ -71,7 +71,9 @@ function ProblemCard({ p, survey, canCurate }: { p: SurveyProblemView; survey: S
  * branch, each in a field, and +1 others'; the committee merges duplicates and marks the key ones.
  */
 export default function SurveyPage() {
-  const survey = useSurvey()
+  // A link may name the year (?year=2027); the page shows this year's round otherwise.
+  const asked = Number(useRouter().params.year)
+  const survey = useSurvey(Number.isInteger(asked) && asked > 2000 ? asked : undefined)
   const data = survey.view.data
 
   usePullDownRefresh(() => {
@@ -125,7 +127,7 @@ export default function SurveyPage() {
             {SURVEY_FIELDS.map((f) => (
               <View
                 key={f}
-                className={`survey__field${survey.field === f ? ' survey__field--on' : ''}`}
+                className={`admin-chip${survey.field === f ? ' admin-chip--on' : ''}`}
                 ariaRole="radio"
                 ariaLabel={`${SURVEY_FIELD_LABELS[f]}${survey.field === f ? '（已选）' : ''}`}
                 onClick={() => survey.setField(f)}

@@ -1,0 +1,56 @@
+import type { DB } from 'wx-server-sdk'
+import type { YearProposal } from '../../../domain/guide'
+import type { ProposalGuide, SurveyProblem } from '../../../types/entities'
+import { COLLECTIONS, db, _ } from '../cloud'
+import { fetchAll } from './query'
+
+/** 选题指南 of a year: one document a year. */
+export const guideId = (year: number): string => `guide-${year}`
+
+/** The guides of these years that exist, by year, in one read. */
+export async function getGuides(years: readonly number[]): Promise<Map<number, ProposalGuide>> {
+  const ids = [...new Set(years)].map(guideId)
+  const res = (await db
+    .collection(COLLECTIONS.proposalGuides)
+    .where({ _id: ids.length === 1 ? ids[0] : _.in(ids) })
+    .limit(ids.length)
+    .get()) as DB.IQueryResult
+  return new Map((res.data as ProposalGuide[]).map((g) => [g.year, g]))
+}
+
+/** The year's key problems (重点问题) of the 调研, not merged away. */
+export async function listKeyProblems(year: number): Promise<SurveyProblem[]> {
+  const res = (await db
+    .collection(COLLECTIONS.surveyProblems)
+    .where({ year, mergedInto: null, key: true })
+    .limit(500)
+    .get()) as DB.IQueryResult
+  return res.data as SurveyProblem[]
+}
+
+/** Survey problems by id (a proposal links at most a handful), in one read. */
+export async function getProblems(
+  ids: readonly string[],
+): Promise<Map<string, Pick<SurveyProblem, '_id' | 'year' | 'mergedInto'>>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const res = (await db
+    .collection(COLLECTIONS.surveyProblems)
+    .where({ _id: unique.length === 1 ? unique[0] : _.in(unique) })
+    .field({ _id: true, year: true, mergedInto: true })
+    .limit(unique.length)
+    .get()) as DB.IQueryResult
+  const rows = res.data as Pick<SurveyProblem, '_id' | 'year' | 'mergedInto'>[]
+  return new Map(rows.map((p) => [p._id, p]))
+}
+
+/** Every project of a year, only what the guide's progress reads (on the year index). */
+export const listYearProposals = (year: number): Promise<YearProposal[]> =>
+  fetchAll<YearProposal>(
+    db
+      .collection(COLLECTIONS.projects)
+      .where({ year })
+      .field({ _id: true, branchId: true, branchName: true, status: true, problemIds: true })
+      .orderBy('_id', 'asc'),
+    100_000,
+  )
