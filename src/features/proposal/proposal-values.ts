@@ -10,6 +10,8 @@ export interface ProposalValues {
   slogan: string
   problem: string
   answers: ProposalAnswers
+  /** The 调研 problems it sets out to solve (选题指南's key problems). */
+  problemIds: string[]
 }
 
 export type ProposalField = keyof typeof PROPOSAL_LABELS
@@ -24,6 +26,7 @@ export const emptyProposal = (): ProposalValues => ({
   slogan: '',
   problem: '',
   answers: emptyAnswers(),
+  problemIds: [],
 })
 
 const isAnswer = (field: ProposalField): field is AnswerKey =>
@@ -48,6 +51,7 @@ export const fromDetail = (d: ProjectDetail): ProposalValues => ({
   slogan: d.slogan,
   problem: d.problem,
   answers: { ...emptyAnswers(), ...d.answers },
+  problemIds: d.problemIds ?? [],
 })
 
 /** What missingProposalFields reads: no category is simply absent. */
@@ -66,5 +70,6 @@ export function draftPayload(
     slogan: v.slogan,
     problem: v.problem,
     answers: { ...v.answers },
+    problemIds: [...v.problemIds],
   }
 }

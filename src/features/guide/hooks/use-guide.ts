@@ -150,3 +150,9 @@ export function useGuide(askedYear?: number): GuidePage {
     },
   }
 }
+
+/** The guide a proposal of `year` follows (this year when undefined), read once `ready`; null before. */
+export function useGuideFor(year: number | undefined, ready: boolean): RequestState<GuideView | null> {
+  const load = useCallback(() => (ready ? fetchGuide(year) : Promise.resolve(null)), [year, ready])
+  return useRequest(load)
+}

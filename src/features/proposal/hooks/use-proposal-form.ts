@@ -45,6 +45,9 @@ export interface ProposalForm {
   submitting: boolean
   setText: (field: TextFieldKey, value: string) => void
   setCategory: (category: ProjectCategory) => void
+  setProblemIds: (ids: string[]) => void
+  /** The project's year once loaded (a new draft: undefined, this year). */
+  year: number | undefined
   /** Saves now whatever is waiting. */
   saveNow: () => Promise<boolean>
   submit: () => Promise<void>
@@ -64,6 +67,7 @@ export function useProposalForm(id: string | undefined, branchId: string | undef
   const [saveState, setSaveState] = useState<SaveState>(id ? 'saved' : 'idle')
   const [missing, setMissing] = useState<MissingField[] | null>(null)
   const [submitting, setSubmitting] = useState(false)
+  const [year, setYear] = useState<number>()
 
   const current = useRef(values)
   const projectId = useRef(id)
@@ -81,6 +85,7 @@ export function useProposalForm(id: string | undefined, branchId: string | undef
       current.current = loaded
       setValues(loaded)
       setEditable(detail.can.includes('edit'))
+      setYear(detail.year)
       const latest = detail.events[0]
       setReturnComment(detail.status === 'returned' && latest?.action === 'return' ? latest.comment : null)
       setBorrowedFrom(detail.borrowedFrom)
@@ -192,6 +197,8 @@ export function useProposalForm(id: string | undefined, branchId: string | undef
     submitting,
     setText: (field, value) => change(withText(current.current, field, value)),
     setCategory: (category) => change({ ...current.current, category }),
+    setProblemIds: (problemIds) => change({ ...current.current, problemIds }),
+    year,
     saveNow,
     submit,
   }

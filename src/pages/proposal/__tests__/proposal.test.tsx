@@ -131,6 +131,7 @@ describe('立项表 (new draft)', () => {
         slogan: '',
         problem: '',
         answers: { what: '', why: '', who: '', how: '', when: '', extent: '' },
+        problemIds: [],
       },
     ])
 
@@ -165,6 +166,7 @@ describe('立项表 (new draft)', () => {
         when: '全年',
         extent: '满意率95%',
       },
+      problemIds: [],
     })
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已提交立项' }))
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/project/index?id=prj-new' })
@@ -281,5 +283,82 @@ describe('立项表 (returned proposal)', () => {
     expect(await screen.findByText('立项表已提交，当前不能修改')).toBeInTheDocument()
     expect(screen.getByLabelText('项目名称')).toBeDisabled()
     expect(screen.queryByRole('button', { name: '提交立项' })).not.toBeInTheDocument()
+  })
+})
+
+describe('立项表 and the year’s 选题指南', () => {
+  const guide = (state: 'open' | 'closed') => ({
+    year: 2026,
+    guide: {
+      categories: [
+        { id: 'basic', label: '基础规范项目', note: '' },
+        { id: 'service', label: '优质服务项目', note: '' },
+      ],
+      focusFields: [],
+      focus: '',
+      opensOn: '2026-01-05',
+      deadline: '2026-03-31',
+      published: true,
+      publishedAt: '2026-01-05T02:00:00.000Z',
+      history: [],
+    },
+    window:
+      state === 'open'
+        ? { state, text: '立项申报进行中，2026-03-31 截止' }
+        : { state, text: '立项申报已于 2026-03-31 截止' },
+    keyProblems: [
+      {
+        id: 'sp-1',
+        text: '党建与业务“两张皮”',
+        field: 'efficiency',
+        branchName: '运维部党支部',
+        count: 9,
+        takenBy: null,
+      },
+      {
+        id: 'sp-3',
+        text: '城区故障报修响应慢',
+        field: 'harmony',
+        branchName: '城区供电所党支部',
+        count: 4,
+        takenBy: null,
+      },
+    ],
+    canEdit: false,
+    progress: null,
+  })
+
+  it('offers the guide’s categories by their names and links the key problems the draft takes up', async () => {
+    jest.useFakeTimers()
+    answer({ 'projects.saveDraft': change, 'projects.guide': guide('open') })
+    render(<ProposalPage />)
+    expect(await screen.findByText('2026 年选题指南：立项申报进行中，2026-03-31 截止')).toBeInTheDocument()
+    expect(payloadsOf('projects.guide')).toEqual([{}])
+    // Only the year's two categories, by the year's names.
+    expect(screen.getByRole('radio', { name: '优质服务项目' })).toBeInTheDocument()
+    expect(screen.queryByText('主题实践项目')).not.toBeInTheDocument()
+    fireEvent.click(screen.getByRole('radio', { name: '优质服务项目' }))
+    fireEvent.click(screen.getByRole('checkbox', { name: '城区故障报修响应慢' }))
+    expect(screen.getByRole('checkbox', { name: '城区故障报修响应慢（已关联）' })).toBeInTheDocument()
+    await act(async () => {
+      jest.advanceTimersByTime(AUTOSAVE_DELAY_MS)
+    })
+    await waitFor(() => expect(payloadsOf('projects.saveDraft')).toHaveLength(1))
+    expect(payloadsOf('projects.saveDraft')[0]).toMatchObject({ category: 'service', problemIds: ['sp-3'] })
+    fireEvent.click(screen.getByRole('checkbox', { name: '城区故障报修响应慢（已关联）' }))
+    await act(async () => {
+      jest.advanceTimersByTime(AUTOSAVE_DELAY_MS)
+    })
+    await waitFor(() => expect(payloadsOf('projects.saveDraft')).toHaveLength(2))
+    expect(payloadsOf('projects.saveDraft')[1]).toMatchObject({ problemIds: [] })
+  })
+
+  it('says the window has closed: the draft is kept, sending needs the committee to extend it', async () => {
+    answer({ 'projects.saveDraft': change, 'projects.guide': guide('closed') })
+    render(<ProposalPage />)
+    expect(await screen.findByText('2026 年选题指南：立项申报已于 2026-03-31 截止')).toBeInTheDocument()
+    expect(screen.getByText(/草稿会自动保存；不在申报时间内不能提交，如需补报请联系党委/)).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('link', { name: '查看选题指南' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/guide/index' })
   })
 })
