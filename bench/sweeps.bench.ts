@@ -125,10 +125,11 @@ export async function benchSweeps(): Promise<Figure[]> {
       const evaluation = await timed(cloud, cookie, 'evaluation', () => ({ year: YEAR }))
       const ranked = (evaluation.last as { ranking: unknown[]; branches: unknown[] }).ranking.length
       const branches = (evaluation.last as { branches: unknown[] }).branches.length
-      if (branches !== BRANCHES) throw new Error(`the evaluation judged ${branches} branches`)
+      // The demo's own branches and projects are there too.
+      if (branches < BRANCHES) throw new Error(`the evaluation judged ${branches} branches`)
       const candidates = await timed(cloud, cookie, 'candidates', () => ({}))
       const count = (candidates.last as { count: number }).count
-      if (count !== (PROJECTS * 4) / 10) throw new Error(`the draw would choose from ${count} projects`)
+      if (count < (PROJECTS * 4) / 10) throw new Error(`the draw would choose from ${count} projects`)
       const draw = await timed(cloud, cookie, 'createSpotCheck', (i) => ({
         requestId: `bench-sweeps-${profile}-${i}`,
         size: 20,
