@@ -15,6 +15,16 @@ export const rows = <T extends object>(docs: T[]) => docs as unknown as Doc[]
 export const branchId = (b: number) => `b${b}`
 export const personId = (b: number, k: number) => `p${b}-${k}`
 
+/** `n` generated branches under no parent, ordered from `firstOrder`. */
+export const branchUnits = (n: number, firstOrder = 0): Doc[] =>
+  Array.from({ length: n }, (_, b) => ({
+    _id: branchId(b),
+    kind: 'branch',
+    name: `第${b}党支部`,
+    parentId: null,
+    order: firstOrder + b,
+  }))
+
 /** A generated member of branch `b`; the first of each branch is also its secretary. */
 export function branchMember(b: number, k: number): Person {
   const grants: Person['grants'] = [{ role: 'member', branchId: branchId(b) }]

@@ -5,7 +5,7 @@ import { assignmentId } from '../domain/supervision'
 import type { SupervisionBranchStatus, SupervisionRecord } from '../types/entities-supervision'
 import { startTestCloud } from '../localcloud/testing'
 import type { TestCloud } from '../localcloud/testing'
-import { branchId, branchMembers, buildFunctionsOnce, personId, rows } from './harness'
+import { branchId, branchMembers, branchUnits, buildFunctionsOnce, personId, rows } from './harness'
 import { atMost, info, median, p95 } from './report'
 import type { Figure } from './report'
 
@@ -26,16 +26,7 @@ function seed(cloud: TestCloud): number {
   const today = chinaDay(new Date())
   const year = Number(today.slice(0, 4))
   const t0 = performance.now()
-  cloud.db.insertMany(
-    'org_units',
-    Array.from({ length: BRANCHES }, (_, b) => ({
-      _id: branchId(b),
-      kind: 'branch',
-      name: `第${b}党支部`,
-      parentId: null,
-      order: 100 + b,
-    })),
-  )
+  cloud.db.insertMany('org_units', branchUnits(BRANCHES, 100))
   cloud.db.insertMany('people', rows(branchMembers(BRANCHES, 5)))
   cloud.db.insertMany(
     'supervision_assignments',

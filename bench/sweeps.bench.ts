@@ -3,7 +3,7 @@ import { DEFAULT_RUBRIC } from '../domain/acceptance'
 import type { Person } from '../types/entities'
 import { startTestCloud } from '../localcloud/testing'
 import type { TestCloud } from '../localcloud/testing'
-import { branchId, buildFunctionsOnce, rows } from './harness'
+import { branchId, branchUnits, buildFunctionsOnce, rows } from './harness'
 import { atMost, info, median } from './report'
 import type { Figure } from './report'
 
@@ -33,16 +33,7 @@ const COMMITTEE: Person = {
 /** The province's branches and a year of projects: 4 in 10 running, 3 in 10 closed and scored, 3 in between. */
 function seed(cloud: TestCloud): void {
   cloud.db.insertMany('people', rows([COMMITTEE]))
-  cloud.db.insertMany(
-    'org_units',
-    Array.from({ length: BRANCHES }, (_, b) => ({
-      _id: branchId(b),
-      kind: 'branch',
-      name: `第${b}党支部`,
-      parentId: null,
-      order: b,
-    })),
-  )
+  cloud.db.insertMany('org_units', branchUnits(BRANCHES))
   const at = new Date(Date.UTC(YEAR, 1, 1))
   const projects = Array.from({ length: PROJECTS }, (_, j) => {
     const b = j % BRANCHES

@@ -30,20 +30,21 @@ export const tooLargeMessage = (checkins: number): string =>
   `${JOB_MAX_CHECKINS.toLocaleString('en-US')} 条，请按项目分别导出`
 
 /** Whether a run may take the job now: it waits, or its last run's hold has run out (that run was stopped). */
-export const canTakeJob = (
-  job: { status: LedgerJobStatus; leaseUntil: Date | null; attempts: number },
-  now: Date,
-): boolean =>
+/** What the rules below read of a stored job. */
+export interface JobState {
+  status: LedgerJobStatus
+  leaseUntil: Date | null
+  attempts: number
+}
+
+export const canTakeJob = (job: JobState, now: Date): boolean =>
   job.status === 'queued' ||
   (job.status === 'running' &&
     job.attempts < JOB_MAX_ATTEMPTS &&
     (job.leaseUntil === null || new Date(job.leaseUntil).getTime() <= now.getTime()))
 
 /** A running job whose every attempt was stopped before it finished: it is given up, with a reason. */
-export const isJobAbandoned = (
-  job: { status: LedgerJobStatus; leaseUntil: Date | null; attempts: number },
-  now: Date,
-): boolean =>
+export const isJobAbandoned = (job: JobState, now: Date): boolean =>
   job.status === 'running' &&
   job.attempts >= JOB_MAX_ATTEMPTS &&
   job.leaseUntil !== null &&
@@ -53,10 +54,7 @@ export const isJobAbandoned = (
 export const JOB_REUSE_READY_MS = 10 * 60_000
 
 /** Whether another 导出 of the same ledger gets this job back rather than a new one. */
-export const canReuseJob = (
-  job: { status: LedgerJobStatus; leaseUntil: Date | null; attempts: number; createdAt: Date },
-  now: Date,
-): boolean =>
+export const canReuseJob = (job: JobState & { createdAt: Date }, now: Date): boolean =>
   job.status === 'ready'
     ? now.getTime() - new Date(job.createdAt).getTime() < JOB_REUSE_READY_MS
     : job.status !== 'failed' && !isJobAbandoned(job, now)

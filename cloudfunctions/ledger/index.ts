@@ -5,7 +5,7 @@ import { ROUND_TRIPS } from './budgets'
 import { exportLedger } from './actions/export'
 import { job, runJob as runJobAction } from './actions/job'
 import { preview } from './actions/preview'
-import { EXPORT_TTL_DAYS, cleanupExpired } from './retention'
+import { cleanupExpired, madeBeforeExpiry } from './retention'
 import { nextStaleJob, removeOldJobs, runJob } from './jobs'
 import { getPerson } from '../_shared/repositories/people'
 
@@ -13,7 +13,7 @@ import { getPerson } from '../_shared/repositories/people'
 const cleanup = async () => {
   const at = now()
   const summary = await cleanupExpired(at)
-  const jobs = await removeOldJobs(new Date(at.getTime() - EXPORT_TTL_DAYS * 24 * 3600 * 1000))
+  const jobs = await removeOldJobs(madeBeforeExpiry(at))
   logEvent('info', 'ledger_exports_cleaned', { ...summary, jobs })
   return { ...summary, jobs }
 }

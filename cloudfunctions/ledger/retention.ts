@@ -31,6 +31,9 @@ export interface LedgerExportRecord {
   attempts: number
 }
 
+/** When an export made before this instant has expired (its file, and any job that made it, may go). */
+export const madeBeforeExpiry = (at: Date): Date => new Date(at.getTime() - EXPORT_TTL_DAYS * DAY)
+
 /** Records a just-uploaded export, so the timer can delete it at `expiresAt`. */
 export async function recordExport(fileID: string, ownerId: string, at: Date): Promise<Date> {
   const expiresAt = new Date(at.getTime() + EXPORT_TTL_DAYS * DAY)

@@ -1,7 +1,9 @@
 import type { DB } from 'wx-server-sdk'
 import type { LedgerCheckin, LedgerRating } from '../../../domain/ledger'
 import type { Milestone, MilestoneRecord, Project, ProjectEvent } from '../../../types/entities'
+import { projectCounterId } from '../../../domain/checkin-counts'
 import { COLLECTIONS, db, _ } from '../cloud'
+import { getCounts } from './checkins'
 import { MAX_PAGE, chunk } from './query'
 
 // What a 管理台账 export reads: whole records of a handful of projects. Each read is an equality or `in` on an
@@ -107,6 +109,12 @@ export async function listCheckinsOf(
     ),
   )
   return parts.flat().flatMap(({ withdrawnAt, ...c }) => (withdrawnAt ? [] : [c]))
+}
+
+/** How many check-ins these projects hold, from their running counters (withdrawn ones already taken out). */
+export async function countCheckinsOf(projectIds: readonly string[]): Promise<number> {
+  const counts = await getCounts(projectIds.map(projectCounterId))
+  return [...counts.values()].reduce((n, c) => n + c, 0)
 }
 
 /** Staff ratings that carry a comment: score, comment and time only (who rated never leaves the database). */

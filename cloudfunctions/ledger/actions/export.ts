@@ -1,8 +1,7 @@
-import { projectCounterId } from '../../../domain/checkin-counts'
 import { exportMode, tooLargeMessage } from '../../../domain/ledger-jobs'
 import { fail, ok } from '../../../types/result'
 import { now as clockNow } from '../../_shared/clock'
-import { getCounts } from '../../_shared/repositories/checkins'
+import { countCheckinsOf } from '../../_shared/repositories/ledger'
 import { readingEarly } from '../../_shared/router'
 import { buildLedgerFile } from '../build'
 import { openJob, ownJobView } from '../jobs'
@@ -19,8 +18,7 @@ export const exportLedger = readingEarly<'ledger', 'export'>()(
     const now = clockNow()
     const ledger = ledgerFrom(scope, caller, now, early)
     if (isFail(ledger)) return ledger
-    const counts = await getCounts(ledger.projects.map((p) => projectCounterId(p._id)))
-    const checkins = [...counts.values()].reduce((n, c) => n + c, 0)
+    const checkins = await countCheckinsOf(ledger.projects.map((p) => p._id))
     const mode = exportMode(checkins)
     if (mode === 'too_large') return fail('TOO_LARGE', tooLargeMessage(checkins))
     if (mode === 'job') return ok(await ownJobView(await openJob(ledger, scope, caller, checkins, now), now))

@@ -1,10 +1,9 @@
-import { projectCounterId } from '../../../domain/checkin-counts'
 import { inLedger, ledgerSheetSizes } from '../../../domain/ledger'
 import type { SupervisionRecord } from '../../../types/entities'
 import { ok } from '../../../types/result'
-import { getCounts } from '../../_shared/repositories/checkins'
 import { listBranchYearRecords } from '../../_shared/repositories/supervision-records'
 import {
+  countCheckinsOf,
   countCommentsOf,
   countEventsOf,
   countRecordsOf,
@@ -23,9 +22,9 @@ export const preview = readingEarly<'ledger', 'preview'>()(
     const ledger = ledgerFrom(scope, caller, new Date(), early)
     if (isFail(ledger)) return ledger
     const ids = ledger.projects.map((p) => p._id)
-    const [milestones, counts, events, comments, supervision] = await Promise.all([
+    const [milestones, checkins, events, comments, supervision] = await Promise.all([
       listMilestonesOf(ids),
-      getCounts(ids.map(projectCounterId)),
+      countCheckinsOf(ids),
       countEventsOf(ids),
       countCommentsOf(ids),
       listBranchYearRecords<Pick<SupervisionRecord, 'projectId' | 'followUps'>>(
@@ -39,7 +38,6 @@ export const preview = readingEarly<'ledger', 'preview'>()(
       ),
     ])
     const records = await countRecordsOf(milestones.map((m) => m._id))
-    const checkins = [...counts.values()].reduce((n, c) => n + c, 0)
     return ok({
       kind: ledger.kind,
       title: ledger.title,

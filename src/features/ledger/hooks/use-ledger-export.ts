@@ -59,7 +59,6 @@ export function useLedgerExport(scope: LedgerScope | null): LedgerExport {
 
   /** Runs the job and follows it until it is ready or failed (or the page is left). */
   const follow = useCallback(async (started: LedgerJobView): Promise<LedgerJobView | null> => {
-    let last: LedgerJobView = started
     let done: LedgerJobView | null = null
     runLedgerJob(started.jobId).then(
       (v) => {
@@ -68,16 +67,14 @@ export function useLedgerExport(scope: LedgerScope | null): LedgerExport {
       // A run stopped at its timeout or cut off by the network: the timer finishes the job; keep asking.
       () => undefined,
     )
-    while (alive.current) {
-      if (done && finished(done)) return done
+    for (;;) {
       await wait(JOB_POLL_MS)
       if (!alive.current) return null
       if (done && finished(done)) return done
-      last = await fetchLedgerJob(started.jobId)
+      const last = await fetchLedgerJob(started.jobId)
       setJob(last)
       if (finished(last)) return last
     }
-    return null
   }, [])
 
   const run = useCallback(async () => {
