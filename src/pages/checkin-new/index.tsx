@@ -7,7 +7,12 @@ import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { TextField } from '@/components/TextField'
 import { PhotoPicker } from '@/components/PhotoPicker'
-import { CHECKIN_TEXT_LIMIT, useCheckinForm } from '@/features/checkin/hooks/use-checkin-form'
+import {
+  CHECKIN_PHOTO_LABEL,
+  CHECKIN_PHOTO_LIMIT,
+  CHECKIN_TEXT_LIMIT,
+  useCheckinForm,
+} from '@/features/checkin/hooks/use-checkin-form'
 import { PickerRow } from '@/features/plan/components/PickerRow'
 import './index.css'
 
@@ -52,8 +57,13 @@ export default function CheckinNewPage() {
           error={form.error}
           onChange={form.setText}
         />
-        <Text className="checkin-new__label">现场照片（选填，最多 9 张）</Text>
-        <PhotoPicker photos={form.photos} onChange={form.setPhotos} disabled={form.sending} />
+        <Text className="checkin-new__label">{CHECKIN_PHOTO_LABEL}</Text>
+        <PhotoPicker
+          photos={form.photos}
+          onChange={form.setPhotos}
+          max={CHECKIN_PHOTO_LIMIT}
+          disabled={form.sending}
+        />
       </Card>
       <Card title="时间和地点">
         <Picker

@@ -6,6 +6,9 @@ import { CheckinCorrection } from '../components/CheckinCorrection'
 import { answer, payloadsOf, resetCloud } from '../../../../test/dom/cloud'
 
 jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
+jest.mock('@/services/upload-file', () => ({ uploadFile: jest.fn() }))
+const uploadFile = jest.requireMock('@/services/upload-file').uploadFile as jest.Mock
+const chooseImage = Taro.chooseImage as unknown as jest.Mock
 const showModal = Taro.showModal as unknown as jest.Mock
 
 const now = new Date('2026-03-02T04:00:00.000Z')
@@ -40,6 +43,7 @@ const figures = {
 beforeEach(() => {
   resetCloud()
   showModal.mockClear()
+  uploadFile.mockReset()
 })
 
 describe('CheckinCorrection', () => {
@@ -97,6 +101,64 @@ describe('CheckinCorrection', () => {
     expect(payloadsOf('checkins.editCheckin')).toEqual([
       { id: 'ck-1', text: '走访了 15 户居民', photos: ['cloud://env/uploads/p-li/a.jpg'] },
     ])
+  })
+})
+
+describe('CheckinCorrection photos', () => {
+  it('removes a photo and adds one, uploaded as it is chosen into the author\'s folder, and saves both', async () => {
+    const onEdited = jest.fn()
+    const edited: CheckinCorrected = { checkin: checkin({ photos: ['cloud://env/uploads/p-li/b.jpg'] }), figures }
+    answer({ 'checkins.editCheckin': edited })
+    let finish: (id: string) => void = () => undefined
+    uploadFile.mockImplementationOnce(() => new Promise<string>((resolve) => (finish = resolve)))
+    chooseImage.mockResolvedValueOnce({ tempFilePaths: ['blob:photo-new.jpg'] })
+    render(
+      <CheckinCorrection
+        checkin={checkin({ photos: ['cloud://env/uploads/p-li/a.jpg', 'cloud://env/uploads/p-li/c.jpg'] })}
+        now={now}
+        onEdited={onEdited}
+        onWithdrawn={jest.fn()}
+      />,
+    )
+    fireEvent.click(screen.getByText('修改'))
+    expect(screen.getByText('现场照片（选填，最多 9 张）')).toBeTruthy()
+    expect(screen.getByLabelText('照片 2')).toBeTruthy()
+    fireEvent.click(screen.getByLabelText('删除照片 2'))
+    expect(screen.queryByLabelText('照片 2')).toBeNull()
+
+    fireEvent.click(screen.getByLabelText('添加照片'))
+    await waitFor(() => expect(uploadFile).toHaveBeenCalledWith('blob:photo-new.jpg', 'p-li'))
+    expect(chooseImage).toHaveBeenLastCalledWith(expect.objectContaining({ count: 8 }))
+    // While the photo is on its way, 保存 waits for it.
+    expect(await screen.findByText('正在上传照片…')).toBeTruthy()
+    fireEvent.click(screen.getByText('正在上传照片…'))
+    expect(payloadsOf('checkins.editCheckin')).toEqual([])
+    finish('cloud://env/uploads/p-li/b.jpg')
+    fireEvent.click(await screen.findByText('保存修改'))
+    await waitFor(() => expect(onEdited).toHaveBeenCalledWith(edited))
+    expect(payloadsOf('checkins.editCheckin')).toEqual([
+      {
+        id: 'ck-1',
+        text: '走访了 12 户居民',
+        photos: ['cloud://env/uploads/p-li/a.jpg', 'cloud://env/uploads/p-li/b.jpg'],
+      },
+    ])
+  })
+
+  it('offers no more photos at the create form\'s limit of 9, and 取消 puts the photos back', () => {
+    const nine = Array.from({ length: 9 }, (_, k) => `cloud://env/uploads/p-li/${k}.jpg`)
+    render(
+      <CheckinCorrection checkin={checkin({ photos: nine })} now={now} onEdited={jest.fn()} onWithdrawn={jest.fn()} />,
+    )
+    fireEvent.click(screen.getByText('修改'))
+    expect(screen.getByLabelText('照片 9')).toBeTruthy()
+    expect(screen.queryByLabelText('添加照片')).toBeNull()
+    fireEvent.click(screen.getByLabelText('删除照片 1'))
+    expect(screen.getByLabelText('添加照片')).toBeTruthy()
+    fireEvent.click(screen.getByText('取消'))
+    fireEvent.click(screen.getByText('修改'))
+    expect(screen.getByLabelText('照片 9')).toBeTruthy()
+    expect(screen.queryByLabelText('添加照片')).toBeNull()
   })
 })
 

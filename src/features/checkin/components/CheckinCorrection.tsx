@@ -7,8 +7,9 @@ import { timeLeftText } from '@domain/checkin-correction'
 import { confirmAction } from '@/services/confirm'
 import { showErrorToast } from '@/services/show-error-toast'
 import { showSuccessToast } from '@/services/show-success-toast'
+import { CloudPhotoPicker } from '@/features/lectures'
 import { editCheckin, withdrawCheckin } from '../api/checkins'
-import { CHECKIN_TEXT_LIMIT } from '../hooks/use-checkin-form'
+import { CHECKIN_PHOTO_LABEL, CHECKIN_PHOTO_LIMIT, CHECKIN_TEXT_LIMIT } from '../hooks/use-checkin-form'
 import './checkin-correction.css'
 
 export interface CheckinCorrectionProps {
@@ -22,12 +23,15 @@ export interface CheckinCorrectionProps {
 }
 
 /**
- * 修改 / 撤回 under one of my check-ins while I may still correct it, with the time left. 修改 opens the text in
- * place (photos and place stay as they are); 撤回 asks first.
+ * 修改 / 撤回 under one of my check-ins while I may still correct it, with the time left. 修改 opens the text
+ * and photos in place (the create form's picker and limits; a new photo is uploaded as it is chosen, the
+ * place stays as it is); 撤回 asks first.
  */
 export function CheckinCorrection({ checkin, onEdited, onWithdrawn, now }: CheckinCorrectionProps) {
   const [editing, setEditing] = useState(false)
   const [text, setText] = useState(checkin.text)
+  const [photos, setPhotos] = useState(checkin.photos)
+  const [uploading, setUploading] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | undefined>()
   if (!checkin.correctable) return null
@@ -39,7 +43,7 @@ export function CheckinCorrection({ checkin, onEdited, onWithdrawn, now }: Check
       const res = await editCheckin({
         id: checkin.id,
         text,
-        photos: checkin.photos,
+        photos,
         ...(checkin.place ? { place: checkin.place } : {}),
       })
       setEditing(false)
@@ -88,24 +92,40 @@ export function CheckinCorrection({ checkin, onEdited, onWithdrawn, now }: Check
             setError(undefined)
           }}
         />
+        <Text className="checkin-correction__label">{CHECKIN_PHOTO_LABEL}</Text>
+        <CloudPhotoPicker
+          fileIds={photos}
+          onChange={setPhotos}
+          personId={checkin.person.id}
+          max={CHECKIN_PHOTO_LIMIT}
+          disabled={busy}
+          onUploading={setUploading}
+        />
         <Text className="checkin-correction__note">
-          照片和地点保持不变；修改前的内容会保留，支部书记可以查看。
+          {checkin.place ? '地点保持不变；' : ''}修改前的内容和照片会保留，支部书记可以查看。
         </Text>
         <View className="checkin-correction__actions">
           <Button
             size="small"
             type="default"
-            disabled={busy}
+            disabled={busy || uploading}
             onClick={() => {
               setEditing(false)
               setText(checkin.text)
+              setPhotos(checkin.photos)
               setError(undefined)
             }}
           >
             取消
           </Button>
-          <Button size="small" type="primary" loading={busy} disabled={busy} onClick={() => void save()}>
-            保存修改
+          <Button
+            size="small"
+            type="primary"
+            loading={busy}
+            disabled={busy || uploading}
+            onClick={() => void save()}
+          >
+            {uploading ? '正在上传照片…' : '保存修改'}
           </Button>
         </View>
       </View>

@@ -26,6 +26,9 @@ import {
 import { usePendingCheckins } from '../pending-store'
 
 export const CHECKIN_TEXT_LIMIT = 500
+/** Photos a check-in carries (the server's limit too), and how the form says so. */
+export const CHECKIN_PHOTO_LIMIT = 9
+export const CHECKIN_PHOTO_LABEL = `现场照片（选填，最多 ${CHECKIN_PHOTO_LIMIT} 张）`
 
 export interface CheckinTarget {
   projectId?: string

@@ -14,6 +14,8 @@ export interface CloudPhotoPickerProps {
   personId: string
   max: number
   disabled?: boolean
+  /** Told when uploads start and end, so a form can hold its 保存 until the photos are in. */
+  onUploading?: (uploading: boolean) => void
 }
 
 /**
@@ -26,6 +28,7 @@ export function CloudPhotoPicker({
   personId,
   max,
   disabled = false,
+  onUploading,
 }: CloudPhotoPickerProps) {
   const [uploading, setUploading] = useState<string[]>([])
   const shown = fileIds.map(fileUrl)
@@ -38,6 +41,7 @@ export function CloudPhotoPicker({
     const added = paths.filter((p) => !shown.includes(p))
     if (added.length === 0) return onChange(kept)
     setUploading(added)
+    onUploading?.(true)
     const uploaded: string[] = []
     try {
       for (const path of added) {
@@ -50,6 +54,7 @@ export function CloudPhotoPicker({
       onChange([...kept, ...uploaded])
     } finally {
       setUploading([])
+      onUploading?.(false)
     }
   }
 
