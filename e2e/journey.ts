@@ -148,6 +148,53 @@ export async function pickOption(page: Page, row: Locator, choice: string) {
   await picker.waitFor({ state: 'hidden' })
 }
 
+/** Where a column of Taro H5's picker stands: the row under the indicator, read from the column's own transform. */
+async function pickerRow(content: Locator): Promise<number> {
+  const transform = await content.evaluate((el) => (el as HTMLElement).style.transform)
+  const y = Number(/translate3d\(0(?:px)?, (-?[\d.]+)px/.exec(transform)?.[1])
+  return Math.round((102 - y) / 34)
+}
+
+/**
+ * Taro H5's date picker (年, 月, 日 columns): open it from its row and turn each column to `day` (YYYY-MM-DD) as a
+ * finger taps the rows above or below the indicator. The picker reads a tap by its distance from the middle of its
+ * body (238 px high at the bottom of the screen, 34 px a row), so a tap moves at most three rows; each move is
+ * waited for in the column's own transform before the next.
+ */
+export async function pickDate(page: Page, row: Locator, day: string) {
+  await settled(page)
+  await row.click()
+  const picker = page.locator('.weui-picker').filter({ visible: true })
+  await picker.waitFor()
+  const [y, m, d] = day.split('-')
+  const middle = (page.viewportSize()?.height ?? 844) - 238 / 2
+  for (const [column, text] of [`${y}年`, `${m}月`, `${d}日`].entries()) {
+    const group = picker.locator('.weui-picker__group').nth(column)
+    const content = group.locator('.weui-picker__content')
+    const index = (await group.locator('.weui-picker__item').allInnerTexts())
+      .map((t) => t.trim())
+      .indexOf(text)
+    if (index < 0) throw new Error(`date picker has no ${text}`)
+    const box = await group.boundingBox()
+    if (!box) throw new Error('date picker column is not laid out')
+    for (let taps = 0; ; taps++) {
+      const at = await pickerRow(content)
+      if (at === index) break
+      if (taps > 60) throw new Error(`date picker did not reach ${text} (at row ${at})`)
+      const step = Math.max(-3, Math.min(3, index - at))
+      await page.mouse.click(box.x + box.width / 2, middle + step * 34)
+      const moved = await eventually(
+        () => pickerRow(content),
+        (r) => r === at + step,
+      )
+      if (moved !== at + step)
+        throw new Error(`date picker column ${column} did not move to row ${at + step}`)
+    }
+  }
+  await picker.getByText('确定').click()
+  await picker.waitFor({ state: 'hidden' })
+}
+
 /** Brings what a person would scroll to into the middle of the screen, for the picture. */
 export async function scrollTo(target: Locator) {
   await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
