@@ -3,9 +3,9 @@ import type { Milestone, ProjectCategory, ProjectStatus } from '../types/entitie
 import type {
   CategoryKey,
   DashboardFigures,
+  DashboardLeague,
   DashboardOverdueRow,
   DashboardRollup,
-  LeagueFields,
   MemberParticipation,
   OverdueMilestone,
   ShardKeyPart,
@@ -20,6 +20,7 @@ import {
   countsOverdue,
   leagueParts,
   leagueScore,
+  leagueId,
   rankByScore,
   referenceDay,
   rollupId,
@@ -98,20 +99,10 @@ export function digestOf(value: unknown): string {
 }
 
 /**
- * A roll-up document's digest: its content without the league fields, which the merge sets on their own (a
- * branch moving up the league is one small update, not a rewrite).
+ * A roll-up document's digest. Branch documents hold no place in the league (the key's league document does),
+ * so a branch moving up rewrites that one document, not its own.
  */
-export function rollupDigest(doc: Omit<DashboardRollup, 'digest'>): string {
-  const content: Partial<Omit<DashboardRollup, 'digest'>> = { ...doc }
-  delete content.rank
-  delete content.position
-  delete content.competitors
-  return digestOf(content)
-}
-
-/** Whether two documents' league fields agree. */
-export const sameLeague = (a: LeagueFields, b: LeagueFields): boolean =>
-  a.rank === b.rank && a.position === b.position && a.competitors === b.competitors
+export const rollupDigest = (doc: Omit<DashboardRollup, 'digest'>): string => digestOf(doc)
 
 const zeroes = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
@@ -383,8 +374,6 @@ export function rollUpShard(input: RollupInput, years: readonly number[]): Shard
           overdueTop: branchLate.slice(0, OVERDUE_TOP),
           score,
           parts,
-          rank: null,
-          position: null,
           competitors: 0,
           participation: participationOf(members, own, month, at, input.memberStudy),
         }
@@ -419,8 +408,8 @@ export function rollUpShard(input: RollupInput, years: readonly number[]): Shard
 export interface MergeOutput {
   /** One company document per key that any shard has. */
   company: DashboardRollup[]
-  /** Every branch document's league fields, by document id. */
-  league: Map<string, LeagueFields>
+  /** One league document per key (the branch documents keep no league fields). */
+  leagues: DashboardLeague[]
 }
 
 /**
@@ -434,7 +423,7 @@ export function mergeShards(parts: readonly ShardPart[]): MergeOutput {
   const members = parts.reduce((s, p) => s + p.members, 0)
   const studySeconds = parts.reduce((s, p) => s + p.studySeconds, 0)
   const company: DashboardRollup[] = []
-  const league = new Map<string, LeagueFields>()
+  const leagues: DashboardLeague[] = []
   for (const [key, list] of byKey) {
     const first = list[0]
     const figures = list.slice(1).reduce((f, k) => addFigures(f, k.figures), first.figures)
@@ -454,24 +443,22 @@ export function mergeShards(parts: readonly ShardPart[]): MergeOutput {
         .slice(0, OVERDUE_TOP),
       score: null,
       parts: null,
-      rank: null,
-      position: null,
       competitors: branches.length,
       participation: [],
     }
     company.push({ ...doc, digest: rollupDigest(doc) })
-    for (const [i, r] of rankByScore(branches).entries()) {
-      league.set(rollupId(key, r.branchId), { rank: r.rank, position: i + 1, competitors: branches.length })
+    const ranked = rankByScore(branches)
+    const table = {
+      _id: leagueId(key),
+      kind: 'league' as const,
+      key,
+      branchIds: ranked.map((r) => r.branchId),
+      ranks: ranked.map((r) => r.rank),
     }
+    leagues.push({ ...table, digest: digestOf(table) })
   }
-  return { company, league }
+  return { company, leagues }
 }
-
-/** Branch documents with their league fields from the merge. */
-export const withLeague = (
-  docs: readonly DashboardRollup[],
-  league: Map<string, LeagueFields>,
-): DashboardRollup[] => docs.map((d) => ({ ...d, ...(league.get(d._id) ?? {}) }))
 
 /**
  * Every dashboard document for every year shown and every category filter (all, and each category a year has):
@@ -480,10 +467,10 @@ export const withLeague = (
  * input gives the same documents, which is what the counter check compares against. The same as one shard and
  * its merge, which is what a sharded roll-up must come to.
  */
-export function rollUpDashboards(input: RollupInput): RollupOutput {
+export function rollUpDashboards(input: RollupInput): RollupOutput & { leagues: DashboardLeague[] } {
   const shard = rollUpShard(input, yearsWithProjects(input.today, input.projects))
   const merged = mergeShards([shard.part])
-  return { rollups: [...merged.company, ...withLeague(shard.rollups, merged.league)], overdue: shard.overdue }
+  return { rollups: [...merged.company, ...shard.rollups], overdue: shard.overdue, leagues: merged.leagues }
 }
 
 /**

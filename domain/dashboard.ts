@@ -1,5 +1,5 @@
 import type { Milestone, ProjectStatus } from '../types/entities'
-import type { CategoryKey, DashboardFigures, LeaguePart } from '../types/entities-dashboard'
+import type { CategoryKey, DashboardFigures, DashboardLeague, LeaguePart } from '../types/entities-dashboard'
 import { LEAGUE_PARTS } from '../types/entities-dashboard'
 import { weekOf } from './checkin-counts'
 import { daysOverdue, isOverdue } from './milestones'
@@ -44,6 +44,16 @@ export function weeksEnding(day: string, count = WEEKS_SHOWN): string[] {
 
 export const rollupKey = (year: number, category: CategoryKey): string => `${year}:${category}`
 export const rollupId = (key: string, branchId: string | null): string => `${key}:${branchId ?? 'company'}`
+/** The key's league document (DashboardLeague). */
+export const leagueId = (key: string): string => `league:${key}`
+/** A branch's place in a key's league (null: not in it), and how many compete. */
+export function placeInLeague(
+  league: Pick<DashboardLeague, 'branchIds' | 'ranks'> | null | undefined,
+  branchId: string,
+): { rank: number; position: number } | null {
+  const i = league ? league.branchIds.indexOf(branchId) : -1
+  return league && i >= 0 ? { rank: league.ranks[i], position: i + 1 } : null
+}
 export const overdueRowId = (key: string, milestoneId: string): string => `${key}:${milestoneId}`
 
 /**

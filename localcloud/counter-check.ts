@@ -89,10 +89,12 @@ export function checkCounters(db: LocalDatabase): {
       branchStudy: study('branch'),
     })
     // The dashboards themselves, not the roll-up's own records (run, plan, the shards' parts).
-    const stored = find('dashboard_rollups').filter((d) => d.kind === 'company' || d.kind === 'branch')
-    compare('dashboard_rollups', stored, out.rollups, mismatches)
+    const stored = find('dashboard_rollups').filter(
+      (d) => d.kind === 'company' || d.kind === 'branch' || d.kind === 'league',
+    )
+    compare('dashboard_rollups', stored, [...out.rollups, ...out.leagues], mismatches)
     compare('dashboard_overdue', find('dashboard_overdue'), out.overdue, mismatches)
-    rollups = out.rollups.length + out.overdue.length
+    rollups = out.rollups.length + out.leagues.length + out.overdue.length
   }
   return {
     mismatches,

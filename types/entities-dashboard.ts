@@ -63,7 +63,8 @@ export interface OverdueMilestone {
 
 /**
  * One document of the dashboard roll-up: `_id` is `<year>:<category|all>:company` or `…:<branchId>`, `key`
- * is `<year>:<category|all>`. Branch documents carry the league score, its parts and the rank.
+ * is `<year>:<category|all>`. Branch documents carry the league score and its parts; their place in the league
+ * is in the key's league document (DashboardLeague), so a branch moving up is one write for the whole key.
  */
 export interface DashboardRollup {
   _id: string
@@ -79,11 +80,7 @@ export interface DashboardRollup {
   /** Branch documents: score 0–100 and its parts (null: no data for that part). Company: null. */
   score: number | null
   parts: Record<LeaguePart, number | null> | null
-  /** 1 = best; branches with equal scores share a rank. Null for the company document. */
-  rank: number | null
-  /** 1…n without ties (equal scores in the organisation's order): the league's paging order. Null for the company. */
-  position: number | null
-  /** How many branches compete under this key. */
+  /** Company documents: how many branches compete under this key (branch documents: 0). */
   competitors: number
   /** Branch documents: each member of the branch. */
   participation: MemberParticipation[]
@@ -132,8 +129,22 @@ export interface DashboardRound {
   aside?: number[]
 }
 
-/** A branch document's place in its league: set by the merge, which alone sees every branch. */
-export type LeagueFields = Pick<DashboardRollup, 'rank' | 'position' | 'competitors'>
+/**
+ * One key's league (`_id` `league:<key>`, in dashboard_rollups), written by the merge: every branch, best
+ * first. One document a key, shaped for its readers: a page of the league is a slice of it, a branch's place
+ * an index in it, and a province's first merge writes a few dozen of them instead of a field on every branch
+ * document.
+ */
+export interface DashboardLeague {
+  _id: string
+  kind: 'league'
+  key: string
+  /** Branch ids in position order (equal scores in the organisation's order). */
+  branchIds: string[]
+  /** Each one's rank (1 = best, equal scores share one), in the same order. */
+  ranks: number[]
+  digest: string
+}
 
 /** What one shard hands the merge for one key: its branches' figures added up, and their scores. */
 export interface ShardKeyPart {
@@ -160,12 +171,11 @@ export interface DashboardPlan {
   at: Date
 }
 
-/** One shard's part (`_id` `part:<n>`), and the league fields its branch documents now hold. */
+/** One shard's part (`_id` `part:<n>`). */
 export interface DashboardPartDoc {
   _id: string
   shard: number
   at: Date
   today: string
   part: ShardPart
-  league: Record<string, LeagueFields>
 }

@@ -6,9 +6,9 @@ import type { RoundTripBudgets } from '../_shared/router'
  * call takes more. Reads are held to 3; a check-in to 4; deciding a milestone to 5.
  */
 export const ROUND_TRIPS: RoundTripBudgets<'dashboard'> = {
-  committee: 2,
+  committee: 3,
   branch: 2,
   overdue: 2,
-  league: 2,
+  league: 3,
   refresh: 90,
 }

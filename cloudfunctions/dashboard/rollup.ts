@@ -2,8 +2,8 @@ import { countPending } from '../_shared/checkin-counters'
 import { monthOf } from '../../domain/checkin-counts'
 import { chinaDay } from '../../domain/checkins'
 import { dashboardYears, referenceDay, weeksEnding } from '../../domain/dashboard'
-import { mergeShards, progressRepairs, rollUpShard, sameLeague } from '../../domain/dashboard-rollup'
-import type { DashboardRound, DashboardRun, LeagueFields } from '../../types/entities-dashboard'
+import { mergeShards, progressRepairs, rollUpShard } from '../../domain/dashboard-rollup'
+import type { DashboardRound, DashboardRun } from '../../types/entities-dashboard'
 import { COLLECTIONS, _ } from '../_shared/cloud'
 import { now as clockNow } from '../_shared/clock'
 import { logEvent } from '../_shared/log'
@@ -20,7 +20,6 @@ import {
   savePart,
   savePlan,
   saveRun,
-  setLeague,
   syncDocuments,
   touchRun,
   updateParts,
@@ -219,30 +218,13 @@ async function doShard(shard: number, branchIds: string[], round: DashboardRound
   ])
   const out = rollUpShard(input, activeYears)
   const [a, b, repaired] = await Promise.all([
-    syncDocuments(COLLECTIONS.dashboardRollups, out.rollups, storedRollups, true),
+    syncDocuments(COLLECTIONS.dashboardRollups, out.rollups, storedRollups),
     syncDocuments(COLLECTIONS.dashboardOverdue, out.overdue, storedOverdue),
     // An approval stopped before it raised its project's progress is put right here, within the timer's turn.
     repairProgress(progressRepairs(input.projects, input.milestones), clockNow()),
   ])
   if (repaired > 0) logEvent('info', 'project_progress_repaired', { shard, projects: repaired })
-  // The league fields the shard's documents now hold: kept from before, or none yet for a new document.
-  const league: Record<string, LeagueFields> = {}
-  for (const d of out.rollups) {
-    const before = storedRollups.get(d._id)
-    league[d._id] = {
-      rank: before?.rank ?? null,
-      position: before?.position ?? null,
-      competitors: before?.competitors ?? 0,
-    }
-  }
-  await savePart({
-    _id: `part:${shard}`,
-    shard,
-    at: round.at,
-    today: round.today,
-    part: out.part,
-    league,
-  })
+  await savePart({ _id: `part:${shard}`, shard, at: round.at, today: round.today, part: out.part })
   return a.written + a.removed + b.written + b.removed
 }
 
@@ -253,33 +235,18 @@ async function merge(
   run: DashboardRun | null,
 ): Promise<{ written: number; removed: number }> {
   const count = shardSizes.length
-  const [parts, storedCompany] = await Promise.all([
+  const [parts, stored] = await Promise.all([
     getParts(count),
-    readStored(COLLECTIONS.dashboardRollups, { kind: 'company' }),
+    readStored(COLLECTIONS.dashboardRollups, { kind: _.in(['company', 'league']) }),
   ])
-  const { company, league } = mergeShards(parts.map((p) => p.part))
-  const updates: [string, LeagueFields][] = []
-  const partUpdates: { shard: number; league?: Record<string, LeagueFields>; at: Date }[] = []
-  for (const p of parts) {
-    const mine: Record<string, LeagueFields> = {}
-    let changed = false
-    for (const id of Object.keys(p.league)) {
-      const now = league.get(id) ?? { rank: null, position: null, competitors: 0 }
-      mine[id] = now
-      if (!sameLeague(now, p.league[id])) {
-        updates.push([id, now])
-        changed = true
-      }
-    }
-    // Shards not redone this round had nothing new: their figures hold every change before it too (but not
-    // one put aside after failing: its part keeps its own time).
-    const at = round.aside?.includes(p.shard) ? p.at : round.at
-    partUpdates.push({ shard: p.shard, at, ...(changed ? { league: mine } : {}) })
-  }
-  const synced = await syncDocuments(COLLECTIONS.dashboardRollups, company, storedCompany)
-  await Promise.all([
-    setLeague(updates),
-    updateParts(partUpdates),
+  const { company, leagues } = mergeShards(parts.map((p) => p.part))
+  // Shards not redone this round had nothing new: their figures hold every change before it too (but not
+  // one put aside after failing: its part keeps its own time).
+  const partAt = (p: { shard: number; at: Date }) => (round.aside?.includes(p.shard) ? p.at : round.at)
+  // The company documents and one league document a key: a few dozen writes at any scale.
+  const [synced] = await Promise.all([
+    syncDocuments(COLLECTIONS.dashboardRollups, [...company, ...leagues], stored),
+    updateParts(parts.map((p) => ({ shard: p.shard, at: partAt(p) }))),
     removePartsFrom(count, run?.parts?.length ?? 0),
   ])
   await saveRun({
@@ -288,16 +255,13 @@ async function merge(
     today: round.today,
     fullAt: round.full ? round.at : (run?.fullAt ?? round.at),
     ms: 0,
-    written: synced.written + updates.length,
+    written: synced.written,
     removed: synced.removed,
     ...(run?.refreshedAt ? { refreshedAt: run.refreshedAt } : {}),
     pending: [],
     round: null,
-    parts: parts.map((p) => ({
-      at: round.aside?.includes(p.shard) ? p.at : round.at,
-      branches: shardSizes[p.shard] ?? 0,
-    })),
+    parts: parts.map((p) => ({ at: partAt(p), branches: shardSizes[p.shard] ?? 0 })),
   })
-  logEvent('info', 'dashboard_merged', { shards: count, league: updates.length })
-  return { written: synced.written + updates.length, removed: synced.removed }
+  logEvent('info', 'dashboard_merged', { shards: count, leagues: leagues.length })
+  return synced
 }

@@ -38,12 +38,12 @@ export function toOverdueItem(m: OverdueMilestone | DashboardOverdueRow, today: 
 }
 
 export function toLeagueRow(
-  doc: Pick<DashboardRollup, 'rank' | 'branchId' | 'branchName' | 'score' | 'parts'>,
+  doc: Pick<DashboardRollup, 'branchId' | 'branchName' | 'score' | 'parts'> & { rank: number },
 ): LeagueRow {
   const parts = doc.parts ?? ({} as Record<LeaguePart, number | null>)
   const points = leaguePoints(parts)
   return {
-    rank: doc.rank ?? 0,
+    rank: doc.rank,
     branchId: doc.branchId ?? '',
     branchName: doc.branchName,
     score: doc.score ?? 0,

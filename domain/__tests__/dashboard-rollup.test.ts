@@ -5,10 +5,10 @@ import {
   progressRepairs,
   rollUpDashboards,
   rollUpShard,
-  withLeague,
   yearsWithProjects,
 } from '../dashboard-rollup'
 import type { RollupInput, RollupMilestone, RollupProject } from '../dashboard-rollup'
+import { leagueId, placeInLeague } from '../dashboard'
 
 /** A small company drawn from a seed: branches, people, projects over two years, milestones and counters. */
 function company(seed: number, branchCount: number): RollupInput {
@@ -123,14 +123,9 @@ describe('the roll-up in shards', () => {
         ),
       )
       const merged = mergeShards(shards.map((s) => s.part))
-      const rollups = [
-        ...merged.company,
-        ...withLeague(
-          shards.flatMap((s) => s.rollups),
-          merged.league,
-        ),
-      ]
+      const rollups = [...merged.company, ...shards.flatMap((s) => s.rollups)]
       expect(byId(rollups)).toEqual(byId(whole.rollups))
+      expect(byId(merged.leagues)).toEqual(byId(whole.leagues))
       expect(byId(shards.flatMap((s) => s.overdue))).toEqual(byId(whole.overdue))
       // Something to compare: both years, several categories, a league and overdue rows.
       expect(whole.rollups.filter((r) => r.kind === 'company').length).toBeGreaterThan(3)
@@ -148,21 +143,28 @@ describe('the roll-up in shards', () => {
     expect(top?.figures.projects).toBe(branches.reduce((s, b) => s + b.figures.projects, 0))
     expect(top?.figures.members).toBe(all.people.length)
     expect(top?.competitors).toBe(6)
-    expect(branches.map((b) => b.position).sort()).toEqual([1, 2, 3, 4, 5, 6])
+    const league = whole.leagues.find((l) => l._id === leagueId(key))
+    expect([...(league?.branchIds ?? [])].sort()).toEqual(branches.map((b) => b.branchId).sort())
     for (const b of branches) {
       const better = branches.filter((o) => (o.score ?? 0) > (b.score ?? 0)).length
-      expect(b.rank).toBe(better + 1)
+      expect(placeInLeague(league, b.branchId ?? '')?.rank).toBe(better + 1)
     }
+    // Best first: scores never rise down the league.
+    const scores = (league?.branchIds ?? []).map((id) => branches.find((b) => b.branchId === id)?.score ?? 0)
+    expect(scores).toEqual([...scores].sort((a, b) => b - a))
   })
 
-  it('leaves the league to the merge: a shard’s branch documents have no rank, and its digest ignores it', () => {
+  it('leaves the league to the merge: a shard’s branch documents are what is stored, whatever the league', () => {
     const all = company(3, 5)
     const shard = rollUpShard(all, yearsWithProjects(all.today, all.projects))
     const whole = rollUpDashboards(all)
     for (const d of shard.rollups) {
-      expect(d).toMatchObject({ rank: null, position: null, competitors: 0 })
-      expect(whole.rollups.find((w) => w._id === d._id)?.digest).toBe(d.digest)
+      expect(d).toMatchObject({ competitors: 0 })
+      expect(whole.rollups.find((w) => w._id === d._id)).toEqual(d)
     }
+    // One league document per key that has a company document.
+    const keys = whole.rollups.filter((r) => r.kind === 'company').map((r) => r.key)
+    expect(whole.leagues.map((l) => l.key).sort()).toEqual(keys.sort())
   })
 })
 

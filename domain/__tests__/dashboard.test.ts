@@ -252,8 +252,9 @@ describe('rollUpDashboards', () => {
         milestonesApproved: 1,
       },
     ])
-    const ranks = out.rollups.filter((r) => r.key === '2026:all' && r.kind === 'branch').map((r) => r.rank)
-    expect(ranks.sort()).toEqual([1, 2])
+    const league = out.leagues.find((l) => l.key === '2026:all')
+    expect(league?.branchIds).toHaveLength(2)
+    expect([...(league?.ranks ?? [])].sort()).toEqual([1, 2])
   })
 
   it('is pure: the same input gives the same documents and digests', () => {

@@ -57,10 +57,10 @@ export const INDEXES: Record<string, string[][]> = {
   // The dashboard roll-up reads the week and month counters of the weeks and months it shows.
   // …and looks for any counter changed since its last run; a shard of it reads only its branches' counters.
   checkin_counts: [['scope', 'week'], ['scope', 'month'], ['updatedAt'], ['branchId']],
-  // 看板: a key's (year:category) league in order (position: the rank without ties); a key's overdue
-  // milestones, all or one branch's, oldest first.
-  // A shard of the roll-up reads what it wrote for its branches; the merge what it wrote for the company.
-  dashboard_rollups: [['key', 'kind', 'position'], ['branchId'], ['kind']],
+  // 看板: a key's (year:category) overdue milestones, all or one branch's, oldest first (a key's league is one
+  // document, read by id). A shard of the roll-up reads what it wrote for its branches; the merge what it
+  // wrote for the company and the leagues.
+  dashboard_rollups: [['branchId'], ['kind']],
   dashboard_overdue: [['key', 'deadline'], ['key', 'branchId', 'deadline'], ['branchId']],
   milestone_submissions: [['milestoneId', 'at']],
   // 搜索: one document per suffix of a searchable text; a query is a prefix range on `key`, within the caller's

@@ -3,7 +3,7 @@ import { rollUpDashboards } from '../../domain/dashboard-rollup'
 import type { RollupOutput } from '../../domain/dashboard-rollup'
 import type { OrgUnit, Person, Project } from '../../types/entities'
 import type { StudyTotals } from '../../types/entities-community'
-import type { DashboardRun } from '../../types/entities-dashboard'
+import type { DashboardLeague, DashboardRun } from '../../types/entities-dashboard'
 import type { DemoCheckins } from './checkins'
 
 /**
@@ -16,7 +16,7 @@ export function buildDemoDashboards(
   loop: Pick<DemoCheckins, 'milestones' | 'counts'>,
   totals: readonly StudyTotals[],
   now: Date,
-): RollupOutput & { run: DashboardRun } {
+): RollupOutput & { leagues: DashboardLeague[]; run: DashboardRun } {
   const today = chinaDay(now)
   const study = (scope: StudyTotals['scope']) =>
     new Map(

@@ -50,7 +50,7 @@ export function seedDemo(
   const community = buildDemoCommunity(org.units, org.groups, org.people, now)
   insertDemoCommunity(db, community, storage)
   const dashboards = buildDemoDashboards(org, life.projects, loop, community.totals, now)
-  db.insertMany('dashboard_rollups', rows([...dashboards.rollups, dashboards.run]))
+  db.insertMany('dashboard_rollups', rows([...dashboards.rollups, ...dashboards.leagues, dashboards.run]))
   db.insertMany('dashboard_overdue', rows(dashboards.overdue))
   db.insertMany('supervision_assignments', rows(buildDemoAssignments(org.people, now)))
   db.insertMany('top_ten_selections', rows(buildDemoTopTen(life.projects, org.people)))

@@ -1,16 +1,16 @@
 import type { DB } from 'wx-server-sdk'
+import { rollupId } from '../../../domain/dashboard'
 import { totalsId } from '../../../domain/lectures'
-import { sameLeague } from '../../../domain/dashboard-rollup'
 import type { RollupInput, RollupMilestone, RollupProject } from '../../../domain/dashboard-rollup'
 import type { CheckinCount, Person } from '../../../types/entities'
 import type { StudyTotals } from '../../../types/entities-community'
 import type {
+  DashboardLeague,
   DashboardOverdueRow,
   DashboardPartDoc,
   DashboardPlan,
   DashboardRollup,
   DashboardRun,
-  LeagueFields,
 } from '../../../types/entities-dashboard'
 import { COLLECTIONS, db, _ } from '../cloud'
 import { getOrgUnitsByIds } from './org'
@@ -195,21 +195,18 @@ export async function yearsWithAnyProject(years: readonly number[]): Promise<num
   return years.filter((_y, i) => found[i].data.length > 0)
 }
 
-/** What is stored of the documents a sync may touch: digest and league fields, by `_id`. */
-export type Stored = Map<string, { digest?: string } & Partial<LeagueFields>>
+/** What is stored of the documents a sync may touch: their digests, by `_id`. */
+export type Stored = Map<string, { digest?: string }>
 
 export async function readStored(collection: string, where: Where): Promise<Stored> {
-  const docs = await readAll<{ _id: string; digest?: string } & Partial<LeagueFields>>(collection, where, {
-    digest: true,
-    rank: true,
-    position: true,
-    competitors: true,
-  })
+  const docs = await readAll<{ _id: string; digest?: string }>(collection, where, { digest: true })
   return new Map(docs.filter((d) => d.digest).map((d) => [d._id, d]))
 }
 
-/** How many writes are in flight at once (a province's first merge sets the league of 60,000 documents). */
+/** How many single-document writes are in flight at once. */
 const WRITES_AT_ONCE = 50
+/** Documents in one batch insert (localcloud holds add() to 1,000: see localcloud/db/README.md). */
+const ADD_BATCH = 500
 
 /** Runs `work` over `items` with WRITES_AT_ONCE in flight: each lane takes the next item as soon as it is free. */
 export async function inBatches<T>(items: readonly T[], work: (item: T) => unknown): Promise<void> {
@@ -221,34 +218,58 @@ export async function inBatches<T>(items: readonly T[], work: (item: T) => unkno
 }
 
 /**
- * Makes the documents `stored` describes (a shard's, or the company's) be exactly `docs`: writes those whose
- * digest changed or that are new, removes those no longer produced, WRITES_AT_ONCE side by side. League fields
- * are compared too unless `keepLeague`, when a rewritten document keeps the stored ones (the merge sets them).
+ * Documents no one has stored yet, in batch inserts of ADD_BATCH issued together: one round trip for a
+ * shard's first few thousand. A batch that meets a document already there (a run killed after its insert,
+ * done again) is written one by one instead, each `set` whole, so a retry changes nothing twice.
+ */
+async function addFresh(collection: string, docs: readonly { _id: string }[]): Promise<void> {
+  await Promise.all(
+    chunk(docs, ADD_BATCH).map(async (part) => {
+      try {
+        await db.collection(collection).add({ data: part })
+      } catch {
+        await inBatches(part, ({ _id, ...data }) => db.collection(collection).doc(_id).set({ data }))
+      }
+    }),
+  )
+}
+
+/** Documents by id gone, 1,000 ids a request, the requests issued together. */
+export async function removeByIds(collection: string, ids: readonly string[]): Promise<void> {
+  await Promise.all(
+    chunk(ids).map((part) =>
+      db
+        .collection(collection)
+        .where({ _id: _.in(part) })
+        .remove(),
+    ),
+  )
+}
+
+/**
+ * Makes the documents `stored` describes (a shard's, or the company's and the leagues') be exactly `docs`:
+ * new ones in batch inserts, those whose digest changed rewritten WRITES_AT_ONCE side by side, those no
+ * longer produced removed by id; the three at once (their ids differ). A province's first round writes its
+ * 80,000 documents in a round trip a shard, a later one rewrites only what changed.
  */
 export async function syncDocuments(
   collection: string,
-  docs: readonly (DashboardRollup | DashboardOverdueRow)[],
+  docs: readonly (DashboardRollup | DashboardOverdueRow | DashboardLeague)[],
   stored: Stored,
-  keepLeague = false,
 ): Promise<{ written: number; removed: number }> {
-  const league = (d: { rank?: number | null; position?: number | null; competitors?: number }) => ({
-    rank: d.rank ?? null,
-    position: d.position ?? null,
-    competitors: d.competitors ?? 0,
-  })
-  const changed = docs.flatMap((doc) => {
+  const fresh = docs.filter((doc) => !stored.has(doc._id))
+  const changed = docs.filter((doc) => {
     const before = stored.get(doc._id)
-    if (!before || before.digest !== doc.digest) {
-      return [keepLeague && before && 'rank' in doc ? { ...doc, ...league(before) } : doc]
-    }
-    if (!keepLeague && 'rank' in doc && !sameLeague(league(before), doc)) return [doc]
-    return []
+    return before !== undefined && before.digest !== doc.digest
   })
   const wanted = new Set(docs.map((d) => d._id))
   const gone = [...stored.keys()].filter((id) => !wanted.has(id))
-  await inBatches(changed, ({ _id, ...data }) => db.collection(collection).doc(_id).set({ data }))
-  await inBatches(gone, (id) => db.collection(collection).doc(id).remove())
-  return { written: changed.length, removed: gone.length }
+  await Promise.all([
+    addFresh(collection, fresh),
+    inBatches(changed, ({ _id, ...data }) => db.collection(collection).doc(_id).set({ data })),
+    removeByIds(collection, gone),
+  ])
+  return { written: fresh.length + changed.length, removed: gone.length }
 }
 
 /** Progress put right (see progressRepairs), each only over the version it was computed from. */
@@ -267,13 +288,6 @@ export async function repairProgress(
     done += res.stats?.updated ?? 0
   })
   return done
-}
-
-/** Sets branch documents' league fields (the merge's ranks), side by side. */
-export async function setLeague(updates: readonly [string, LeagueFields][]): Promise<void> {
-  await inBatches(updates, ([id, fields]) =>
-    db.collection(COLLECTIONS.dashboardRollups).doc(id).update({ data: fields }),
-  )
 }
 
 /**
@@ -376,21 +390,19 @@ export async function getParts(count: number): Promise<DashboardPartDoc[]> {
 
 /** Parts of shards that no longer exist (the company has fewer shards than before). */
 export async function removePartsFrom(count: number, before: number): Promise<void> {
-  await inBatches(
+  await removeByIds(
+    COLLECTIONS.dashboardRollups,
     Array.from({ length: Math.max(0, before - count) }, (_x, i) => partId(count + i)),
-    (id) => db.collection(COLLECTIONS.dashboardRollups).doc(id).remove(),
   )
 }
 
-/** The merge's league and freshness written back to the parts whose league fields it changed. */
-export async function updateParts(
-  updates: readonly { shard: number; league?: Record<string, LeagueFields>; at: Date }[],
-): Promise<void> {
+/** The merge's freshness written back to every part: the time its figures are known to hold. */
+export async function updateParts(updates: readonly { shard: number; at: Date }[]): Promise<void> {
   await inBatches(updates, (u) =>
     db
       .collection(COLLECTIONS.dashboardRollups)
       .doc(partId(u.shard))
-      .update({ data: u.league ? { league: _.set(u.league), at: u.at } : { at: u.at } }),
+      .update({ data: { at: u.at } }),
   )
 }
 
@@ -409,36 +421,43 @@ export async function saveRun(run: DashboardRun): Promise<void> {
   await db.collection(COLLECTIONS.dashboardRollups).doc(_id).set({ data })
 }
 
-/** Roll-up documents by id and the run record, in one read. */
-export async function getRollups(ids: readonly string[]): Promise<{
+/** Roll-up documents by id, the run record, and (given its id) a key's league, in one read. */
+export async function getRollups(
+  ids: readonly string[],
+  leagueDoc?: string,
+): Promise<{
   docs: Map<string, DashboardRollup>
   run: DashboardRun | null
+  league: DashboardLeague | null
 }> {
+  const wanted = ['run', ...ids, ...(leagueDoc ? [leagueDoc] : [])]
   const res = (await db
     .collection(COLLECTIONS.dashboardRollups)
-    .where({ _id: _.in(['run', ...ids]) })
-    .limit(ids.length + 1)
+    .where({ _id: _.in(wanted) })
+    .limit(wanted.length)
     .get()) as DB.IQueryResult
   const docs = new Map<string, DashboardRollup>()
   let run: DashboardRun | null = null
-  for (const d of res.data as (DashboardRollup | DashboardRun)[]) {
+  let league: DashboardLeague | null = null
+  for (const d of res.data as (DashboardRollup | DashboardRun | DashboardLeague)[]) {
     if (d._id === 'run') run = d as DashboardRun
+    else if (d._id === leagueDoc) league = d as DashboardLeague
     else docs.set(d._id, d as DashboardRollup)
   }
-  return { docs, run }
+  return { docs, run, league }
 }
 
-/** One page of a key's league, best first (in `position` order, the index's own). */
-export async function listLeague(key: string, skip: number, limit: number): Promise<DashboardRollup[]> {
-  const res = (await db
-    .collection(COLLECTIONS.dashboardRollups)
-    .where({ key, kind: 'branch' })
-    .orderBy('position', 'asc')
-    .skip(skip)
-    .limit(limit)
-    .field({ branchId: true, branchName: true, rank: true, score: true, parts: true })
-    .get()) as DB.IQueryResult
-  return res.data as DashboardRollup[]
+/** The branch documents of `branchIds` (a page of a league), with what a league row shows, in one read. */
+export async function getLeagueRows(
+  key: string,
+  branchIds: readonly string[],
+): Promise<Map<string, Pick<DashboardRollup, 'branchId' | 'branchName' | 'score' | 'parts'>>> {
+  const docs = await getByIds<DashboardRollup>(
+    COLLECTIONS.dashboardRollups,
+    branchIds.map((b) => rollupId(key, b)),
+    { branchId: true, branchName: true, score: true, parts: true },
+  )
+  return new Map(docs.map((d) => [d.branchId ?? '', d]))
 }
 
 /** One page of a key's overdue milestones (all, or one branch's), oldest deadline first, and how many in all. */

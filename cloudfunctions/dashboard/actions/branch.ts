@@ -1,5 +1,5 @@
 import { branchDashboardScope } from '../../../domain/dashboard-permissions'
-import { rollupId } from '../../../domain/dashboard'
+import { leagueId, placeInLeague, rollupId } from '../../../domain/dashboard'
 import { fail, ok } from '../../../types/result'
 import { getRollups } from '../../_shared/repositories/dashboard'
 import { getOrgUnitsByIds } from '../../_shared/repositories/org'
@@ -22,8 +22,9 @@ export const branch: Handler<'dashboard', 'branch'> = async (params, { caller })
   if (!resolved.ok) return resolved.fail
   const f = resolved.filters
   const id = rollupId(f.key, scope.branchId)
-  const { docs, run } = await getRollups([id, rollupId(f.key, null)])
+  const { docs, run, league } = await getRollups([id, rollupId(f.key, null)], leagueId(f.key))
   const doc = docs.get(id)
+  const place = placeInLeague(league, scope.branchId)
   const total = docs.get(rollupId(f.key, null))?.competitors ?? 0
   let branchName = doc?.branchName
   if (branchName === undefined) {
@@ -40,7 +41,7 @@ export const branch: Handler<'dashboard', 'branch'> = async (params, { caller })
       years: f.years,
       run,
       today: f.today,
-      league: { rows: doc?.rank ? [toLeagueRow(doc)] : [], total },
+      league: { rows: doc && place ? [toLeagueRow({ ...doc, rank: place.rank })] : [], total },
     }),
   )
 }

@@ -1,25 +1,24 @@
 import { canSeeCompanyDashboard } from '../../../domain/dashboard-permissions'
-import { rollupId } from '../../../domain/dashboard'
+import { leagueId, rollupId } from '../../../domain/dashboard'
 import { fail, ok } from '../../../types/result'
-import { getRollups, listLeague } from '../../_shared/repositories/dashboard'
+import { getRollups } from '../../_shared/repositories/dashboard'
 import type { Handler } from '../../_shared/router'
 import { resolveFilters } from '../filters'
-import { toDashboardView, toLeagueRow } from '../views'
+import { leagueRows } from '../league-rows'
+import { toDashboardView } from '../views'
 
 /** How many branches of the league the committee dashboard shows before "查看全部". */
 export const LEAGUE_TOP = 10
 
-/** 党委看板: the company's figures and the top of the league, from the roll-up (two reads, whatever the scale). */
+/** 党委看板: the company's figures and the top of the league, from the roll-up (the company's documents, then the top branches': two reads, whatever the scale). */
 export const committee: Handler<'dashboard', 'committee'> = async (params, { caller }) => {
   if (!canSeeCompanyDashboard(caller)) return fail('FORBIDDEN', '只有党委可以查看全公司看板')
   const resolved = resolveFilters(params)
   if (!resolved.ok) return resolved.fail
   const f = resolved.filters
-  const [{ docs, run }, league] = await Promise.all([
-    getRollups([rollupId(f.key, null)]),
-    listLeague(f.key, 0, LEAGUE_TOP),
-  ])
+  const { docs, run, league } = await getRollups([rollupId(f.key, null)], leagueId(f.key))
   const doc = docs.get(rollupId(f.key, null))
+  const top = await leagueRows(f.key, league, 0, LEAGUE_TOP)
   return ok(
     toDashboardView(doc, {
       scope: { kind: 'company' },
@@ -28,7 +27,7 @@ export const committee: Handler<'dashboard', 'committee'> = async (params, { cal
       years: f.years,
       run,
       today: f.today,
-      league: { rows: league.map(toLeagueRow), total: doc?.competitors ?? 0 },
+      league: { rows: top, total: doc?.competitors ?? 0 },
     }),
   )
 }

@@ -1,10 +1,10 @@
 import { canSeeCompanyDashboard } from '../../../domain/dashboard-permissions'
-import { rollupId } from '../../../domain/dashboard'
+import { leagueId, rollupId } from '../../../domain/dashboard'
 import { fail, ok } from '../../../types/result'
-import { getRollups, listLeague } from '../../_shared/repositories/dashboard'
+import { getRollups } from '../../_shared/repositories/dashboard'
 import type { Handler } from '../../_shared/router'
 import { resolveFilters } from '../filters'
-import { toLeagueRow } from '../views'
+import { leagueRows } from '../league-rows'
 
 /** 层层打擂: the whole league, best first, a page at a time. Committee only. */
 export const league: Handler<'dashboard', 'league'> = async (params, { caller }) => {
@@ -13,13 +13,11 @@ export const league: Handler<'dashboard', 'league'> = async (params, { caller })
   if (!resolved.ok) return resolved.fail
   const { page, pageSize } = params
   const company = rollupId(resolved.filters.key, null)
-  const [{ docs, run }, rows] = await Promise.all([
-    getRollups([company]),
-    listLeague(resolved.filters.key, (page - 1) * pageSize, pageSize),
-  ])
+  const { docs, run, league: table } = await getRollups([company], leagueId(resolved.filters.key))
+  const rows = await leagueRows(resolved.filters.key, table, (page - 1) * pageSize, pageSize)
   const total = docs.get(company)?.competitors ?? 0
   return ok({
-    items: rows.map(toLeagueRow),
+    items: rows,
     page,
     pageSize,
     total,
