@@ -50,14 +50,18 @@ export async function findPeopleByPhoneOrEmployeeNo(
   phones: readonly string[],
   employeeNos: readonly string[],
 ): Promise<Person[]> {
+  // Every chunk of both fields at once: one round trip for a roster of any size up to the import's limit.
+  const reads = (
+    [
+      ['phone', phones],
+      ['employeeNo', employeeNos],
+    ] as const
+  ).flatMap(([field, values]) =>
+    chunk([...new Set(values.filter((v) => v !== ''))]).map((part) =>
+      fetchAll<Person>(people().where({ [field]: _.in(part) })),
+    ),
+  )
   const found = new Map<string, Person>()
-  for (const [field, values] of [
-    ['phone', phones],
-    ['employeeNo', employeeNos],
-  ] as const) {
-    for (const part of chunk([...new Set(values.filter((v) => v !== ''))])) {
-      for (const p of await fetchAll<Person>(people().where({ [field]: _.in(part) }))) found.set(p._id, p)
-    }
-  }
+  for (const list of await Promise.all(reads)) for (const p of list) found.set(p._id, p)
   return [...found.values()]
 }

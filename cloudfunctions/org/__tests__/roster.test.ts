@@ -125,6 +125,16 @@ describe('org.importRoster from an uploaded .xlsx', () => {
       groupId: 'b-yunwei-g1',
     })
     expect(cloud.db.count('roster_imports', { by: 'p057' })).toBe(1)
+    // The dashboards' next roll-up redoes every branch: the new members count from its next turn.
+    expect(cloud.db.find('dashboard_rollups', { _id: 'run' })[0]?.fullAt).toEqual(new Date(0))
+    const rolled = (await cloud.fireTimer('dashboard', 'rollup')) as Result<unknown>
+    expect(rolled.ok).toBe(true)
+    const company = cloud.db.find('dashboard_rollups', { kind: 'company', category: 'all' })
+    expect(company.length).toBeGreaterThan(0)
+    for (const doc of company)
+      expect((doc.figures as { members: number }).members).toBe(
+        cloud.db.count('people', { branchId: { $ne: null } }),
+      )
 
     const again = data(
       await cloud.call(as.p057, 'org', 'importRoster', {

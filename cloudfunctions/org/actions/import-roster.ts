@@ -14,6 +14,7 @@ import { personSearchable } from '../../../domain/search'
 import { indexForSearch } from '../../_shared/repositories/search'
 import type { Handler } from '../../_shared/router'
 import { replacing } from '../../_shared/transaction'
+import { askFullRollup } from '../admin-store'
 import { RosterFileError, readRosterXlsx } from '../roster-file'
 
 /** Documents per add(): one request each, under CloudBase's cap on one batch insert. */
@@ -144,6 +145,9 @@ export const importRoster: Handler<'org', 'importRoster'> = async (params, { cal
     indexForSearch(
       written.map((p) => personSearchable(p, (p.branchId && branchNames.get(p.branchId)) || '')),
     ),
+    // New members, or members moved or renamed: no change mark covers people, so the dashboard's next
+    // roll-up recomputes every branch (members, participation) instead of waiting for its hourly round.
+    ...(written.length > 0 ? [askFullRollup()] : []),
   ])
   logEvent('info', 'roster_imported', {
     by: caller._id,
