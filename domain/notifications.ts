@@ -369,6 +369,27 @@ export type OrgChangeFact =
       byName: string
       at: Date
     }
+  | {
+      change: 'merged'
+      fromId: string
+      fromName: string
+      intoId: string
+      intoName: string
+      /** The people of the merged branch: their branch is now `intoName`. */
+      memberIds: string[]
+      /** The secretaries of the branch that remains, and the one who owns its unfinished 整改 from now on. */
+      secretaryIds: string[]
+      heirId: string | null
+      /** How much came with it: people, 督导记录, unfinished 整改 now owned by the heir. */
+      people: number
+      records: number
+      tasks: number
+      /** Supervisors of the merged branch: whose assignment ended (B has its own), who carry on with B. */
+      endedSupervisorIds: string[]
+      carriedSupervisorIds: string[]
+      byName: string
+      at: Date
+    }
 
 /**
  * Notices of an organisation change: made secretary or group leader → that person; moved → the person, the
@@ -410,6 +431,7 @@ export function planOrgChange(f: OrgChangeFact): PlannedReminder[] {
       ),
     ]
   }
+  if (f.change === 'merged') return planMergeNotices(f, notice, day)
   const where = `「${f.branchName}」${f.groupName ? `「${f.groupName}」` : ''}`
   const out = [
     notice(
@@ -442,6 +464,64 @@ export function planOrgChange(f: OrgChangeFact): PlannedReminder[] {
       ),
     )
   }
+  return out
+}
+
+type Notice = (
+  personId: string,
+  itemId: string,
+  title: string,
+  body: string,
+  branch: string,
+) => PlannedReminder
+
+/** A branch merged into another: its people, the other's secretaries, and the supervisors of both sides' change. */
+function planMergeNotices(
+  f: Extract<OrgChangeFact, { change: 'merged' }>,
+  notice: Notice,
+  day: string,
+): PlannedReminder[] {
+  const item = `merged:${f.fromId}`
+  const merged = `${f.byName} 于 ${day} 将「${f.fromName}」并入「${f.intoName}」`
+  const out: PlannedReminder[] = f.memberIds.map((id) =>
+    notice(
+      id,
+      item,
+      '所在支部已合并',
+      `${merged}。你的组织关系、项目和打卡已随之转入「${f.intoName}」，历史记录不变。`,
+      f.intoName,
+    ),
+  )
+  for (const id of f.secretaryIds) {
+    const brought = [
+      `${f.people} 名党员及其项目、打卡`,
+      f.records > 0 ? `督导记录 ${f.records} 条` : null,
+    ].filter(Boolean)
+    const tasks = id === f.heirId && f.tasks > 0 ? `其中 ${f.tasks} 项未完成的整改任务今后由你负责。` : ''
+    out.push(
+      notice(id, item, '支部合并', `${merged}，${brought.join('、')}已转入你的支部。${tasks}`, f.intoName),
+    )
+  }
+  for (const id of f.endedSupervisorIds)
+    out.push(
+      notice(
+        id,
+        item,
+        '联系支部调整',
+        `${merged}，由「${f.intoName}」原联系指导人继续督导，你对「${f.fromName}」的分片督导已结束；原督导记录保留在「${f.intoName}」之下。`,
+        f.fromName,
+      ),
+    )
+  for (const id of f.carriedSupervisorIds)
+    out.push(
+      notice(
+        id,
+        item,
+        '联系支部调整',
+        `${merged}，你改为联系指导「${f.intoName}」，定期检查频次不变；原督导记录已转入「${f.intoName}」。`,
+        f.intoName,
+      ),
+    )
   return out
 }
 

@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     const { mismatches, checked } = checkCounters(db)
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     console.log(
-      `核对 ${checked.checkins} 条打卡、${checked.counters} 个计数、${checked.dashboards} 份看板数据（${seconds} 秒）`,
+      `核对 ${checked.checkins} 条打卡、${checked.counters} 个计数、${checked.dashboards} 份看板数据、${checked.supervision} 个支部督导状态（${seconds} 秒）`,
     )
     if (mismatches.length === 0) {
       console.log('全部一致')

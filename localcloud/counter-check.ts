@@ -1,6 +1,7 @@
 import { countOnly, figuresOnly, recountCheckins, storedCounts } from '../domain/checkin-counts'
 import type { Counted } from '../domain/checkin-counts'
 import { rollUpDashboards } from '../domain/dashboard-rollup'
+import { formatDay } from '../domain/dates'
 import type { RollupMilestone, RollupProject } from '../domain/dashboard-rollup'
 import type { StudyTotals } from '../types/entities-community'
 import type { DashboardRun } from '../types/entities-dashboard'
@@ -96,14 +97,48 @@ export function checkCounters(db: LocalDatabase): {
     compare('dashboard_overdue', find('dashboard_overdue'), out.overdue, mismatches)
     rollups = out.rollups.length + out.leagues.length + out.overdue.length
   }
+  const statuses = find('supervision_branch_status')
+  compare(
+    'supervision_branch_status',
+    statuses.map(statusOnly),
+    recountStatuses(find('supervision_records')),
+    mismatches,
+  )
   return {
     mismatches,
     checked: {
       checkins: checkins.length,
       counters: recount.counts.length + recount.stats.length,
       dashboards: rollups,
+      supervision: statuses.length,
     },
   }
+}
+
+/** What a branch's 督导 status must agree with its records on: the latest contact and 定期检查 days, open follow-ups. */
+const statusOnly = (d: Doc) => ({
+  _id: d._id,
+  lastDate: d.lastDate ? formatDay(d.lastDate as Date) : null,
+  lastInspectionDate: d.lastInspectionDate ? formatDay(d.lastInspectionDate as Date) : null,
+  openFollowUps: d.openFollowUps,
+})
+
+/** Each branch's status recounted from its 督导记录 alone (a merged branch's records count under the branch they moved to). */
+function recountStatuses(records: Doc[]): ReturnType<typeof statusOnly>[] {
+  const out = new Map<string, ReturnType<typeof statusOnly>>()
+  for (const r of records) {
+    const day = formatDay(r.date as Date)
+    const was = out.get(r.branchId as string)
+    const latest = (a: string | null | undefined, b: string | null): string | null =>
+      a == null ? b : b === null || a >= b ? a : b
+    out.set(r.branchId as string, {
+      _id: r.branchId,
+      lastDate: latest(was?.lastDate, day),
+      lastInspectionDate: latest(was?.lastInspectionDate, r.method === 'inspection' ? day : null),
+      openFollowUps: ((was?.openFollowUps as number | undefined) ?? 0) + (r.openFollowUps as number),
+    })
+  }
+  return [...out.values()]
 }
 
 /**

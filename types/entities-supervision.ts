@@ -109,6 +109,15 @@ export interface Rectification {
   updatedAt: Date
   /** Bumped on every write: two decisions at once cannot both pass. */
   version: number
+  /** Set when its branch was merged into another (domain/supervision-merge.ts). */
+  mergedFrom?: MergedFromBranch
+}
+
+/** The branch a record or task belonged to before that branch was merged into its present one. */
+export interface MergedFromBranch {
+  branchId: string
+  branchName: string
+  at: Date
 }
 
 export const SUPERVISION_SUBJECTS = ['assignment', 'spot_check', 'rectification', 'evaluation'] as const
@@ -223,6 +232,8 @@ export interface SupervisionRecord {
   createdAt: Date
   updatedAt: Date
   version: number
+  /** Set when its branch was merged into another (domain/supervision-merge.ts). */
+  mergedFrom?: MergedFromBranch
 }
 
 /**

@@ -1,5 +1,6 @@
 import { chinaDay } from '../../domain/checkins'
 import { formatDay } from '../../domain/dates'
+import { mergedNote } from '../../domain/supervision-merge'
 import { canCloseFollowUp, excerpt, isFollowUpOverdue } from '../../domain/supervision-records'
 import type { Person } from '../../types/entities'
 import type { FollowUp, SupervisionRecord } from '../../types/entities-supervision'
@@ -21,6 +22,7 @@ export const toRecordSummary = (r: SupervisionRecord): RecordSummary => ({
   followUps: r.followUps.length,
   openFollowUps: r.openFollowUps,
   photoCount: r.photos.length,
+  mergedNote: mergedNote(r.mergedFrom),
 })
 
 export const toFollowUpView = (f: FollowUp, caller: Person, today: string): FollowUpView => ({
@@ -53,5 +55,6 @@ export function toRecordDetail(r: SupervisionRecord, caller: Person, now: Date):
     photos: r.photos,
     followUps: r.followUps.map((f) => toFollowUpView(f, caller, today)),
     createdAt: iso(r.createdAt),
+    mergedNote: mergedNote(r.mergedFrom),
   }
 }

@@ -1,3 +1,4 @@
+import { mergedNote } from '../../domain/supervision-merge'
 import { chinaDay } from '../../domain/checkins'
 import { formatDay } from '../../domain/dates'
 import { isRectificationOverdue, rectificationActions } from '../../domain/supervision'
@@ -38,6 +39,7 @@ export function toRectificationView(r: Rectification, caller: Person, now: Date)
     lastComment: r.lastComment,
     updatedAt: iso(r.updatedAt),
     can: rectificationActions(caller, r),
+    mergedNote: mergedNote(r.mergedFrom, '整改'),
   }
 }
 

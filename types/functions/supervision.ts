@@ -258,6 +258,8 @@ export interface RectificationView {
   updatedAt: string
   /** What the caller may do with it now. */
   can: RectificationAction[]
+  /** 原「某支部」整改，某日并入: the task came with a merged branch; null otherwise. */
+  mergedNote: string | null
 }
 
 export interface SupervisionEventView {
@@ -388,6 +390,8 @@ export interface RecordSummary {
   followUps: number
   openFollowUps: number
   photoCount: number
+  /** 原「某支部」记录，某日并入: the record came with a merged branch; null otherwise. */
+  mergedNote: string | null
 }
 
 export interface FollowUpView {

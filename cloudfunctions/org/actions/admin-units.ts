@@ -14,6 +14,9 @@ import { now } from '../../_shared/clock'
 import { newId } from '../../_shared/ids'
 import { logEvent } from '../../_shared/log'
 import { fetchAll } from '../../_shared/repositories/query'
+import { planOrgChange } from '../../../domain/notifications'
+import { notify, settingsOf } from '../../_shared/notify'
+import { moveSupervision, readSupervision, removeSupervision } from '../merge-supervision'
 import type { Handler } from '../../_shared/router'
 import {
   askFullRollup,
@@ -118,12 +121,13 @@ export const moveUnit: Handler<'org', 'moveUnit'> = async ({ unitId, parentId },
  * member of the merged branch, whose secretary leads it. Each collection moves in one request, all together.
  */
 export const mergeUnits: Handler<'org', 'mergeUnits'> = async ({ fromId, intoId }, { caller }) => {
-  const [{ units, groups }, people, projects, figures, listings] = await Promise.all([
+  const [{ units, groups }, people, projects, figures, listings, supervision] = await Promise.all([
     readOrg(),
     peopleOf(fromId),
     projectsOf(fromId),
     branchFigures([fromId, intoId]),
     fetchAll<LectureListing>(coll('lectureListings').where({ key: fromId })),
+    readSupervision(fromId, intoId),
   ])
   const from = units.find((u) => u._id === fromId)
   const into = units.find((u) => u._id === intoId)
@@ -137,6 +141,15 @@ export const mergeUnits: Handler<'org', 'mergeUnits'> = async ({ fromId, intoId 
   const count = async (key: string, op: unknown) => {
     moved[key] = ((await op) as { stats?: { updated?: number } }).stats?.updated ?? 0
   }
+  const sides = { from: { id: fromId, name: from.name }, into: { id: intoId, name: into.name }, caller, at }
+  // Who is told: the merged branch's people, the remaining one's secretaries, the supervisors of both sides.
+  const told = [
+    ...people.map((p) => p._id),
+    ...supervision.secretaryIds,
+    ...supervision.endedSupervisorIds,
+    ...supervision.carriedSupervisorIds,
+  ]
+  let carried = { records: 0, tasks: 0 }
   const branchWrites =
     from.kind !== 'branch'
       ? []
@@ -207,13 +220,17 @@ export const mergeUnits: Handler<'org', 'mergeUnits'> = async ({ fromId, intoId 
               ]
             : []),
           ...mergedFigures(figures, fromId, intoId, at),
+          moveSupervision(supervision, sides).then((n) => {
+            carried = n
+          }),
           reindex(
             people.map((p) => ({ ...p, branchId: intoId })),
             projects.map((p) => ({ ...p, branchId: intoId, branchName: into.name })),
             new Map([[intoId, into.name]]),
           ),
         ]
-  await Promise.all([
+  const [settings] = await Promise.all([
+    from.kind === 'branch' ? settingsOf(told) : null,
     ...branchWrites,
     count(
       'units',
@@ -234,6 +251,30 @@ export const mergeUnits: Handler<'org', 'mergeUnits'> = async ({ fromId, intoId 
           coll('dashboardRollups').where({ branchId: fromId }).remove(),
           coll('dashboardOverdue').where({ branchId: fromId }).remove(),
           coll('studyTotals').doc(`branch:${fromId}`).remove(),
+          removeSupervision(fromId),
+          settings
+            ? notify(
+                planOrgChange({
+                  change: 'merged',
+                  fromId,
+                  fromName: from.name,
+                  intoId,
+                  intoName: into.name,
+                  memberIds: people.map((p) => p._id),
+                  secretaryIds: supervision.secretaryIds,
+                  heirId: supervision.heir?._id ?? null,
+                  people: people.length,
+                  records: carried.records,
+                  tasks: carried.tasks,
+                  endedSupervisorIds: supervision.endedSupervisorIds,
+                  carriedSupervisorIds: supervision.carriedSupervisorIds,
+                  byName: caller.name,
+                  at,
+                }),
+                settings,
+                at,
+              )
+            : null,
           ...listings.flatMap((l) => [
             coll('lectureListings').doc(l._id).remove(),
             coll('lectures')
@@ -243,7 +284,11 @@ export const mergeUnits: Handler<'org', 'mergeUnits'> = async ({ fromId, intoId 
         ]
       : []),
   ])
-  if (from.kind === 'branch') moved.people = people.length
+  if (from.kind === 'branch') {
+    moved.people = people.length
+    moved.supervisionRecords = carried.records
+    moved.rectifications = carried.tasks
+  }
   logEvent('info', 'org_units_merged', { fromId, intoId, by: caller._id })
   return ok({ id: intoId, message: `已将${summary}`, moved })
 }

@@ -34,6 +34,7 @@ export function RecordCard({ record, onOpen }: RecordCardProps) {
             {record.projectTitle ? ` · ${record.projectTitle}` : ''}
             {record.photoCount > 0 ? ` · 照片 ${record.photoCount} 张` : ''} · {follow}
           </Text>
+          {record.mergedNote ? <Text className="admin-row__sub">{record.mergedNote}</Text> : null}
         </View>
         <Text className="admin-row__value">›</Text>
       </View>

@@ -72,6 +72,7 @@ export default function RectificationsPage() {
               {r.overdue ? <Text className="admin-word">{OVERDUE_WORD}</Text> : null}
             </View>
             {r.lastComment ? <Text className="admin-row__sub">党委意见：{r.lastComment}</Text> : null}
+            {r.mergedNote ? <Text className="admin-row__sub">{r.mergedNote}</Text> : null}
             <Text className="rectifications__go">
               {r.can.includes('complete') ? '去报告整改完成 ›' : '查看抽查 ›'}
             </Text>

@@ -31,6 +31,7 @@ export default function RecordPage() {
           督导人 {r.supervisorName} · 联系 {r.contactName}
           {r.projectTitle ? ` · 项目：${r.projectTitle}` : ''}
         </Text>
+        {r.mergedNote ? <Text className="admin-meta">{r.mergedNote}</Text> : null}
         <Text className="admin-title">{r.findings}</Text>
         <PhotoGrid files={r.photos} />
       </Card>

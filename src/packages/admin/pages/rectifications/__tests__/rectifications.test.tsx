@@ -8,6 +8,7 @@ import { answer, resetCloud } from '../../../../../../test/dom/cloud'
 jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
 
 const task = (over: Partial<RectificationView> = {}): RectificationView => ({
+  mergedNote: null,
   id: 'rf-1',
   spotCheckId: 'sc-1',
   projectId: 'prj-001',

@@ -10,6 +10,7 @@ jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
 const showModal = Taro.showModal as unknown as jest.Mock
 
 const task = (over: Partial<RectificationView> = {}): RectificationView => ({
+  mergedNote: null,
   id: 'rf-1',
   spotCheckId: 'sc-1',
   projectId: 'prj-001',

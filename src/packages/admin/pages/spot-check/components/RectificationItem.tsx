@@ -39,6 +39,7 @@ export function RectificationItem({ task, busy, onStep }: RectificationItemProps
         </Text>
         {task.note ? <Text className="admin-row__sub">整改情况：{task.note}</Text> : null}
         {task.lastComment ? <Text className="admin-row__sub">党委意见：{task.lastComment}</Text> : null}
+        {task.mergedNote ? <Text className="admin-row__sub">{task.mergedNote}</Text> : null}
         {writing ? (
           <View>
             <TextField

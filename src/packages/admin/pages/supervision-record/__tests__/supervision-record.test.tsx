@@ -12,6 +12,7 @@ jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
 jest.mock('@/services/upload-file', () => ({ uploadPhotos: jest.fn() }))
 
 const record = (over: Partial<RecordDetail['followUps'][number]> = {}): RecordDetail => ({
+  mergedNote: null,
   id: 'sr-1',
   branchId: 'b-yunwei',
   branchName: '运维部党支部',
@@ -49,6 +50,12 @@ beforeEach(() => {
 })
 
 describe('督导记录 detail', () => {
+  it('says where a record of a merged branch came from', async () => {
+    answer({ 'supervision.getRecord': { ...record(), mergedNote: '原「营销部党支部」记录，2026年12月4日并入' } })
+    render(<RecordPage />)
+    expect(await screen.findByText('原「营销部党支部」记录，2026年12月4日并入')).toBeInTheDocument()
+  })
+
   it('shows the contact and lets the owner close a follow-up with a photo', async () => {
     const photo = `cloud://local.localcloud/uploads/${secretary.id}/one-photo.jpg`
     answer({
