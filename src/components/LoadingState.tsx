@@ -1,16 +1,16 @@
-import { View, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
+import { Loading } from '@nutui/nutui-react-taro'
 import './loading-state.css'
 
 export interface LoadingStateProps {
   text?: string
 }
 
-/** A wait the person can see; used for every first load of a list or screen. */
+/** A wait the person can see (NutUI's Loading, in Party red); used for every first load of a list or screen. */
 export function LoadingState({ text = '加载中…' }: LoadingStateProps) {
   return (
-    <View className="loading-state">
-      <View className="loading-state__spinner" />
+    <Loading className="loading-state" direction="vertical">
       <Text className="loading-state__text">{text}</Text>
-    </View>
+    </Loading>
   )
 }

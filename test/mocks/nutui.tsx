@@ -60,3 +60,33 @@ export const Rate = (
     ))}
   </div>
 )
+
+/** NutUI's Empty: picture, title, description, then the actions passed as children. */
+export const Empty = (
+  props: BaseProps & { image?: ReactNode; title?: ReactNode; description?: ReactNode },
+) => (
+  <div className={['nut-empty', props.className].filter(Boolean).join(' ')}>
+    <div className="nut-empty-base">{props.image}</div>
+    {props.title}
+    {props.description}
+    {props.children}
+  </div>
+)
+
+export const Loading = (props: BaseProps & { direction?: 'horizontal' | 'vertical' }) => (
+  <div className={['nut-loading', props.className].filter(Boolean).join(' ')}>
+    <div className="nut-loading-icon-box" />
+    {props.children ? <div className="nut-loading-text">{props.children}</div> : null}
+  </div>
+)
+
+export const NoticeBar = (
+  props: BaseProps & { wrap?: boolean; scrollable?: boolean; leftIcon?: ReactNode },
+) => (
+  <div className={['nut-noticebar', props.className].filter(Boolean).join(' ')}>
+    <div className="nut-noticebar-box">
+      {props.leftIcon}
+      <div className="nut-noticebar-box-wrap">{props.children}</div>
+    </div>
+  </div>
+)
