@@ -303,11 +303,14 @@ test('survey → guide → proposal on a key problem → evidence returned and a
   await guest.getByRole('button', { name: new RegExp(TITLE) }).click()
   await shown(guest, '群众满意度').waitFor({ timeout: 30_000 })
   await shown(guest, `${RATINGS - 1} 人评价 · 满分 5 分`).waitFor()
+  const sample = shown(guest, '样本不足：满 10 人评价后计入年度评价')
+  await sample.waitFor()
   await guest.locator('.rating-card__rate .nut-rate-item').nth(4).click()
   await shown(guest, '5 星 · 非常满意').waitFor()
   await tap(guest, '提交评分')
   await shown(guest, '你的评分：5 星（非常满意）').waitFor()
   await shown(guest, `${RATINGS} 人评价 · 满分 5 分`).waitFor()
+  expect(await sample.count()).toBe(0)
   await screenshot(guest, 'loop-07-tenth-rating')
 
   // 13. After the year ends (the functions' clock is set past it), the committee's 年度评价 is final: the project

@@ -1,6 +1,8 @@
 import { View, Text } from '@tarojs/components'
 import { Button, Rate } from '@nutui/nutui-react-taro'
 import type { PublicProjectView } from '@contract/api'
+import { EVALUATION_CONFIG } from '@domain/evaluation-config'
+import { satisfactionCounts } from '@domain/evaluation'
 import { Card } from '@/components/Card'
 import { TextField } from '@/components/TextField'
 import type { PublicProject } from '../hooks/use-public-project'
@@ -31,6 +33,11 @@ export function RatingCard({ rating, form }: RatingCardProps) {
         </Text>
         <Text className="rating-card__count">{rating.count} 人评价 · 满分 5 分</Text>
       </View>
+      {rating.count > 0 && !satisfactionCounts(rating) ? (
+        <Text className="rating-card__sample">
+          样本不足：满 {EVALUATION_CONFIG.minRatings} 人评价后计入年度评价
+        </Text>
+      ) : null}
       {rating.mine ? (
         <View className="rating-card__mine">
           <Text className="rating-card__mine-text">

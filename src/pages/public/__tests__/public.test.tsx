@@ -30,6 +30,8 @@ describe('四公开', () => {
     expect(screen.getByText('项目结题验收后公布实施成效')).toBeInTheDocument()
     expect(screen.getByText('4.5 分')).toBeInTheDocument()
     expect(screen.getByText('12 人评价 · 满分 5 分')).toBeInTheDocument()
+    // Twelve ratings make a sample (10 and up): nothing says otherwise.
+    expect(screen.queryByText(/样本不足/)).not.toBeInTheDocument()
     // Running: nothing to rate yet, and the page says so instead of offering stars.
     expect(screen.getByText('项目申请结题验收后开放群众评价')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: '提交评分' })).not.toBeInTheDocument()
@@ -73,6 +75,18 @@ describe('四公开', () => {
     expect(screen.getByText('13 人评价 · 满分 5 分')).toBeInTheDocument()
     expect(screen.getByText('你已评价，每个微信只能评价一次')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: '提交评分' })).not.toBeInTheDocument()
+  })
+
+  it('says 样本不足 below ten ratings: the average does not count yet', async () => {
+    answer({
+      'projects.publicGet': publicView({
+        status: 'closed',
+        rating: { count: 9, average: 4.7, mine: null, canRate: true, closed: null, lastDay: '2026-12-31' },
+      }),
+    })
+    render(<PublicPage />)
+    expect(await screen.findByText('9 人评价 · 满分 5 分')).toBeInTheDocument()
+    expect(screen.getByText('样本不足：满 10 人评价后计入年度评价')).toBeInTheDocument()
   })
 
   it('tells a Party member why they do not rate', async () => {
