@@ -1,14 +1,9 @@
 import type { Page } from 'playwright-core'
 import { eventually, screenshot } from './browser'
-import { confirmModal, fill, openPage, shown, tap, tabBar, setUpJourney } from './journey'
+import { attachPhoto, confirmModal, fill, openPage, shown, tap, tabBar, setUpJourney } from './journey'
 
 const journey = setUpJourney('checkin')
 const TEXT = '今天带班组检查了两处施工现场，纠正一处未系安全带。'
-
-/** A real JPEG from the browser itself: the gateway checks the bytes, not only the name. */
-async function jpeg(page: Page): Promise<Buffer> {
-  return page.screenshot({ type: 'jpeg', quality: 60, clip: { x: 0, y: 0, width: 200, height: 200 } })
-}
 
 const progressOf = async (page: Page) =>
   Number(
@@ -43,10 +38,7 @@ test('a member checks in with a photo, submits the milestone, the secretary appr
   await item.locator('.nut-button', { hasText: '打卡' }).last().click()
   await shown(member, '写实').first().waitFor()
   await fill(member, '做了什么', TEXT)
-  const chooser = member.waitForEvent('filechooser')
-  await member.getByLabel('添加照片').filter({ visible: true }).click()
-  await (await chooser).setFiles({ name: 'site.jpg', mimeType: 'image/jpeg', buffer: await jpeg(member) })
-  await member.getByLabel('照片 1', { exact: true }).filter({ visible: true }).waitFor()
+  await attachPhoto(member, 'site.jpg')
   await screenshot(member, 'checkin-02-form')
   await tap(member, '提交打卡')
   await shown(member, '我的任务', { exact: true }).waitFor()

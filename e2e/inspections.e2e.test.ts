@@ -1,28 +1,10 @@
-import type { Page } from 'playwright-core'
 import { screenshot } from './browser'
-import { openPage, scrollTo, setUpJourney, shown } from './journey'
+import { call, openPage, scrollTo, setUpJourney, shown } from './journey'
 
 const journey = setUpJourney('inspections')
 
 const COMMITTEE = '卢思琪' // p057
 const SUPERVISOR = '胡宏伟' // p059, 党建部主任: 运维部, 营销部, 安质部, 人资部
-
-/** A call to a cloud function as the person signed in on this phone, as the app makes it. */
-async function call(page: Page, fn: string, action: string, payload: unknown) {
-  const res = await page.evaluate(
-    async ([f, a, p]) => {
-      const r = await fetch(`/fn/${f}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ action: a, payload: p }),
-      })
-      return (await r.json()) as { ok: boolean; data?: unknown; message?: string }
-    },
-    [fn, action, payload] as const,
-  )
-  if (!res.ok) throw new Error(`${fn}.${action}: ${res.message}`)
-  return res.data as Record<string, unknown>
-}
 
 test('the committee sets a monthly 定期检查 cadence, the supervisor sees what is due, the dashboard its coverage', async () => {
   const committee = await journey.signInAs(COMMITTEE)

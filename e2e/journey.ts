@@ -63,6 +63,37 @@ export function setUpJourney(name: string): Journey {
   }
 }
 
+/** A call to a cloud function as the person signed in on this phone, as the app makes it. */
+export async function call(page: Page, fn: string, action: string, payload: unknown) {
+  const res = await page.evaluate(
+    async ([f, a, p]) => {
+      const r = await fetch(`/fn/${f}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: a, payload: p }),
+      })
+      return (await r.json()) as { ok: boolean; data?: unknown; message?: string }
+    },
+    [fn, action, payload] as const,
+  )
+  if (!res.ok) throw new Error(`${fn}.${action}: ${res.message}`)
+  return res.data as Record<string, unknown>
+}
+
+/** A real JPEG from the browser itself: the gateway checks the bytes, not only the name. */
+export function jpeg(page: Page): Promise<Buffer> {
+  return page.screenshot({ type: 'jpeg', quality: 60, clip: { x: 0, y: 0, width: 200, height: 200 } })
+}
+
+/** Adds a photo through the form's 添加照片, as the phone's album would, and waits until the form shows it. */
+export async function attachPhoto(page: Page, name: string) {
+  const photo = await jpeg(page)
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByLabel('添加照片').filter({ visible: true }).first().click()
+  await (await chooser).setFiles({ name, mimeType: 'image/jpeg', buffer: photo })
+  await page.getByLabel('照片 1', { exact: true }).filter({ visible: true }).waitFor()
+}
+
 /** Taro's H5 showModal: the confirmation a person taps before an irreversible step. */
 export async function confirmModal(page: Page) {
   await page.locator('.taro__modal .taro-model__confirm').filter({ visible: true }).click()

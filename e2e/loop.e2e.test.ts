@@ -4,6 +4,7 @@ import { chinaYear } from '../domain/dates'
 import { chinaYearEnd } from '../domain/evaluation'
 import { screenshot } from './browser'
 import {
+  attachPhoto,
   confirmModal,
   fill,
   loaded,
@@ -38,19 +39,6 @@ const CHECKIN = '今天复核了 6 张倒闸操作票，纠正一处漏填的安
 const RETURN = '请补充复核记录照片，并写明纠正了哪些问题'
 const RESUBMIT = '三个月复核操作票 312 张，纠正漏项 9 处，复核记录照片见打卡。'
 const RATINGS = 10
-
-/** A real JPEG from the browser itself: the gateway checks the bytes, not only the name. */
-async function attachPhoto(page: Page, name: string) {
-  const jpeg = await page.screenshot({
-    type: 'jpeg',
-    quality: 60,
-    clip: { x: 0, y: 0, width: 200, height: 200 },
-  })
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByLabel('添加照片').filter({ visible: true }).first().click()
-  await (await chooser).setFiles({ name, mimeType: 'image/jpeg', buffer: jpeg })
-  await page.getByLabel('照片 1', { exact: true }).filter({ visible: true }).waitFor()
-}
 
 /** A home tile, tapped as a person does, and the page it opens once its first reads have answered. */
 async function tile(page: Page, title: string) {

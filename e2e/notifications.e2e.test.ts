@@ -1,28 +1,10 @@
-import type { Page } from 'playwright-core'
 import { screenshot } from './browser'
-import { openPage, setUpJourney, shown } from './journey'
+import { call, openPage, setUpJourney, shown } from './journey'
 
 const journey = setUpJourney('notifications')
 const SECRETARY = '周晓东' // p001, 运维部党支部
 const MEMBER = '曹泽宇' // p004, whose evidence on prj-001-m3 waits for approval
 const COMMITTEE = '卢思琪'
-
-/** A call to a cloud function as the person signed in on this phone, as the app makes it. */
-async function call(page: Page, fn: string, action: string, payload: unknown) {
-  const res = await page.evaluate(
-    async ([f, a, p]) => {
-      const r = await fetch(`/fn/${f}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ action: a, payload: p }),
-      })
-      return (await r.json()) as { ok: boolean; data?: unknown; message?: string }
-    },
-    [fn, action, payload] as const,
-  )
-  if (!res.ok) throw new Error(`${fn}.${action}: ${res.message}`)
-  return res.data as Record<string, unknown>
-}
 
 test('the member hears that their evidence was returned, in 消息', async () => {
   const secretary = await journey.signInAs(SECRETARY)

@@ -1,35 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { startLocalcloud } from '../localcloud/index'
-import type { Localcloud } from '../localcloud/index'
+import type { Page } from 'playwright-core'
 import { buildDemoOrg } from '../localcloud/seed/org'
-import { launchBrowser, phonePage, screenshot } from './browser'
+import { screenshot } from './browser'
+import { setUpJourney } from './journey'
 
-let cloud: Localcloud
-let browser: Browser
-const dir = mkdtempSync(join(tmpdir(), 'dj-e2e-'))
+const journey = setUpJourney('sign-in')
 const member = buildDemoOrg().people.find((p) => p._id === 'p002')!
 
-beforeAll(async () => {
-  cloud = await startLocalcloud({
-    port: 0,
-    dbFile: join(dir, 'e2e.sqlite'),
-    storageDir: join(dir, 'files'),
-    seed: true,
-  })
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await cloud?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
-
 test('a member signs in on the dev page and sees their projects', async () => {
-  const page = await phonePage(browser)
-  await page.goto(cloud.url + '/')
+  const page = await journey.newPhone()
+  await page.goto(journey.cloud().url + '/')
   await page.waitForURL('**/dev/sign-in')
   await screenshot(page, '01-dev-sign-in')
 
@@ -41,6 +20,6 @@ test('a member signs in on the dev page and sees their projects', async () => {
   await screenshot(page, '02-home-member')
 })
 
-async function expectVisible(page: Awaited<ReturnType<typeof phonePage>>, text: string) {
+async function expectVisible(page: Page, text: string) {
   await expect(page.getByText(text).first().isVisible()).resolves.toBe(true)
 }

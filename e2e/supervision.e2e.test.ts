@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { eventually, screenshot } from './browser'
 import {
+  attachPhoto,
   confirmModal,
   dialed,
   fill,
@@ -27,19 +28,6 @@ const FINDINGS = '电话调度：班组安全教育已开展8次，现场教育�
 const FOLLOW_UP = '补齐班组安全教育现场照片并归档'
 const CLOSING = '已补齐8次现场教育照片，按月归档到支部台账。'
 const SITE_VISIT = '察看现场：两个班组的安全微课和培训台账齐全，职工能讲清安全要点。'
-
-/** A real JPEG from the browser itself: the gateway checks the bytes, not only the name. */
-async function attachPhoto(page: Page, name: string) {
-  const jpeg = await page.screenshot({
-    type: 'jpeg',
-    quality: 60,
-    clip: { x: 0, y: 0, width: 200, height: 200 },
-  })
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByLabel('添加照片').filter({ visible: true }).first().click()
-  await (await chooser).setFiles({ name, mimeType: 'image/jpeg', buffer: jpeg })
-  await page.getByLabel('照片 1', { exact: true }).filter({ visible: true }).waitFor()
-}
 
 /** The text of the branch's card on 我的联系支部, as the supervisor sees it. */
 function branchCard(page: Page) {
