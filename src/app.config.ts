@@ -50,6 +50,11 @@ export default defineAppConfig({
     ],
   },
   cloud: true,
+  // H5 only (WeChat ignores it): pages appear in place instead of sliding. With the slide, Taro 4.2.1's H5 router
+  // hides the page left behind by a timer (350 ms) that a Back does not cancel: after a fast Back the page
+  // returned to was hidden by it, and the screen went blank. Without the slide no such timer runs.
+  // e2e/navigation.e2e.test.ts holds it.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   // WeChat's privacy rules (2023): location APIs are named here, and onNeedPrivacyAuthorization is used.
   requiredPrivateInfos: ['chooseLocation'],
   __usePrivacyCheck__: true,

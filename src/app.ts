@@ -1,7 +1,8 @@
-import type { PropsWithChildren } from 'react'
+import { createElement, Fragment, type PropsWithChildren } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
+import { WayHome } from './components/WayHome'
 import { usePendingCheckins } from './features/checkin/pending-store'
 import { initCloud } from './services/cloud-init'
 import { listenForPrivacyAuthorization } from './services/privacy'
@@ -25,7 +26,11 @@ function App({ children }: PropsWithChildren) {
     // also when a reminder opens a page deep in the app.
     preloadSubscribeTemplates()
   })
-  return children
+  // H5 has no navigation bar: a page opened on its own (a shared link, a 四公开 QR) gets 返回首页 beside it.
+  // It goes before the pages: Taro H5 hides every page that is not the router's last child.
+  // On weapp WeChat's navigation bar has its own home button, and nothing outside a page is drawn.
+  if (process.env.TARO_ENV !== 'h5') return children
+  return createElement(Fragment, null, createElement(WayHome), children)
 }
 
 export default App

@@ -57,6 +57,21 @@ export const PAGES = {
 
 export type PageName = keyof typeof PAGES
 
+/** The tab bar's pages, in app.config.ts order (a tab page is never "opened on its own": the tab bar leads home). */
+export const TAB_PAGES = [
+  'home',
+  'checkin',
+  'approvals',
+  'messages',
+  'mine',
+] as const satisfies readonly PageName[]
+
+/** Whether a page path (with or without the leading slash or a query) is one of the tab bar's pages. */
+export function isTabPage(path: string): boolean {
+  const page = path.replace(/^\//, '').replace(/\?.*$/, '')
+  return TAB_PAGES.some((name) => PAGES[name] === page)
+}
+
 const SUBPACKAGE = /^(packages\/[^/]+)\/(.+)$/
 
 /** app.config.ts `pages` and `subPackages`, read from PAGES (subpackages in the order their first page appears). */

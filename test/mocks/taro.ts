@@ -135,6 +135,20 @@ export function fakeCanvasContext() {
   }
 }
 
+/** Taro's global event bus (the H5 router announces page changes on it); `trigger` runs the handlers at once. */
+const eventHandlers = new Map<string, Set<(...args: unknown[]) => unknown>>()
+const eventCenter = {
+  on: jest.fn((name: string, handler: (...args: unknown[]) => unknown) => {
+    eventHandlers.set(name, (eventHandlers.get(name) ?? new Set()).add(handler))
+  }),
+  off: jest.fn((name: string, handler: (...args: unknown[]) => unknown) => {
+    eventHandlers.get(name)?.delete(handler)
+  }),
+  trigger: (name: string, ...args: unknown[]) => {
+    for (const handler of [...(eventHandlers.get(name) ?? [])]) handler(...args)
+  },
+}
+
 const Taro = {
   showToast: jest.fn(() => Promise.resolve()),
   showLoading: jest.fn(() => Promise.resolve()),
@@ -148,6 +162,10 @@ const Taro = {
   navigateBack: jest.fn(() => Promise.resolve()),
   redirectTo: jest.fn(() => Promise.resolve()),
   switchTab: jest.fn(() => Promise.resolve()),
+  reLaunch: jest.fn(() => Promise.resolve()),
+  /** The page stack; none unless a test says which (mockReturnValue([{ route: 'pages/…' }])). */
+  getCurrentPages: jest.fn((): { route: string }[] => []),
+  eventCenter,
   pageScrollTo: jest.fn(() => Promise.resolve()),
   setTabBarBadge: jest.fn(() => Promise.resolve()),
   removeTabBarBadge: jest.fn(() => Promise.resolve()),

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'fs'
 import { join, relative, resolve } from 'path'
 import { readConfig } from '@tarojs/helper'
-import { PAGES, routes } from '../routes'
+import { PAGES, TAB_PAGES, isTabPage, routes } from '../routes'
 import { INVITE_PAGE } from '../../domain/invites'
 import { PUBLIC_PAGE } from '../../domain/mini-code'
 
@@ -40,6 +40,10 @@ describe('the route table (types/routes.ts) and app.config.ts', () => {
     expect(mainPages[0]).toBe(PAGES.home)
     const tabs = config.tabBar?.list.map((t) => t.pagePath) ?? []
     expect(tabs).toEqual([PAGES.home, PAGES.checkin, PAGES.approvals, PAGES.messages, PAGES.mine])
+    expect(tabs).toEqual(TAB_PAGES.map((name) => PAGES[name]))
+    for (const tab of tabs) expect(isTabPage(`/${tab}?stamp=1`)).toBe(true)
+    expect(isTabPage(routes.project('prj-1'))).toBe(false)
+    expect(isTabPage(PAGES.guide)).toBe(false)
     for (const tab of tabs) expect(mainPages).toContain(tab)
   })
 
