@@ -560,3 +560,45 @@ export function planProposalDue(f: ProposalDueFact, secretaryIds: readonly strin
     },
   }))
 }
+
+/** 选题指南 published (its first version, or a changed one) → every branch secretary, once per version. */
+export interface GuidePublishedFact {
+  year: number
+  /** The version published: 1 for the first publication, then one more for each change (the guide's history). */
+  version: number
+  /** YYYY-MM-DD, the proposal window. */
+  opensOn: string
+  deadline: string
+  /** What changed from the version before, in words (describeGuideChange); unused for the first version. */
+  summary: string
+  senderName: string
+}
+
+export function planGuidePublished(
+  f: GuidePublishedFact,
+  secretaryIds: readonly string[],
+): PlannedReminder[] {
+  const first = f.version === 1
+  const window = `立项申报 ${chineseDate(f.opensOn)}开始，${chineseDate(f.deadline)}截止`
+  const body = first
+    ? `党委发布了 ${f.year} 年选题指南：${window}。请对照指南的项目类别和重点问题选题，填写立项表并按时提交。`
+    : `党委修改了 ${f.year} 年选题指南（${f.summary}）。${window}。`
+  return [...new Set(secretaryIds)].map((personId) => ({
+    key: reminderKey('proposal_due', personId, `guide:${f.year}`, `v${f.version}`),
+    kind: 'proposal_due' as const,
+    personId,
+    itemId: `guide-${f.year}`,
+    title: first
+      ? `${f.year} 年选题指南已发布，立项截止 ${chineseDate(f.deadline)}`
+      : `${f.year} 年选题指南已修改，立项截止 ${chineseDate(f.deadline)}`,
+    body: `${body}（${f.senderName} 发布）`,
+    page: `${routes.guide}?year=${f.year}`,
+    values: {
+      title: excerpt(`${f.year}年选题指南${first ? '已发布' : '已修改'}`),
+      deadline: chineseDate(f.deadline),
+      project: excerpt(`${f.year}年立项申报`),
+      person: f.senderName,
+      status: first ? '已发布' : '已修改',
+    },
+  }))
+}

@@ -34,6 +34,8 @@ export const ROUND_TRIPS: RoundTripBudgets<'projects'> = {
   // As saveDraft's creation, its source read with the caller.
   borrow: 7,
   guide: 2,
-  saveGuide: 5,
+  // +1 when a new version is published: the secretaries' 消息, written once the version is committed (the
+  // secretaries are read with the caller, their settings beside the transaction).
+  saveGuide: 6,
   remindProposals: 6,
 }

@@ -4,6 +4,7 @@ import {
   planAnnouncementUnread,
   planMilestoneDecision,
   planProjectDecision,
+  planGuidePublished,
   planProposalDue,
   planSpotCheckAssigned,
 } from '../notifications'
@@ -131,5 +132,38 @@ describe('立项申报提醒', () => {
     const after = planProposalDue({ ...fact, day: '2026-04-02' }, ['p043'])
     expect(after[0]).toMatchObject({ title: '立项申报已截止，本支部尚未申报', values: { status: '已截止' } })
     expect(after[0].body).toContain('联系党委补报')
+  })
+})
+
+describe('选题指南已发布', () => {
+  const fact = {
+    year: 2027,
+    version: 1,
+    opensOn: '2026-12-20',
+    deadline: '2027-03-31',
+    summary: '发布选题指南：5 个项目类别',
+    senderName: '卢思琪',
+  }
+
+  it('tells each secretary once per version; a later version says what changed', () => {
+    const first = planGuidePublished(fact, ['p001', 'p043', 'p001'])
+    expect(first.map((p) => p.personId)).toEqual(['p001', 'p043'])
+    expect(first[0]).toMatchObject({
+      key: 'proposal_due:p001:guide:2027:v1',
+      kind: 'proposal_due',
+      title: '2027 年选题指南已发布，立项截止 2027年3月31日',
+      page: '/packages/admin/pages/guide/index?year=2027',
+      values: { deadline: '2027年3月31日', status: '已发布' },
+    })
+    expect(first[0].body).toContain('立项申报 2026年12月20日开始，2027年3月31日截止')
+    const second = planGuidePublished(
+      { ...fact, version: 2, deadline: '2027-04-30', summary: '申报截止日期由 2027-03-31 延长至 2027-04-30' },
+      ['p001'],
+    )
+    expect(second[0].key).toBe('proposal_due:p001:guide:2027:v2')
+    expect(second[0].title).toBe('2027 年选题指南已修改，立项截止 2027年4月30日')
+    expect(second[0].body).toContain('（申报截止日期由 2027-03-31 延长至 2027-04-30）')
+    expect(second[0].values.status).toBe('已修改')
+    for (const p of [...first, ...second]) expect((p.values.title ?? '').length).toBeLessThanOrEqual(20)
   })
 })

@@ -496,7 +496,8 @@ export interface ProjectsOutputs {
   showcase: ShowcaseView
   borrow: ProjectChange & { missingFields: string[] }
   guide: GuideView
-  saveGuide: { year: number; published: boolean }
+  /** `told`: the branch secretaries told of a newly published version in 消息 (0 when nothing new was published). */
+  saveGuide: { year: number; published: boolean; told: number }
   /** How many branches were told now, how many secretaries, and how many branches were told already today. */
   remindProposals: { branches: number; secretaries: number; alreadyToday: number }
 }

@@ -2,6 +2,7 @@ import { chinaDay } from '../../../domain/checkins'
 import { chinaYear } from '../../../domain/dates'
 import { startTestCloud } from '../../../localcloud/testing'
 import type { TestCloud } from '../../../localcloud/testing'
+import { fireSweep, outboxTo, setNow } from '../../reminders/__tests__/helpers'
 import { ANSWERS, data } from './helpers'
 
 // p057 committee, p001 secretary of 运维部 (p002 a member), p043 secretary of 城区供电所, p050 of 东部供电所.
@@ -19,7 +20,10 @@ beforeAll(async () => {
   cloud = await startTestCloud()
   for (const id of ['p001', 'p002', 'p043', 'p050', 'p057']) as[id] = await cloud.signIn(id)
 })
-afterAll(() => cloud.close())
+afterAll(() => {
+  setNow(null)
+  return cloud.close()
+})
 
 const call = (who: string, action: string, payload: object) =>
   cloud.call(as[who], 'projects', action as 'guide', payload as never)
@@ -95,6 +99,7 @@ describe('选题指南: the guide everyone reads', () => {
     expect(data(await call('p057', 'saveGuide', { year: FUTURE, ...later(), publish: false }))).toEqual({
       year: FUTURE,
       published: false,
+      told: 0,
     })
     expect(data(await call('p002', 'guide', { year: FUTURE }))).toMatchObject({ guide: null, window: null })
     expect(data(await call('p057', 'guide', { year: FUTURE })).guide).toMatchObject({
@@ -150,7 +155,8 @@ describe('立项 tied to the survey, inside the window', () => {
       secretaries: 1,
       alreadyToday: 0,
     })
-    const told = cloud.db.find('messages', { kind: 'proposal_due' })
+    // (Publishing a guide tells every secretary too, under the same kind: count the reminders of branches.)
+    const told = cloud.db.find('messages', { kind: 'proposal_due', itemId: 'b-chengqu' })
     expect(told).toHaveLength(1)
     expect(told[0]).toMatchObject({
       personId: 'p043',
@@ -162,7 +168,7 @@ describe('立项 tied to the survey, inside the window', () => {
       code: 'CONFLICT',
       message: '今天已经提醒过尚未申报的支部，明天可以再提醒',
     })
-    expect(cloud.db.find('messages', { kind: 'proposal_due' })).toHaveLength(1)
+    expect(cloud.db.find('messages', { kind: 'proposal_due', itemId: 'b-chengqu' })).toHaveLength(1)
     const view = data(await call('p057', 'guide', { year: SEEDED }))
     expect(view.progress!.missing).toEqual([
       { branchId: 'b-chengqu', branchName: '城区供电所党支部', remindedToday: true },
@@ -292,5 +298,101 @@ describe('立项 tied to the survey, inside the window', () => {
       }),
     )
     expect(data(await submit('p043', draft))).toMatchObject({ status: 'submitted' })
+  })
+})
+
+describe('publishing the guide tells the branch secretaries', () => {
+  // A year of its own, at 10:00 China time (outside quiet hours, so the sweep pushes), whatever the real day.
+  const G = 2031
+  const at = (over: object = {}) => content({ opensOn: `${G}-01-05`, deadline: `${G}-03-31`, ...over })
+  const guideMessages = (personId?: string) =>
+    cloud.db.find(
+      'messages',
+      { kind: 'proposal_due', itemId: `guide-${G}`, ...(personId ? { personId } : {}) },
+      { sort: { _id: 1 }, limit: 1000 },
+    )
+
+  const save = (who: string, over: object, publish: boolean) =>
+    cloud.call(as[who], 'projects', 'saveGuide', { year: G, ...at(over), publish } as never)
+
+  afterEach(() => setNow(null))
+
+  it('once per published version, in 消息 at once, as each one’s settings say, pushed when a credit allows', async () => {
+    setNow(`${G}-01-10T02:00:00.000Z`)
+    const secretaries = [
+      ...new Set(
+        cloud.db
+          .find('people', {}, { limit: 1000 })
+          .filter((p) => (p.grants as { role: string }[]).some((g) => g.role === 'secretary'))
+          .map((p) => p._id as string),
+      ),
+    ].sort()
+    expect(secretaries.length).toBeGreaterThanOrEqual(8)
+    // 东部's secretary has turned 立项申报提醒 off; 运维部's has one push credit of its template.
+    data(await cloud.call(as.p050, 'messages', 'saveSettings', { kinds: { proposal_due: false } }))
+    cloud.db.insertMany('subscription_credits', [
+      {
+        _id: 'p001:tpl-milestone-deadline',
+        personId: 'p001',
+        templateId: 'tpl-milestone-deadline',
+        count: 1,
+      },
+    ])
+    cloud.db.insertMany('_subscribe_credits', [
+      {
+        _id: 'demo-openid-p001:tpl-milestone-deadline',
+        openid: 'demo-openid-p001',
+        templateId: 'tpl-milestone-deadline',
+        count: 1,
+      },
+    ])
+
+    // A draft tells nobody; neither does a refused publication.
+    expect(data(await save('p057', {}, false))).toMatchObject({ told: 0 })
+    expect(await save('p057', { categories: [] }, true)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    })
+    expect(await save('p001', {}, true)).toMatchObject({ code: 'FORBIDDEN' })
+    expect(guideMessages()).toHaveLength(0)
+
+    const first = data(await save('p057', {}, true))
+    const told = secretaries.filter((id) => id !== 'p050')
+    expect(first).toEqual({ year: G, published: true, told: told.length })
+    expect(
+      guideMessages()
+        .map((m) => m.personId)
+        .sort(),
+    ).toEqual(told)
+    expect(guideMessages('p043')[0]).toMatchObject({
+      title: `${G} 年选题指南已发布，立项截止 ${G}年3月31日`,
+      page: `/packages/admin/pages/guide/index?year=${G}`,
+      read: false,
+      pushState: 'deferred',
+    })
+    expect(guideMessages('p043')[0].body).toContain(`立项申报 ${G}年1月5日开始，${G}年3月31日截止`)
+    const inbox = data(await cloud.call(as.p043, 'messages', 'list', {}))
+    expect(inbox.items.map((m) => m.title)).toContain(`${G} 年选题指南已发布，立项截止 ${G}年3月31日`)
+
+    // Published again unchanged: no new version, nobody told twice.
+    expect(data(await save('p057', {}, true)).told).toBe(0)
+    expect(guideMessages()).toHaveLength(told.length)
+
+    // A changed version is told once more, with what changed.
+    const extended = data(await save('p057', { deadline: `${G}-04-30` }, true))
+    expect(extended.told).toBe(told.length)
+    const twice = guideMessages('p043')
+    expect(twice).toHaveLength(2)
+    const changed = twice.find((m) => String(m.title).includes('已修改'))!
+    expect(changed.title).toBe(`${G} 年选题指南已修改，立项截止 ${G}年4月30日`)
+    expect(changed.body).toContain(`申报截止日期由 ${G}-03-31 延长至 ${G}-04-30`)
+    expect(guideMessages('p050')).toHaveLength(0)
+
+    // The sweep pushes where a credit allows: 运维部's secretary once, the others stay in 消息 only.
+    await fireSweep(cloud)
+    await fireSweep(cloud)
+    expect(outboxTo(cloud, 'p001')).toHaveLength(1)
+    expect(outboxTo(cloud, 'p043')).toHaveLength(0)
+    expect(guideMessages()).toHaveLength(told.length * 2)
   })
 })

@@ -7,17 +7,18 @@ import {
   windowState,
   windowText,
 } from '../../../domain/guide'
-import { planProposalDue } from '../../../domain/notifications'
+import { planGuidePublished, planProposalDue } from '../../../domain/notifications'
 import { isCommittee } from '../../../domain/roles'
 import type { GuideContent, GuideRevision, ProposalGuide } from '../../../types/entities'
 import type { GuideView } from '../../../types/api'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS, db } from '../../_shared/cloud'
 import { now } from '../../_shared/clock'
-import { branchSecretaries, notify } from '../../_shared/notify'
+import { branchSecretaries, notify, settingsOf } from '../../_shared/notify'
 import { getGuides, guideId, listKeyProblems, listYearProposals } from '../../_shared/repositories/guides'
+import { loadLeaders } from '../../_shared/repositories/reminder-sources'
 import { listBranches } from '../../_shared/repositories/supervision'
-import type { Handler } from '../../_shared/router'
+import { readingEarly, type Handler } from '../../_shared/router'
 import { runInTransaction, txGet } from '../../_shared/transaction'
 
 const contentOf = (g: GuideContent): GuideContent => ({
@@ -90,38 +91,71 @@ export const guide: Handler<'projects', 'guide'> = async ({ year: asked }, { cal
   return ok(view)
 }
 
+/** Every branch secretary (the guide is the whole organisation's): read with the caller when publishing. */
+const secretariesToTell = async ({ publish }: { publish: boolean }): Promise<string[]> =>
+  publish ? [...new Set(Object.values((await loadLeaders()).secretaries).flat())] : []
+
 /**
  * The committee saves the year's guide, or publishes it. A published guide stays published: each later
- * publication that changes something is kept in its history, with what changed in words.
+ * publication that changes something is kept in its history, with what changed in words, and told to every
+ * branch secretary in 消息 (once per version: the version is in the message's key; each one's settings apply).
  */
-export const saveGuide: Handler<'projects', 'saveGuide'> = ({ year, publish, ...given }, { caller }) => {
-  const content = contentOf(given)
-  const issues = guideIssues(year, content)
-  if (issues.length > 0) return Promise.resolve(fail('INVALID_INPUT', issues[0].message, issues))
-  return runInTransaction(async (t) => {
-    const id = guideId(year)
-    const before = await txGet<ProposalGuide>(t, COLLECTIONS.proposalGuides, id)
-    if (before?.published && !publish)
-      return fail('CONFLICT', '选题指南已发布，不能改回草稿；修改后请重新发布')
+export const saveGuide = readingEarly<'projects', 'saveGuide'>()(
+  secretariesToTell,
+  async ({ year, publish, ...given }, { caller, early: secretaries }) => {
+    const content = contentOf(given)
+    const issues = guideIssues(year, content)
+    if (issues.length > 0) return fail('INVALID_INPUT', issues[0].message, issues)
     const at = now()
-    const last = before?.history.at(-1) ?? null
-    const history: GuideRevision[] = [...(before?.history ?? [])]
-    if (publish && !(last && sameContent(last, content)))
-      history.push({ ...content, at, byName: caller.name, summary: describeGuideChange(last, content) })
-    const doc: Omit<ProposalGuide, '_id'> = {
-      year,
-      ...content,
-      published: publish,
-      publishedAt: before?.publishedAt ?? (publish ? at : null),
-      updatedBy: caller._id,
-      updatedAt: at,
-      history,
-      remindedOn: before?.remindedOn ?? {},
-    }
-    await t.collection(COLLECTIONS.proposalGuides).doc(id).set({ data: doc })
-    return ok({ year, published: publish })
-  })
-}
+    const [settings, saved] = await Promise.all([
+      settingsOf(secretaries),
+      runInTransaction(async (t) => {
+        const id = guideId(year)
+        const before = await txGet<ProposalGuide>(t, COLLECTIONS.proposalGuides, id)
+        if (before?.published && !publish)
+          return fail('CONFLICT', '选题指南已发布，不能改回草稿；修改后请重新发布')
+        const last = before?.history.at(-1) ?? null
+        const history: GuideRevision[] = [...(before?.history ?? [])]
+        const changed = publish && !(last && sameContent(last, content))
+        if (changed)
+          history.push({ ...content, at, byName: caller.name, summary: describeGuideChange(last, content) })
+        const doc: Omit<ProposalGuide, '_id'> = {
+          year,
+          ...content,
+          published: publish,
+          publishedAt: before?.publishedAt ?? (publish ? at : null),
+          updatedBy: caller._id,
+          updatedAt: at,
+          history,
+          remindedOn: before?.remindedOn ?? {},
+        }
+        await t.collection(COLLECTIONS.proposalGuides).doc(id).set({ data: doc })
+        return ok({ revision: changed ? history.length : null, summary: history.at(-1)?.summary ?? '' })
+      }),
+    ])
+    if (!saved.ok) return saved
+    const { revision, summary } = saved.data
+    const told =
+      revision === null
+        ? 0
+        : await notify(
+            planGuidePublished(
+              {
+                year,
+                version: revision,
+                opensOn: content.opensOn,
+                deadline: content.deadline,
+                summary,
+                senderName: caller.name,
+              },
+              secretaries,
+            ),
+            settings,
+            at,
+          )
+    return ok({ year, published: publish, told })
+  },
+)
 
 /**
  * The committee reminds the secretaries of the branches that have not proposed this year: a 消息 to each,

@@ -120,15 +120,16 @@ export function useGuide(askedYear?: number): GuidePage {
         const ok = await confirmAction({
           title: `发布 ${year} 年选题指南`,
           content: view.data?.guide?.published
-            ? '修改将立即对各支部生效，并记入指南的历史版本。'
-            : '发布后全体党员可以查看，各支部按指南选题申报；发布后不能撤回为草稿。',
+            ? '修改将立即对各支部生效，记入指南的历史版本，并以消息告知各支部书记。'
+            : '发布后全体党员可以查看，并以消息通知各支部书记按指南选题申报；发布后不能撤回为草稿。',
           confirmText: '发布',
         })
         if (!ok) return false
       }
       return run(async () => {
-        await saveGuide({ year, ...content, publish })
-        return publish ? '指南已发布' : '草稿已保存'
+        const saved = await saveGuide({ year, ...content, publish })
+        if (!publish) return '草稿已保存'
+        return saved.told > 0 ? `指南已发布，已通知 ${saved.told} 位书记` : '指南已发布'
       })
     },
     remind: async () => {

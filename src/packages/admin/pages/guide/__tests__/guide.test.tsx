@@ -136,7 +136,7 @@ describe('选题指南', () => {
         published({ guide: null, window: null, keyProblems: [], canEdit: true }),
         committeeView(),
       ],
-      'projects.saveGuide': { year: 2026, published: true },
+      'projects.saveGuide': { year: 2026, published: true, told: 8 },
     })
     render(<GuidePage />)
     expect(await screen.findByText('编辑 2026 年选题指南')).toBeInTheDocument()
@@ -171,5 +171,9 @@ describe('选题指南', () => {
     ])
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '发布 2026 年选题指南' }))
     expect(await screen.findByText('已发布')).toBeInTheDocument()
+    // The secretaries were told of it in 消息: the committee hears how many.
+    expect(Taro.showToast).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '指南已发布，已通知 8 位书记' }),
+    )
   })
 })
