@@ -48,19 +48,6 @@ export default function LedgerPage() {
         preview={preview.data}
         onOpenProject={(id) => void Taro.navigateTo({ url: routes.project(id) })}
       />
-      {exporter.words ? (
-        <View ariaRole="status">
-          <Text className="admin-status">{exporter.words}</Text>
-        </View>
-      ) : null}
-      {exporter.stage === 'job' && exporter.job ? (
-        <View className="admin-job">
-          <Progress percent={jobPercent(exporter.job)} showText />
-          <Text className="admin-job-hint">
-            台账较大，正在单独生成。可以先离开本页，10 分钟内回来再点“导出”即可取回。
-          </Text>
-        </View>
-      ) : null}
       {exporter.stage === 'done' && process.env.TARO_ENV !== 'weapp' ? (
         <View className="admin-actions">
           <Button type="default" onClick={() => void exporter.again()}>
@@ -68,16 +55,32 @@ export default function LedgerPage() {
           </Button>
         </View>
       ) : null}
+      {/* Room for what the bar says while it says it: the last part of the contents stays reachable. */}
+      {exporter.words ? <View className="admin-export-room" /> : null}
       <BottomBar>
-        <Button
-          type="primary"
-          block
-          loading={exporter.busy}
-          disabled={exporter.busy}
-          onClick={() => void exporter.run()}
-        >
-          {exporter.busy ? '正在导出…' : '导出'}
-        </Button>
+        {/* What the export is doing, beside the button that started it: seen wherever the page is scrolled. */}
+        <View className="admin-export-bar">
+          {exporter.words ? (
+            <View ariaRole="status">
+              <Text className="admin-status">{exporter.words}</Text>
+            </View>
+          ) : null}
+          {exporter.stage === 'job' && exporter.job ? (
+            <View className="admin-job">
+              <Progress percent={jobPercent(exporter.job)} showText />
+              <Text className="admin-job-hint">可以先离开本页，10 分钟内回来再点“导出”即可取回。</Text>
+            </View>
+          ) : null}
+          <Button
+            type="primary"
+            block
+            loading={exporter.busy}
+            disabled={exporter.busy}
+            onClick={() => void exporter.run()}
+          >
+            {exporter.busy ? '正在导出…' : '导出'}
+          </Button>
+        </View>
       </BottomBar>
     </View>
   )
