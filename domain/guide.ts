@@ -3,6 +3,7 @@ import type {
   GuideCategory,
   GuideContent,
   ProjectCategory,
+  ProposalGuide,
   ProjectStatus,
   SurveyField,
   SurveyProblem,
@@ -38,6 +39,17 @@ export function categoryLabelsOf(
   const out = { ...CATEGORY_LABELS }
   for (const c of categories ?? []) out[c.id] = c.label
   return out
+}
+
+/**
+ * The names a year's projects go by wherever they are counted or listed (the dashboard, the 管理台账): the year's
+ * published guide's, a category it leaves out keeping its default name; the defaults while no guide is published.
+ * Ids never change, so figures and filters stay the same whatever the year calls them.
+ */
+export function yearCategoryLabels(
+  guide: Pick<ProposalGuide, 'published' | 'categories'> | null | undefined,
+): Record<ProjectCategory, string> {
+  return categoryLabelsOf(guide?.published ? guide.categories : null)
 }
 
 export interface GuideIssue {

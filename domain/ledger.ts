@@ -1,5 +1,13 @@
 /** 管理台账 as a workbook: its sheets, columns and widths, rows and file name. Who may export: ledger-permissions.ts. */
-import type { Checkin, Milestone, MilestoneRecord, Project, ProjectEvent, Rating } from '../types/entities'
+import type {
+  Checkin,
+  Milestone,
+  MilestoneRecord,
+  Project,
+  ProjectCategory,
+  ProjectEvent,
+  Rating,
+} from '../types/entities'
 import type { LedgerSheetInfo } from '../types/functions/ledger'
 import type { AcceptanceMethodRecord, SupervisionRecord } from '../types/entities-supervision'
 import { averageRating, recordedAcceptanceMethods } from './acceptance'
@@ -99,6 +107,8 @@ export interface LedgerData {
   supervisionRecords: readonly LedgerSupervisionRecord[]
   /** Names of owners, assignees, milestone owners and scorers, by person id. */
   names: ReadonlyMap<string, string>
+  /** What the ledger's year calls each category (guide.ts yearCategoryLabels); the default names without it. */
+  categoryLabels?: Readonly<Record<ProjectCategory, string>>
 }
 
 /** A title made safe for a file name on every phone and desktop. */
@@ -247,7 +257,7 @@ export function ledgerSheets(d: LedgerData): LedgerSheet[] {
     rows: d.projects.map((p, i) => [
       i + 1,
       p.title,
-      CATEGORY_LABELS[p.category],
+      (d.categoryLabels ?? CATEGORY_LABELS)[p.category],
       p.slogan,
       p.problem,
       p.answers.what,

@@ -8,7 +8,8 @@ import {
 } from '../../domain/dashboard'
 import { formatDay } from '../../domain/dates'
 import { PROJECT_CATEGORIES, PROJECT_STATUSES } from '../../types/entities'
-import type { ProjectCategory } from '../../types/entities'
+import type { ProjectCategory, ProposalGuide } from '../../types/entities'
+import { yearCategoryLabels } from '../../domain/guide'
 import type {
   DashboardOverdueRow,
   DashboardRollup,
@@ -60,6 +61,8 @@ export interface ViewContext {
   scope: DashboardView['scope']
   year: number
   category: ProjectCategory | undefined
+  /** The year's published 选题指南, if any: its category names. */
+  guide: Pick<ProposalGuide, 'published' | 'categories'> | undefined
   years: number[]
   run: DashboardRun | null
   today: string
@@ -85,6 +88,7 @@ export function toDashboardView(doc: DashboardRollup | undefined, ctx: ViewConte
     scope: ctx.scope,
     year: ctx.year,
     category: ctx.category ?? null,
+    categoryLabels: yearCategoryLabels(ctx.guide),
     years: ctx.years,
     asOf: ctx.run && new Date(ctx.run.at).getTime() > 0 ? new Date(ctx.run.at).toISOString() : null,
     freshness: freshnessOf(ctx.run),

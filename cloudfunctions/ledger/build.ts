@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { yearCategoryLabels } from '../../domain/guide'
 import { inLedger, ledgerSheets } from '../../domain/ledger'
 import type { Person, SupervisionRecord } from '../../types/entities'
 import type { LedgerFile } from '../../types/functions/ledger'
@@ -13,6 +14,7 @@ import {
   listMilestonesOf,
   listRecordsOf,
 } from '../_shared/repositories/ledger'
+import { getGuides } from '../_shared/repositories/guides'
 import { getPersonNames } from '../_shared/repositories/people'
 import { listBranchYearRecords } from '../_shared/repositories/supervision-records'
 import { tempUrls } from '../_shared/temp-urls'
@@ -39,12 +41,13 @@ export async function buildLedgerFile(
   progress: BuildProgress = {},
 ): Promise<LedgerFile | Fail> {
   const ids = ledger.projects.map((p) => p._id)
-  const [milestones, events, checkins, ratings, supervision] = await Promise.all([
+  const [milestones, events, checkins, ratings, supervision, guides] = await Promise.all([
     listMilestonesOf(ids),
     listEventsOf(ids),
     listCheckinsOf(ids, progress.read),
     listCommentsOf(ids),
     listBranchYearRecords<SupervisionRecord>(ledger.branchId, ledger.year),
+    getGuides([ledger.year]),
   ])
   const [records, names] = await Promise.all([
     listRecordsOf(milestones.map((m) => m._id)),
@@ -72,6 +75,7 @@ export async function buildLedgerFile(
     ratings,
     supervisionRecords: supervision.filter((r) => inLedger(r, ledger.kind, ids[0] ?? null)),
     names,
+    categoryLabels: yearCategoryLabels(guides.get(ledger.year)),
   })
   const content = await writeWorkbook(sheets, now, progress.written)
   const cloudPath = `exports/${caller._id}/${randomBytes(12).toString('hex')}.xlsx`

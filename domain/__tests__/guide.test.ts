@@ -1,5 +1,6 @@
 import {
   categoryLabelsOf,
+  yearCategoryLabels,
   defaultGuideContent,
   describeGuideChange,
   guideIssues,
@@ -78,6 +79,29 @@ describe('what a guide may hold', () => {
     const renamed = [{ id: 'service' as const, label: '优质服务项目', note: '' }]
     expect(categoryLabelsOf(renamed).service).toBe('优质服务项目')
     expect(categoryLabelsOf(renamed).basic).toBe(categoryLabelsOf(null).basic)
+  })
+
+  it.each([
+    ['no guide', null, '服务关怀项目'],
+    [
+      'a draft guide',
+      { published: false, categories: [{ id: 'service' as const, label: '草稿名', note: '' }] },
+      '服务关怀项目',
+    ],
+    [
+      'a published guide',
+      { published: true, categories: [{ id: 'service' as const, label: '优质服务项目', note: '' }] },
+      '优质服务项目',
+    ],
+    [
+      'a published guide leaving it out',
+      { published: true, categories: [{ id: 'basic' as const, label: '规范', note: '' }] },
+      '服务关怀项目',
+    ],
+  ])('a year’s category names: %s', (_case, guide, service) => {
+    const labels = yearCategoryLabels(guide)
+    expect(labels.service).toBe(service)
+    expect(Object.keys(labels).sort()).toEqual(Object.keys(categoryLabelsOf(null)).sort())
   })
 })
 

@@ -1,3 +1,4 @@
+import { yearCategoryLabels } from '../guide'
 import { DEFAULT_RUBRIC } from '../acceptance'
 import { EMPTY_REVIEW } from '../milestones'
 import type { LedgerData } from '../ledger'
@@ -352,5 +353,20 @@ describe('ledger sheets', () => {
     )
     expect(ledgerTitle('branch_year', subject)).toBe('安质部党支部 2026 年管理台账')
     expect(ledgerTitle('project', subject)).toBe('《党员“1+N”安全帮扶法/试点》管理台账')
+  })
+})
+
+describe('立项表 category', () => {
+  it('names the category as the ledger’s year does (its published 选题指南), else by default', () => {
+    const category = (d: LedgerData) =>
+      ledgerSheets(d)
+        .find((s) => s.name === '立项表')
+        ?.rows.map((r) => r[2])
+    expect(category(data())).toEqual(['服务关怀项目', '服务关怀项目'])
+    const labels = yearCategoryLabels({
+      published: true,
+      categories: [{ id: 'service', label: '优质服务项目', note: '' }],
+    })
+    expect(category({ ...data(), categoryLabels: labels })).toEqual(['优质服务项目', '优质服务项目'])
   })
 })

@@ -85,6 +85,8 @@ export interface DashboardView {
   scope: { kind: 'company' } | { kind: 'branch'; branchId: string; branchName: string }
   year: number
   category: ProjectCategory | null
+  /** What the year calls each category: its published 选题指南's names, else the defaults (yearCategoryLabels). */
+  categoryLabels: Record<ProjectCategory, string>
   /** The years one may pick, newest first. */
   years: number[]
   /** When the figures were rolled up (ISO), or null before the first roll-up. */

@@ -2,6 +2,7 @@ import { branchDashboardScope } from '../../../domain/dashboard-permissions'
 import { leagueId, placeInLeague, rollupId } from '../../../domain/dashboard'
 import { fail, ok } from '../../../types/result'
 import { getRollups } from '../../_shared/repositories/dashboard'
+import { getGuides } from '../../_shared/repositories/guides'
 import { getOrgUnitsByIds } from '../../_shared/repositories/org'
 import type { Handler } from '../../_shared/router'
 import { resolveFilters } from '../filters'
@@ -22,7 +23,10 @@ export const branch: Handler<'dashboard', 'branch'> = async (params, { caller })
   if (!resolved.ok) return resolved.fail
   const f = resolved.filters
   const id = rollupId(f.key, scope.branchId)
-  const { docs, run, league } = await getRollups([id, rollupId(f.key, null)], leagueId(f.key))
+  const [{ docs, run, league }, guides] = await Promise.all([
+    getRollups([id, rollupId(f.key, null)], leagueId(f.key)),
+    getGuides([f.year]),
+  ])
   const doc = docs.get(id)
   const place = placeInLeague(league, scope.branchId)
   const total = docs.get(rollupId(f.key, null))?.competitors ?? 0
@@ -38,6 +42,7 @@ export const branch: Handler<'dashboard', 'branch'> = async (params, { caller })
       scope: { kind: 'branch', branchId: scope.branchId, branchName },
       year: f.year,
       category: f.category,
+      guide: guides.get(f.year),
       years: f.years,
       run,
       today: f.today,

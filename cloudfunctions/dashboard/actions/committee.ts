@@ -2,6 +2,7 @@ import { canSeeCompanyDashboard } from '../../../domain/dashboard-permissions'
 import { leagueId, rollupId } from '../../../domain/dashboard'
 import { fail, ok } from '../../../types/result'
 import { getRollups } from '../../_shared/repositories/dashboard'
+import { getGuides } from '../../_shared/repositories/guides'
 import type { Handler } from '../../_shared/router'
 import { resolveFilters } from '../filters'
 import { leagueRows } from '../league-rows'
@@ -16,7 +17,10 @@ export const committee: Handler<'dashboard', 'committee'> = async (params, { cal
   const resolved = resolveFilters(params)
   if (!resolved.ok) return resolved.fail
   const f = resolved.filters
-  const { docs, run, league } = await getRollups([rollupId(f.key, null)], leagueId(f.key))
+  const [{ docs, run, league }, guides] = await Promise.all([
+    getRollups([rollupId(f.key, null)], leagueId(f.key)),
+    getGuides([f.year]),
+  ])
   const doc = docs.get(rollupId(f.key, null))
   const top = await leagueRows(f.key, league, 0, LEAGUE_TOP)
   return ok(
@@ -24,6 +28,7 @@ export const committee: Handler<'dashboard', 'committee'> = async (params, { cal
       scope: { kind: 'company' },
       year: f.year,
       category: f.category,
+      guide: guides.get(f.year),
       years: f.years,
       run,
       today: f.today,

@@ -345,3 +345,36 @@ describe('督导记录 and 验收过程 sheets', () => {
     expect(rowValues(ws, 2).slice(1, 5)).toEqual(['调查走访', '走访三个班组', 15, '群众普遍认可'])
   })
 })
+
+describe('the year’s category names', () => {
+  it('come from the year’s published 选题指南, in the ledger and on the dashboard; ids stay the same', async () => {
+    const before = fileOf(await cloud.call(as.p001, 'ledger', 'export', { projectId: 'prj-009' }))
+    const categoryOf = async (fileID: string) =>
+      rowValues((await openBook(fileID)).getWorksheet('立项表') as Worksheet, 2)[2]
+    expect(await categoryOf(before.fileID)).toBe('精品党建项目')
+
+    // The committee renames 精品党建项目 in the published 2026 guide.
+    const view = data(await cloud.call(as.p057, 'projects', 'guide', { year: 2026 }))
+    const g = view.guide!
+    data(
+      await cloud.call(as.p057, 'projects', 'saveGuide', {
+        year: 2026,
+        categories: g.categories.map((c) => (c.id === 'flagship' ? { ...c, label: '党建品牌项目' } : c)),
+        focusFields: g.focusFields,
+        focus: g.focus,
+        opensOn: g.opensOn,
+        deadline: g.deadline,
+        publish: true,
+      }),
+    )
+    const after = fileOf(await cloud.call(as.p001, 'ledger', 'export', { projectId: 'prj-009' }))
+    expect(await categoryOf(after.fileID)).toBe('党建品牌项目')
+    expect(cloud.db.find('projects', { _id: 'prj-009' })[0].category).toBe('flagship')
+
+    const dashboard = data(await cloud.call(as.p057, 'dashboard', 'committee', { year: 2026 }))
+    expect(dashboard.categoryLabels).toMatchObject({ flagship: '党建品牌项目', basic: '基础规范项目' })
+    // A year without a published guide keeps the default names.
+    const older = data(await cloud.call(as.p057, 'dashboard', 'committee', { year: 2025 }))
+    expect(older.categoryLabels.flagship).toBe('精品党建项目')
+  })
+})

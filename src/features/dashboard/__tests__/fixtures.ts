@@ -1,6 +1,7 @@
 /** Dashboards as the function answers them, typed by the contract so a contract change breaks the tests loudly. */
 import type { DashboardView, LeagueRow, OverdueItem } from '@contract/api'
 import { PROJECT_CATEGORIES, PROJECT_STATUSES } from '@contract/entities'
+import { CATEGORY_LABELS } from '@domain/labels'
 
 export const overdueItem = (id: string, over: Partial<OverdueItem> = {}): OverdueItem => ({
   milestoneId: id,
@@ -39,6 +40,7 @@ export function companyView(over: Partial<DashboardView> = {}): DashboardView {
     scope: { kind: 'company' },
     year: 2026,
     category: null,
+    categoryLabels: { ...CATEGORY_LABELS },
     years: [2026, 2025, 2024, 2023, 2022],
     asOf: '2026-11-26T12:20:00.000Z',
     freshness: { parts: 1, updating: 0, oldest: null },

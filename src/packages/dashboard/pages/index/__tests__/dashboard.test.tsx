@@ -117,6 +117,33 @@ describe('看板 (committee)', () => {
     await waitFor(() => expect(Taro.stopPullDownRefresh).toHaveBeenCalled())
   })
 
+  it('names the categories as the year’s published 选题指南 does', async () => {
+    const renamed = { ...companyView().categoryLabels, service: '优质服务项目' }
+    answer({
+      'org.whoami': committee,
+      'dashboard.committee': (p: unknown) => {
+        const q = p as { year?: number; category?: 'service' }
+        // 2027's guide renamed 服务关怀项目; 2026 keeps the default names.
+        return q.year === 2027
+          ? companyView({
+              year: 2027,
+              years: [2027, 2026],
+              category: q.category ?? null,
+              categoryLabels: renamed,
+            })
+          : companyView({ years: [2027, 2026] })
+      },
+    })
+    render(<DashboardPage />)
+    expect(await screen.findByRole('button', { name: '服务关怀项目 5 个，查看明细' })).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '年度：2027年度' }))
+    expect(await screen.findByRole('button', { name: '优质服务项目 5 个，查看明细' })).toBeInTheDocument()
+    expect(screen.queryByText(/服务关怀项目/)).not.toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '类别：优质服务项目' }))
+    expect(await screen.findByText('全公司 · 2027年度 · 优质服务项目')).toBeInTheDocument()
+    expect(payloadsOf('dashboard.committee').at(-1)).toEqual({ year: 2027, category: 'service' })
+  })
+
   it('says when a year has no project, and when the figures are not rolled up yet', async () => {
     answer({
       'org.whoami': committee,

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import type { DashboardView } from '@contract/api'
 import { PROJECT_CATEGORIES } from '@contract/entities'
 import type { ProjectCategory } from '@contract/entities'
-import { CATEGORY_LABELS, STATUS_LABELS } from '@domain/labels'
+import { STATUS_LABELS } from '@domain/labels'
 import { Card } from '@/components/Card'
 import { EmptyState } from '@/components/EmptyState'
 import type { DashboardFilters } from '@/features/dashboard/api/dashboard'
@@ -53,7 +53,7 @@ export function DashboardContent({ view, filters, onFilters, loading, onRefresh 
     <View className="dashboard">
       <View className="dashboard__head">
         <Text className="dashboard__title">
-          {title} · {view.year}年度{view.category ? ` · ${CATEGORY_LABELS[view.category]}` : ''}
+          {title} · {view.year}年度{view.category ? ` · ${view.categoryLabels[view.category]}` : ''}
         </Text>
         <Text className="dashboard__as-of">{loading ? '正在更新…' : asOfText(view.asOf)}</Text>
         {!loading && freshnessText(view.freshness) ? (
@@ -76,7 +76,7 @@ export function DashboardContent({ view, filters, onFilters, loading, onRefresh 
         name="类别"
         options={[
           { value: undefined, label: '全部类别' },
-          ...PROJECT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
+          ...PROJECT_CATEGORIES.map((c) => ({ value: c, label: view.categoryLabels[c] })),
         ]}
         value={view.category ?? undefined}
         onChange={(category) => onFilters({ ...filters, category })}
@@ -147,7 +147,7 @@ export function DashboardContent({ view, filters, onFilters, loading, onRefresh 
         <BarList
           items={view.projects.byCategory.map((c) => ({
             key: c.category,
-            label: CATEGORY_LABELS[c.category],
+            label: view.categoryLabels[c.category],
             value: c.count,
           }))}
           unit="个"
