@@ -43,6 +43,7 @@ export const ACTION_GATES: Gates = {
     createInvite: 'staff',
     orgTree: ['committee', '只有党委可以管理组织'],
     reindexSearch: ['committee', '只有党委可以重建搜索索引'],
+    auditLog: ['committee', '只有党委可以查看组织管理操作记录'],
     createUnit: ['committee', '只有党委可以管理组织'],
     renameUnit: ['committee', '只有党委可以管理组织'],
     moveUnit: ['committee', '只有党委可以管理组织'],

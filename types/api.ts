@@ -123,6 +123,8 @@ export type {
   GroupAdminView,
   OrgChangeView,
   OrgTreeView,
+  AuditLogView,
+  AuditEntryView,
   OrgUnitAdminView,
   MeView,
   MemberView,

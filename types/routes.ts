@@ -48,6 +48,7 @@ export const PAGES = {
   bind: 'packages/org/pages/bind/index',
   search: 'packages/org/pages/search/index',
   orgAdmin: 'packages/org/pages/admin/index',
+  orgAudit: 'packages/org/pages/audit/index',
   lectures: 'packages/lectures/pages/index/index',
   lecture: 'packages/lectures/pages/detail/index',
   quiz: 'packages/lectures/pages/quiz/index',
@@ -148,6 +149,8 @@ export const routes = {
   search: at('search'),
   /** 组织管理 (subpackage, committee): units, groups, secretaries, group leaders, moves and merges. */
   orgAdmin: at('orgAdmin'),
+  /** 操作记录 (subpackage, committee): every org change with before/after, and the search-index backfill. */
+  orgAudit: at('orgAudit'),
   /** 导入党员名册 (subpackage, committee). */
   rosterImport: at('rosterImport'),
   /** 看板 (subpackage): the committee's or a secretary's dashboard, and the list behind one of its numbers. */

@@ -188,6 +188,7 @@ export const TABLE: Record<string, Record<string, Entry>> = {
     // 组织管理: the committee alone (each case starts from the same database, so a merge is undone after it).
     orgTree: { payloads: { self: {} }, expect: COMMITTEE_STEP },
     reindexSearch: { payloads: { self: { kind: 'project' } }, expect: COMMITTEE_STEP },
+    auditLog: { payloads: { self: {} }, expect: COMMITTEE_STEP },
     createUnit: {
       payloads: { self: { kind: 'branch', name: '矩阵测试党支部', parentId: 'u-committee' } },
       expect: COMMITTEE_STEP,

@@ -4,7 +4,7 @@ import type { Message, ReminderKind } from '../../types/entities'
 import type { MessageView, ReminderSettingsView } from '../../types/functions/messages'
 import { iso } from '../_shared/project-views'
 import type { ReminderConfig } from '../_shared/reminder-config'
-import type { PageMark } from '../_shared/repositories/groups'
+import { cursorOf, parseCursor } from '../_shared/repositories/query'
 
 export const toMessageView = (m: Message): MessageView => ({
   id: m._id,
@@ -17,14 +17,9 @@ export const toMessageView = (m: Message): MessageView => ({
 })
 
 /** The list cursor after message `m`: its instant in ms and its id. */
-export const cursorAfter = (m: Pick<Message, '_id' | 'createdAt'>): string =>
-  `${new Date(m.createdAt).getTime()}.${m._id}`
+export const cursorAfter = (m: Pick<Message, '_id' | 'createdAt'>): string => cursorOf(m.createdAt, m._id)
 
-/** The schema has checked the shape (digits, a dot, an id). */
-export function parseCursor(cursor: string): PageMark {
-  const dot = cursor.indexOf('.')
-  return { at: new Date(Number(cursor.slice(0, dot))), id: cursor.slice(dot + 1) }
-}
+export { parseCursor }
 
 /** The kinds that can reach `actor`, each on or off, with the template its pushes use. */
 export const settingsView = (

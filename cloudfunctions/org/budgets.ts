@@ -15,6 +15,7 @@ export const ROUND_TRIPS: RoundTripBudgets<'org'> = {
   search: 2,
   orgTree: 3,
   reindexSearch: 4,
+  auditLog: 2,
   createUnit: 3,
   renameUnit: 4,
   moveUnit: 3,

@@ -10,6 +10,7 @@ import {
   setSecretary,
 } from './actions/admin-people'
 import { createUnit, mergeUnits, moveUnit, renameUnit } from './actions/admin-units'
+import { auditLog } from './actions/audit-log'
 import { bindInvite } from './actions/bind-invite'
 import { createInvite } from './actions/create-invite'
 import { importRoster } from './actions/import-roster'
@@ -38,6 +39,7 @@ export const main = createMain(
     search,
     orgTree,
     reindexSearch,
+    auditLog,
     createUnit,
     renameUnit,
     moveUnit,

@@ -4,6 +4,9 @@ import { hasVisibleText } from '../text'
 export { hasVisibleText }
 
 /** Document ids: short opaque strings, never paths. */
+/** Where the previous page ended (opaque: pass back `nextCursor`). */
+export const pageCursor = z.string().regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,64}$/, '翻页位置无效')
+
 export const idSchema = z
   .string()
   .min(1)

@@ -1,10 +1,7 @@
 import { z } from 'zod'
 import { REMINDER_KINDS } from '../entities-reminders'
 import type { ReminderKind, SubscribeMoment } from '../entities-reminders'
-import { idSchema } from './common'
-
-/** Where the previous page ended (opaque: pass back `nextCursor`). */
-const cursor = z.string().regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,64}$/, '翻页位置无效')
+import { idSchema, pageCursor as cursor } from './common'
 
 /** A subscribe-message template id as WeChat issues them (the function checks it is one of ours). */
 const templateId = z

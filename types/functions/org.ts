@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { SEARCH_KINDS } from '../entities'
 import type { OrgUnitKind, Role, RoleGrant, SearchKind } from '../entities'
-import { freeText, hasVisibleText, idSchema, type MiniCodeView } from './common'
+import { freeText, hasVisibleText, idSchema, pageCursor, type MiniCodeView } from './common'
 
 const unitName = freeText(30, { required: '请填写组织名称', tooLong: '组织名称不能超过 30 个字' })
 const groupName = freeText(20, { required: '请填写党小组名称', tooLong: '党小组名称不能超过 20 个字' })
@@ -65,6 +65,8 @@ export const orgSchemas = {
     .strict(),
   /** 重建搜索索引 (committee): one batch of projects or people after `cursor` made findable; call again with `next`. */
   reindexSearch: z.object({ kind: z.enum(['project', 'person']), cursor: idSchema.optional() }).strict(),
+  /** 组织管理操作记录 (committee): every org change, newest first, a page after `cursor`. */
+  auditLog: z.object({ cursor: pageCursor.optional() }).strict(),
   /** 组织管理 (committee): every unit, group, secretary and group leader, for the admin page. */
   orgTree: z.object({}).strict(),
   /** A new 党委, 党总支 or 党支部 under `parentId` (null: the company's 党委 itself). */
@@ -212,6 +214,26 @@ export interface OrgChangeView {
   moved: Record<string, number>
 }
 
+/** One change of the organisation as the committee reads it back. */
+export interface AuditEntryView {
+  id: string
+  /** ISO instant. */
+  at: string
+  actorName: string
+  /** 合并组织, 任命书记, … */
+  label: string
+  summary: string
+  /** What it was before and became after, in names; null when the summary says it all. */
+  before: string | null
+  after: string | null
+}
+
+export interface AuditLogView {
+  items: AuditEntryView[]
+  /** Pass back as `cursor` for the next page; null when there is none. */
+  nextCursor: string | null
+}
+
 export interface OrgOutputs {
   whoami: MeView
   listBranches: { branches: BranchView[] }
@@ -220,7 +242,9 @@ export interface OrgOutputs {
   createInvite: InviteView
   bindInvite: MeView
   search: SearchView
-  reindexSearch: { indexed: number; next: string | null }
+  /** `total`: how many of the kind there are, for the page's progress. */
+  reindexSearch: { indexed: number; next: string | null; total: number }
+  auditLog: AuditLogView
   orgTree: OrgTreeView
   createUnit: OrgChangeView
   renameUnit: OrgChangeView

@@ -58,6 +58,15 @@ export interface PageMark {
   id: string
 }
 
+/** A page mark as the app passes it back (opaque to it): the instant in ms, a dot, the id. */
+export const cursorOf = (at: Date, id: string): string => `${new Date(at).getTime()}.${id}`
+
+/** The schema (pageCursor) has checked the shape: digits, a dot, an id. */
+export function parseCursor(cursor: string): PageMark {
+  const dot = cursor.indexOf('.')
+  return { at: new Date(Number(cursor.slice(0, dot))), id: cursor.slice(dot + 1) }
+}
+
 /**
  * One page of `where` in `field` order, ties broken by `_id`, after `mark`: keyset paging on an index that ends
  * in `field`, so a page deep in a long list costs what the first one does (no skip).

@@ -16,8 +16,9 @@ export const REINDEX_BATCH = 200
  */
 export const reindexSearch: Handler<'org', 'reindexSearch'> = async ({ kind, cursor }) => {
   const after = cursor ? { _id: _.gt(cursor) } : {}
-  const [units, batch] = await Promise.all([
+  const [units, count, batch] = await Promise.all([
     fetchAll<OrgUnit>(coll('orgUnits')),
+    coll(kind === 'project' ? 'projects' : 'people').count() as Promise<{ total: number }>,
     kind === 'project'
       ? (coll('projects')
           .where(after)
@@ -43,5 +44,9 @@ export const reindexSearch: Handler<'org', 'reindexSearch'> = async ({ kind, cur
         )
   await indexForSearch(items)
   const last = items.at(-1)?.refId ?? null
-  return ok({ indexed: items.length, next: items.length === REINDEX_BATCH ? last : null })
+  return ok({
+    indexed: items.length,
+    next: items.length === REINDEX_BATCH ? last : null,
+    total: count.total,
+  })
 }

@@ -23,6 +23,7 @@ import {
   type AdminForm,
 } from '@/features/org/org-admin-forms'
 import { showErrorToast } from '@/services/show-error-toast'
+import { routes } from '@/routes'
 import './index.css'
 
 /**
@@ -177,6 +178,20 @@ export default function OrgAdminPage() {
             </Button>
           )}
         </Card>
+      ) : null}
+      {hasCommittee && !form ? (
+        <View
+          className="org-admin-page__link"
+          ariaRole="button"
+          ariaLabel="操作记录与搜索索引"
+          onClick={() => void Taro.navigateTo({ url: routes.orgAudit })}
+        >
+          <View className="org-admin-page__unit-body">
+            <Text className="org-admin-page__unit-name">操作记录与搜索索引</Text>
+            <Text className="org-admin-page__meta">每次调整的操作人、时间、前后变化 · 重建搜索索引</Text>
+          </View>
+          <Text className="org-admin-page__arrow">›</Text>
+        </View>
       ) : null}
       {rows.length > 0 ? (
         <Card title="组织架构" extra={<Text>点按组织或党小组进行管理</Text>}>
