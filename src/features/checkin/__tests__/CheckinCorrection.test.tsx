@@ -105,9 +105,12 @@ describe('CheckinCorrection', () => {
 })
 
 describe('CheckinCorrection photos', () => {
-  it('removes a photo and adds one, uploaded as it is chosen into the author\'s folder, and saves both', async () => {
+  it("removes a photo and adds one, uploaded as it is chosen into the author's folder, and saves both", async () => {
     const onEdited = jest.fn()
-    const edited: CheckinCorrected = { checkin: checkin({ photos: ['cloud://env/uploads/p-li/b.jpg'] }), figures }
+    const edited: CheckinCorrected = {
+      checkin: checkin({ photos: ['cloud://env/uploads/p-li/b.jpg'] }),
+      figures,
+    }
     answer({ 'checkins.editCheckin': edited })
     let finish: (id: string) => void = () => undefined
     uploadFile.mockImplementationOnce(() => new Promise<string>((resolve) => (finish = resolve)))
@@ -145,10 +148,15 @@ describe('CheckinCorrection photos', () => {
     ])
   })
 
-  it('offers no more photos at the create form\'s limit of 9, and 取消 puts the photos back', () => {
+  it("offers no more photos at the create form's limit of 9, and 取消 puts the photos back", () => {
     const nine = Array.from({ length: 9 }, (_, k) => `cloud://env/uploads/p-li/${k}.jpg`)
     render(
-      <CheckinCorrection checkin={checkin({ photos: nine })} now={now} onEdited={jest.fn()} onWithdrawn={jest.fn()} />,
+      <CheckinCorrection
+        checkin={checkin({ photos: nine })}
+        now={now}
+        onEdited={jest.fn()}
+        onWithdrawn={jest.fn()}
+      />,
     )
     fireEvent.click(screen.getByText('修改'))
     expect(screen.getByLabelText('照片 9')).toBeTruthy()

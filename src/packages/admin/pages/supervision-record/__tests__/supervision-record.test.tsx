@@ -51,7 +51,9 @@ beforeEach(() => {
 
 describe('督导记录 detail', () => {
   it('says where a record of a merged branch came from', async () => {
-    answer({ 'supervision.getRecord': { ...record(), mergedNote: '原「营销部党支部」记录，2026年12月4日并入' } })
+    answer({
+      'supervision.getRecord': { ...record(), mergedNote: '原「营销部党支部」记录，2026年12月4日并入' },
+    })
     render(<RecordPage />)
     expect(await screen.findByText('原「营销部党支部」记录，2026年12月4日并入')).toBeInTheDocument()
   })
