@@ -25,6 +25,8 @@ export interface PagedList<T> {
   /** True only for the first chunk; later ones keep the list on screen. */
   loading: boolean
   loadingMore: boolean
+  /** The last 加载更多 failed (a toast said why); the list stays, and the footer offers 重试. */
+  moreFailed: boolean
   error: CloudError | undefined
   /** Reloads from the start (pull-to-refresh, 重试, back from a decision). */
   refresh: () => Promise<void>
@@ -56,6 +58,7 @@ export function usePagedList<T, C>(
   const [total, setTotal] = useState<number | null>(null)
   const [loading, setLoading] = useState(true)
   const [loadingMore, setLoadingMore] = useState(false)
+  const [moreFailed, setMoreFailed] = useState(false)
   const [error, setError] = useState<CloudError>()
   // A refresh supersedes any chunk still in flight; only the latest generation may write.
   const generation = useRef(0)
@@ -69,6 +72,7 @@ export function usePagedList<T, C>(
     busy.current = true
     setLoading(true)
     setLoadingMore(false)
+    setMoreFailed(false)
     setError(undefined)
     try {
       const chunk = await fetchChunk(null)
@@ -92,6 +96,7 @@ export function usePagedList<T, C>(
     const gen = generation.current
     busy.current = true
     setLoadingMore(true)
+    setMoreFailed(false)
     try {
       const chunk = await fetchChunk(next)
       if (gen !== generation.current) return
@@ -103,7 +108,10 @@ export function usePagedList<T, C>(
       setTotal(chunk.total ?? null)
       read.current++
     } catch (e) {
-      if (gen === generation.current) showErrorToast(e)
+      if (gen === generation.current) {
+        setMoreFailed(true)
+        showErrorToast(e)
+      }
     } finally {
       if (gen === generation.current) {
         busy.current = false
@@ -134,6 +142,7 @@ export function usePagedList<T, C>(
     hasMore: next !== null,
     loading,
     loadingMore,
+    moreFailed,
     error,
     refresh,
     loadMore,

@@ -14,7 +14,7 @@ import { useBranches } from '@/features/org/hooks/use-branches'
 import { useMe } from '@/features/org/hooks/use-me'
 import type { ProjectsQuery } from '@/features/projects/api/fetch-projects'
 import { ProjectCard } from '@/features/projects/components/ProjectCard'
-import { ProjectListFooter } from '@/features/projects/components/ProjectListFooter'
+import { ListFooter } from '@/components/ListFooter'
 import { NewProjectEntry } from '@/features/projects/components/NewProjectEntry'
 import { ProjectFilters } from '@/features/projects/components/ProjectFilters'
 import { isFiltered } from '@/features/projects/project-filters'
@@ -195,10 +195,13 @@ export default function IndexPage() {
               onClick={() => void Taro.navigateTo({ url: routes.project(project.id) })}
             />
           ))}
-          <ProjectListFooter
+          <ListFooter
             loadingMore={projects.loadingMore}
             hasMore={projects.hasMore}
-            total={projects.total}
+            failed={projects.moreFailed}
+            onMore={() => void projects.loadMore()}
+            more="pull"
+            endText={`共 ${projects.total} 个项目，已全部显示`}
           />
         </View>
       )}

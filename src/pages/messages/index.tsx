@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
+import { ListFooter } from '@/components/ListFooter'
 import { LoadingState } from '@/components/LoadingState'
 import { MessageItem } from '@/features/messages/components/MessageItem'
 import { SettingsEntry } from '@/features/messages/components/SettingsEntry'
@@ -69,19 +70,12 @@ export default function MessagesPage() {
           {list.items.map((m) => (
             <MessageItem key={m.id} message={m} onOpen={(message) => void messages.open(message)} />
           ))}
-          {list.loadingMore ? (
-            <View className="messages-page__footer">
-              <Text className="messages-page__footer-text">正在加载更多…</Text>
-            </View>
-          ) : list.hasMore ? (
-            <View className="messages-page__footer" ariaRole="button" onClick={() => void list.loadMore()}>
-              <Text className="messages-page__more">加载更多</Text>
-            </View>
-          ) : (
-            <View className="messages-page__footer">
-              <Text className="messages-page__footer-text">已全部显示</Text>
-            </View>
-          )}
+          <ListFooter
+            loadingMore={list.loadingMore}
+            hasMore={list.hasMore}
+            failed={list.moreFailed}
+            onMore={() => void list.loadMore()}
+          />
         </View>
       )}
     </View>

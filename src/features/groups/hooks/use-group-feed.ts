@@ -15,6 +15,8 @@ export interface GroupFeedState {
   /** True only for the first page; later pages keep the feed on screen. */
   loading: boolean
   loadingMore: boolean
+  /** The last 加载更多 failed: the footer offers 重试. */
+  moreFailed: boolean
   error: CloudError | undefined
   /** Reloads from the newest (pull-to-refresh, 重试). */
   refresh: () => Promise<void>
@@ -89,6 +91,7 @@ export function useGroupFeed(groupId: string | undefined): GroupFeedState {
     hasMore,
     loading: list.loading,
     loadingMore: list.loadingMore,
+    moreFailed: list.moreFailed,
     error,
     refresh,
     loadMore: list.loadMore,

@@ -10,7 +10,7 @@ import { routes } from '@/routes'
 import { useApprovalInbox, useMilestoneApprovals, type InboxSegment } from '../hooks/use-approval-inbox'
 import type { ProjectsState } from '../hooks/use-projects'
 import { ProjectCard } from './ProjectCard'
-import { ProjectListFooter } from './ProjectListFooter'
+import { ListFooter } from '@/components/ListFooter'
 import './approval-inbox.css'
 
 type ProjectSegment = Exclude<InboxSegment, 'milestones'>
@@ -50,17 +50,19 @@ function ProjectQueue({ segment, list }: { segment: ProjectSegment; list: Projec
           onClick={() => void Taro.navigateTo({ url: routes.project(p.id) })}
         />
       ))}
-      <ProjectListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} total={list.total} />
+      <ListFooter
+        loadingMore={list.loadingMore}
+        hasMore={list.hasMore}
+        failed={list.moreFailed}
+        onMore={() => void list.loadMore()}
+        more="pull"
+        endText={`共 ${list.total} 个项目，已全部显示`}
+      />
     </QueueState>
   )
 }
 
 function MilestoneQueue({ list }: { list: MilestoneInboxState }) {
-  const footer = list.loadingMore
-    ? '正在加载更多…'
-    : list.hasMore
-      ? '上拉加载更多'
-      : `共 ${list.total} 个里程碑待审批，已全部显示`
   return (
     <QueueState
       list={{ ...list, count: list.items.length }}
@@ -74,9 +76,14 @@ function MilestoneQueue({ list }: { list: MilestoneInboxState }) {
           onClick={() => void Taro.navigateTo({ url: routes.submission(item.milestone.id) })}
         />
       ))}
-      <View className="approval-inbox__footer">
-        <Text className="approval-inbox__footer-text">{footer}</Text>
-      </View>
+      <ListFooter
+        loadingMore={list.loadingMore}
+        hasMore={list.hasMore}
+        failed={list.moreFailed}
+        onMore={() => void list.loadMore()}
+        more="pull"
+        endText={`共 ${list.total} 个里程碑待审批，已全部显示`}
+      />
     </QueueState>
   )
 }

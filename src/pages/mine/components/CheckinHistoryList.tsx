@@ -1,8 +1,8 @@
-import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/Card'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
+import { ListFooter } from '@/components/ListFooter'
 import { LoadingState } from '@/components/LoadingState'
 import type { CheckinCorrected } from '@contract/api'
 import { CheckinCard } from '@/features/checkin/components/CheckinCard'
@@ -58,23 +58,12 @@ export function CheckinHistoryList({ history, onCheckIn, onWithdrawn }: CheckinH
           }
         />
       ))}
-      {history.loadingMore ? (
-        <View className="checkin-history__footer">
-          <Text className="checkin-history__footer-text">正在加载更多…</Text>
-        </View>
-      ) : history.hasMore ? (
-        <View
-          className="checkin-history__footer checkin-history__more"
-          ariaRole="button"
-          onClick={() => void history.loadMore()}
-        >
-          <Text className="checkin-history__more-text">加载更多</Text>
-        </View>
-      ) : (
-        <View className="checkin-history__footer">
-          <Text className="checkin-history__footer-text">已全部显示</Text>
-        </View>
-      )}
+      <ListFooter
+        loadingMore={history.loadingMore}
+        hasMore={history.hasMore}
+        failed={history.moreFailed}
+        onMore={() => void history.loadMore()}
+      />
     </Card>
   )
 }

@@ -7,7 +7,7 @@ import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { TextField } from '@/components/TextField'
 import { CommentItem } from '@/features/groups/components/CommentItem'
-import { ListFooter } from '@/features/groups/components/ListFooter'
+import { ListFooter } from '@/components/ListFooter'
 import { PostCard } from '@/features/groups/components/PostCard'
 import { useCommentBox } from '@/features/groups/hooks/use-comment-box'
 import { useComments } from '@/features/groups/hooks/use-comments'
@@ -85,6 +85,7 @@ export default function PostPage() {
             <ListFooter
               loadingMore={comments.loadingMore}
               hasMore={comments.hasMore}
+              failed={comments.moreFailed}
               onMore={() => void comments.loadMore()}
               endText="评论已全部显示"
             />

@@ -10,7 +10,7 @@ import { LoadingState } from '@/components/LoadingState'
 import { SegmentTabs } from '@/components/SegmentTabs'
 import { EntryRow } from '@/features/lectures/components/EntryRow'
 import { LectureCard } from '@/features/lectures/components/LectureCard'
-import { ListFooter } from '@/features/lectures/components/ListFooter'
+import { ListFooter } from '@/components/ListFooter'
 import { useLectures } from '@/features/lectures/hooks/use-lectures'
 import { canPublishLectures } from '@/features/lectures/lecture-roles'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
@@ -110,6 +110,7 @@ export default function LecturesPage() {
           <ListFooter
             loadingMore={lectures.loadingMore}
             hasMore={lectures.hasMore}
+            failed={lectures.moreFailed}
             onMore={() => void lectures.loadMore()}
           />
         </View>

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
+import { ListFooter } from '@/components/ListFooter'
 import { LoadingState } from '@/components/LoadingState'
 import type { PagedList } from '@/hooks/use-paged-list'
 import './paged-section.css'
@@ -24,11 +25,6 @@ export function PagedSection<T>({ title, noun, list, empty, render }: PagedSecti
   useReachBottom(() => {
     void list.loadMore()
   })
-  const footer = list.loadingMore
-    ? '正在加载更多…'
-    : list.hasMore
-      ? '上拉加载更多'
-      : `共 ${list.total} ${noun}，已全部显示`
   return (
     <View className="paged-section">
       <View className="paged-section__head">
@@ -48,7 +44,14 @@ export function PagedSection<T>({ title, noun, list, empty, render }: PagedSecti
       ) : (
         <View className="paged-section__items">
           {list.items.map(render)}
-          <Text className="paged-section__footer">{footer}</Text>
+          <ListFooter
+            loadingMore={list.loadingMore}
+            hasMore={list.hasMore}
+            failed={list.moreFailed}
+            onMore={() => void list.loadMore()}
+            more="pull"
+            endText={`共 ${list.total} ${noun}，已全部显示`}
+          />
         </View>
       )}
     </View>

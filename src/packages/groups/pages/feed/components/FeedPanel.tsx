@@ -3,7 +3,7 @@ import type { PostView } from '@contract/api'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
-import { ListFooter } from '@/features/groups/components/ListFooter'
+import { ListFooter } from '@/components/ListFooter'
 import { PostCard } from '@/features/groups/components/PostCard'
 import type { GroupFeedState } from '@/features/groups/hooks/use-group-feed'
 import type { PostActions } from '@/features/groups/hooks/use-post-actions'
@@ -51,6 +51,7 @@ export function FeedPanel({ feed, actions, onOpen, onReaders }: FeedPanelProps) 
       <ListFooter
         loadingMore={feed.loadingMore}
         hasMore={feed.hasMore}
+        failed={feed.moreFailed}
         onMore={() => void feed.loadMore()}
         endText={items.length === 0 ? '除置顶通知外还没有动态' : '已全部显示'}
       />

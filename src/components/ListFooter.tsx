@@ -1,0 +1,61 @@
+import { Text, View } from '@tarojs/components'
+import './list-footer.css'
+
+export interface ListFooterProps {
+  loadingMore: boolean
+  hasMore: boolean
+  /** Loads the next chunk: the 加载更多 button, and 重试 after a failure. */
+  onMore: () => void
+  /** The last 加载更多 failed (usePagedList's moreFailed): say so, with 重试. */
+  failed?: boolean
+  /** 'pull' says 上拉加载更多 instead of showing a 加载更多 button (lists whose pages are long enough to pull). */
+  more?: 'button' | 'pull'
+  /** Said when everything is on screen. */
+  endText?: string
+}
+
+/** The end of a paged list: loading, more to come (button or pull), a failure with 重试, or that it is all. */
+export function ListFooter({
+  loadingMore,
+  hasMore,
+  onMore,
+  failed = false,
+  more = 'button',
+  endText = '已全部显示',
+}: ListFooterProps) {
+  if (loadingMore)
+    return (
+      <View className="list-footer">
+        <Text className="list-footer__text">正在加载更多…</Text>
+      </View>
+    )
+  if (hasMore && failed)
+    return (
+      <View
+        className="list-footer list-footer--more"
+        ariaRole="button"
+        ariaLabel="加载失败，重试"
+        onClick={onMore}
+      >
+        <Text className="list-footer__text">加载失败，</Text>
+        <Text className="list-footer__more">重试</Text>
+      </View>
+    )
+  if (hasMore && more === 'pull')
+    return (
+      <View className="list-footer">
+        <Text className="list-footer__text">上拉加载更多</Text>
+      </View>
+    )
+  if (hasMore)
+    return (
+      <View className="list-footer list-footer--more" ariaRole="button" ariaLabel="加载更多" onClick={onMore}>
+        <Text className="list-footer__more">加载更多</Text>
+      </View>
+    )
+  return (
+    <View className="list-footer">
+      <Text className="list-footer__text">{endText}</Text>
+    </View>
+  )
+}
