@@ -7,7 +7,7 @@ import type {
   MilestoneStatus,
 } from '../../../types/entities'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { fetchAll } from './query'
+import { fetchAll, readPage, type PageMark } from './query'
 
 async function getById<T>(collection: string, id: string): Promise<T | null> {
   const res = (await db.collection(collection).doc(id).get()) as DB.IQuerySingleResult
@@ -30,36 +30,21 @@ export const getCheckinStats = (personId: string) =>
   getById<CheckinStatsDoc>(COLLECTIONS.checkinStats, personId)
 
 /** Where a page of history ended: the last check-in shown. */
-export interface HistoryMark {
-  at: Date
-  id: string
-}
+export type HistoryMark = PageMark
 
 /**
  * A member's check-ins, newest first, after `before`. The range on `at` keeps the read on the
- * (personId, at) index; `_id` only breaks ties between check-ins at the same instant.
+ * (personId, withdrawnAt, at) index; `_id` only breaks ties between check-ins at the same instant.
  */
-export async function listHistory(
-  personId: string,
-  before: HistoryMark | null,
-  limit: number,
-): Promise<Checkin[]> {
+export function listHistory(personId: string, before: HistoryMark | null, limit: number): Promise<Checkin[]> {
   // A withdrawn check-in is gone for its author (the secretary still sees it on the task).
-  const shown = { withdrawnAt: _.exists(false) }
-  const where = before
-    ? _.and([
-        { personId, at: _.lte(before.at), ...shown },
-        _.or([{ at: _.lt(before.at) }, { _id: _.lt(before.id) }]),
-      ])
-    : { personId, ...shown }
-  const res = (await db
-    .collection(COLLECTIONS.checkins)
-    .where(where)
-    .orderBy('at', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(limit)
-    .get()) as DB.IQueryResult
-  return res.data as Checkin[]
+  return readPage<Checkin>(
+    COLLECTIONS.checkins,
+    { personId, withdrawnAt: _.exists(false) },
+    'at',
+    before,
+    limit,
+  )
 }
 
 /** The latest check-ins on a task, on any of its milestones or on none: the work behind its milestones. */
