@@ -237,6 +237,8 @@ export interface ProposalVersion {
   projectId: string
   version: number
   proposal: Proposal
+  /** The survey problems (调研问题) the proposal took up when this version was sent. */
+  problemIds: string[]
   submittedBy: string
   at: Date
 }

@@ -31,6 +31,9 @@ export function seedDemo(
   const life = buildDemoLifecycle(org.people, now)
   const loop = buildDemoCheckins(life.projects, life.milestones, org.people, now)
   const choice = buildDemoGuide(org.people, life.projects, now)
+  // Each sent version took up the problems its project is linked to.
+  const linked = new Map(life.projects.map((p) => [p._id, p.problemIds ?? []]))
+  for (const v of life.proposalVersions) v.problemIds = [...(linked.get(v.projectId) ?? [])]
   db.insertMany('org_units', rows(org.units))
   db.insertMany('groups', rows(org.groups))
   db.insertMany('people', rows(org.people))

@@ -150,6 +150,8 @@ export function buildDemoLifecycle(people: Person[], now: Date): DemoLifecycle {
           projectId: id,
           version: submits,
           proposal,
+          // The links to the 2026 survey's problems are made by the guide's seed (guide.ts), which fills these in.
+          problemIds: [],
           submittedBy: secretary._id,
           at: timeOf(k),
         })

@@ -62,6 +62,11 @@ describe('选题指南: the guide everyone reads', () => {
     expect(committee.canEdit).toBe(true)
     const taken = Object.fromEntries(committee.keyProblems.map((p) => [p.id, p.takenBy]))
     expect(taken['sp-demo-1']).toEqual(['运维部党支部'])
+    // The demo's sent versions keep the problems their projects took up.
+    const linked = cloud.db.find('projects', { _id: 'prj-001' })[0].problemIds as string[]
+    expect(linked.length).toBeGreaterThan(0)
+    for (const v of cloud.db.find('proposal_versions', { projectId: 'prj-001' }))
+      expect(v.problemIds).toEqual(linked)
     // 城区's draft links sp-demo-3, but a draft has not been proposed.
     expect(taken['sp-demo-3']).toEqual([])
     expect(committee.progress).toMatchObject({ branches: 8, proposed: 7, untaken: 1 })
@@ -297,7 +302,11 @@ describe('立项 tied to the survey, inside the window', () => {
         publish: true,
       }),
     )
+    // Revised: it no longer claims the problem. Each sent version keeps what it was linked to.
+    data(await cloud.call(as.p043, 'projects', 'saveDraft', { id: draft, problemIds: [] }))
     expect(data(await submit('p043', draft))).toMatchObject({ status: 'submitted' })
+    const versions = cloud.db.find('proposal_versions', { projectId: draft }, { sort: { version: 1 } })
+    expect(versions.map((v) => v.problemIds)).toEqual([[problem], []])
   })
 })
 

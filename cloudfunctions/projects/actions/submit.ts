@@ -53,6 +53,7 @@ export const submit = readingEarly<'projects', 'submit'>()(
                 problem: project.problem,
                 answers: project.answers,
               },
+              problemIds: [...(project.problemIds ?? [])],
               submittedBy: caller._id,
               at: new Date(),
             }
