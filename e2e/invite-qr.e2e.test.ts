@@ -1,6 +1,5 @@
-import { readMiniCode } from '../localcloud/read-mini-code'
 import { screenshot } from './browser'
-import { openPage, setUpJourney, shown, tap } from './journey'
+import { makeInvite, openPage, setUpJourney, shown, tap } from './journey'
 
 const journey = setUpJourney('invite-qr')
 
@@ -21,19 +20,10 @@ test('a secretary makes an invite 小程序码, scanning it opens 绑定微信 w
   // 1. The secretary opens the branch roster and makes the newcomer's invite.
   const secretary = await journey.signInAs('周晓东')
   await openPage(secretary, '/packages/org/pages/members/index')
-  const row = secretary.locator('.member-invite-row', { hasText: '韩新竹' }).filter({ visible: true })
-  await row.locator('.nut-button', { hasText: '生成邀请码' }).click()
-  await shown(secretary, '韩新竹的邀请').waitFor()
-  const qr = secretary.locator('[aria-label="韩新竹的邀请小程序码"]').filter({ visible: true })
-  await qr.waitFor()
-  const typed = (await secretary.locator('.invite-card__code').filter({ visible: true }).innerText()).trim()
+  const { typed, scanned } = await makeInvite(secretary, '韩新竹')
   await screenshot(secretary, 'invite-qr-01-secretary')
 
   // 2. A phone camera reads the 小程序码: the 绑定 page and a scene holding the code alone.
-  const src = await qr.evaluate((el) =>
-    (el.tagName === 'IMG' ? el : el.querySelector('img'))?.getAttribute('src'),
-  )
-  const scanned = readMiniCode(src ?? '')
   expect(scanned).toMatchObject({
     page: 'packages/org/pages/bind/index',
     scene: `c=${typed.replace('-', '')}`,

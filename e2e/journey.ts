@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { startLocalcloud } from '../localcloud/index'
 import type { Localcloud } from '../localcloud/index'
 import { INIT_TIMEOUT_MS } from '../localcloud/worker/pool'
+import { readMiniCode } from '../localcloud/read-mini-code'
 import { eventually, launchBrowser, phonePage, screenshot, settled } from './browser'
 
 /** A fresh demo company on localcloud and a browser, for one test file's journeys through the H5 app. */
@@ -14,10 +15,22 @@ export interface Journey {
   signInAs: (name: string) => Promise<Page>
   /** A phone of its own, not signed in (e.g. for a 职工群众 guest). */
   newPhone: () => Promise<Page>
+  /** A phone of a WeChat user the company has not registered: on the app, ready to bind with an invite. */
+  newcomer: () => Promise<Page>
+  /**
+   * What `npm run deploy -- --bootstrap 姓名,手机号` does in a fresh environment: the first committee member,
+   * and the invite code (XXXX-XXXX) they bind with. Only in a journey set up `empty`.
+   */
+  bootstrapCommittee: (name: string, phone: string) => Promise<string>
+}
+
+export interface JourneyOptions {
+  /** An empty company (a fresh deploy) instead of the demo one. */
+  empty?: boolean
 }
 
 /** Sets up beforeAll/afterAll/afterEach; on failure each phone's last screen is saved as `<name>-last-N`. */
-export function setUpJourney(name: string): Journey {
+export function setUpJourney(name: string, options: JourneyOptions = {}): Journey {
   let cloud: Localcloud
   let browser: Browser
   const dir = mkdtempSync(join(tmpdir(), `dj-e2e-${name}-`))
@@ -29,7 +42,7 @@ export function setUpJourney(name: string): Journey {
       port: 0,
       dbFile: join(dir, 'e2e.sqlite'),
       storageDir: join(dir, 'files'),
-      seed: true,
+      seed: !options.empty,
     })
     browser = await launchBrowser()
   })
@@ -47,12 +60,32 @@ export function setUpJourney(name: string): Journey {
   const newPhone = async () => {
     const page = await phonePage(browser)
     page.setDefaultTimeout(15_000)
+    // Loading the H5 app itself (a link, a reload) waits for its bundles, slow on a loaded machine; what the
+    // app shows afterwards is still waited for with the 15 s above and the app's own signals.
+    page.setDefaultNavigationTimeout(INIT_TIMEOUT_MS)
     opened.push(page)
     return page
   }
   return {
     cloud: () => cloud,
     newPhone,
+    async newcomer() {
+      const page = await newPhone()
+      await page.goto(cloud.url + '/dev/sign-in')
+      await page.locator('button[data-role="newcomer"]').click()
+      await page.waitForURL(/#\//)
+      return page
+    },
+    async bootstrapCommittee(person: string, phone: string) {
+      // The deploy's own call: signed with the environment's keys, no WeChat user (SOURCE scf).
+      const res = (await cloud.invoke(
+        'org',
+        { action: 'bootstrapCommittee', payload: { name: person, phone } },
+        { openid: '', source: 'scf' },
+      )) as { ok: boolean; data?: { code: string }; message?: string }
+      if (!res.ok || !res.data) throw new Error(`bootstrap refused: ${res.message}`)
+      return res.data.code
+    },
     async signInAs(person: string) {
       const page = await newPhone()
       await page.goto(cloud.url + '/dev/sign-in')
@@ -280,4 +313,76 @@ export async function withDialer(page: Page) {
 /** The numbers the page has dialed, as `tel:` links. */
 export async function dialed(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __dialed?: string[] }).__dialed ?? [])
+}
+
+/** A 立项表 as the secretary writes it: its name, slogan and the 问题导向 with the 六个要素 in order. */
+export interface ProposalText {
+  title: string
+  slogan: string
+  problem: string
+  /** 做什么, 为什么做, 谁来做, 怎么做, 何时做, 做到什么程度. */
+  elements: [string, string, string, string, string, string]
+}
+
+const ELEMENTS = ['做什么', '为什么做', '谁来做', '怎么做', '何时做', '做到什么程度'] as const
+
+/** From the home page: 新建立项, a 基础规范项目 written out, and the draft saved (not yet submitted). */
+export async function draftProposal(page: Page, p: ProposalText) {
+  await shown(page, '新建立项').click()
+  await fill(page, '项目名称', p.title)
+  await page.getByRole('radio', { name: '基础规范项目' }).click()
+  await fill(page, '口号', p.slogan)
+  await fill(page, '问题导向（要解决的问题）', p.problem)
+  for (const [k, label] of ELEMENTS.entries()) await fill(page, label, p.elements[k])
+  await shown(page, '已保存').waitFor()
+}
+
+/**
+ * On a branch's roster (支部党员名册): makes `name`'s one-time invite, and answers the code as typed and what a
+ * phone camera reads from its 小程序码 (the page it opens and the scene it carries).
+ */
+export async function makeInvite(page: Page, name: string) {
+  const row = page.locator('.member-invite-row', { hasText: name }).filter({ visible: true })
+  await row.locator('.nut-button', { hasText: '生成邀请码' }).click()
+  await shown(page, `${name}的邀请`).waitFor()
+  const qr = page.locator(`[aria-label="${name}的邀请小程序码"]`).filter({ visible: true })
+  await qr.waitFor()
+  const typed = (await page.locator('.invite-card__code').filter({ visible: true }).innerText()).trim()
+  const src = await qr.evaluate((el) =>
+    (el.tagName === 'IMG' ? el : el.querySelector('img'))?.getAttribute('src'),
+  )
+  return { typed, scanned: readMiniCode(src ?? '') }
+}
+
+/** A one-task plan: its task given to `assignee`, one milestone with all 五个明确 (its owner and date the first offered). */
+export interface PlanText {
+  task: string
+  assignee: string
+  milestone: string
+  standard: string
+  goal: string
+}
+
+/** On a project just approved: 编写计划书 with one task and one milestone, saved; the project page is back. */
+export async function writePlan(page: Page, p: PlanText) {
+  await tap(page, '编写计划书')
+  // A new plan opens with one empty task holding one empty milestone.
+  await fill(page, '任务名称', p.task)
+  await page.getByRole('checkbox', { name: p.assignee }).filter({ visible: true }).first().click()
+  await fill(page, '里程碑名称', p.milestone)
+  await fill(page, '进度（权重）', '100')
+  await pickFirst(page, '请选择责任人')
+  await pickFirst(page, '请选择日期')
+  await fill(page, '质量标准', p.standard)
+  await fill(page, '预期目标', p.goal)
+  await shown(page, '✓ 五个明确已齐全').waitFor()
+}
+
+/** 保存计划书, then 开始实施 once asked: the project is 实施中. */
+export async function startPlan(page: Page, title: string) {
+  await tap(page, '保存计划书')
+  await page.locator('.project-header').getByText(title).waitFor()
+  await tap(page, '开始实施')
+  await confirmModal(page)
+  await shown(page, '实施中').first().waitFor()
 }

@@ -1,6 +1,16 @@
 import type { Page } from 'playwright-core'
 import { screenshot } from './browser'
-import { confirmModal, fill, pickFirst, shown, tap, tabBar, setUpJourney } from './journey'
+import {
+  confirmModal,
+  draftProposal,
+  fill,
+  shown,
+  startPlan,
+  tap,
+  tabBar,
+  setUpJourney,
+  writePlan,
+} from './journey'
 
 const journey = setUpJourney('life')
 const TITLE = '变电站党员安全示范岗'
@@ -17,18 +27,19 @@ async function openProject(page: Page) {
 test('a project goes from proposal to acceptance and a staff member rates it', async () => {
   // 1. The secretary of 运维部 drafts the 立项表 and submits it.
   const secretary = await journey.signInAs('周晓东')
-  await shown(secretary, '新建立项').click()
-  await fill(secretary, '项目名称', TITLE)
-  await secretary.getByRole('radio', { name: '基础规范项目' }).click()
-  await fill(secretary, '口号', '一人一岗一承诺')
-  await fill(secretary, '问题导向（要解决的问题）', '部分变电站现场作业安全责任落实不到位')
-  await fill(secretary, '做什么', '在每座变电站设立党员安全示范岗')
-  await fill(secretary, '为什么做', '把安全责任落实到每一名党员')
-  await fill(secretary, '谁来做', '运维部全体党员')
-  await fill(secretary, '怎么做', '党员认领示范岗，每月开展安全讲评')
-  await fill(secretary, '何时做', '全年')
-  await fill(secretary, '做到什么程度', '示范岗全覆盖，全年零违章')
-  await shown(secretary, '已保存').waitFor()
+  await draftProposal(secretary, {
+    title: TITLE,
+    slogan: '一人一岗一承诺',
+    problem: '部分变电站现场作业安全责任落实不到位',
+    elements: [
+      '在每座变电站设立党员安全示范岗',
+      '把安全责任落实到每一名党员',
+      '运维部全体党员',
+      '党员认领示范岗，每月开展安全讲评',
+      '全年',
+      '示范岗全覆盖，全年零违章',
+    ],
+  })
   await screenshot(secretary, 'life-01-proposal-draft')
   await tap(secretary, '提交立项')
   await confirmModal(secretary)
@@ -49,23 +60,15 @@ test('a project goes from proposal to acceptance and a staff member rates it', a
 
   // 3. The secretary writes the plan: one task, one milestone with all 五个明确, then starts it.
   await openProject(secretary)
-  await tap(secretary, '编写计划书')
-  // A new plan opens with one empty task holding one empty milestone.
-  await fill(secretary, '任务名称', '示范岗设立与认领')
-  await secretary.getByRole('checkbox', { name: '郭秀英' }).filter({ visible: true }).first().click()
-  await fill(secretary, '里程碑名称', '完成全部示范岗认领')
-  await fill(secretary, '进度（权重）', '100')
-  await pickFirst(secretary, '请选择责任人')
-  await pickFirst(secretary, '请选择日期')
-  await fill(secretary, '质量标准', '每座变电站至少一名党员认领')
-  await fill(secretary, '预期目标', '示范岗覆盖率 100%')
-  await shown(secretary, '✓ 五个明确已齐全').waitFor()
+  await writePlan(secretary, {
+    task: '示范岗设立与认领',
+    assignee: '郭秀英',
+    milestone: '完成全部示范岗认领',
+    standard: '每座变电站至少一名党员认领',
+    goal: '示范岗覆盖率 100%',
+  })
   await screenshot(secretary, 'life-04-plan')
-  await tap(secretary, '保存计划书')
-  await secretary.locator('.project-header').getByText(TITLE).waitFor()
-  await tap(secretary, '开始实施')
-  await confirmModal(secretary)
-  await shown(secretary, '实施中').first().waitFor()
+  await startPlan(secretary, TITLE)
   await screenshot(secretary, 'life-05-started')
 
   // 4. The secretary requests acceptance with a summary.

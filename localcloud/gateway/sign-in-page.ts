@@ -35,6 +35,12 @@ function guestButton(p: PublicProjectLink): string {
 <span class="meta">四公开 · ${esc(p.branchName)}</span></button></form>`
 }
 
+/** A WeChat user the company has not registered yet: lands on the app, where a typed or scanned invite binds them. */
+const NEWCOMER = `<section><h2>新用户（尚未登记，用邀请码绑定）</h2><form method="post" action="/dev/sign-in">
+<input type="hidden" name="personId" value="__guest__">
+<button type="submit" data-role="newcomer"><span class="name">尚未登记的微信用户</span>
+<span class="meta">输入或扫描支部书记给的邀请码</span></button></form></section>`
+
 /** The localcloud-only page where a developer picks whom to act as. Never part of the WeChat build. */
 export function renderSignIn(
   people: DevPerson[],
@@ -71,5 +77,5 @@ button:active{background:#fff5f5}
 .name{display:block;font-size:17px;font-weight:600}.meta{display:block;font-size:14px;color:#555}
 </style></head><body>
 <header><h1>党建项目通 · 选择身份</h1><p>仅用于本地开发：选择一位演示人员登录，微信版本中没有此页面</p></header>
-<main>${people.length ? body + guests : '<p>数据库中还没有人员。去掉 --empty 重新启动可载入演示数据。</p>'}</main></body></html>`
+<main>${people.length ? body + guests : '<p>数据库中还没有人员。去掉 --empty 重新启动可载入演示数据。</p>'}${NEWCOMER}</main></body></html>`
 }

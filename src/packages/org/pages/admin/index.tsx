@@ -22,8 +22,8 @@ import {
   unitForm,
   type AdminForm,
 } from '@/features/org/org-admin-forms'
-import { showErrorToast } from '@/services/show-error-toast'
 import { routes } from '@/routes'
+import { showErrorToast } from '@/services/show-error-toast'
 import './index.css'
 
 /**
@@ -219,6 +219,21 @@ export default function OrgAdminPage() {
                 </View>
                 <Text className="org-admin-page__arrow">›</Text>
               </View>
+              {unit.kind === 'branch' ? (
+                // Who has bound WeChat, and the invites: a secretary just set gets theirs from here.
+                <View
+                  className="org-admin-page__roster"
+                  ariaRole="button"
+                  ariaLabel={`${unit.name}党员名册与邀请码`}
+                  onClick={() =>
+                    void Taro.navigateTo({
+                      url: `${routes.branchMembers}?branchId=${encodeURIComponent(unit.id)}&branchName=${encodeURIComponent(unit.name)}`,
+                    })
+                  }
+                >
+                  <Text className="org-admin-page__roster-text">党员名册与邀请码 ›</Text>
+                </View>
+              ) : null}
               {groups.map((g) => (
                 <View
                   key={g.id}

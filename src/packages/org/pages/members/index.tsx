@@ -21,7 +21,8 @@ import './index.css'
  */
 export default function BranchMembersPage() {
   const me = useMe()
-  const asked = useRouter().params.branchId
+  const { params } = useRouter()
+  const asked = params.branchId
   const branchId =
     asked ??
     me.data?.grants.find((g): g is { role: 'secretary'; branchId: string } => g.role === 'secretary')
@@ -58,7 +59,8 @@ export default function BranchMembersPage() {
     <View className="branch-members-page">
       {made ? <InviteCard invite={made} onClose={() => setMade(null)} /> : null}
       <Card
-        title={me.data.branch?.name ?? '支部党员'}
+        // The committee opens any branch's roster from 组织管理, which names it; a secretary sees their own.
+        title={(asked ? params.branchName : me.data.branch?.name) || '支部党员'}
         extra={<Text>{`${list.length} 人 · 未绑定 ${unbound} 人`}</Text>}
       >
         {members.error ? (

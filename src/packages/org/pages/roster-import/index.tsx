@@ -8,13 +8,11 @@ import { LoadingState } from '@/components/LoadingState'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useMe } from '@/features/org/hooks/use-me'
 import { useRosterImport } from '@/features/org/hooks/use-roster-import'
+import { chooseFile } from '@/services/choose-file'
 import { tellRefusal } from '@/services/privacy'
 import './index.css'
 
 const ACTION_WORDS = { create: '新增', update: '更新', unchanged: '无变化', error: '有错误' } as const
-
-/** WeChat picks a file from a chat; the browser build has no such chooser (Taro H5 does not support it). */
-const CAN_PICK_FILE = process.env.TARO_ENV === 'weapp'
 
 /** 党委: import the member roster from an Excel file, previewing every row before anything is written. */
 export default function RosterImportPage() {
@@ -24,9 +22,13 @@ export default function RosterImportPage() {
   const choose = async () => {
     if (!me.data) return
     try {
-      const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] })
-      const file = res.tempFiles[0]
-      if (file) await roster.check(file.path, me.data.id)
+      const file = await chooseFile(['xlsx'])
+      if (!file) return
+      if (!/\.xlsx$/i.test(file.name)) {
+        void Taro.showToast({ title: `「${file.name}」不是 .xlsx 文件，请选择 Excel 名册`, icon: 'none' })
+        return
+      }
+      await roster.check(file.path, me.data.id)
     } catch (e) {
       // Closing the chooser is not an error; a refusal is told, with how to allow it later.
       tellRefusal(e, 'chooseMessageFile')
@@ -87,13 +89,9 @@ export default function RosterImportPage() {
           </Button>
         ) : null}
         {roster.step === 'choose' || roster.step === 'preview' || roster.step === 'done' ? (
-          CAN_PICK_FILE ? (
-            <Button type={roster.step === 'choose' ? 'primary' : 'default'} onClick={() => void choose()}>
-              {roster.step === 'choose' ? '选择名册文件' : '重新选择文件'}
-            </Button>
-          ) : (
-            <Text className="roster-import-page__text">请在微信中打开本页，从聊天文件中选择名册。</Text>
-          )
+          <Button type={roster.step === 'choose' ? 'primary' : 'default'} onClick={() => void choose()}>
+            {roster.step === 'choose' ? '选择名册文件' : '重新选择文件'}
+          </Button>
         ) : null}
       </View>
     </View>

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { OrgTreeView } from '@contract/api'
 import { callCloud } from '@/services/call-cloud'
+import { groupChoices, unitChoices } from '@/features/org/org-admin-forms'
 import OrgAdminPage from '../index'
 
 jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
@@ -69,5 +70,22 @@ describe('组织管理', () => {
     await waitFor(() =>
       expect(call).toHaveBeenCalledWith('org', 'mergeUnits', { fromId: 'b2', intoId: 'b1' }),
     )
+  })
+
+  it("takes the committee to a branch's roster, where it makes the invite of a secretary it just set", async () => {
+    call.mockResolvedValueOnce(company as never)
+    render(<OrgAdminPage />)
+    await screen.findByText('党支部 · 书记：王书记 · 12 人')
+    fireEvent.click(screen.getByRole('button', { name: '营销部党支部党员名册与邀请码' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({
+      url: `/packages/org/pages/members/index?branchId=b2&branchName=${encodeURIComponent('营销部党支部')}`,
+    })
+    expect(sheet).not.toHaveBeenCalled()
+  })
+
+  it("offers at most 6 things for a unit: WeChat's action sheet shows no more", () => {
+    for (const kind of ['committee', 'general_branch', 'branch'] as const)
+      expect(unitChoices({ ...company.units[0], kind }).length).toBeLessThanOrEqual(6)
+    expect(groupChoices().length).toBeLessThanOrEqual(6)
   })
 })

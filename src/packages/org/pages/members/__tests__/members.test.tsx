@@ -6,6 +6,7 @@ import { CloudError } from '@/services/cloud-error'
 import { useSession } from '@/stores/session'
 import { OrgAdminEntries } from '@/features/org/components/OrgAdminEntries'
 import BranchMembersPage from '../index'
+import { setRouterParams } from '../../../../../../test/mocks/taro'
 
 jest.mock('@/services/call-cloud', () => ({ callCloud: jest.fn() }))
 const call = callCloud as jest.MockedFunction<typeof callCloud>
@@ -129,6 +130,23 @@ describe('支部党员名册', () => {
       ),
     )
     expect(screen.queryByText('赵新民的邀请')).not.toBeInTheDocument()
+  })
+})
+
+describe('支部党员名册 opened by the committee from 组织管理', () => {
+  afterEach(() => setRouterParams({}))
+
+  it("lists the branch it was opened for, under that branch's name, not the committee member's own", async () => {
+    setRouterParams({ branchId: 'b-sales', branchName: '营销部党支部' })
+    answer({
+      'org.whoami': { ...secretary, roles: ['committee', 'member'], grants: [{ role: 'committee' }] },
+      'org.listMembers': { members },
+    })
+    render(<BranchMembersPage />)
+    expect(await screen.findByText('赵新民')).toBeInTheDocument()
+    expect(call).toHaveBeenCalledWith('org', 'listMembers', { branchId: 'b-sales' })
+    expect(screen.getByText('营销部党支部')).toBeInTheDocument()
+    expect(screen.queryByText('运维部党支部')).not.toBeInTheDocument()
   })
 })
 
