@@ -1,13 +1,10 @@
 import { Text, View } from '@tarojs/components'
+import type { PagedList } from '@/hooks/use-paged-list'
 import './list-footer.css'
 
 export interface ListFooterProps {
-  loadingMore: boolean
-  hasMore: boolean
-  /** Loads the next chunk: the 加载更多 button, and 重试 after a failure. */
-  onMore: () => void
-  /** The last 加载更多 failed (usePagedList's moreFailed): say so, with 重试. */
-  failed?: boolean
+  /** The paged list (usePagedList, or a hook built on it): its state, and loadMore for 加载更多 and 重试. */
+  list: Pick<PagedList<unknown>, 'loadingMore' | 'hasMore' | 'moreFailed' | 'loadMore'>
   /** 'pull' says 上拉加载更多 instead of showing a 加载更多 button (lists whose pages are long enough to pull). */
   more?: 'button' | 'pull'
   /** Said when everything is on screen. */
@@ -15,14 +12,9 @@ export interface ListFooterProps {
 }
 
 /** The end of a paged list: loading, more to come (button or pull), a failure with 重试, or that it is all. */
-export function ListFooter({
-  loadingMore,
-  hasMore,
-  onMore,
-  failed = false,
-  more = 'button',
-  endText = '已全部显示',
-}: ListFooterProps) {
+export function ListFooter({ list, more = 'button', endText = '已全部显示' }: ListFooterProps) {
+  const { loadingMore, hasMore, moreFailed: failed } = list
+  const onMore = () => void list.loadMore()
   if (loadingMore)
     return (
       <View className="list-footer">

@@ -18,14 +18,7 @@ function Numbers({
       {list.items.map((n) => (
         <p key={n}>第 {n} 条</p>
       ))}
-      <ListFooter
-        loadingMore={list.loadingMore}
-        hasMore={list.hasMore}
-        failed={list.moreFailed}
-        onMore={() => void list.loadMore()}
-        more={more}
-        endText={`共 ${list.total} 条，已全部显示`}
-      />
+      <ListFooter list={list} more={more} endText={`共 ${list.total} 条，已全部显示`} />
     </div>
   )
 }

@@ -195,14 +195,7 @@ export default function IndexPage() {
               onClick={() => void Taro.navigateTo({ url: routes.project(project.id) })}
             />
           ))}
-          <ListFooter
-            loadingMore={projects.loadingMore}
-            hasMore={projects.hasMore}
-            failed={projects.moreFailed}
-            onMore={() => void projects.loadMore()}
-            more="pull"
-            endText={`共 ${projects.total} 个项目，已全部显示`}
-          />
+          <ListFooter list={projects} more="pull" endText={`共 ${projects.total} 个项目，已全部显示`} />
         </View>
       )}
     </View>

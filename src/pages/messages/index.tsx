@@ -70,12 +70,7 @@ export default function MessagesPage() {
           {list.items.map((m) => (
             <MessageItem key={m.id} message={m} onOpen={(message) => void messages.open(message)} />
           ))}
-          <ListFooter
-            loadingMore={list.loadingMore}
-            hasMore={list.hasMore}
-            failed={list.moreFailed}
-            onMore={() => void list.loadMore()}
-          />
+          <ListFooter list={list} />
         </View>
       )}
     </View>

@@ -50,14 +50,7 @@ function ProjectQueue({ segment, list }: { segment: ProjectSegment; list: Projec
           onClick={() => void Taro.navigateTo({ url: routes.project(p.id) })}
         />
       ))}
-      <ListFooter
-        loadingMore={list.loadingMore}
-        hasMore={list.hasMore}
-        failed={list.moreFailed}
-        onMore={() => void list.loadMore()}
-        more="pull"
-        endText={`共 ${list.total} 个项目，已全部显示`}
-      />
+      <ListFooter list={list} more="pull" endText={`共 ${list.total} 个项目，已全部显示`} />
     </QueueState>
   )
 }
@@ -76,14 +69,7 @@ function MilestoneQueue({ list }: { list: MilestoneInboxState }) {
           onClick={() => void Taro.navigateTo({ url: routes.submission(item.milestone.id) })}
         />
       ))}
-      <ListFooter
-        loadingMore={list.loadingMore}
-        hasMore={list.hasMore}
-        failed={list.moreFailed}
-        onMore={() => void list.loadMore()}
-        more="pull"
-        endText={`共 ${list.total} 个里程碑待审批，已全部显示`}
-      />
+      <ListFooter list={list} more="pull" endText={`共 ${list.total} 个里程碑待审批，已全部显示`} />
     </QueueState>
   )
 }

@@ -58,12 +58,7 @@ export function CheckinHistoryList({ history, onCheckIn, onWithdrawn }: CheckinH
           }
         />
       ))}
-      <ListFooter
-        loadingMore={history.loadingMore}
-        hasMore={history.hasMore}
-        failed={history.moreFailed}
-        onMore={() => void history.loadMore()}
-      />
+      <ListFooter list={history} />
     </Card>
   )
 }

@@ -82,13 +82,7 @@ export default function PostPage() {
             {comments.items.map((c) => (
               <CommentItem key={c.id} comment={c} />
             ))}
-            <ListFooter
-              loadingMore={comments.loadingMore}
-              hasMore={comments.hasMore}
-              failed={comments.moreFailed}
-              onMore={() => void comments.loadMore()}
-              endText="评论已全部显示"
-            />
+            <ListFooter list={comments} endText="评论已全部显示" />
           </>
         )}
       </Card>

@@ -107,12 +107,7 @@ export default function LecturesPage() {
           {lectures.items.map((l) => (
             <LectureCard key={l.id} lecture={l} manage={tab === 'manage'} onClick={open} />
           ))}
-          <ListFooter
-            loadingMore={lectures.loadingMore}
-            hasMore={lectures.hasMore}
-            failed={lectures.moreFailed}
-            onMore={() => void lectures.loadMore()}
-          />
+          <ListFooter list={lectures} />
         </View>
       )}
     </View>

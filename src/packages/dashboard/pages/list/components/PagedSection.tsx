@@ -44,14 +44,7 @@ export function PagedSection<T>({ title, noun, list, empty, render }: PagedSecti
       ) : (
         <View className="paged-section__items">
           {list.items.map(render)}
-          <ListFooter
-            loadingMore={list.loadingMore}
-            hasMore={list.hasMore}
-            failed={list.moreFailed}
-            onMore={() => void list.loadMore()}
-            more="pull"
-            endText={`共 ${list.total} ${noun}，已全部显示`}
-          />
+          <ListFooter list={list} more="pull" endText={`共 ${list.total} ${noun}，已全部显示`} />
         </View>
       )}
     </View>

@@ -48,13 +48,7 @@ export function FeedPanel({ feed, actions, onOpen, onReaders }: FeedPanelProps) 
         </>
       ) : null}
       {items.map(card)}
-      <ListFooter
-        loadingMore={feed.loadingMore}
-        hasMore={feed.hasMore}
-        failed={feed.moreFailed}
-        onMore={() => void feed.loadMore()}
-        endText={items.length === 0 ? '除置顶通知外还没有动态' : '已全部显示'}
-      />
+      <ListFooter list={feed} endText={items.length === 0 ? '除置顶通知外还没有动态' : '已全部显示'} />
     </View>
   )
 }
