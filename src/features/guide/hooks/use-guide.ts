@@ -4,11 +4,11 @@ import { PROJECT_CATEGORIES } from '@contract/entities'
 import type { GuideContent, ProjectCategory, SurveyField } from '@contract/entities'
 import { defaultGuideContent, guideIssues } from '@domain/guide'
 import { CATEGORY_LABELS } from '@domain/labels'
+import { usePageAction } from '@/hooks/use-page-action'
 import { useRequest, type RequestState } from '@/hooks/use-request'
 import { CloudError } from '@/services/cloud-error'
 import { confirmAction } from '@/services/confirm'
 import { showErrorToast } from '@/services/show-error-toast'
-import { showSuccessToast } from '@/services/show-success-toast'
 import { fetchGuide, remindProposals, saveGuide } from '../api/guide'
 
 /** One of the five categories as the editor holds it: left out of the year's guide, or in with its words. */
@@ -87,23 +87,8 @@ export interface GuidePage {
 export function useGuide(askedYear?: number): GuidePage {
   const load = useCallback(() => fetchGuide(askedYear), [askedYear])
   const view = useRequest(load)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = usePageAction(view.reload)
   const year = view.data?.year ?? 0
-
-  const run = async (work: () => Promise<string>): Promise<boolean> => {
-    if (busy) return false
-    setBusy(true)
-    try {
-      showSuccessToast(await work())
-      await view.reload()
-      return true
-    } catch (e) {
-      showErrorToast(e)
-      return false
-    } finally {
-      setBusy(false)
-    }
-  }
 
   return {
     view,

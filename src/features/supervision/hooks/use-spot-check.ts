@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react'
 import type { DrawVerification, SpotCheckDetail } from '@contract/api'
 import type { FindingConclusion } from '@contract/entities'
+import { usePageAction } from '@/hooks/use-page-action'
 import { useRequest, type RequestState } from '@/hooks/use-request'
 import { CloudError } from '@/services/cloud-error'
 import { confirmAction } from '@/services/confirm'
 import { showErrorToast } from '@/services/show-error-toast'
-import { showSuccessToast } from '@/services/show-success-toast'
 import {
   addRectification,
   completeRectification,
@@ -39,25 +39,15 @@ export function useSpotCheck(id: string | undefined): SpotCheckPage {
     [id],
   )
   const check = useRequest(load)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = usePageAction(check.reload)
   const [verification, setVerification] = useState<DrawVerification | null>(null)
   const [verifying, setVerifying] = useState(false)
 
-  const save = async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
-    if (busy) return false
-    setBusy(true)
-    try {
+  const save = (work: () => Promise<unknown>, done: string): Promise<boolean> =>
+    run(async () => {
       await work()
-      showSuccessToast(done)
-      await check.reload()
-      return true
-    } catch (e) {
-      showErrorToast(e)
-      return false
-    } finally {
-      setBusy(false)
-    }
-  }
+      return done
+    })
 
   return {
     check,
