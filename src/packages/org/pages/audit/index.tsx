@@ -88,7 +88,7 @@ export default function OrgAuditPage() {
           )}
         </View>
       </Card>
-      <Card title="操作记录" extra={<Text>新建、更名、调整、合并、任命、调动</Text>}>
+      <Card title="操作记录" extra={<Text>最新在前</Text>}>
         {log.loading ? (
           <LoadingState text="正在加载操作记录…" />
         ) : log.error ? (
