@@ -89,6 +89,22 @@ export function windowState(g: Pick<GuideContent, 'opensOn' | 'deadline'>, today
   return 'open'
 }
 
+/**
+ * The year a new draft belongs to: the China calendar year it is begun in (`today`), unless it is next year's —
+ * it takes up a problem of next year's 调研, or next year's guide is published and its proposal window has
+ * opened (the committee opens 2027's proposals in December 2026: a draft begun then is a 2027 project).
+ */
+export function draftYear(
+  today: string,
+  nextGuide: Pick<ProposalGuide, 'year' | 'published' | 'opensOn'> | null | undefined,
+  linkedYears: readonly number[] = [],
+): number {
+  const year = Number(today.slice(0, 4))
+  if (linkedYears.includes(year + 1)) return year + 1
+  if (nextGuide?.published && nextGuide.year === year + 1 && today >= nextGuide.opensOn) return year + 1
+  return year
+}
+
 /** The window in words, as the guide and the proposal form show it. */
 export function windowText(g: Pick<GuideContent, 'opensOn' | 'deadline'>, today: string): string {
   const state = windowState(g, today)

@@ -1,5 +1,6 @@
 import {
   categoryLabelsOf,
+  draftYear,
   yearCategoryLabels,
   defaultGuideContent,
   describeGuideChange,
@@ -164,5 +165,23 @@ describe('proposals tied to problems', () => {
     expect(progress.missing).toEqual([{ branchId: 'b2', branchName: '二支部' }])
     expect(progress.proposed).toBe(2)
     expect(Object.fromEntries(progress.takenBy)).toEqual({ 'sp-1': ['一支部'], 'sp-9': [] })
+  })
+})
+
+describe('the year a new draft belongs to', () => {
+  const next = { year: 2027, published: true, opensOn: '2026-12-15' }
+  it.each([
+    ['an ordinary day, no next guide', '2026-06-01', null, [], 2026],
+    ['December, next guide not published', '2026-12-20', { ...next, published: false }, [], 2026],
+    ['December, before next window opens', '2026-12-14', next, [], 2026],
+    ['December, on the day next window opens', '2026-12-15', next, [], 2027],
+    ['December, inside next window', '2026-12-28', next, [], 2027],
+    ['January, the guide of the year itself', '2027-01-10', { ...next, opensOn: '2027-01-05' }, [], 2027],
+    ['a guide of another year is not next year’s', '2026-12-28', { ...next, year: 2028 }, [], 2026],
+    ['linked to a problem of next year’s 调研', '2026-11-02', null, [2027], 2027],
+    ['linked to this year’s problems', '2026-11-02', null, [2026], 2026],
+    ['just after midnight on 1 January (China day)', '2027-01-01', null, [], 2027],
+  ] as const)('%s', (_case, today, guide, linked, year) => {
+    expect(draftYear(today, guide, linked)).toBe(year)
   })
 })

@@ -310,6 +310,24 @@ describe('立项 tied to the survey, inside the window', () => {
   })
 })
 
+describe('the year of a draft begun in next year’s window', () => {
+  it('is next year once next year’s guide is published and its window has opened', async () => {
+    const before = data(await cloud.call(as.p050, 'projects', 'saveDraft', { title: '年内起草的项目' }))
+    expect(cloud.db.find('projects', { _id: before.id })[0].year).toBe(YEAR)
+    data(
+      await call('p057', 'saveGuide', {
+        year: YEAR + 1,
+        ...content({ opensOn: day(0), deadline: `${YEAR + 1}-03-31` }),
+        publish: true,
+      }),
+    )
+    const after = data(await cloud.call(as.p050, 'projects', 'saveDraft', { title: '明年的项目' }))
+    expect(cloud.db.find('projects', { _id: after.id })[0].year).toBe(YEAR + 1)
+    // A draft begun before stays of the year it was begun in.
+    expect(cloud.db.find('projects', { _id: before.id })[0].year).toBe(YEAR)
+  })
+})
+
 describe('publishing the guide tells the branch secretaries', () => {
   // A year of its own, at 10:00 China time (outside quiet hours, so the sweep pushes), whatever the real day.
   const G = 2031

@@ -1,15 +1,23 @@
 import { chinaYear } from '../../../domain/dates'
-import { linkRefusal } from '../../../domain/guide'
+import { draftYear, linkRefusal } from '../../../domain/guide'
 import { draftBranch } from '../../../domain/project-permissions'
 import { missingProposalFields } from '../../../domain/proposal'
 import { projectSearchable } from '../../../domain/search'
+import { chinaDay } from '../../../domain/time'
 import { ANSWER_KEYS } from '../../../types/entities'
-import type { Person, Project, ProjectEvent, ProposalAnswers, SurveyProblem } from '../../../types/entities'
+import type {
+  Person,
+  Project,
+  ProjectEvent,
+  ProposalAnswers,
+  ProposalGuide,
+  SurveyProblem,
+} from '../../../types/entities'
 import type { ActionParams } from '../../../types/api'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
 import { newId } from '../../_shared/ids'
-import { getProblems } from '../../_shared/repositories/guides'
+import { getGuides, getProblems } from '../../_shared/repositories/guides'
 import { getOrgUnitsByIds } from '../../_shared/repositories/org'
 import { indexForSearch } from '../../_shared/repositories/search'
 import { readingEarly } from '../../_shared/router'
@@ -50,6 +58,12 @@ const EMPTY_ANSWERS: ProposalAnswers = { what: '', why: '', who: '', how: '', wh
  */
 type Linked = Map<string, Pick<SurveyProblem, '_id' | 'year' | 'mergedInto'>>
 
+/** Next year's 选题指南, if there is one (read with the caller's lookup for a new draft). */
+const nextYearGuide = async (): Promise<ProposalGuide | undefined> => {
+  const next = chinaYear(new Date()) + 1
+  return (await getGuides([next])).get(next)
+}
+
 /** The linked problems must be of the project's year and not merged away. */
 function linkFailure(params: Params, linked: Linked, year: number) {
   const issue = params.problemIds ? linkRefusal(params.problemIds, linked, year) : null
@@ -61,6 +75,7 @@ export async function createDraft(
   caller: Person,
   borrowed?: Pick<Project, 'borrowedFrom'>,
   linked: Linked = new Map(),
+  nextGuide: ProposalGuide | undefined = undefined,
 ) {
   const branchId = draftBranch(caller, params.branchId)
   if (!branchId) {
@@ -73,7 +88,13 @@ export async function createDraft(
   const branch = (await getOrgUnitsByIds([branchId])).get(branchId)
   if (!branch) return fail('NOT_FOUND', '没有找到这个支部', [{ path: 'branchId', message: '没有这个支部' }])
   const now = new Date()
-  const refused = linkFailure(params, linked, chinaYear(now))
+  // In December a draft may already be next year's (its guide's window open, or next year's problems linked).
+  const year = draftYear(
+    chinaDay(now),
+    nextGuide,
+    [...linked.values()].map((p) => p.year),
+  )
+  const refused = linkFailure(params, linked, year)
   if (refused) return refused
   const project: Project = {
     _id: newId('prj'),
@@ -85,7 +106,7 @@ export async function createDraft(
     answers: mergeAnswers(EMPTY_ANSWERS, params.answers),
     branchId,
     branchName: branch.name,
-    year: chinaYear(now),
+    year,
     status: 'draft',
     ownerId: caller._id,
     progress: 0,
@@ -122,8 +143,11 @@ export async function createDraft(
 }
 
 /** Creates a draft, or saves fields of a draft or returned proposal as the secretary types. */
-const save = async (params: Params, { caller, early: linked }: Ctx & { early: Linked }) => {
-  if (params.id === undefined) return createDraft(params, caller, undefined, linked)
+const save = async (
+  params: Params,
+  { caller, early: [linked, nextGuide] }: Ctx & { early: [Linked, ProposalGuide | undefined] },
+) => {
+  if (params.id === undefined) return createDraft(params, caller, undefined, linked, nextGuide)
   if (params.branchId !== undefined) {
     return fail('INVALID_INPUT', '已有项目不能改换支部', [
       { path: 'branchId', message: '已有项目不能改换支部' },
@@ -153,6 +177,11 @@ const save = async (params: Params, { caller, early: linked }: Ctx & { early: Li
 
 /** The linked 调研 problems are read with the caller's lookup. */
 export const saveDraft = readingEarly<'projects', 'saveDraft'>()(
-  (params) => getProblems(params.problemIds ?? []),
+  // The problems to link and, for a new draft, next year's guide (does its window make the draft next year's?).
+  (params) =>
+    Promise.all([
+      getProblems(params.problemIds ?? []),
+      params.id === undefined ? nextYearGuide() : Promise.resolve(undefined),
+    ]),
   save,
 )

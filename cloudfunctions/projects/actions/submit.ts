@@ -11,12 +11,13 @@ import { readingEarly } from '../../_shared/router'
 import { transition } from '../../_shared/transition'
 
 /**
- * The 选题指南 of this year and last (a draft is of the year it was begun), read with the caller's lookup:
+ * The 选题指南 of last year, this year and next, read with the caller's lookup:
  * a published one sets the window the proposal is sent in.
  */
 const recentGuides = (): Promise<Map<number, ProposalGuide>> => {
   const year = chinaYear(now())
-  return getGuides([year - 1, year])
+  // Next year's too: a draft begun in next year's window is of next year (guide.ts draftYear).
+  return getGuides([year - 1, year, year + 1])
 }
 
 /** Sends a complete proposal to the committee and keeps a snapshot of exactly what was sent. */
