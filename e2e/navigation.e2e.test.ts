@@ -38,6 +38,9 @@ test('a fast Back returns to a page that is shown, not a blank screen', async ()
   for (const after of [0, 30, 120, 400]) {
     await settled(page)
     await shown(page, PROJECT).first().click()
+    // The earliest a person can press Back: the project page is shown (its header). Back before that races the
+    // app's own navigation, which a person cannot do; the router's 350 ms hide timer is still running then.
+    await page.locator('.project-header').filter({ visible: true }).waitFor()
     if (after > 0) await page.waitForTimeout(after)
     await page.goBack()
     await shown(page, `你好，${MEMBER}`).waitFor()
