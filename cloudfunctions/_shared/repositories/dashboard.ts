@@ -14,7 +14,7 @@ import type {
 } from '../../../types/entities-dashboard'
 import { COLLECTIONS, db, _ } from '../cloud'
 import { getOrgUnitsByIds } from './org'
-import { MAX_PAGE, chunk, getByIds } from './query'
+import { MAX_PAGE, chunk, getByIds, removeByIds } from './query'
 
 type Where = Record<string, unknown>
 
@@ -213,7 +213,7 @@ const WRITES_AT_ONCE = 50
 const ADD_BATCH = 500
 
 /** Runs `work` over `items` with WRITES_AT_ONCE in flight: each lane takes the next item as soon as it is free. */
-export async function inBatches<T>(items: readonly T[], work: (item: T) => unknown): Promise<void> {
+async function inBatches<T>(items: readonly T[], work: (item: T) => unknown): Promise<void> {
   let next = 0
   const lane = async () => {
     while (next < items.length) await work(items[next++])
@@ -235,18 +235,6 @@ async function addFresh(collection: string, docs: readonly { _id: string }[]): P
         await inBatches(part, ({ _id, ...data }) => db.collection(collection).doc(_id).set({ data }))
       }
     }),
-  )
-}
-
-/** Documents by id gone, 1,000 ids a request, the requests issued together. */
-export async function removeByIds(collection: string, ids: readonly string[]): Promise<void> {
-  await Promise.all(
-    chunk(ids).map((part) =>
-      db
-        .collection(collection)
-        .where({ _id: _.in(part) })
-        .remove(),
-    ),
   )
 }
 

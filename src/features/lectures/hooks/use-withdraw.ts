@@ -1,6 +1,5 @@
 import { useState } from 'react'
-import { showErrorToast } from '@/services/show-error-toast'
-import { showSuccessToast } from '@/services/show-success-toast'
+import { usePageAction } from '@/hooks/use-page-action'
 import { withdrawLecture } from '../api/lectures'
 
 export interface WithdrawState {
@@ -16,27 +15,21 @@ export interface WithdrawState {
 /** 撤回 a published lecture: ask why in a sheet, then withdraw; `onDone` reloads what the page shows. */
 export function useWithdraw(id: string | undefined, onDone: () => unknown): WithdrawState {
   const [asking, setAsking] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const action = usePageAction(async () => {
+    await onDone()
+  })
   return {
     asking,
-    busy,
+    busy: action.busy,
     ask: () => setAsking(true),
     cancel: () => setAsking(false),
     confirm: async (reason) => {
-      if (!id || busy) return false
-      setBusy(true)
-      try {
+      if (!id) return false
+      return action.run(async () => {
         await withdrawLecture(id, reason)
         setAsking(false)
-        showSuccessToast('已撤回')
-        await onDone()
-        return true
-      } catch (e) {
-        showErrorToast(e)
-        return false
-      } finally {
-        setBusy(false)
-      }
+        return '已撤回'
+      })
     },
   }
 }

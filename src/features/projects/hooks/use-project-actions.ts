@@ -3,10 +3,9 @@ import Taro from '@tarojs/taro'
 import type { ProjectChange, ProjectDetail } from '@contract/api'
 import type { ProjectAction, SubscribeMoment } from '@contract/entities'
 import { describeMissing, type MissingField } from '@domain/proposal'
+import { usePageAction } from '@/hooks/use-page-action'
 import { routes } from '@/routes'
 import { confirmAction, type ConfirmOptions } from '@/services/confirm'
-import { showErrorToast } from '@/services/show-error-toast'
-import { showSuccessToast } from '@/services/show-success-toast'
 import { askToSubscribe } from '@/services/subscribe'
 import {
   approveProposal,
@@ -128,23 +127,15 @@ export function useProjectActions(
   detail: ProjectDetail | undefined,
   reload: () => Promise<void>,
 ): ProjectActions {
-  const [busy, setBusy] = useState(false)
+  const action = usePageAction(reload)
+  const busy = action.busy
   const [commenting, setCommenting] = useState<CommentAction | null>(null)
 
-  const change = async (call: () => Promise<unknown>, done: string): Promise<boolean> => {
-    setBusy(true)
-    try {
+  const change = (call: () => Promise<unknown>, done: string): Promise<boolean> =>
+    action.run(async () => {
       await call()
-      showSuccessToast(done)
-      await reload()
-      return true
-    } catch (e) {
-      showErrorToast(e)
-      return false
-    } finally {
-      setBusy(false)
-    }
-  }
+      return done
+    })
 
   const run = async (action: ProjectAction) => {
     if (!detail || busy) return
