@@ -325,6 +325,15 @@ describe('the year of a draft begun in next year’s window', () => {
     expect(cloud.db.find('projects', { _id: after.id })[0].year).toBe(YEAR + 1)
     // A draft begun before stays of the year it was begun in.
     expect(cloud.db.find('projects', { _id: before.id })[0].year).toBe(YEAR)
+    // A 借鉴 draft (from the showcased 十佳) takes the same year as any new draft.
+    const top = cloud.db.find('top_ten_selections', { _id: 'top-ten-2025' })[0] as {
+      entries: { projectId: string }[]
+    }
+    const borrowed = data(await cloud.call(as.p050, 'projects', 'borrow', { id: top.entries[0].projectId }))
+    expect(cloud.db.find('projects', { _id: borrowed.id })[0]).toMatchObject({
+      year: YEAR + 1,
+      borrowedFrom: { projectId: top.entries[0].projectId },
+    })
   })
 })
 

@@ -59,7 +59,7 @@ const EMPTY_ANSWERS: ProposalAnswers = { what: '', why: '', who: '', how: '', wh
 type Linked = Map<string, Pick<SurveyProblem, '_id' | 'year' | 'mergedInto'>>
 
 /** Next year's 选题指南, if there is one (read with the caller's lookup for a new draft). */
-const nextYearGuide = async (): Promise<ProposalGuide | undefined> => {
+export const nextYearGuide = async (): Promise<ProposalGuide | undefined> => {
   const next = chinaYear(new Date()) + 1
   return (await getGuides([next])).get(next)
 }
