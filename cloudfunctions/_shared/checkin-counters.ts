@@ -155,12 +155,14 @@ export async function countPending(limit = 200): Promise<number> {
     .where({ counted: false })
     .limit(limit)
     .get()) as unknown as { data: Checkin[] }
-  // One member's pending check-ins in turn (their figures are one document), members side by side.
+  // One member's pending check-ins in turn (their figures are one document), in the order they were recorded
+  // (a record not yet counted has no number yet), members side by side.
   const byPerson = new Map<string, Checkin[]>()
   for (const c of res.data) byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c])
+  const recorded = (c: Checkin) => new Date(c.createdAt).getTime()
   await Promise.all(
     [...byPerson.values()].map(async (list) => {
-      for (const c of list.sort((a, b) => a.seq - b.seq)) await takeIntoCounters(c)
+      for (const c of list.sort((a, b) => recorded(a) - recorded(b))) await takeIntoCounters(c)
     }),
   )
   return res.data.length

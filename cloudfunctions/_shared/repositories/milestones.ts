@@ -41,18 +41,14 @@ export async function listMilestoneDues(projectIds: readonly string[]): Promise<
   return res.data as MilestoneDue[]
 }
 
-/** One of the caller's milestones on a task, if they own any (owners may check in on their task). */
-export async function findOwnedOnTask(
-  projectId: string,
-  taskId: string,
-  ownerId: string,
-): Promise<string | null> {
+/** Who owns a milestone on a task: the owners of its milestones (a task holds a handful). */
+export async function ownersOnTask(projectId: string, taskId: string): Promise<string[]> {
   const res = (await milestones()
-    .where({ projectId, ownerId, taskId })
-    .field({ _id: true })
-    .limit(1)
+    .where({ projectId, taskId })
+    .field({ ownerId: true })
+    .limit(MAX_PAGE)
     .get()) as DB.IQueryResult
-  return (res.data[0] as { _id: string } | undefined)?._id ?? null
+  return (res.data as { ownerId: string }[]).map((m) => m.ownerId)
 }
 
 export const countOwnMilestones = async (ownerId: string, status: MilestoneStatus): Promise<number> =>

@@ -228,3 +228,57 @@ describe('checkins.create by a milestone owner', () => {
     })
   })
 })
+
+/** Until undone, every database write to `collection` fails, as if the function had died just before it. */
+function failWritesTo(collection: string): () => void {
+  const db = cloud.db
+  const handle = db.handle.bind(db)
+  db.handle = (api, params) =>
+    /^database\.(insert|modify|remove)/.test(api) && params.collectionName === collection
+      ? Promise.resolve({ code: 'DATABASE_REQUEST_FAILED', message: `${collection} is down` })
+      : handle(api, params)
+  return () => {
+    db.handle = handle
+  }
+}
+
+describe('checkins.create stopped part-way (the function killed between its writes)', () => {
+  it('counts nothing for a record that was never stored, and its retry counts it once', async () => {
+    const payload = checkin()
+    const before = checkinState(cloud)
+    const undo = failWritesTo('checkins')
+    const stopped = await cloud.call(as.p002, 'checkins', 'create', payload).finally(undo)
+    expect(stopped.ok).toBe(false)
+    // No record, and no count of it anywhere: a count is never ahead of its record.
+    expect(checkinState(cloud)).toEqual(before)
+
+    const retried = data(await cloud.call(as.p002, 'checkins', 'create', payload))
+    expect(retried.created).toBe(true)
+    const after = checkinState(cloud)
+    expect(after.checkins).toBe(before.checkins + 1)
+    const count = (s: typeof before, id: string) => s.counts.find((d) => d._id === id)?.count as number
+    for (const id of ['project:prj-001', 'task:prj-001:t1', 'branch:b-yunwei']) {
+      expect({ id, count: count(after, id) }).toEqual({ id, count: count(before, id) + 1 })
+    }
+  })
+
+  it('finishes the counting of a stored record on its retry, once', async () => {
+    const payload = checkin()
+    const before = checkinState(cloud)
+    const undo = failWritesTo('checkin_counts')
+    const stopped = await cloud.call(as.p003, 'checkins', 'create', payload).finally(undo)
+    expect(stopped.ok).toBe(false)
+    expect(cloud.db.find('checkins', { requestId: payload.requestId })[0]).toMatchObject({ counted: false })
+
+    const retried = data(await cloud.call(as.p003, 'checkins', 'create', payload))
+    expect(retried.created).toBe(false)
+    expect(cloud.db.find('checkins', { requestId: payload.requestId })[0]).toMatchObject({ counted: true })
+    const after = checkinState(cloud)
+    const count = (s: typeof before, id: string) => s.counts.find((d) => d._id === id)?.count as number
+    for (const id of ['project:prj-001', 'task:prj-001:t1', 'branch:b-yunwei']) {
+      expect({ id, count: count(after, id) }).toEqual({ id, count: count(before, id) + 1 })
+    }
+    const total = (s: typeof before) => s.stats.find((d) => d._id === 'p003')?.total as number
+    expect(total(after)).toBe(total(before) + 1)
+  })
+})

@@ -13,20 +13,21 @@ import { COLLECTIONS, db } from '../../_shared/cloud'
 import { fileIdIssues } from '../../_shared/file-ids'
 import { checkinId } from '../../_shared/ids'
 import { findByRequestId, getCheckin, getCheckinStats } from '../../_shared/repositories/checkins'
-import { findOwnedOnTask, getMilestone } from '../../_shared/repositories/milestones'
+import { getMilestone, ownersOnTask } from '../../_shared/repositories/milestones'
 import { getProject } from '../../_shared/repositories/projects'
 import { readingEarly } from '../../_shared/router'
 
 type Params = ActionParams<'checkins', 'create'>
 
 /**
- * 打卡, with no transaction, in four round trips: the project, the milestone and any record of the same request
- * travel with the caller's lookup; then the member's figures (and, for a milestone owner who is not on the
- * task, whether they own one there); then, issued together, the record, the member's figures and the shared
- * counters, each a single-document write that adds this check-in exactly once (checkin-counters.ts); then the
- * mark that says it is counted. The document id comes from the request id, so a retry, however often and
- * however concurrent, finds the first record and writes nothing twice; a run stopped before the mark is
- * finished by its retry or by the roll-up.
+ * 打卡, with no transaction, in four round trips: the project, the milestone (or, with none named, who owns the
+ * task's milestones) and any record of the same request travel with the caller's lookup; then, issued together,
+ * the member's figures are read and the record is written, marked not counted; then the member's figures and
+ * the shared counters, each a single-document write that adds this check-in exactly once
+ * (checkin-counters.ts); then the mark that says it is counted. Nothing is counted before its record is stored,
+ * so a run stopped anywhere leaves no count without a record: a stored record not yet marked is finished by the
+ * request's retry or by the roll-up (countPending). The document id comes from the request id, so a retry,
+ * however often and however concurrent, finds the first record and writes nothing twice.
  */
 export const create = readingEarly<'checkins', 'create'>()(
   (params) =>
@@ -34,8 +35,9 @@ export const create = readingEarly<'checkins', 'create'>()(
       getProject(params.projectId),
       params.milestoneId === undefined ? Promise.resolve(null) : getMilestone(params.milestoneId),
       findByRequestId(params.requestId),
+      params.milestoneId === undefined ? ownersOnTask(params.projectId, params.taskId) : Promise.resolve([]),
     ]),
-  async (params, { caller, early: [project, milestone, sameRequest] }) => {
+  async (params, { caller, early: [project, milestone, sameRequest, owners] }) => {
     const now = new Date()
     const requested = params.at === undefined ? now : new Date(params.at)
     const timeProblem = checkinTimeProblem(requested, now)
@@ -60,30 +62,25 @@ export const create = readingEarly<'checkins', 'create'>()(
       }
     }
     const onTask = canCheckIn(caller, task, milestone ? [milestone.ownerId] : [])
-    const [before, owned] = await Promise.all([
-      getCheckinStats(caller._id) as Promise<StoredStats | null>,
-      milestone || onTask ? Promise.resolve(null) : findOwnedOnTask(project._id, task.id, caller._id),
-    ])
-    if (!onTask && !(owned && canCheckIn(caller, task, [caller._id]))) {
-      return fail('FORBIDDEN', '只有任务的负责人和成员可以打卡')
-    }
+    const owner = !milestone && owners.includes(caller._id) && canCheckIn(caller, task, [caller._id])
+    if (!onTask && !owner) return fail('FORBIDDEN', '只有任务的负责人和成员可以打卡')
     if (!WORKING_STATUSES.includes(project.status)) return fail('CONFLICT', '项目不在实施中，不能打卡')
 
-    const checkin = draftCheckin({ params, caller, id, at, now, project, task, milestone }, before)
-    const [added, figures] = await Promise.all([
+    const checkin = draftCheckin({ params, caller, id, at, now, project, task, milestone })
+    const [before, added] = await Promise.all([
+      getCheckinStats(caller._id) as Promise<StoredStats | null>,
       Promise.resolve(db.collection(COLLECTIONS.checkins).add({ data: checkin })).then(
         () => true,
         () => false,
       ),
-      countCheckin(checkin, before),
     ])
     if (!added) {
-      // Stored by a concurrent attempt of the same request (this one's counting added nothing twice), or not
-      // stored at all: then the phone's retry records it, and its counting is already done.
+      // Stored by a concurrent attempt of the same request: answered as a repeat, counted if it is not yet.
       const stored = await getCheckin(id)
       if (!stored) throw new Error('check-in not stored')
       return repeated(stored, now)
     }
+    const figures = await countCheckin(checkin, before)
     await markCounted(id, figures.seq)
     const recorded = { ...checkin, seq: figures.seq, counted: true }
     return ok({ checkin: toCheckinView(recorded), created: true, figures: toFigures(figures.stats, now) })
@@ -110,13 +107,13 @@ interface Draft {
   milestone: Milestone | null
 }
 
-/** The record as it is first written: not counted yet, numbered after the figures read. */
-function draftCheckin(d: Draft, before: StoredStats | null): Checkin {
+/** The record as it is first written: not counted yet, so not numbered yet (0); counting gives its number. */
+function draftCheckin(d: Draft): Checkin {
   const { params, caller, project, task, milestone } = d
   return {
     _id: d.id,
     requestId: params.requestId,
-    seq: (before?.total ?? 0) + 1,
+    seq: 0,
     personId: caller._id,
     personName: caller.name,
     branchId: project.branchId,
