@@ -1,5 +1,7 @@
 // Party groups (微信党小组) and micro-lectures (党员微讲坛), as stored. Re-exported by entities.ts.
 
+import { hasVisibleText } from './text'
+
 /** An ordinary post (动态) or an announcement (通知), which only the secretary or group leader posts. */
 export const POST_KINDS = ['post', 'announcement'] as const
 export type PostKind = (typeof POST_KINDS)[number]
@@ -126,6 +128,63 @@ export interface QuizQuestion {
 export const QUIZ_REVEALS = ['pass_or_last', 'pass'] as const
 /** A quiz's limits: the request schema (functions/lectures.ts) and the lecture editor both read them. */
 export const QUIZ_LIMITS = { questions: 10, text: 200, option: 100, minOptions: 2, maxOptions: 6 } as const
+
+/** A quiz question as an editor writes it (text not yet trimmed). */
+export interface QuizQuestionDraft {
+  kind: QuestionKind
+  text: string
+  options: readonly string[]
+  /** Indexes into `options`. */
+  answer: readonly number[]
+}
+
+/** One thing wrong with a quiz: where (as in the request, from the quiz down) and what, in the editor's words. */
+export interface QuizIssue {
+  path: (string | number)[]
+  message: string
+}
+
+/**
+ * The quiz rule, in one place: the request schema runs it (a superRefine in functions/lectures.ts) and the
+ * lecture editor runs it beside each question, so both say the same thing. Free of zod, so the app does not
+ * bundle the schemas. Text is judged as it will be saved: trimmed, and visible to a reader.
+ */
+export function quizIssues(quiz: { questions: readonly QuizQuestionDraft[] }): QuizIssue[] {
+  const issues: QuizIssue[] = []
+  const { questions } = quiz
+  if (questions.length < 1) issues.push({ path: ['questions'], message: '至少 1 道题' })
+  if (questions.length > QUIZ_LIMITS.questions)
+    issues.push({ path: ['questions'], message: `最多 ${QUIZ_LIMITS.questions} 道题` })
+  questions.slice(0, QUIZ_LIMITS.questions).forEach((q, k) => {
+    for (const issue of quizQuestionIssues(q))
+      issues.push({ ...issue, path: ['questions', k, ...issue.path] })
+  })
+  return issues
+}
+
+/** What is wrong with one question, most pressing first; paths are within the question. */
+export function quizQuestionIssues(q: QuizQuestionDraft): QuizIssue[] {
+  const issues: QuizIssue[] = []
+  const add = (message: string, ...path: (string | number)[]) => issues.push({ path, message })
+  const text = q.text.trim()
+  if (!hasVisibleText(text)) add('请填写题目', 'text')
+  else if (text.length > QUIZ_LIMITS.text) add(`题目不能超过 ${QUIZ_LIMITS.text} 个字`, 'text')
+  if (q.options.length < QUIZ_LIMITS.minOptions) add(`至少 ${QUIZ_LIMITS.minOptions} 个选项`, 'options')
+  if (q.options.length > QUIZ_LIMITS.maxOptions) add(`最多 ${QUIZ_LIMITS.maxOptions} 个选项`, 'options')
+  else
+    q.options.forEach((option, i) => {
+      const trimmed = option.trim()
+      if (!hasVisibleText(trimmed)) add('选项不能为空', 'options', i)
+      else if (trimmed.length > QUIZ_LIMITS.option)
+        add(`选项不能超过 ${QUIZ_LIMITS.option} 个字`, 'options', i)
+    })
+  if (q.answer.length === 0) add('请设置正确答案', 'answer')
+  else if (q.kind === 'single' && q.answer.length > 1) add('单选题只有一个正确答案', 'answer')
+  else if (q.answer.some((a) => !Number.isInteger(a) || a < 0 || a >= q.options.length))
+    add('正确答案不在选项中', 'answer')
+  else if (new Set(q.answer).size !== q.answer.length) add('答案重复', 'answer')
+  return issues
+}
 export type QuizReveal = (typeof QUIZ_REVEALS)[number]
 
 export interface LectureQuiz {

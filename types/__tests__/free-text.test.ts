@@ -17,6 +17,10 @@ const INVISIBLE = [
 const NOT_FREE_TEXT: Record<string, string> = {
   'lectures.saveDraft.body':
     'rich text: publishing requires visible content (domain/lecture-content bodyHasContent)',
+  'lectures.saveDraft.quiz.questions[].text':
+    'a quiz question: the quiz rule (quizIssues in entities-community) refuses it for the request and the editor',
+  'lectures.saveDraft.quiz.questions[].options[]':
+    'a quiz option: the quiz rule (quizIssues in entities-community) refuses it for the request and the editor',
   'org.bindInvite.code': 'an invite code: normalizeInviteCode accepts only its 32 symbols',
   'org.search.q':
     'a search query, never stored: checkQuery (domain/search) answers one without a letter or digit in words',

@@ -1,6 +1,6 @@
 import type { LectureDetail } from '@contract/api'
 import type { LectureMedia, QuestionKind, QuizReveal } from '@contract/entities-community'
-import { QUIZ_LIMITS } from '@contract/entities-community'
+import { QUIZ_LIMITS, quizIssues, quizQuestionIssues } from '@contract/entities-community'
 import { DEFAULT_MIN_STUDY_SECONDS, LECTURE_LIMITS } from '@domain/lectures'
 import type { LectureDraftInput } from './api/lectures'
 import { bodyFromText, textFromBody } from './lecture-body'
@@ -136,14 +136,8 @@ export function withoutOption(q: DraftQuestion, index: number): DraftQuestion {
   }
 }
 
-/** What is wrong with one question, or null: the same checks the function makes, said beside the question. */
-export function questionProblem(q: DraftQuestion): string | null {
-  if (!q.text.trim()) return '请填写题目'
-  if (q.options.some((o) => !o.trim())) return '选项不能为空'
-  if (q.answer.length === 0) return '请设置正确答案'
-  if (q.kind === 'single' && q.answer.length > 1) return '单选题只有一个正确答案'
-  return null
-}
+/** What is wrong with one question, or null: the quiz rule the function runs, said beside the question. */
+export const questionProblem = (q: DraftQuestion): string | null => quizQuestionIssues(q)[0]?.message ?? null
 
 /**
  * What keeps the form from being saved at all (the function would refuse it): an unfinished quiz question,
@@ -154,10 +148,16 @@ export function formProblems(v: LectureValues): string[] {
   const problems: string[] = []
   if (bodyFromText(v.bodyText, v.images).length > LECTURE_LIMITS.body) problems.push('正文过长，请删减')
   if (v.audience.scope === 'branches' && v.audience.branchIds.length === 0) problems.push('请选择面向的支部')
-  v.quiz?.questions.forEach((q, k) => {
-    const problem = questionProblem(q)
-    if (problem) problems.push(`测验第 ${k + 1} 题：${problem}`)
-  })
+  const seen = new Set<number>()
+  for (const { path, message } of v.quiz ? quizIssues(v.quiz) : []) {
+    const k = typeof path[1] === 'number' ? path[1] : null
+    if (k === null) problems.push(`测验：${message}`)
+    // One problem a question, as beside it.
+    else if (!seen.has(k)) {
+      seen.add(k)
+      problems.push(`测验第 ${k + 1} 题：${message}`)
+    }
+  }
   return problems
 }
 

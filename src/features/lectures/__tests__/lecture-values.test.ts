@@ -1,3 +1,4 @@
+import { lecturesSchemas } from '@contract/functions/lectures'
 import {
   type DraftQuestion,
   draftPayload,
@@ -58,6 +59,28 @@ describe('formProblems', () => {
     }
     expect(formProblems(v)).toEqual(['请选择面向的支部', '测验第 2 题：请设置正确答案'])
     expect(formProblems(emptyLecture({ scope: 'company' }))).toEqual([])
+  })
+
+  it.each<[string, DraftQuestion]>([
+    ['empty text', question({ text: ' ' })],
+    ['invisible text', question({ text: '\u200B\u3000' })],
+    ['text too long', question({ text: '题'.repeat(201) })],
+    ['an empty option', question({ options: ['甲', '\u200B'] })],
+    ['an option too long', question({ options: ['甲', '乙'.repeat(101)], answer: [0] })],
+    ['no answer', question({ answer: [] })],
+    ['two answers to a single choice', question({ answer: [0, 1] })],
+    ['an answer with no option', question({ options: ['甲', '乙'], answer: [2] })],
+    ['the same answer twice', question({ kind: 'multiple', answer: [1, 1] })],
+  ])('says of %s what the function would say', (_what, bad) => {
+    const quiz = { passMark: 60, reveal: 'pass_or_last' as const, questions: [question(), bad] }
+    const server = lecturesSchemas.saveDraft.safeParse({ quiz })
+    expect(server.success).toBe(false)
+    const first = server.error?.issues[0]
+    expect(first?.path.slice(0, 3)).toEqual(['quiz', 'questions', 1])
+    expect(formProblems({ ...emptyLecture({ scope: 'company' }), quiz })).toEqual([
+      `测验第 2 题：${first?.message}`,
+    ])
+    expect(questionProblem(bad)).toBe(first?.message)
   })
 
   it('refuses a body whose HTML would run over the function’s limit', () => {
