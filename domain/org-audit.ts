@@ -3,7 +3,8 @@ import type { OrgEvent } from '../types/entities'
 /**
  * 组织管理操作记录: every change of the organisation as the committee reads it back — who, what, when, and what it
  * was before and became after, in names (ids resolved against the units and groups as they are now; a unit that
- * is gone, merged away, shows what the record kept of it).
+ * is gone, merged away, shows what the record kept of it). A secretary or group leader is named as the record kept
+ * them when the change was made (beforeNames / beforeName, afterName).
  */
 export const ORG_ACTION_LABELS: Record<string, string> = {
   createUnit: '新建组织',
@@ -28,6 +29,8 @@ export interface BeforeAfter {
 }
 
 const NONE = '（无）'
+/** A leader the record names by id only, who is no longer in the roster. */
+const GONE = '（已不在名册）'
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
 
 /** What a change was before and became after, in names; null when its summary already says all there is. */
@@ -63,6 +66,18 @@ export function beforeAfter(
         text(w.groupId) ? `${name(w.branchId)} · ${name(w.groupId)}` : name(w.branchId)
       return { before: where(from), after: where(to) }
     }
+    case 'setSecretary': {
+      // Names are kept since the record was first written with them; an older record shows its summary only.
+      if (!text(d.afterName)) return null
+      const before = Array.isArray(d.beforeNames) ? d.beforeNames.filter((n) => text(n) !== null) : []
+      return { before: before.length ? before.join('、') : NONE, after: String(d.afterName) }
+    }
+    case 'setGroupLeader':
+      if (!('afterName' in d)) return null
+      return {
+        before: text(d.beforeName) ?? (text(d.before) ? GONE : NONE),
+        after: text(d.afterName) ?? NONE,
+      }
     default:
       return null
   }

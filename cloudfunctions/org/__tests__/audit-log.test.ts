@@ -51,6 +51,61 @@ describe('组织管理操作记录', () => {
     expect(second.items.length).toBe(cloud.db.count('org_events') - 20)
   })
 
+  it('names the secretary and the group leader before and after, as they were when the change was made', async () => {
+    const name = (id: string) => (cloud.db.find('people', { _id: id })[0] as { name: string }).name
+    const group = cloud.db.find('groups', { branchId: 'b-yunwei' })[0] as { _id: string; leaderId: string }
+    const member = cloud.db
+      .find('people', { branchId: 'b-yunwei' })
+      .find((p) => !['p001', 'p002', group.leaderId].includes(p._id as string)) as {
+      _id: string
+      name: string
+    }
+    const [secretary, successor, leader] = [name('p001'), name('p002'), name(group.leaderId)]
+
+    data(await org('p057', 'setSecretary', { branchId: 'b-yunwei', personId: 'p002' }))
+    data(await org('p057', 'setGroupLeader', { groupId: group._id, personId: member._id }))
+    data(await org('p057', 'setGroupLeader', { groupId: group._id, personId: null }))
+
+    const items = data(await org('p057', 'auditLog', {})).items.slice(0, 3)
+    expect(items.map((e) => [e.label, e.before, e.after])).toEqual([
+      ['设置组长', member.name, '（无）'],
+      ['设置组长', leader, member.name],
+      ['任命书记', secretary, successor],
+    ])
+    expect(items[2].summary).toBe(`任命${successor}为「运维部党支部」书记（原书记${secretary}）`)
+  })
+
+  it('shows an older secretary or leader change, recorded with ids only, by its summary alone', async () => {
+    const at = new Date(Date.now() + 60_000)
+    cloud.db.insertMany('org_events', [
+      {
+        _id: 'oe-old-secretary',
+        action: 'setSecretary',
+        actorId: 'p057',
+        actorName: '旧记录',
+        targetIds: ['b-anzhi', 'p010'],
+        summary: '任命某人为「安质部党支部」书记',
+        detail: {},
+        at,
+      },
+      {
+        _id: 'oe-old-leader',
+        action: 'setGroupLeader',
+        actorId: 'p057',
+        actorName: '旧记录',
+        targetIds: ['g-x'],
+        summary: '任命某人为党小组「某小组」组长',
+        detail: { before: 'p010' },
+        at: new Date(at.getTime() + 1000),
+      },
+    ])
+    const old = data(await org('p057', 'auditLog', {})).items.filter((e) => e.actorName === '旧记录')
+    expect(old.map((e) => [e.label, e.summary, e.before, e.after])).toEqual([
+      ['设置组长', '任命某人为党小组「某小组」组长', null, null],
+      ['任命书记', '任命某人为「安质部党支部」书记', null, null],
+    ])
+  })
+
   it('refuses everyone but the committee before the input, and a bad cursor in words', async () => {
     expect(await org('p001', 'auditLog', { cursor: 'x' } as never)).toMatchObject({
       ok: false,

@@ -51,6 +51,48 @@ describe('操作记录与索引', () => {
     expect(screen.getByText('没有更早的记录了')).toBeInTheDocument()
   })
 
+  it('names the secretary and the group leader before and after; an older record of either shows its summary', async () => {
+    answer({
+      'org.auditLog': {
+        items: [
+          entry({
+            id: 'oe-3',
+            label: '设置组长',
+            summary: '党小组「运维部第一党小组」暂不设组长',
+            before: '赵六',
+            after: '（无）',
+          }),
+          entry({
+            id: 'oe-2',
+            label: '任命书记',
+            summary: '任命王五为「运维部党支部」书记（原书记张三）',
+            before: '张三',
+            after: '王五',
+          }),
+          entry({
+            id: 'oe-1',
+            label: '设置组长',
+            summary: '任命赵六为党小组「运维部第一党小组」组长',
+            before: null,
+            after: null,
+          }),
+        ],
+        nextCursor: null,
+      },
+    })
+    render(<OrgAuditPage />)
+    expect(await screen.findByText('任命王五为「运维部党支部」书记（原书记张三）')).toBeInTheDocument()
+    expect(screen.getAllByText(/^调整前：/).map((n) => n.textContent)).toEqual([
+      '调整前：赵六',
+      '调整前：张三',
+    ])
+    expect(screen.getAllByText(/^调整后：/).map((n) => n.textContent)).toEqual([
+      '调整后：（无）',
+      '调整后：王五',
+    ])
+    expect(screen.getByText('任命赵六为党小组「运维部第一党小组」组长')).toBeInTheDocument()
+  })
+
   it('says so when nothing has changed yet', async () => {
     answer({ 'org.auditLog': { items: [], nextCursor: null } })
     render(<OrgAuditPage />)
