@@ -1,21 +1,21 @@
 import { render, screen } from '@testing-library/react'
 import { TimelinePanel } from '../components/TimelinePanel'
 
+const started = (at: string) => ({
+  id: 'e1',
+  action: 'start' as const,
+  from: 'approved' as const,
+  to: 'in_progress' as const,
+  actorName: '王建国',
+  comment: '',
+  at,
+})
+
 describe('项目动态', () => {
   it('shows milestone approvals and check-ins among the state changes, newest first', () => {
     render(
       <TimelinePanel
-        events={[
-          {
-            id: 'e1',
-            action: 'start',
-            from: 'approved',
-            to: 'in_progress',
-            actorName: '王建国',
-            comment: '',
-            at: '2026-03-01T02:00:00.000Z',
-          },
-        ]}
+        events={[started('2026-03-01T02:00:00.000Z')]}
         work={[
           {
             id: 'r1',
@@ -46,5 +46,16 @@ describe('项目动态', () => {
     expect(screen.getByText('意见：材料齐全')).toBeInTheDocument()
     expect(screen.getByText('内容：走访 12 户')).toBeInTheDocument()
     expect(screen.getByText('走访 · 入户走访')).toBeInTheDocument()
+  })
+
+  it('gives each time in China time (UTC+8), whatever the device’s clock says', () => {
+    render(
+      <TimelinePanel
+        // 2026-03-02 04:30 in China; the device's clock in UTC would say 03-01 20:30.
+        events={[started('2026-03-01T20:30:00.000Z')]}
+        work={[]}
+      />,
+    )
+    expect(screen.getByText('2026-03-02 04:30')).toBeInTheDocument()
   })
 })

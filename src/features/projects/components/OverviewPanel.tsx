@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import dayjs from 'dayjs'
+import { chinaTime } from '@domain/time'
 import type { ProjectDetail } from '@contract/api'
 import { ANSWER_KEYS } from '@contract/entities'
 import { ANSWER_LABELS } from '@domain/proposal'
@@ -29,7 +29,7 @@ export function OverviewPanel({ project }: OverviewPanelProps) {
         <Text className="panel__text">{project.owner?.name ?? '未指定'}</Text>
       </Card>
       {project.acceptance ? (
-        <Card title="结题申请" extra={dayjs(project.acceptance.requestedAt).format('YYYY-MM-DD')}>
+        <Card title="结题申请" extra={chinaTime(project.acceptance.requestedAt).format('YYYY-MM-DD')}>
           <Text className="panel__text">{project.acceptance.summary}</Text>
         </Card>
       ) : null}

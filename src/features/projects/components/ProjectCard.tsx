@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Progress } from '@nutui/nutui-react-taro'
-import dayjs from 'dayjs'
+import { chinaTime } from '@domain/time'
 import type { ProjectSummary } from '@contract/api'
 import { CATEGORY_LABELS } from '@domain/labels'
 import { StatusTag } from '@/components/StatusTag'
@@ -33,7 +33,7 @@ export function ProjectCard({ project, onClick }: ProjectCardProps) {
       </View>
       <View className="project-card__foot">
         <Text className="project-card__branch">{project.branchName}</Text>
-        <Text className="project-card__updated">更新于 {dayjs(project.updatedAt).format('M月D日')}</Text>
+        <Text className="project-card__updated">更新于 {chinaTime(project.updatedAt).format('M月D日')}</Text>
       </View>
     </View>
   )

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import dayjs from 'dayjs'
+import { chinaTime } from '@domain/time'
 import type { ProjectEventView, ProjectWorkView } from '@contract/api'
 import { ACTION_LABELS, MILESTONE_ACTION_LABELS, STATUS_LABELS } from '@domain/labels'
 import { Card } from '@/components/Card'
@@ -56,7 +56,7 @@ export function TimelinePanel({ events, work = [] }: TimelinePanelProps) {
           <View className="timeline__body">
             <View className="timeline__head">
               <Text className="timeline__action">{e.action}</Text>
-              <Text className="timeline__time">{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</Text>
+              <Text className="timeline__time">{chinaTime(e.at).format('YYYY-MM-DD HH:mm')}</Text>
             </View>
             <Text className="timeline__who">{e.who}</Text>
             <Text className="timeline__change">{e.change}</Text>

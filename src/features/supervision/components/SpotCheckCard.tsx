@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import dayjs from 'dayjs'
+import { chinaTime } from '@domain/time'
 import type { SpotCheckSummary } from '@contract/api'
 
 export interface SpotCheckCardProps {
@@ -13,12 +13,12 @@ export function SpotCheckCard({ check, onOpen }: SpotCheckCardProps) {
     <View
       className="admin-row"
       ariaRole="button"
-      ariaLabel={`查看抽查：${dayjs(check.createdAt).format('YYYY年M月D日')}`}
+      ariaLabel={`查看抽查：${chinaTime(check.createdAt).format('YYYY年M月D日')}`}
       onClick={() => onOpen(check.id)}
     >
       <View className="admin-row__main">
         <Text className="admin-row__title">
-          {dayjs(check.createdAt).format('YYYY年M月D日')} · {check.scopeName}
+          {chinaTime(check.createdAt).format('YYYY年M月D日')} · {check.scopeName}
         </Text>
         <Text className="admin-row__sub">
           从 {check.candidateCount} 个项目中抽取 {check.pickedCount} 个 · {check.createdByName}

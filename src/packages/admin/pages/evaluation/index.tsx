@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import dayjs from 'dayjs'
+import { chinaTime } from '@domain/time'
 import { chinaYear } from '@domain/dates'
 import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
@@ -58,7 +58,7 @@ export default function EvaluationPage() {
           {view.confirmed ? (
             <Text className="admin-status">
               十佳精品项目已由{view.confirmed.markedByName}于{' '}
-              {dayjs(view.confirmed.markedAt).format('YYYY-MM-DD HH:mm')} 确认
+              {chinaTime(view.confirmed.markedAt).format('YYYY-MM-DD HH:mm')} 确认
               {e.needsConfirming ? '；排名已有变化，可重新确认' : ''}
             </Text>
           ) : null}

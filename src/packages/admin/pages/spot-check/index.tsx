@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import dayjs from 'dayjs'
+import { chinaTime } from '@domain/time'
 import { chinaDay } from '@domain/checkins'
 import { SUPERVISION_EVENT_LABELS } from '@domain/labels'
 import { Card } from '@/components/Card'
@@ -40,7 +40,7 @@ export default function SpotCheckPage() {
   const today = chinaDay(new Date())
   return (
     <View className="admin-page">
-      <Card title="随机抽查" extra={dayjs(check.createdAt).format('YYYY年M月D日')}>
+      <Card title="随机抽查" extra={chinaTime(check.createdAt).format('YYYY年M月D日')}>
         <Text className="admin-meta">
           范围：{check.scopeName} · 抽取 {check.picked.length} 个 · 发起人 {check.createdByName}
         </Text>
@@ -73,7 +73,7 @@ export default function SpotCheckPage() {
                 {SUPERVISION_EVENT_LABELS[e.action]} · {e.actorName}
               </Text>
               {e.comment ? <Text className="admin-row__sub">{e.comment}</Text> : null}
-              <Text className="admin-row__sub">{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</Text>
+              <Text className="admin-row__sub">{chinaTime(e.at).format('YYYY-MM-DD HH:mm')}</Text>
             </View>
           </View>
         ))}

@@ -145,7 +145,8 @@ describe('年度评价', () => {
           confirmed: {
             projectIds: ['prj-009', 'prj-008'],
             markedByName: '赵振华',
-            markedAt: '2026-12-30T02:00:00.000Z',
+            // 2026-12-31 06:30 in China; the device's clock (UTC here) would say 12-30 22:30.
+            markedAt: '2026-12-30T22:30:00.000Z',
           },
           ranking: view().ranking.map((r) => ({ ...r, topTen: true })),
         }),
@@ -171,7 +172,7 @@ describe('年度评价', () => {
       expect.objectContaining({ content: expect.stringContaining('1. 打造“440”精品“党员先锋岗”') }),
     )
     expect(payloadsOf('supervision.markTopTen')).toEqual([{ year: YEAR, projectIds: ['prj-009', 'prj-008'] }])
-    expect(await screen.findByText(/十佳精品项目已由赵振华于 .* 确认/)).toBeInTheDocument()
+    expect(await screen.findByText(/十佳精品项目已由赵振华于 2026-12-31 06:30 确认/)).toBeInTheDocument()
     expect(screen.getAllByText('十佳')).toHaveLength(2)
     expect(screen.queryByRole('button', { name: '确认十佳精品项目' })).not.toBeInTheDocument()
   })

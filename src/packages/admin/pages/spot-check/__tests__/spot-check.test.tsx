@@ -31,7 +31,8 @@ const task = (over: Partial<RectificationView> = {}): RectificationView => ({
 function check(over: Partial<SpotCheckDetail> = {}): SpotCheckDetail {
   return {
     id: 'sc-1',
-    createdAt: '2026-05-10T04:00:00.000Z',
+    // 2026-05-11 02:00 in China (the device's clock in UTC would say 5月10日).
+    createdAt: '2026-05-10T18:00:00.000Z',
     createdByName: '赵振华',
     scopeName: '全部党支部',
     size: 2,
@@ -73,7 +74,7 @@ function check(over: Partial<SpotCheckDetail> = {}): SpotCheckDetail {
         to: 'prj-001,prj-003',
         actorName: '赵振华',
         comment: '从全部党支部3 个实施中项目中随机抽取 2 个',
-        at: '2026-05-10T04:00:00.000Z',
+        at: '2026-05-10T18:00:00.000Z',
       },
     ],
     canRecord: true,
@@ -103,6 +104,9 @@ describe('随机抽查 detail', () => {
     expect(screen.getByText('0123456789abcdef0123456789abcdef')).toBeInTheDocument()
     expect(screen.getByText('算法：sfc32-fisher-yates-v1')).toBeInTheDocument()
     expect(screen.getByText('随机抽取 · 赵振华')).toBeInTheDocument()
+    // Times read China time (UTC+8) on any device.
+    expect(screen.getByText('2026年5月11日')).toBeInTheDocument()
+    expect(screen.getByText('2026-05-11 02:00')).toBeInTheDocument()
 
     fireEvent.click(screen.getByRole('button', { name: '查看候选名单' }))
     expect(screen.getByText('prj-001，prj-002，prj-003')).toBeInTheDocument()
