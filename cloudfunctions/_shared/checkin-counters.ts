@@ -3,6 +3,7 @@ import { APPLIED_KEPT, countersOf, recountCheckins } from '../../domain/checkin-
 import { EMPTY_STATS, addCheckin } from '../../domain/checkins'
 import type { Checkin, CheckinStatsDoc } from '../../types/entities'
 import { COLLECTIONS, db, _ } from './cloud'
+import { listFigureSources } from './repositories/checkins'
 import type { FigureSource } from './repositories/checkins'
 import { TransactionBusy } from './transaction'
 
@@ -146,26 +147,37 @@ export async function markCounted(id: string, seq: number): Promise<void> {
 }
 
 /**
- * Check-ins recorded but not yet marked counted (their run stopped in between): the roll-up finishes them.
- * At most `limit` per call, so a sweep's cost stays bounded.
+ * Check-ins whose run stopped in between: recorded but not yet marked counted, or marked withdrawn but not yet
+ * out of the counters. The roll-up finishes them, counting first (a member's figures are recounted only over
+ * counted check-ins). At most `limit` of each per call, so a sweep's cost stays bounded. Answers how many.
  */
 export async function countPending(limit = 200): Promise<number> {
-  const res = (await db
-    .collection(COLLECTIONS.checkins)
-    .where({ counted: false })
-    .limit(limit)
-    .get()) as unknown as { data: Checkin[] }
+  const pendingWhere = (where: Record<string, unknown>) =>
+    db.collection(COLLECTIONS.checkins).where(where).limit(limit).get() as unknown as Promise<{
+      data: Checkin[]
+    }>
+  const [uncounted, withdrawn] = await Promise.all([
+    pendingWhere({ counted: false }),
+    pendingWhere({ withdrawnCounted: false }),
+  ])
   // One member's pending check-ins in turn (their figures are one document), in the order they were recorded
   // (a record not yet counted has no number yet), members side by side.
   const byPerson = new Map<string, Checkin[]>()
-  for (const c of res.data) byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c])
+  for (const c of uncounted.data) byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c])
   const recorded = (c: Checkin) => new Date(c.createdAt).getTime()
   await Promise.all(
     [...byPerson.values()].map(async (list) => {
       for (const c of list.sort((a, b) => recorded(a) - recorded(b))) await takeIntoCounters(c)
     }),
   )
-  return res.data.length
+  const withdrawing = new Map<string, Checkin[]>()
+  for (const c of withdrawn.data) withdrawing.set(c.personId, [...(withdrawing.get(c.personId) ?? []), c])
+  await Promise.all(
+    [...withdrawing.values()].map(async (list) => {
+      for (const c of list) await finishWithdrawal(c)
+    }),
+  )
+  return uncounted.data.length + withdrawn.data.length
 }
 
 /**
@@ -187,8 +199,28 @@ function removeOnce(id: string, c: Pick<Counted, '_id' | 'personId'>): Promise<U
 }
 
 /** Takes a withdrawn check-in out of every counter it was added to: one round trip, safe to repeat. */
-export async function takeOutOfCounters(c: Counted): Promise<void> {
+async function takeOutOfCounters(c: Counted): Promise<void> {
   await Promise.all(countersOf(c).map((r) => removeOnce(r._id, c)))
+}
+
+/**
+ * Takes a check-in already marked withdrawn out of its member's figures and every counter, issued together, then
+ * marks it out of them. Safe to repeat at any point: a run that stops half-way is finished by withdrawing again
+ * or by the roll-up (countPending). `first` is what the caller read already (figures and check-ins).
+ */
+export async function finishWithdrawal(
+  c: Counted,
+  first?: { stats: StoredStats | null; sources: FigureSource[] },
+): Promise<StoredStats> {
+  const [figures] = await Promise.all([
+    refigure(c.personId, c._id, () => listFigureSources(c.personId), first),
+    takeOutOfCounters(c),
+  ])
+  await db
+    .collection(COLLECTIONS.checkins)
+    .doc(c._id)
+    .update({ data: { withdrawnCounted: true } })
+  return figures
 }
 
 /**

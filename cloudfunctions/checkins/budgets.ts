@@ -17,5 +17,5 @@ export const ROUND_TRIPS: RoundTripBudgets<'checkins'> = {
   approveMilestone: 5,
   returnMilestone: 5,
   editCheckin: 3,
-  withdrawCheckin: 4,
+  withdrawCheckin: 5,
 }

@@ -51,6 +51,7 @@ export const INDEXES: Record<string, string[][]> = {
     ['projectId', 'taskId', 'at'],
     ['projectId', '_id'],
     ['counted'],
+    ['withdrawnCounted'],
     ['requestId'],
     ['branchId'],
   ],

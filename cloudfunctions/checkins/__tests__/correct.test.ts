@@ -1,4 +1,4 @@
-import { checkCounters } from '../../../localcloud/counter-check'
+import { checkCounters, rollUp } from '../../../localcloud/counter-check'
 import { startTestCloud } from '../../../localcloud/testing'
 import type { TestCloud } from '../../../localcloud/testing'
 import { OPEN, checkin, countersAndRecount, data, fileOf } from './helpers'
@@ -172,6 +172,32 @@ describe('checkins.withdrawCheckin', () => {
     expect(stored(c.id)).toMatchObject({ withdrawnCounted: true })
     const { stored: s, recounted } = countersAndRecount(cloud)
     expect(s).toEqual(recounted)
+  })
+
+  it('finishes, in the roll-up, a withdrawal whose run stopped after its mark, without withdrawing again', async () => {
+    const c = await record('p003')
+    await setFields(c.id, { withdrawnAt: { $date: new Date().toISOString() }, withdrawnCounted: false })
+    await rollUp(cloud.db)
+    expect(stored(c.id)).toMatchObject({ withdrawnCounted: true })
+    const { stored: s, recounted } = countersAndRecount(cloud)
+    expect(s).toEqual(recounted)
+  })
+
+  it('leaves every counter as it was when the run stops before its mark', async () => {
+    const c = await record('p003')
+    const before = state()
+    const db = cloud.db
+    const handle = db.handle.bind(db)
+    // The mark fails, as if the function had died just before writing it.
+    db.handle = (api, params) =>
+      api === 'database.modifyDocument' && params.collectionName === 'checkins'
+        ? Promise.resolve({ code: 'DATABASE_REQUEST_FAILED', message: 'checkins is down' })
+        : handle(api, params)
+    const stopped = await cloud.call(as.p003, 'checkins', 'withdrawCheckin', { id: c.id }).finally(() => {
+      db.handle = handle
+    })
+    expect(stopped.ok).toBe(false)
+    expect(state()).toEqual(before)
   })
 
   it('refuses someone else and an unknown id (nothing changed)', async () => {

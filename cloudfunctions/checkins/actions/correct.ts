@@ -5,7 +5,7 @@ import type { CheckinCorrected } from '../../../types/functions/checkins'
 import { fail, ok } from '../../../types/result'
 import type { Result } from '../../../types/result'
 import { checkinViewFor, toFigures } from '../../_shared/checkin-views'
-import { refigure, takeOutOfCounters } from '../../_shared/checkin-counters'
+import { finishWithdrawal } from '../../_shared/checkin-counters'
 import type { StoredStats } from '../../_shared/checkin-counters'
 import { COLLECTIONS, db } from '../../_shared/cloud'
 import { fileIdIssues } from '../../_shared/file-ids'
@@ -74,9 +74,11 @@ const samePlace = (a: Checkin['place'], b: Checkin['place']) => JSON.stringify(a
 
 /**
  * 撤回打卡: the check-in stays stored, marked withdrawn (the secretary still sees it), and leaves every counter
- * and the member's figures (their streak recounted without it). Four round trips: the check-in with the
- * caller; its milestone's status, the member's figures and check-ins; then together the mark, every counter
- * and the figures, each safe to repeat; then the mark that it is out of them. Withdrawing again finishes a
+ * and the member's figures (their streak recounted without it). Five round trips: the check-in with the
+ * caller; its milestone's status, the member's figures and check-ins; the mark that it is withdrawn; then
+ * together every counter and the figures, each safe to repeat; then the mark that it is out of them. A run
+ * stopped after the first mark is finished by withdrawing again or by the roll-up (countPending), so no count
+ * ever leaves before its record is marked. Withdrawing again finishes a
  * withdrawal whose run stopped half-way, and otherwise changes nothing.
  */
 export const withdrawCheckin = readingEarly<'checkins', 'withdrawCheckin'>()(
@@ -98,20 +100,14 @@ export const withdrawCheckin = readingEarly<'checkins', 'withdrawCheckin'>()(
       if (c.counted === false) return fail('CONFLICT', '这条打卡正在统计，请稍后再撤回')
     }
     const at = c.withdrawnAt ?? now
-    const [, figures] = await Promise.all([
-      finishing
-        ? Promise.resolve()
-        : db
-            .collection(COLLECTIONS.checkins)
-            .doc(c._id)
-            .update({ data: { withdrawnAt: at, withdrawnCounted: false } }),
-      refigure(caller._id, c._id, () => listFigureSources(caller._id), { stats, sources }),
-      takeOutOfCounters(c),
-    ])
-    await db
-      .collection(COLLECTIONS.checkins)
-      .doc(c._id)
-      .update({ data: { withdrawnCounted: true } })
+    // Marked first, so a run stopped anywhere after leaves a mark the roll-up finishes from.
+    if (!finishing) {
+      await db
+        .collection(COLLECTIONS.checkins)
+        .doc(c._id)
+        .update({ data: { withdrawnAt: at, withdrawnCounted: false } })
+    }
+    const figures = await finishWithdrawal(c, { stats, sources })
     return answer({ ...c, withdrawnAt: at, withdrawnCounted: true }, caller._id, status, figures)
   },
 )
