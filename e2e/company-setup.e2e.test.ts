@@ -256,6 +256,11 @@ test('the member checks in with a photo and, within 24 hours, corrects its text 
   await card.getByText(/还可修改 2[0-4] 小时/).waitFor()
   await screenshot(member, 'company-11-my-checkins')
   await card.locator('.nut-button', { hasText: '修改' }).click()
+  // While editing, each photo shows once: in the picker, where it can be removed, not also in the card above it.
+  await card.locator('.photo-picker').getByLabel('照片 1', { exact: true }).waitFor()
+  await card.locator('.photo-picker').scrollIntoViewIfNeeded()
+  await screenshot(member, 'company-12-editing')
+  expect(await card.getByLabel(/^照片 \d+$/).count()).toBe(1)
   await fill(member, '修改打卡内容', CORRECTED)
   await member.getByLabel('删除照片 1').filter({ visible: true }).click()
   const again = member.waitForEvent('filechooser')
@@ -263,11 +268,11 @@ test('the member checks in with a photo and, within 24 hours, corrects its text 
   await (await again).setFiles({ name: 'site-2.jpg', mimeType: 'image/jpeg', buffer: await jpeg(member) })
   // The picker shows the new photo as its upload starts; 保存修改 comes back once it is stored.
   await card.locator('.photo-picker').getByLabel('照片 1', { exact: true }).waitFor()
-  await screenshot(member, 'company-12-correcting')
+  await screenshot(member, 'company-13-correcting')
   await tap(member, '保存修改')
   const corrected = member.locator('.checkin-card', { hasText: CORRECTED }).filter({ visible: true })
   await corrected.getByText('已修改', { exact: false }).first().waitFor()
-  await screenshot(member, 'company-13-corrected')
+  await screenshot(member, 'company-14-corrected')
 
   const [after] = journey.cloud().db.find('checkins', {})
   expect(after).toMatchObject({ text: CORRECTED, edits: 1 })

@@ -14,10 +14,18 @@ export interface CheckinCardProps {
   showProject?: boolean
   /** Under the card: my corrections (修改 / 撤回) in my own history. */
   footer?: ReactNode
+  /** Its correction is open: the photos show once, in the footer's picker, not also above it. */
+  editing?: boolean
 }
 
 /** One check-in (写实): when, what was done, its photos, and where when shared. */
-export function CheckinCard({ checkin, showPerson = true, showProject = true, footer }: CheckinCardProps) {
+export function CheckinCard({
+  checkin,
+  showPerson = true,
+  showProject = true,
+  footer,
+  editing = false,
+}: CheckinCardProps) {
   const [showVersions, setShowVersions] = useState(false)
   return (
     <View className={`checkin-card${checkin.withdrawn ? ' checkin-card--withdrawn' : ''}`}>
@@ -39,7 +47,7 @@ export function CheckinCard({ checkin, showPerson = true, showProject = true, fo
         <Text className="checkin-card__milestone">里程碑：{checkin.milestone.title}</Text>
       ) : null}
       <Text className="checkin-card__text">{checkin.text}</Text>
-      {checkin.photos.length > 0 ? (
+      {checkin.photos.length > 0 && !editing ? (
         <View className="checkin-card__photos">
           <PhotoGrid files={checkin.photos} />
         </View>

@@ -18,6 +18,8 @@ export interface CheckinCorrectionProps {
   onEdited: (result: CheckinCorrected) => void
   /** Withdrawn: it leaves the list, and the figures changed. */
   onWithdrawn: (result: CheckinCorrected) => void
+  /** 修改 opened (true) or closed (false): the card above hides its photos meanwhile, the picker shows them. */
+  onEditingChange?: (editing: boolean) => void
   /** The clock the remaining time is told against (tests pass one). */
   now?: Date
 }
@@ -27,14 +29,24 @@ export interface CheckinCorrectionProps {
  * and photos in place (the create form's picker and limits; a new photo is uploaded as it is chosen, the
  * place stays as it is); 撤回 asks first.
  */
-export function CheckinCorrection({ checkin, onEdited, onWithdrawn, now }: CheckinCorrectionProps) {
-  const [editing, setEditing] = useState(false)
+export function CheckinCorrection({
+  checkin,
+  onEdited,
+  onWithdrawn,
+  onEditingChange,
+  now,
+}: CheckinCorrectionProps) {
+  const [editing, setEditingState] = useState(false)
   const [text, setText] = useState(checkin.text)
   const [photos, setPhotos] = useState(checkin.photos)
   const [uploading, setUploading] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | undefined>()
   if (!checkin.correctable) return null
+  const setEditing = (on: boolean) => {
+    setEditingState(on)
+    onEditingChange?.(on)
+  }
 
   const save = async () => {
     if (!text.trim()) return setError('请填写打卡内容')

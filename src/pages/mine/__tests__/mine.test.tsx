@@ -154,6 +154,37 @@ describe('我的', () => {
     expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/checkin/index' })
   })
 
+  it("shows a check-in's photos once while it is corrected: in the picker, not also in the card above", async () => {
+    const photo = (n: number) => `cloud://env/uploads/p-li/${n}.jpg`
+    const correctable = new Date(Date.now() + 5 * 3600_000).toISOString()
+    answer({
+      'org.whoami': member,
+      'checkins.myStats': stats(),
+      'checkins.history': history([
+        checkin('ck-1', '走访了 12 户居民', { photos: [photo(1), photo(2)], correctable }),
+        checkin('ck-2', '检查了配电房', { photos: [photo(3)], correctable }),
+      ]),
+    })
+    render(<MinePage />)
+    await screen.findByText('走访了 12 户居民')
+    const photos = () => screen.getAllByLabelText(/^照片 \d+$/)
+    expect(photos()).toHaveLength(3)
+
+    fireEvent.click(screen.getAllByText('修改')[0])
+    expect(await screen.findByText('保存修改')).toBeInTheDocument()
+    // Each photo once: the first check-in's two in the picker (with ×), the second's in its card.
+    expect(photos()).toHaveLength(3)
+    expect(screen.getAllByLabelText(/^删除照片 \d+$/)).toHaveLength(2)
+
+    fireEvent.click(screen.getByText('修改'))
+    expect(photos()).toHaveLength(3)
+    expect(screen.getAllByLabelText(/^删除照片 \d+$/)).toHaveLength(3)
+
+    fireEvent.click(screen.getAllByText('取消')[0])
+    expect(photos()).toHaveLength(3)
+    expect(screen.getAllByLabelText(/^删除照片 \d+$/)).toHaveLength(1)
+  })
+
   it('reloads everything on pull-down, and catches up on return without losing the pages read', async () => {
     answer({
       'org.whoami': member,

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/Card'
 import { EmptyState } from '@/components/EmptyState'
@@ -20,6 +21,15 @@ export interface CheckinHistoryListProps {
 
 /** 打卡记录: my check-ins, newest first, with a footer that says whether more is coming. */
 export function CheckinHistoryList({ history, onCheckIn, onWithdrawn }: CheckinHistoryListProps) {
+  /** The check-ins whose correction is open: their cards leave their photos to the picker. */
+  const [editing, setEditing] = useState<ReadonlySet<string>>(new Set())
+  const setEditingOf = (id: string, on: boolean) =>
+    setEditing((prev) => {
+      const next = new Set(prev)
+      if (on) next.add(id)
+      else next.delete(id)
+      return next
+    })
   if (history.loading && history.items.length === 0) return <LoadingState text="正在加载打卡记录…" />
   if (history.error)
     return (
@@ -44,9 +54,11 @@ export function CheckinHistoryList({ history, onCheckIn, onWithdrawn }: CheckinH
           key={c.id}
           checkin={c}
           showPerson={false}
+          editing={editing.has(c.id)}
           footer={
             <CheckinCorrection
               checkin={c}
+              onEditingChange={(on) => setEditingOf(c.id, on)}
               onEdited={(res) =>
                 history.setItems((prev) => prev.map((x) => (x.id === c.id ? res.checkin : x)))
               }
