@@ -31,10 +31,8 @@ test('a secretary makes an invite 小程序码, scanning it opens 绑定微信 w
   expect(scanned?.text).not.toContain('韩新竹')
 
   // 3. The newcomer, not yet registered, scans it: WeChat opens the page with the scene URL-encoded.
-  const phone = await journey.newPhone()
-  await phone.goto(journey.cloud().url + '/dev/sign-in')
-  await phone.locator('button[data-role="public"]').first().click()
-  await phone.waitForURL(/#\//)
+  const phone = await journey.newcomer()
+  await shown(phone, '尚未登记').waitFor()
   await openPage(phone, `/${scanned?.page}?scene=${encodeURIComponent(scanned?.scene ?? '')}`)
   await shown(phone, '已从小程序码填入邀请码，核对后点「绑定」').waitFor()
   await expect(
@@ -47,6 +45,8 @@ test('a secretary makes an invite 小程序码, scanning it opens 绑定微信 w
 
   // 4. The new member searches from the home page's box: their branch's project, the words marked.
   await phone.locator('.search-entry').filter({ visible: true }).click()
+  await phone.locator('[aria-label="搜索内容"] input').filter({ visible: true }).waitFor()
+  await screenshot(phone, 'invite-qr-04-search-empty')
   await phone.locator('[aria-label="搜索内容"] input').filter({ visible: true }).fill('施工')
   await tap(phone, '搜索')
   const hit = phone
@@ -54,7 +54,7 @@ test('a secretary makes an invite 小程序码, scanning it opens 绑定微信 w
     .filter({ visible: true })
   await hit.waitFor()
   await expect(hit.locator('.search-hit').first().innerText()).resolves.toBe('施工')
-  await screenshot(phone, 'invite-qr-04-search')
+  await screenshot(phone, 'invite-qr-05-search')
   await hit.click()
   await phone
     .locator('.project-header')
@@ -63,12 +63,10 @@ test('a secretary makes an invite 小程序码, scanning it opens 绑定微信 w
     .waitFor()
 
   // 5. Scanned again on another phone: the code is spent, and the page says so in words.
-  const other = await journey.newPhone()
-  await other.goto(journey.cloud().url + '/dev/sign-in')
-  await other.locator('button[data-role="public"]').first().click()
-  await other.waitForURL(/#\//)
+  const other = await journey.newcomer()
+  await shown(other, '尚未登记').waitFor()
   await openPage(other, `/${scanned?.page}?scene=${encodeURIComponent(scanned?.scene ?? '')}`)
   await tap(other, '绑定')
   await shown(other, /这个邀请码已经使用过/).waitFor()
-  await screenshot(other, 'invite-qr-05-used')
+  await screenshot(other, 'invite-qr-06-used')
 })
