@@ -156,6 +156,16 @@ test("the committee imports the roster from Excel, sets 运维党支部's secret
   const { typed: code } = await makeInvite(committee, SECRETARY)
   await screenshot(committee, 'company-06-secretary-invite')
 
+  // 操作记录 names who led the branch before and after, as they were when the secretary was set.
+  await openPage(committee, '/packages/org/pages/audit/index')
+  const entry = committee.locator('.org-audit-page__entry', { hasText: '任命书记' }).filter({ visible: true })
+  await entry.getByText(`调整后：${SECRETARY}`).waitFor()
+  await expect(entry.locator('.org-audit-page__side').allInnerTexts()).resolves.toEqual([
+    '调整前：（无）',
+    `调整后：${SECRETARY}`,
+  ])
+  await screenshot(committee, 'company-06-audit-log')
+
   secretary = await journey.newcomer()
   await bindTyped(secretary, code, SECRETARY)
 })
