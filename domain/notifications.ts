@@ -134,6 +134,15 @@ export interface AnnouncementFact {
   at: Date
 }
 
+/** An announcement's subscribe-message fields: its opening words, group, author and time, and `status`. */
+const announcementValues = (a: AnnouncementFact, status: string) => ({
+  title: excerpt(a.text),
+  branch: a.groupName,
+  person: a.authorName,
+  time: chineseTime(a.at),
+  status,
+})
+
 /** A new announcement → every member of the group but its author. */
 export function planAnnouncement(a: AnnouncementFact, memberIds: readonly string[]): PlannedReminder[] {
   return [...new Set(memberIds)]
@@ -146,13 +155,7 @@ export function planAnnouncement(a: AnnouncementFact, memberIds: readonly string
       title: `${a.groupName}新通知`,
       body: `${a.authorName}：${excerpt(a.text, 60)}`,
       page: routes.post(a.postId),
-      values: {
-        title: excerpt(a.text),
-        branch: a.groupName,
-        person: a.authorName,
-        time: chineseTime(a.at),
-        status: '新通知',
-      },
+      values: announcementValues(a, '新通知'),
     }))
 }
 
@@ -173,13 +176,7 @@ export function planAnnouncementUnread(
       title: '请阅读通知',
       body: `${a.groupName}的通知你还没有阅读：${excerpt(a.text, 60)}`,
       page: routes.post(a.postId),
-      values: {
-        title: excerpt(a.text),
-        branch: a.groupName,
-        person: a.authorName,
-        time: chineseTime(a.at),
-        status: '待阅读',
-      },
+      values: announcementValues(a, '待阅读'),
     }))
 }
 

@@ -99,7 +99,18 @@ export function toWorkViews(
   return work.sort((a, b) => b.time - a.time).map(({ time: _time, ...w }) => w)
 }
 
-export const toEventView = (e: ProjectEvent): ProjectEventView => ({
+/** What every audit event shows (a project's or a supervision subject's): who did what, from what to what, when. */
+interface StoredEvent<A, F, T> {
+  _id: string
+  action: A
+  from: F
+  to: T
+  actorName: string
+  comment: string
+  at: Date
+}
+
+export const eventFields = <A, F, T>(e: StoredEvent<A, F, T>) => ({
   id: e._id,
   action: e.action,
   from: e.from,
@@ -108,3 +119,5 @@ export const toEventView = (e: ProjectEvent): ProjectEventView => ({
   comment: e.comment,
   at: iso(e.at),
 })
+
+export const toEventView = (e: ProjectEvent): ProjectEventView => eventFields(e)

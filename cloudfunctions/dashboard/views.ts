@@ -8,7 +8,7 @@ import {
 } from '../../domain/dashboard'
 import { formatDay } from '../../domain/dates'
 import { PROJECT_CATEGORIES, PROJECT_STATUSES } from '../../types/entities'
-import type { ProjectCategory, ProposalGuide } from '../../types/entities'
+import type { ProposalGuide } from '../../types/entities'
 import { yearCategoryLabels } from '../../domain/guide'
 import type {
   DashboardOverdueRow,
@@ -18,6 +18,7 @@ import type {
   OverdueMilestone,
 } from '../../types/entities-dashboard'
 import { LEAGUE_PARTS } from '../../types/entities-dashboard'
+import type { Filters } from './filters'
 import type { DashboardView, LeagueRow, OverdueItem } from '../../types/functions/dashboard'
 
 const hours = (seconds: number) => Math.round((seconds / 3600) * 10) / 10
@@ -59,13 +60,11 @@ export function toLeagueRow(
 
 export interface ViewContext {
   scope: DashboardView['scope']
-  year: number
-  category: ProjectCategory | undefined
+  /** The year and category asked for, the years the dashboards cover, and today (China day). */
+  filters: Pick<Filters, 'year' | 'category' | 'years' | 'today'>
   /** The year's published 选题指南, if any: its category names. */
   guide: Pick<ProposalGuide, 'published' | 'categories'> | undefined
-  years: number[]
   run: DashboardRun | null
-  today: string
   league: { rows: LeagueRow[]; total: number }
 }
 
@@ -83,13 +82,13 @@ export function freshnessOf(run: DashboardRun | null): DashboardView['freshness'
 /** A dashboard from its roll-up document; no document (nothing in that year or category) reads as zeroes. */
 export function toDashboardView(doc: DashboardRollup | undefined, ctx: ViewContext): DashboardView {
   const f = doc?.figures
-  const today = ctx.run?.today ?? ctx.today
+  const today = ctx.run?.today ?? ctx.filters.today
   return {
     scope: ctx.scope,
-    year: ctx.year,
-    category: ctx.category ?? null,
+    year: ctx.filters.year,
+    category: ctx.filters.category ?? null,
     categoryLabels: yearCategoryLabels(ctx.guide),
-    years: ctx.years,
+    years: ctx.filters.years,
     asOf: ctx.run && new Date(ctx.run.at).getTime() > 0 ? new Date(ctx.run.at).toISOString() : null,
     freshness: freshnessOf(ctx.run),
     today,

@@ -13,8 +13,7 @@ import type {
 import type { FindingView, RectificationView, SupervisionEventView } from '../../types/functions/supervision'
 import type { Tx } from '../_shared/transaction'
 import { COLLECTIONS } from '../_shared/cloud'
-
-const iso = (d: Date) => new Date(d).toISOString()
+import { eventFields, iso } from '../_shared/project-views'
 
 export const toFindingView = (f: SpotCheckFinding): FindingView => ({
   conclusion: f.conclusion,
@@ -44,14 +43,8 @@ export function toRectificationView(r: Rectification, caller: Person, now: Date)
 }
 
 export const toEventView = (e: SupervisionEvent): SupervisionEventView => ({
-  id: e._id,
+  ...eventFields(e),
   subjectId: e.subjectId,
-  action: e.action,
-  from: e.from,
-  to: e.to,
-  actorName: e.actorName,
-  comment: e.comment,
-  at: iso(e.at),
 })
 
 export interface EventInput {

@@ -40,12 +40,9 @@ export const branch: Handler<'dashboard', 'branch'> = async (params, { caller })
   return ok(
     toDashboardView(doc, {
       scope: { kind: 'branch', branchId: scope.branchId, branchName },
-      year: f.year,
-      category: f.category,
+      filters: f,
       guide: guides.get(f.year),
-      years: f.years,
       run,
-      today: f.today,
       league: { rows: doc && place ? [toLeagueRow({ ...doc, rank: place.rank })] : [], total },
     }),
   )

@@ -26,12 +26,9 @@ export const committee: Handler<'dashboard', 'committee'> = async (params, { cal
   return ok(
     toDashboardView(doc, {
       scope: { kind: 'company' },
-      year: f.year,
-      category: f.category,
+      filters: f,
       guide: guides.get(f.year),
-      years: f.years,
       run,
-      today: f.today,
       league: { rows: top, total: doc?.competitors ?? 0 },
     }),
   )
