@@ -90,3 +90,26 @@ export const NoticeBar = (
     </div>
   </div>
 )
+
+/** NutUI's Tabs: the custom `title` render when given (else each pane's title), then the panes. */
+const TabPane = (props: BaseProps & { title?: ReactNode; value?: string | number; disabled?: boolean }) =>
+  props.children ? <div className="nut-tabpane">{props.children}</div> : null
+
+export const Tabs = Object.assign(
+  (
+    props: BaseProps & {
+      value?: string | number
+      title?: () => ReactNode
+      activeType?: string
+      onChange?: (value: string | number) => void
+    },
+  ) => (
+    <div className={['nut-tabs', props.className].filter(Boolean).join(' ')}>
+      <div className="nut-tabs-titles">
+        <div className="nut-tabs-list">{props.title ? props.title() : null}</div>
+      </div>
+      <div className="nut-tabs-content-wrap">{props.children}</div>
+    </div>
+  ),
+  { TabPane },
+)
