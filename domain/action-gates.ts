@@ -48,6 +48,8 @@ export const ACTION_GATES: Gates = {
     renameUnit: ['committee', '只有党委可以管理组织'],
     moveUnit: ['committee', '只有党委可以管理组织'],
     mergeUnits: ['committee', '只有党委可以管理组织'],
+    mergeJob: ['committee', '只有党委可以管理组织'],
+    runMergeJob: ['committee', '只有党委可以管理组织'],
     createGroup: ['committee', '只有党委可以管理组织'],
     renameGroup: ['committee', '只有党委可以管理组织'],
     moveGroup: ['committee', '只有党委可以管理组织'],

@@ -122,6 +122,7 @@ export type {
   InviteView,
   GroupAdminView,
   OrgChangeView,
+  MergeJobView,
   OrgTreeView,
   AuditLogView,
   AuditEntryView,

@@ -78,6 +78,8 @@ export interface Fixtures {
   checkin: { edit: string; withdraw: string; other: string }
   /** A waiting 管理台账 export job of each branch's project, made by that branch's secretary (p001 / p008). */
   ledgerJob: { own: string; other: string }
+  /** A large merge's job (调控中心 into 机关) waiting for its run, as `org.mergeUnits` leaves one. */
+  mergeJob: string
 }
 
 /** The outcome a role gets in a scope. */
@@ -196,6 +198,8 @@ export const TABLE: Record<string, Record<string, Entry>> = {
     renameUnit: { payloads: { self: { unitId: OWN, name: '运维检修部党支部' } }, expect: COMMITTEE_STEP },
     moveUnit: { payloads: { self: { unitId: OWN, parentId: 'g-gongdiansuo' } }, expect: COMMITTEE_STEP },
     mergeUnits: { payloads: { self: { fromId: 'b-renzi', intoId: 'b-anzhi' } }, expect: COMMITTEE_STEP },
+    mergeJob: { payloads: { self: (f) => ({ jobId: f.mergeJob }) }, expect: COMMITTEE_STEP },
+    runMergeJob: { payloads: { self: (f) => ({ jobId: f.mergeJob }) }, expect: COMMITTEE_STEP },
     createGroup: { payloads: { self: { branchId: OWN, name: '矩阵测试党小组' } }, expect: COMMITTEE_STEP },
     renameGroup: {
       payloads: { self: { groupId: `${OWN}-g1`, name: '运维部先锋党小组' } },
@@ -1090,6 +1094,7 @@ export async function prepareFixtures(cloud: TestCloud, cookies: Record<string, 
       cloud.db.find('top_ten_selections', { year: 2025 })[0] as { entries: { projectId: string }[] }
     ).entries[0].projectId,
     ledgerJob: { own: ledgerJob(cloud, 'p001', 'prj-001'), other: ledgerJob(cloud, 'p008', 'prj-002') },
+    mergeJob: mergeJob(cloud),
     checkin: await checkins(cloud, cookies.member),
   }
 }
@@ -1134,6 +1139,38 @@ function ledgerJob(cloud: TestCloud, ownerId: string, projectId: string): string
       leaseUntil: new Date(now.getTime() + 70_000),
       attempts: 0,
       fileID: null,
+      error: null,
+      createdAt: now,
+      updatedAt: now,
+    },
+  ])
+  return _id
+}
+
+/** A large merge's job waiting for its run, as `org.mergeUnits` leaves one (its page would start it at once). */
+function mergeJob(cloud: TestCloud): string {
+  return mergeJobDoc(cloud, 'authz-merge-job', 'b-diaokong', 'b-jiguan')
+}
+
+function mergeJobDoc(cloud: TestCloud, _id: string, fromId: string, intoId: string): string {
+  const now = new Date()
+  const name = (id: string) => String(cloud.db.find('org_units', { _id: id })[0]?.name ?? id)
+  cloud.db.insertMany('org_jobs', [
+    {
+      _id,
+      kind: 'mergeUnits',
+      fromId,
+      intoId,
+      fromName: name(fromId),
+      intoName: name(intoId),
+      by: { _id: 'p057', name: '党委委员' },
+      total: 0,
+      done: 0,
+      moved: {},
+      status: 'queued',
+      leaseUntil: new Date(now.getTime() + 30_000),
+      runs: 0,
+      message: null,
       error: null,
       createdAt: now,
       updatedAt: now,
@@ -1299,6 +1336,14 @@ export const ESCALATION: Record<string, Record<string, EscalationEntry>> = {
       async prepare(cloud, _cookies, target) {
         putTarget(cloud, target)
         return { fromId: OWN, intoId: OTHER }
+      },
+      expect: (role) => outsiders(role) ?? (role === 'committee' ? 'ok' : 'denied'),
+    },
+    // A large merge's run moves the target with the branch, as the merge itself would.
+    runMergeJob: {
+      async prepare(cloud, _cookies, target) {
+        putTarget(cloud, target)
+        return { jobId: mergeJobDoc(cloud, 'authz-esc-merge-job', OWN, OTHER) }
       },
       expect: (role) => outsiders(role) ?? (role === 'committee' ? 'ok' : 'denied'),
     },

@@ -148,7 +148,12 @@ describe('round-trip budgets', () => {
 
 /** Actions whose budget is for their largest input (a 2,000-row roster, a full roll-up), more than the table's case takes. */
 // A large ledger's job reads its check-ins 1,000 a round trip, and notes its progress every 5,000 rows.
-const GROWS_WITH_INPUT = new Set(['org.importRoster', 'dashboard.refresh', 'ledger.runJob'])
+const GROWS_WITH_INPUT = new Set([
+  'org.importRoster',
+  'org.runMergeJob',
+  'dashboard.refresh',
+  'ledger.runJob',
+])
 
 /** The actions that only read: lists, details, counts and figures. */
 const READS = new Set([

@@ -60,5 +60,6 @@ export const COLLECTIONS = {
   supervisionBranchStatus: 'supervision_branch_status',
   ledgerExports: 'ledger_exports',
   ledgerJobs: 'ledger_jobs',
+  orgJobs: 'org_jobs',
   searchKeys: 'search_keys',
 } as const

@@ -20,6 +20,11 @@ export const ROUND_TRIPS: RoundTripBudgets<'org'> = {
   renameUnit: 4,
   moveUnit: 3,
   mergeUnits: 5,
+  mergeJob: 2,
+  // A small history's run (take, read each kind of history, finish like a merge, done); a large one adds two
+  // round trips per batch of 1,000 (read ids, move them; the progress goes with the next read), and a run
+  // starts no batch after MERGE_RUN_MS (domain/org-jobs.ts).
+  runMergeJob: 17,
   createGroup: 3,
   renameGroup: 3,
   moveGroup: 4,

@@ -77,6 +77,10 @@ export const orgSchemas = {
   moveUnit: z.object({ unitId: idSchema, parentId: idSchema.nullable() }).strict(),
   /** Everything of `fromId` (people, groups, projects, check-ins, counters) goes to `intoId`; `fromId` is removed. */
   mergeUnits: z.object({ fromId: idSchema, intoId: idSchema }).strict(),
+  /** A large merge's job (domain/org-jobs.ts): how far it has got. */
+  mergeJob: z.object({ jobId: idSchema }).strict(),
+  /** A large merge's job: one run of its batches (bounded in time), then how far it has got. */
+  runMergeJob: z.object({ jobId: idSchema }).strict(),
   createGroup: z.object({ branchId: idSchema, name: groupName }).strict(),
   renameGroup: z.object({ groupId: idSchema, name: groupName }).strict(),
   /** The group and its members go to another branch. */
@@ -212,6 +216,25 @@ export interface OrgChangeView {
   id: string
   message: string
   moved: Record<string, number>
+  /** A merge too large for one call: the job that does it, which the page runs and follows. */
+  job?: MergeJobView
+}
+
+/** A large branch merge done as a job, batch by batch (domain/org-jobs.ts). */
+export interface MergeJobView {
+  jobId: string
+  status: 'queued' | 'running' | 'done' | 'failed'
+  fromId: string
+  intoId: string
+  fromName: string
+  intoName: string
+  /** Documents of the branch's history to move, and how many are moved. */
+  total: number
+  done: number
+  /** Once done: what was moved, and the merge's message. */
+  moved: Record<string, number>
+  message: string | null
+  error: string | null
 }
 
 /** One change of the organisation as the committee reads it back. */
@@ -250,6 +273,8 @@ export interface OrgOutputs {
   renameUnit: OrgChangeView
   moveUnit: OrgChangeView
   mergeUnits: OrgChangeView
+  mergeJob: MergeJobView
+  runMergeJob: MergeJobView
   createGroup: OrgChangeView
   renameGroup: OrgChangeView
   moveGroup: OrgChangeView

@@ -7,7 +7,8 @@ import {
   placementProblem,
   unitNameProblem,
 } from '../../../domain/org-admin'
-import type { LectureListing, OrgUnit } from '../../../types/entities'
+import { mergeJobText, mergeMode } from '../../../domain/org-jobs'
+import type { LectureListing, OrgUnit, Person } from '../../../types/entities'
 import { fail, ok } from '../../../types/result'
 import { _ } from '../../_shared/cloud'
 import { now } from '../../_shared/clock'
@@ -28,6 +29,7 @@ import {
   readOrg,
   reindex,
 } from '../admin-store'
+import { addFiguresOnce, historySize, mergeJobView, openMergeJob, openMergeJobs } from '../merge-job'
 
 const KIND_WORDS = { committee: '党委', general_branch: '党总支', branch: '党支部' } as const
 
@@ -114,13 +116,8 @@ export const moveUnit: Handler<'org', 'moveUnit'> = async ({ unitId, parentId },
   return ok({ id: unitId, message: `已将${summary}`, moved: {} })
 }
 
-/**
- * `fromId` is merged into `intoId` and removed. A 党总支: its units move under the other. A 支部: everything that
- * names it moves (people and their roles, groups, projects, milestones, check-ins and their counters, study,
- * lectures, invites); its running counters add to the other's, so a recount agrees. Its secretary stays as a
- * member of the merged branch, whose secretary leads it. Each collection moves in one request, all together.
- */
-export const mergeUnits: Handler<'org', 'mergeUnits'> = async ({ fromId, intoId }, { caller }) => {
+/** What a merge reads before it writes, in one round trip. */
+export async function readMerge(fromId: string, intoId: string) {
   const [{ units, groups }, people, projects, figures, listings, supervision] = await Promise.all([
     readOrg(),
     peopleOf(fromId),
@@ -129,12 +126,65 @@ export const mergeUnits: Handler<'org', 'mergeUnits'> = async ({ fromId, intoId 
     fetchAll<LectureListing>(coll('lectureListings').where({ key: fromId })),
     readSupervision(fromId, intoId),
   ])
-  const from = units.find((u) => u._id === fromId)
-  const into = units.find((u) => u._id === intoId)
+  return { units, groups, people, projects, figures, listings, supervision }
+}
+export type MergeReads = Awaited<ReturnType<typeof readMerge>>
+
+/**
+ * `fromId` is merged into `intoId` and removed. A 党总支: its units move under the other. A 支部: everything that
+ * names it moves (people and their roles, groups, projects, milestones, check-ins and their counters, study,
+ * lectures, invites); its running counters add to the other's, so a recount agrees. Its secretary stays as a
+ * member of the merged branch, whose secretary leads it. Each collection moves in one request, all together.
+ * A branch with a large history (domain/org-jobs.ts) is merged by a job instead: the answer carries it.
+ */
+export const mergeUnits: Handler<'org', 'mergeUnits'> = async ({ fromId, intoId }, { caller }) => {
+  const [reads, history, open] = await Promise.all([
+    readMerge(fromId, intoId),
+    historySize(fromId),
+    openMergeJobs(),
+  ])
+  const from = reads.units.find((u) => u._id === fromId)
+  const into = reads.units.find((u) => u._id === intoId)
   if (!from || !into) return fail('NOT_FOUND', '组织不存在')
-  const problem = mergeProblem(units, from, into)
+  const problem = mergeProblem(reads.units, from, into)
   if (problem) return fail('CONFLICT', problem)
+  const busy = open.find((j) => [j.fromId, j.intoId].some((id) => id === fromId || id === intoId))
+  if (busy?.fromId === fromId && busy.intoId === intoId)
+    return ok({ id: intoId, message: mergeJobText(busy), moved: {}, job: mergeJobView(busy) })
+  if (busy)
+    return fail('CONFLICT', `「${busy.fromName}」并入「${busy.intoName}」尚未完成，请完成后再调整这两个组织`)
   const at = now()
+  if (from.kind === 'branch' && mergeMode(history) === 'job') {
+    const job = await openMergeJob(
+      { id: fromId, name: from.name },
+      { id: intoId, name: into.name },
+      caller,
+      history,
+      at,
+    )
+    logEvent('info', 'org_merge_job_opened', { jobId: job._id, fromId, intoId, total: history })
+    return ok({ id: intoId, message: mergeJobText(job), moved: {}, job: mergeJobView(job) })
+  }
+  const done = await applyMerge(reads, from, into, caller, at, { once: false })
+  return ok({ id: intoId, ...done })
+}
+
+/**
+ * Every write of a merge, after its reads and checks: two rounds (everything that names the old unit, then the
+ * old unit's own documents). `once`: the branch's running totals are added in a transaction that removes them in
+ * the same step (a job's finishing run, which may be tried again); otherwise added beside the other writes.
+ */
+export async function applyMerge(
+  reads: MergeReads,
+  from: OrgUnit,
+  into: OrgUnit,
+  caller: Pick<Person, '_id' | 'name'>,
+  at: Date,
+  { once, jobId }: { once: boolean; jobId?: string },
+): Promise<{ message: string; moved: Record<string, number> }> {
+  const { groups, people, projects, figures, listings, supervision } = reads
+  const fromId = from._id
+  const intoId = into._id
   const summary = `「${from.name}」并入「${into.name}」`
   const fromGroups = groups.filter((g) => g.branchId === fromId).map((g) => g._id)
   const moved: Record<string, number> = {}
@@ -219,7 +269,7 @@ export const mergeUnits: Handler<'org', 'mergeUnits'> = async ({ fromId, intoId 
                   .update({ data: { branchId: intoId } }),
               ]
             : []),
-          ...mergedFigures(figures, fromId, intoId, at),
+          ...(once ? [addFiguresOnce(fromId, intoId, at)] : mergedFigures(figures, fromId, intoId, at)),
           moveSupervision(supervision, sides).then((n) => {
             carried = n
           }),
@@ -239,18 +289,25 @@ export const mergeUnits: Handler<'org', 'mergeUnits'> = async ({ fromId, intoId 
         .update({ data: { parentId: intoId } }),
     ),
     askFullRollup(),
-    audit(caller, 'mergeUnits', [fromId, intoId], summary, { from, into, people: people.length }, at),
+    audit(
+      caller,
+      'mergeUnits',
+      [fromId, intoId],
+      summary,
+      { from, into, people: people.length, ...(jobId ? { jobId } : {}) },
+      at,
+    ),
   ])
   // The old branch's own documents go last, once everything that named it names the other.
   await Promise.all([
     coll('orgUnits').doc(fromId).remove(),
     ...(from.kind === 'branch'
       ? [
-          coll('checkinCounts').doc(branchCounterId(fromId)).remove(),
+          once ? null : coll('checkinCounts').doc(branchCounterId(fromId)).remove(),
           // Its dashboard documents: the roll-up recomputes the merged branch's, and reads no branch that is gone.
           coll('dashboardRollups').where({ branchId: fromId }).remove(),
           coll('dashboardOverdue').where({ branchId: fromId }).remove(),
-          coll('studyTotals').doc(`branch:${fromId}`).remove(),
+          once ? null : coll('studyTotals').doc(`branch:${fromId}`).remove(),
           removeSupervision(fromId),
           settings
             ? notify(
@@ -289,8 +346,8 @@ export const mergeUnits: Handler<'org', 'mergeUnits'> = async ({ fromId, intoId 
     moved.supervisionRecords = carried.records
     moved.rectifications = carried.tasks
   }
-  logEvent('info', 'org_units_merged', { fromId, intoId, by: caller._id })
-  return ok({ id: intoId, message: `已将${summary}`, moved })
+  logEvent('info', 'org_units_merged', { fromId, intoId, by: caller._id, ...(jobId ? { jobId } : {}) })
+  return { message: `已将${summary}`, moved }
 }
 
 const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {

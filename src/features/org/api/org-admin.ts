@@ -1,4 +1,4 @@
-import type { AuditLogView, OrgChangeView, OrgTreeView } from '@contract/api'
+import type { AuditLogView, MergeJobView, OrgChangeView, OrgTreeView } from '@contract/api'
 import { callCloud } from '@/services/call-cloud'
 
 /** 组织管理 (committee): every unit and group with who leads them. */
@@ -30,3 +30,10 @@ export const changeOrg = (
   action: OrgChangeAction,
   payload: Record<string, unknown>,
 ): Promise<OrgChangeView> => callCloud('org', action, payload as never) as Promise<OrgChangeView>
+
+/** A large merge's job: how far it has got. */
+export const fetchMergeJob = (jobId: string): Promise<MergeJobView> => callCloud('org', 'mergeJob', { jobId })
+
+/** A large merge's job: one run of its batches, then how far it has got. */
+export const runMergeJob = (jobId: string): Promise<MergeJobView> =>
+  callCloud('org', 'runMergeJob', { jobId })

@@ -9,6 +9,8 @@ import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { TextField } from '@/components/TextField'
 import { useRequest } from '@/hooks/use-request'
+import { mergeJobText, movedText } from '@domain/org-jobs'
+import { useMergeJob } from '@/features/org/hooks/use-merge-job'
 import { changeOrg, fetchOrgTree } from '@/features/org/api/org-admin'
 import { fetchMembers } from '@/features/org/api/fetch-members'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
@@ -36,6 +38,7 @@ export default function OrgAdminPage() {
   const [form, setForm] = useState<AdminForm | null>(null)
   const [chosen, setChosen] = useState<Record<string, number>>({})
   const [busy, setBusy] = useState(false)
+  const merge = useMergeJob()
 
   usePullDownRefresh(() => {
     void tree.reload().finally(() => Taro.stopPullDownRefresh())
@@ -96,6 +99,12 @@ export default function OrgAdminPage() {
     try {
       const done = await changeOrg(form.action, payloadOf(form, chosen))
       setForm(null)
+      if (done.job) {
+        // A branch with a long history merges batch by batch: the card below follows it.
+        void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+        void merge.follow(done.job).then((end) => (end ? tree.reload() : undefined))
+        return
+      }
       void Taro.showToast({ title: done.message.slice(0, 30), icon: 'none' })
       await tree.reload()
     } catch (e) {
@@ -111,8 +120,38 @@ export default function OrgAdminPage() {
   const rows = treeRows(tree.data)
   const hasCommittee = tree.data.units.some((u) => u.kind === 'committee')
 
+  const job = merge.job
+  const running = job !== null && (job.status === 'queued' || job.status === 'running')
   return (
     <View className="org-admin-page">
+      {job ? (
+        <Card title={running ? '合并进行中' : job.status === 'done' ? '合并完成' : '合并未完成'}>
+          <View className="org-admin-page__job" ariaRole="status">
+            <Text className="org-admin-page__job-text">{mergeJobText(job)}</Text>
+            {running ? (
+              <>
+                <View className="org-admin-page__bar">
+                  <View
+                    className="org-admin-page__bar-fill"
+                    style={{ width: `${job.total > 0 ? Math.min(99, (job.done / job.total) * 100) : 0}%` }}
+                  />
+                </View>
+                <Text className="org-admin-page__meta">
+                  历史数据较多，正在分批迁移。离开本页不会中断，稍后回来查看组织架构即可。
+                </Text>
+              </>
+            ) : null}
+            {job.status === 'done' && movedText(job.moved) ? (
+              <Text className="org-admin-page__meta">{`已迁移：${movedText(job.moved)}`}</Text>
+            ) : null}
+          </View>
+          {running ? null : (
+            <Button type="default" block onClick={merge.dismiss}>
+              知道了
+            </Button>
+          )}
+        </Card>
+      ) : null}
       {form ? (
         <Card title={form.title}>
           {form.name ? (

@@ -1,6 +1,6 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { OrgTreeView } from '@contract/api'
+import type { MergeJobView, OrgTreeView } from '@contract/api'
 import { callCloud } from '@/services/call-cloud'
 import { groupChoices, unitChoices } from '@/features/org/org-admin-forms'
 import OrgAdminPage from '../index'
@@ -87,5 +87,62 @@ describe('组织管理', () => {
     for (const kind of ['committee', 'general_branch', 'branch'] as const)
       expect(unitChoices({ ...company.units[0], kind }).length).toBeLessThanOrEqual(6)
     expect(groupChoices().length).toBeLessThanOrEqual(6)
+  })
+
+  it('follows a large merge as a job: 进行中 x/y, then what was moved', async () => {
+    jest.useFakeTimers()
+    try {
+      const job: MergeJobView = {
+        jobId: 'oj1',
+        status: 'queued',
+        fromId: 'b2',
+        intoId: 'b1',
+        fromName: '营销部党支部',
+        intoName: '运维部党支部',
+        total: 22500,
+        done: 0,
+        moved: {},
+        message: null,
+        error: null,
+      }
+      const running = { ...job, status: 'running' as const, done: 12000 }
+      const done = {
+        ...job,
+        status: 'done' as const,
+        done: 22500,
+        moved: { checkins: 20000, milestones: 2000, people: 500 },
+        message: '已将「营销部党支部」并入「运维部党支部」',
+      }
+      let finishRun: (v: MergeJobView) => void = () => undefined
+      call.mockImplementation((async (_fn: string, action: string) => {
+        if (action === 'orgTree') return company
+        if (action === 'mergeUnits') return { id: 'b1', message: '已排队', moved: {}, job }
+        if (action === 'mergeJob') return running
+        if (action === 'runMergeJob') return new Promise((resolve) => (finishRun = resolve))
+        throw new Error(action)
+      }) as never)
+      render(<OrgAdminPage />)
+      await screen.findByText('党支部 · 书记：王书记 · 12 人')
+      sheet.mockResolvedValueOnce({ tapIndex: 5 })
+      fireEvent.click(screen.getByRole('button', { name: '管理营销部党支部' }))
+      await screen.findByText('把「营销部党支部」并入')
+      modal.mockResolvedValueOnce({ confirm: true })
+      fireEvent.click(screen.getByRole('button', { name: '确定' }))
+      expect(await screen.findByText('合并进行中')).toBeTruthy()
+      expect(screen.getByText('「营销部党支部」并入「运维部党支部」已排队，即将开始')).toBeTruthy()
+      expect(call).toHaveBeenCalledWith('org', 'runMergeJob', { jobId: 'oj1' })
+      // While the run goes on, the page asks how far it has got.
+      await act(() => jest.advanceTimersByTimeAsync(2000))
+      expect(screen.getByText('「营销部党支部」并入「运维部党支部」进行中 12,000/22,500')).toBeTruthy()
+      await act(async () => finishRun(done))
+      await act(() => jest.advanceTimersByTimeAsync(2000))
+      expect(screen.getByText('合并完成')).toBeTruthy()
+      expect(screen.getByText('已将「营销部党支部」并入「运维部党支部」')).toBeTruthy()
+      expect(screen.getByText('已迁移：党员 500 人、里程碑 2,000 个、打卡写实 20,000 条')).toBeTruthy()
+      fireEvent.click(screen.getByRole('button', { name: '知道了' }))
+      expect(screen.queryByText('合并完成')).toBeNull()
+    } finally {
+      jest.useRealTimers()
+    }
   })
 })
