@@ -8,6 +8,7 @@ import type {
   ProjectWorkView,
   TaskView,
 } from '../../types/functions/projects'
+import type { YearCategoryNames } from './repositories/guides'
 import type { RecentCheckin } from './repositories/projects'
 
 export const iso = (d: Date): string => new Date(d).toISOString()
@@ -24,11 +25,13 @@ export const peopleOfPlan = (project: Project, milestones: readonly Milestone[])
   ...milestones.map((m) => m.ownerId),
 ]
 
-export function toSummary(p: Project): ProjectSummary {
+/** A project as lists show it, its category named as its year's guide names it. */
+export function toSummary(p: Project, names: YearCategoryNames): ProjectSummary {
   return {
     id: p._id,
     title: p.title,
     category: p.category,
+    categoryLabel: names(p.year)[p.category],
     status: p.status,
     slogan: p.slogan,
     branchId: p.branchId,

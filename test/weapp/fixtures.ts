@@ -5,6 +5,7 @@ export const summary = (id: string, title: string): ProjectSummary => ({
   id,
   title,
   category: 'service',
+  categoryLabel: '服务关怀项目',
   status: 'in_progress',
   slogan: '电力先锋，服务万家',
   branchId: 'b-sales',

@@ -175,6 +175,8 @@ export interface GroupProjectView {
   id: string
   title: string
   category: ProjectCategory
+  /** What the project's year calls its category. */
+  categoryLabel: string
   status: ProjectStatus
   progress: number
   /** Tasks the group's members are assigned to or own a milestone of, with those members. */

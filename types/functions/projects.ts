@@ -253,6 +253,8 @@ export interface ShowcaseProjectView {
   rank: number
   title: string
   category: ProjectCategory
+  /** What the project's year calls its category. */
+  categoryLabel: string
   slogan: string
   problem: string
   branchName: string
@@ -317,6 +319,8 @@ export interface ProjectSummary {
   id: string
   title: string
   category: ProjectCategory
+  /** What the project's year calls its category (its published 选题指南's name, else the default). */
+  categoryLabel: string
   status: ProjectStatus
   slogan: string
   branchId: string
@@ -439,6 +443,8 @@ export interface PublicProjectView {
   id: string
   title: string
   category: ProjectCategory
+  /** What the project's year calls its category. */
+  categoryLabel: string
   status: ProjectStatus
   slogan: string
   problem: string

@@ -132,7 +132,7 @@ export const GROUP_PROJECT_STATUSES: readonly ProjectStatus[] = [
 
 export type GroupProjectOutline = Pick<
   Project,
-  '_id' | 'title' | 'category' | 'status' | 'progress' | 'tasks' | 'updatedAt'
+  '_id' | 'title' | 'category' | 'year' | 'status' | 'progress' | 'tasks' | 'updatedAt'
 >
 
 /** A branch's projects with a plan, newest activity first, on the (branchId, status, updatedAt) index. */
@@ -145,6 +145,7 @@ export async function listPlannedProjects(branchId: string): Promise<GroupProjec
       _id: true,
       title: true,
       category: true,
+      year: true,
       status: true,
       progress: true,
       tasks: true,

@@ -1,6 +1,7 @@
 import type { DB } from 'wx-server-sdk'
+import { yearCategoryLabels } from '../../../domain/guide'
 import type { YearProposal } from '../../../domain/guide'
-import type { ProposalGuide, SurveyProblem } from '../../../types/entities'
+import type { ProjectCategory, ProposalGuide, SurveyProblem } from '../../../types/entities'
 import { COLLECTIONS, db, _ } from '../cloud'
 import { fetchAll } from './query'
 
@@ -16,6 +17,30 @@ export async function getGuides(years: readonly number[]): Promise<Map<number, P
     .limit(ids.length)
     .get()) as DB.IQueryResult
   return new Map((res.data as ProposalGuide[]).map((g) => [g.year, g]))
+}
+
+/** What a year calls each category (yearCategoryLabels), for the years whose guides were read. */
+export type YearCategoryNames = (year: number) => Record<ProjectCategory, string>
+
+const namesOf =
+  (guides: readonly Pick<ProposalGuide, 'year' | 'published' | 'categories'>[]): YearCategoryNames =>
+  (year) =>
+    yearCategoryLabels(guides.find((g) => g.year === year))
+
+/**
+ * Each year's category names, in one read to issue beside the projects it names (never after them): the guides
+ * of these years, or every year's (one small document a year, only its names read) when the years are not known
+ * before the projects are.
+ */
+export async function readCategoryNames(years?: readonly number[]): Promise<YearCategoryNames> {
+  if (years) return years.length === 0 ? namesOf([]) : namesOf([...(await getGuides(years)).values()])
+  const all = await fetchAll<Pick<ProposalGuide, 'year' | 'published' | 'categories'>>(
+    db
+      .collection(COLLECTIONS.proposalGuides)
+      .where({})
+      .field({ year: true, published: true, categories: true }),
+  )
+  return namesOf(all)
 }
 
 /** The year's key problems (重点问题) of the 调研, not merged away. */

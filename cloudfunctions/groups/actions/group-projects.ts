@@ -7,13 +7,14 @@ import {
   listOwnedTasks,
   listPlannedProjects,
 } from '../../_shared/repositories/groups'
+import { readCategoryNames } from '../../_shared/repositories/guides'
 import { readingEarly } from '../../_shared/router'
 
 /**
  * The projects the group works on: its branch's projects with a plan (assignees are always members of the
  * project's branch) whose tasks are assigned to the group's members or have milestones they own, each with
  * those tasks and members. Reads: the group and its members with the caller, then the branch's projects, then
- * owned milestones.
+ * owned milestones with the category names of the projects' years.
  */
 export const groupProjects = readingEarly<'groups', 'groupProjects'>()(
   ({ groupId }) => Promise.all([getGroup(groupId), listGroupMembers(groupId)]),
@@ -22,10 +23,13 @@ export const groupProjects = readingEarly<'groups', 'groupProjects'>()(
     if (!access.ok) return access.fail
     const projects = await listPlannedProjects(access.group.branchId)
     const names = new Map(members.map((m) => [m._id, m.name]))
-    const owned = await listOwnedTasks(
-      members.map((m) => m._id),
-      projects.map((p) => p._id),
-    )
+    const [owned, categoryNames] = await Promise.all([
+      listOwnedTasks(
+        members.map((m) => m._id),
+        projects.map((p) => p._id),
+      ),
+      readCategoryNames(projects.map((p) => p.year)),
+    ])
     const out: GroupProjectView[] = []
     for (const p of projects) {
       const tasks = p.tasks.flatMap((t) => {
@@ -41,6 +45,7 @@ export const groupProjects = readingEarly<'groups', 'groupProjects'>()(
           id: p._id,
           title: p.title,
           category: p.category,
+          categoryLabel: categoryNames(p.year)[p.category],
           status: p.status,
           progress: p.progress,
           tasks,

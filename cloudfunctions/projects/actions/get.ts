@@ -17,6 +17,7 @@ import {
   toTaskViews,
   toWorkViews,
 } from '../../_shared/project-views'
+import { readCategoryNames } from '../../_shared/repositories/guides'
 import { getPersonNames } from '../../_shared/repositories/people'
 import {
   getProject,
@@ -46,12 +47,16 @@ export const get: Handler<'projects', 'get'> = async ({ id }, { caller }) => {
   ])
   if (!project) return projectNotFound()
   if (!canReadProject(caller, project)) return fail('FORBIDDEN', '只能查看本支部的项目')
-  const names = await getPersonNames(peopleOfPlan(project, milestones))
+  // The year's category names beside the people's.
+  const [names, categoryNames] = await Promise.all([
+    getPersonNames(peopleOfPlan(project, milestones)),
+    readCategoryNames([project.year]),
+  ])
   const missing = missingProposalFields(project)
   const problems = planProblems(project.tasks, milestones)
   const { acceptance, score } = project
   return ok({
-    ...toSummary(project),
+    ...toSummary(project, categoryNames),
     problem: project.problem,
     answers: project.answers,
     owner: personRef(project.ownerId, names),

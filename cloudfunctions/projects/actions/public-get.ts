@@ -3,6 +3,7 @@ import { formatDay } from '../../../domain/dates'
 import { isPublic } from '../../../domain/project-permissions'
 import { ratingRefusal, ratingWindow } from '../../../domain/ratings'
 import { fail, ok } from '../../../types/result'
+import { readCategoryNames } from '../../_shared/repositories/guides'
 import { getPersonNames } from '../../_shared/repositories/people'
 import { getProject, getRating, listMilestones } from '../../_shared/repositories/projects'
 import type { Handler } from '../../_shared/router'
@@ -15,7 +16,10 @@ export const publicGet: Handler<'projects', 'publicGet'> = async ({ id }, { call
     getRating(id, caller.openid),
   ])
   if (!project || !isPublic(project)) return fail('NOT_FOUND', '没有找到公开的项目')
-  const names = await getPersonNames(milestones.map((m) => m.ownerId))
+  const [names, categoryNames] = await Promise.all([
+    getPersonNames(milestones.map((m) => m.ownerId)),
+    readCategoryNames([project.year]),
+  ])
   const accepted = project.status === 'closed' || project.status === 'archived'
   const window = ratingWindow(project, new Date())
   const closed = mine
@@ -25,6 +29,7 @@ export const publicGet: Handler<'projects', 'publicGet'> = async ({ id }, { call
     id: project._id,
     title: project.title,
     category: project.category,
+    categoryLabel: categoryNames(project.year)[project.category],
     status: project.status,
     slogan: project.slogan,
     problem: project.problem,

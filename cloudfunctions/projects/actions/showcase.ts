@@ -7,12 +7,13 @@ import type { ShowcaseProjectView } from '../../../types/functions/projects'
 import { getCounts } from '../../_shared/repositories/checkins'
 import { getTotals } from '../../_shared/repositories/lectures'
 import { getProjects, listShowcaseMilestones } from '../../_shared/repositories/projects'
+import { readCategoryNames } from '../../_shared/repositories/guides'
 import { listTopTens } from '../../_shared/repositories/supervision'
 import { readingEarly } from '../../_shared/router'
 
 /**
  * 经验交流: a year's 十佳精品项目 for every member. Three round trips: the selections with the caller, then the
- * projects, their milestones, check-in counters and the branches' study totals at once, then the photos' links.
+ * projects, their milestones, check-in counters, the branches' study totals and the year's category names at once, then the photos' links.
  */
 export const showcase = readingEarly<'projects', 'showcase'>()(
   () => listTopTens(),
@@ -22,11 +23,12 @@ export const showcase = readingEarly<'projects', 'showcase'>()(
     const entries = [...(chosen?.entries ?? [])].sort((a, b) => a.rank - b.rank)
     const ids = entries.map((e) => e.projectId)
     const branchIds = [...new Set(entries.map((e) => e.branchId))]
-    const [projects, milestones, counts, totals] = await Promise.all([
+    const [projects, milestones, counts, totals, categoryNames] = await Promise.all([
       getProjects(ids),
       listShowcaseMilestones(ids),
       getCounts(ids.map(projectCounterId)),
       getTotals(branchIds.map((b) => totalsId('branch', b))),
+      readCategoryNames(year === null ? [] : [year]),
     ])
     const byId = new Map(projects.map((p) => [p._id, p]))
     const trainees = new Map(totals.map((t) => [t._id, t.personTimes]))
@@ -40,6 +42,7 @@ export const showcase = readingEarly<'projects', 'showcase'>()(
           rank: e.rank,
           title: p.title,
           category: p.category,
+          categoryLabel: categoryNames(p.year)[p.category],
           slogan: p.slogan,
           problem: p.problem,
           branchName: p.branchName,

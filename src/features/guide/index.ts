@@ -1,3 +1,3 @@
 export { fetchGuide } from './api/guide'
-export { useGuide, useGuideEditor, useGuideFor } from './hooks/use-guide'
+export { useGuide, useGuideEditor, useGuideFor, useYearCategoryNames } from './hooks/use-guide'
 export type { GuideEditor, GuidePage } from './hooks/use-guide'

@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Progress } from '@nutui/nutui-react-taro'
 import type { GroupProjectView } from '@contract/api'
-import { CATEGORY_LABELS } from '@domain/labels'
 import { StatusTag } from '@/components/StatusTag'
 import './group-project-card.css'
 
@@ -19,7 +18,7 @@ export function GroupProjectCard({ project, onOpen }: GroupProjectCardProps) {
         <Text className="group-project__title">{project.title}</Text>
         <StatusTag status={project.status} />
       </View>
-      <Text className="group-project__category">{CATEGORY_LABELS[project.category]}</Text>
+      <Text className="group-project__category">{project.categoryLabel}</Text>
       <View className="group-project__progress">
         <View className="group-project__bar">
           <Progress percent={percent} color="#C8161D" background="#F2F3F5" strokeWidth="6" />

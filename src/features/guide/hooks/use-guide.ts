@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react'
 import type { GuideView } from '@contract/api'
 import { PROJECT_CATEGORIES } from '@contract/entities'
 import type { GuideContent, ProjectCategory, SurveyField } from '@contract/entities'
-import { defaultGuideContent, guideIssues } from '@domain/guide'
+import { defaultGuideContent, guideIssues, yearCategoryLabels } from '@domain/guide'
 import { CATEGORY_LABELS } from '@domain/labels'
 import { usePageAction } from '@/hooks/use-page-action'
 import { useRequest, type RequestState } from '@/hooks/use-request'
@@ -141,4 +141,13 @@ export function useGuide(askedYear?: number): GuidePage {
 export function useGuideFor(year: number | undefined, ready: boolean): RequestState<GuideView | null> {
   const load = useCallback(() => (ready ? fetchGuide(year) : Promise.resolve(null)), [year, ready])
   return useRequest(load)
+}
+
+/**
+ * What a year calls each category (its published guide's names, else the defaults), for a page that names a
+ * category without a project to carry the name: the guide is read beside the page's own request, when wanted.
+ */
+export function useYearCategoryNames(year: number, wanted: boolean): Record<ProjectCategory, string> {
+  const guide = useGuideFor(year, wanted)
+  return yearCategoryLabels(guide.data?.guide)
 }

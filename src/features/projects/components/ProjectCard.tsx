@@ -2,7 +2,6 @@ import { View, Text } from '@tarojs/components'
 import { Progress } from '@nutui/nutui-react-taro'
 import { chinaTime } from '@domain/time'
 import type { ProjectSummary } from '@contract/api'
-import { CATEGORY_LABELS } from '@domain/labels'
 import { StatusTag } from '@/components/StatusTag'
 import './project-card.css'
 
@@ -21,7 +20,7 @@ export function ProjectCard({ project, onClick }: ProjectCardProps) {
         <StatusTag status={project.status} />
       </View>
       <View className="project-card__meta">
-        <Text className="project-card__category">{CATEGORY_LABELS[project.category]}</Text>
+        <Text className="project-card__category">{project.categoryLabel}</Text>
         <Text className="project-card__year">{project.year}年度</Text>
       </View>
       {project.slogan ? <Text className="project-card__slogan">“{project.slogan}”</Text> : null}

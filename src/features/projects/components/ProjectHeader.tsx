@@ -1,14 +1,13 @@
 import { View, Text } from '@tarojs/components'
 import { Progress } from '@nutui/nutui-react-taro'
 import type { ProjectDetail } from '@contract/api'
-import { CATEGORY_LABELS } from '@domain/labels'
 import { StatusTag } from '@/components/StatusTag'
 import './project-header.css'
 
 export interface ProjectHeaderProps {
   project: Pick<
     ProjectDetail,
-    'title' | 'status' | 'category' | 'branchName' | 'year' | 'slogan' | 'progress'
+    'title' | 'status' | 'categoryLabel' | 'branchName' | 'year' | 'slogan' | 'progress'
   >
   /** Shown as a link when the project has a 四公开 page. */
   onOpenPublic?: () => void
@@ -26,7 +25,7 @@ export function ProjectHeader({ project, onOpenPublic }: ProjectHeaderProps) {
           <StatusTag status={project.status} />
         </View>
         <View className="project-header__meta">
-          <Text className="project-header__category">{CATEGORY_LABELS[project.category]}</Text>
+          <Text className="project-header__category">{project.categoryLabel}</Text>
           <Text className="project-header__branch">
             {project.branchName} · {project.year}年度
           </Text>

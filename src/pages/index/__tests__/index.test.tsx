@@ -46,6 +46,7 @@ function project(id: string, title: string, overrides: Partial<ProjectSummary> =
     id,
     title,
     category: 'service',
+    categoryLabel: '服务关怀项目',
     status: 'in_progress',
     slogan: '电力先锋，服务万家',
     branchId: 'b-sales',
@@ -97,6 +98,7 @@ describe('首页', () => {
         project('pr-1', '“党建+供电服务”连心桥'),
         project('pr-2', '安全生产党员先锋岗', {
           category: 'basic',
+          categoryLabel: '基础规范项目',
           status: 'submitted',
           progress: 0,
           slogan: '',

@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useRouter } from '@tarojs/taro'
-import { CATEGORY_LABELS } from '@domain/labels'
 import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
 import { EmptyState } from '@/components/EmptyState'
@@ -32,7 +31,7 @@ export default function ShowcaseDetailPage() {
   }
   return (
     <View className="admin-page">
-      <Card title={`${item.year} 年十佳第 ${item.rank} 名`} extra={CATEGORY_LABELS[item.category]}>
+      <Card title={`${item.year} 年十佳第 ${item.rank} 名`} extra={item.categoryLabel}>
         <Text className="showcase__title">{item.title}</Text>
         {item.slogan ? <Text className="showcase__slogan">“{item.slogan}”</Text> : null}
         <Text className="admin-meta">{item.branchName}</Text>

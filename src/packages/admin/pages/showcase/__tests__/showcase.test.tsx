@@ -17,6 +17,7 @@ const item = (over: Partial<ShowcaseProjectView> = {}): ShowcaseProjectView => (
   rank: 1,
   title: '网上课堂与网络党支部试点',
   category: 'basic',
+  categoryLabel: '基础规范项目',
   slogan: '网上支部常在线',
   problem: '流动党员管理难',
   branchName: '机关党支部',

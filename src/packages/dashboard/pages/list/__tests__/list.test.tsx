@@ -45,6 +45,34 @@ describe('看板明细', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/project/index?id=prj-001' })
   })
 
+  it('names the category as the year’s published 选题指南 does, in the title and on each card', async () => {
+    setRouterParams({ kind: 'projects', year: '2026', category: 'service' })
+    const guide = {
+      categories: [{ id: 'service', label: '党建+服务项目', note: '' }],
+      focusFields: [],
+      focus: '',
+      opensOn: '2026-01-01',
+      deadline: '2026-03-31',
+      published: true,
+      publishedAt: '2026-01-02T02:00:00.000Z',
+      history: [],
+    }
+    answer({
+      'projects.list': {
+        items: [summary('prj-001', '连心桥', { categoryLabel: '党建+服务项目' })],
+        page: 1,
+        pageSize: 10,
+        total: 1,
+        hasMore: false,
+      },
+      'projects.guide': { year: 2026, guide, window: null, keyProblems: [], canEdit: false, progress: null },
+    })
+    render(<DashboardListPage />)
+    expect(await screen.findByText('项目 · 2026年度 · 党建+服务项目')).toBeInTheDocument()
+    expect(screen.getByText('党建+服务项目', { selector: '.project-card__category' })).toBeInTheDocument()
+    expect(payloadsOf('projects.guide')).toEqual([{ year: 2026 }])
+  })
+
   it('lists the projects of the status tapped, with the dashboard’s filters', async () => {
     setRouterParams({ kind: 'projects', year: '2026', status: 'in_progress', branchId: 'b-yunwei' })
     answer({
