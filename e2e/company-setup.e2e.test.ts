@@ -265,6 +265,12 @@ test('the member checks in with a photo and, within 24 hours, corrects its text 
   const card = member.locator('.checkin-card', { hasText: TEXT }).filter({ visible: true })
   await card.getByText(/还可修改 2[0-4] 小时/).waitFor()
   await screenshot(member, 'company-11-my-checkins')
+  // 隐私保护指引: a centred link row below the cards, not text at the left edge.
+  const privacy = member.locator('.mine-page__privacy').filter({ visible: true })
+  await privacy.scrollIntoViewIfNeeded()
+  await expect(privacy.evaluate((el) => getComputedStyle(el).justifyContent)).resolves.toBe('center')
+  await screenshot(member, 'company-11-privacy-link')
+  await card.scrollIntoViewIfNeeded()
   await card.locator('.nut-button', { hasText: '修改' }).click()
   // While editing, each photo shows once: in the picker, where it can be removed, not also in the card above it.
   await card.locator('.photo-picker').getByLabel('照片 1', { exact: true }).waitFor()

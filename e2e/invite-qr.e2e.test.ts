@@ -46,6 +46,22 @@ test('a secretary makes an invite 小程序码, scanning it opens 绑定微信 w
   // 4. The new member searches from the home page's box: their branch's project, the words marked.
   await phone.locator('.search-entry').filter({ visible: true }).click()
   await phone.locator('[aria-label="搜索内容"] input').filter({ visible: true }).waitFor()
+  // The placeholder reads whole: its text is no wider than the box it sits in.
+  await expect(
+    phone
+      .locator('[aria-label="搜索内容"] input')
+      .filter({ visible: true })
+      .evaluate((el: HTMLInputElement) => {
+        const style = getComputedStyle(el)
+        const pen = document.createElement('canvas').getContext('2d')
+        if (!pen) return 'no canvas'
+        pen.font = `${style.fontSize} ${style.fontFamily}`
+        const width = pen.measureText(el.placeholder).width
+        return width > 0 && width <= el.clientWidth
+          ? 'fits'
+          : `${el.placeholder}: ${width} > ${el.clientWidth}`
+      }),
+  ).resolves.toBe('fits')
   await screenshot(phone, 'invite-qr-04-search-empty')
   await phone.locator('[aria-label="搜索内容"] input').filter({ visible: true }).fill('施工')
   await tap(phone, '搜索')

@@ -80,14 +80,6 @@ export default function MinePage() {
       <StudyFiguresCard />
 
       <SettingsEntry onClick={() => void Taro.navigateTo({ url: routes.reminderSettings })} />
-      <View
-        className="mine-page__privacy"
-        ariaRole="link"
-        ariaLabel="隐私保护指引"
-        onClick={() => void Taro.navigateTo({ url: routes.privacy })}
-      >
-        <Text>隐私保护指引</Text>
-      </View>
 
       {me.data ? (
         <OrgAdminEntries
@@ -97,6 +89,16 @@ export default function MinePage() {
           onOrgAdmin={() => void Taro.navigateTo({ url: routes.orgAdmin })}
         />
       ) : null}
+
+      <View
+        className="mine-page__privacy"
+        ariaRole="link"
+        ariaLabel="隐私保护指引"
+        onClick={() => void Taro.navigateTo({ url: routes.privacy })}
+      >
+        <Text className="mine-page__privacy-text">隐私保护指引</Text>
+        <Text className="mine-page__privacy-arrow">›</Text>
+      </View>
 
       <View className="mine-page__history">
         <CheckinHistoryList history={history} onCheckIn={goCheckIn} onWithdrawn={() => void stats.reload()} />

@@ -39,7 +39,7 @@ export default function SearchPage() {
           value={typed}
           focus
           confirmType="search"
-          placeholder="项目名称、口号、支部、党员姓名、微党课、动态"
+          placeholder="项目、支部、党员、微党课、动态"
           ariaLabel="搜索内容"
           onInput={(e) => setTyped(e.detail.value)}
           onConfirm={submit}
