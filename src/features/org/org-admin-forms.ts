@@ -58,6 +58,30 @@ const named = (units: readonly OrgUnitAdminView[]): Option[] => units.map((u) =>
 const branchesOf = (tree: OrgTreeView) => tree.units.filter((u) => u.kind === 'branch')
 const people = (members: readonly MemberView[]): Option[] => members.map((m) => ({ id: m.id, name: m.name }))
 
+/** A change that asks only for a name: a new unit or group, or a new name. */
+const nameForm = (
+  action: OrgChangeAction,
+  title: string,
+  payload: Record<string, unknown>,
+  [label, limit, value]: [string, number, string],
+): AdminForm => ({ action, title, payload, name: { label, limit, value }, picks: [] })
+
+/** A change that asks for one choice, with the warning asked before sending when it cannot be undone. */
+const pickForm = (
+  action: OrgChangeAction,
+  title: string,
+  payload: Record<string, unknown>,
+  [key, label]: [string, string],
+  options: Option[],
+  confirm?: string,
+): AdminForm => ({
+  action,
+  title,
+  payload,
+  picks: [{ key, label, options }],
+  ...(confirm ? { confirm } : {}),
+})
+
 /** What can be done to a unit, as the action sheet lists it. */
 export function unitChoices(
   unit: OrgUnitAdminView,
@@ -102,49 +126,38 @@ export function unitForm(
         ],
       }
     case 'group':
-      return {
-        action: 'createGroup',
-        title: `在「${unit.name}」新建党小组`,
-        payload: { branchId: unit.id },
-        name: { label: '党小组名称', limit: 20, value: '' },
-        picks: [],
-      }
+      return nameForm('createGroup', `在「${unit.name}」新建党小组`, { branchId: unit.id }, [
+        '党小组名称',
+        20,
+        '',
+      ])
     case 'rename':
-      return {
-        action: 'renameUnit',
-        title: `「${unit.name}」更名`,
-        payload: { unitId: unit.id },
-        name: { label: '新名称', limit: 30, value: unit.name },
-        picks: [],
-      }
+      return nameForm('renameUnit', `「${unit.name}」更名`, { unitId: unit.id }, ['新名称', 30, unit.name])
     case 'move':
-      return {
-        action: 'moveUnit',
-        title: `把「${unit.name}」移至`,
-        payload: { unitId: unit.id },
-        picks: [
-          {
-            key: 'parentId',
-            label: '新的上级组织',
-            options: named(others.filter((u) => u.kind !== 'branch' && u.id !== unit.parentId)),
-          },
-        ],
-      }
+      return pickForm(
+        'moveUnit',
+        `把「${unit.name}」移至`,
+        { unitId: unit.id },
+        ['parentId', '新的上级组织'],
+        named(others.filter((u) => u.kind !== 'branch' && u.id !== unit.parentId)),
+      )
     case 'merge':
-      return {
-        action: 'mergeUnits',
-        title: `把「${unit.name}」并入`,
-        payload: { fromId: unit.id },
-        picks: [{ key: 'intoId', label: '并入', options: named(others.filter((u) => u.kind === unit.kind)) }],
-        confirm: `「${unit.name}」的党员、党小组、项目和打卡都将并入所选组织，「${unit.name}」随即撤销。此操作不能撤回。`,
-      }
+      return pickForm(
+        'mergeUnits',
+        `把「${unit.name}」并入`,
+        { fromId: unit.id },
+        ['intoId', '并入'],
+        named(others.filter((u) => u.kind === unit.kind)),
+        `「${unit.name}」的党员、党小组、项目和打卡都将并入所选组织，「${unit.name}」随即撤销。此操作不能撤回。`,
+      )
     case 'secretary':
-      return {
-        action: 'setSecretary',
-        title: `设置「${unit.name}」书记`,
-        payload: { branchId: unit.id },
-        picks: [{ key: 'personId', label: '支部书记', options: people(members) }],
-      }
+      return pickForm(
+        'setSecretary',
+        `设置「${unit.name}」书记`,
+        { branchId: unit.id },
+        ['personId', '支部书记'],
+        people(members),
+      )
     case 'person': {
       const secretaries = unit.secretaries.map((s) => s.id)
       return {
@@ -190,52 +203,39 @@ export function groupForm(
 ): AdminForm {
   switch (make) {
     case 'rename':
-      return {
-        action: 'renameGroup',
-        title: `党小组「${group.name}」更名`,
-        payload: { groupId: group.id },
-        name: { label: '新名称', limit: 20, value: group.name },
-        picks: [],
-      }
+      return nameForm('renameGroup', `党小组「${group.name}」更名`, { groupId: group.id }, [
+        '新名称',
+        20,
+        group.name,
+      ])
     case 'leader':
-      return {
-        action: 'setGroupLeader',
-        title: `设置「${group.name}」组长`,
-        payload: { groupId: group.id },
-        picks: [
-          { key: 'personId', label: '组长', options: [...people(members), { id: null, name: '暂不设组长' }] },
-        ],
-      }
+      return pickForm(
+        'setGroupLeader',
+        `设置「${group.name}」组长`,
+        { groupId: group.id },
+        ['personId', '组长'],
+        [...people(members), { id: null, name: '暂不设组长' }],
+      )
     case 'move':
-      return {
-        action: 'moveGroup',
-        title: `把党小组「${group.name}」调至`,
-        payload: { groupId: group.id },
-        picks: [
-          {
-            key: 'branchId',
-            label: '调入支部',
-            options: named(branchesOf(tree).filter((b) => b.id !== group.branchId)),
-          },
-        ],
-        confirm: `「${group.name}」的 ${group.memberCount} 名党员将随小组调入所选支部。`,
-      }
+      return pickForm(
+        'moveGroup',
+        `把党小组「${group.name}」调至`,
+        { groupId: group.id },
+        ['branchId', '调入支部'],
+        named(branchesOf(tree).filter((b) => b.id !== group.branchId)),
+        `「${group.name}」的 ${group.memberCount} 名党员将随小组调入所选支部。`,
+      )
     case 'merge':
-      return {
-        action: 'mergeGroups',
-        title: `把党小组「${group.name}」并入`,
-        payload: { fromId: group.id },
-        picks: [
-          {
-            key: 'intoId',
-            label: '并入',
-            options: tree.groups
-              .filter((g) => g.branchId === group.branchId && g.id !== group.id)
-              .map((g) => ({ id: g.id, name: g.name })),
-          },
-        ],
-        confirm: `「${group.name}」的党员和动态都将并入所选党小组，「${group.name}」随即撤销。此操作不能撤回。`,
-      }
+      return pickForm(
+        'mergeGroups',
+        `把党小组「${group.name}」并入`,
+        { fromId: group.id },
+        ['intoId', '并入'],
+        tree.groups
+          .filter((g) => g.branchId === group.branchId && g.id !== group.id)
+          .map((g) => ({ id: g.id, name: g.name })),
+        `「${group.name}」的党员和动态都将并入所选党小组，「${group.name}」随即撤销。此操作不能撤回。`,
+      )
   }
 }
 

@@ -1,11 +1,10 @@
 import { useCallback, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { useRequest } from '@/hooks/use-request'
-import { CloudError, toCloudError } from '@/services/cloud-error'
+import { useSendForm } from '@/hooks/use-send-form'
+import { CloudError } from '@/services/cloud-error'
 import { confirmAction } from '@/services/confirm'
-import { showSuccessToast } from '@/services/show-success-toast'
 import { askToSubscribe } from '@/services/subscribe'
-import { uploadFile } from '@/services/upload-file'
+import { uploadPhotos } from '@/services/upload-file'
 import { currentPerson } from '@/features/org'
 import { fetchSubmission, submitMilestone } from '../api/checkins'
 
@@ -20,9 +19,7 @@ export function useMilestoneSubmit(id: string | undefined) {
   const milestone = useRequest(load)
   const [description, setDescription] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
-  const [error, setError] = useState<string>()
-  const [sending, setSending] = useState(false)
-  const [progress, setProgress] = useState('')
+  const { error, setError, sending, progress, send: sendWith } = useSendForm()
 
   const allowed = milestone.data?.can.includes('submit') ?? false
 
@@ -37,25 +34,14 @@ export function useMilestoneSubmit(id: string | undefined) {
     if (!ok) return
     // After the confirm dialog, never stacked on it: WeChat counts its 确定 as the tap the request needs.
     void askToSubscribe('checkin')
-    setSending(true)
-    setError(undefined)
-    try {
+    const milestoneId = milestone.data.milestone.id
+    await sendWith(async (say) => {
       const me = await currentPerson()
-      const evidence: string[] = []
-      for (const [k, photo] of photos.entries()) {
-        setProgress(`正在上传第 ${k + 1}/${photos.length} 张照片…`)
-        evidence.push(await uploadFile(photo, me.id))
-      }
-      setProgress('正在提交…')
-      await submitMilestone({ id: milestone.data.milestone.id, description: description.trim(), evidence })
-      showSuccessToast('已提交审核')
-      void Taro.navigateBack()
-    } catch (e) {
-      setError(toCloudError(e).message)
-    } finally {
-      setSending(false)
-      setProgress('')
-    }
+      const evidence = await uploadPhotos(photos, me.id, say)
+      say('正在提交…')
+      await submitMilestone({ id: milestoneId, description: description.trim(), evidence })
+      return '已提交审核'
+    })
   }
 
   const changeDescription = (value: string) => {

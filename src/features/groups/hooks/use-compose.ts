@@ -1,10 +1,8 @@
 import { useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
 import type { PostKind } from '@contract/entities'
 import { currentPerson } from '@/features/org'
-import { toCloudError } from '@/services/cloud-error'
+import { useSendForm } from '@/hooks/use-send-form'
 import { newRequestId } from '@/services/request-id'
-import { showSuccessToast } from '@/services/show-success-toast'
 import { uploadFile } from '@/services/upload-file'
 import { createPost } from '../api/groups'
 
@@ -34,9 +32,7 @@ export function useCompose(groupId: string | undefined, kind: PostKind): Compose
   const [text, setTextState] = useState('')
   const [photos, setPhotosState] = useState<string[]>([])
   const [pin, setPin] = useState(true)
-  const [error, setError] = useState<string>()
-  const [sending, setSending] = useState(false)
-  const [progress, setProgress] = useState('')
+  const { error, setError, sending, progress, send: sendWith } = useSendForm()
   const requestId = useRef(newRequestId())
   const uploaded = useRef(new Map<string, string>())
 
@@ -55,21 +51,19 @@ export function useCompose(groupId: string | undefined, kind: PostKind): Compose
     const body = text.trim()
     if (kind === 'announcement' && !body) return setError('请填写通知内容')
     if (!body && photos.length === 0) return setError('请填写内容或添加照片')
-    setSending(true)
-    setError(undefined)
-    try {
+    await sendWith(async (say) => {
       const me = await currentPerson()
       const fileIds: string[] = []
       for (const [k, photo] of photos.entries()) {
         let fileId = uploaded.current.get(photo)
         if (!fileId) {
-          setProgress(`正在上传第 ${k + 1}/${photos.length} 张照片…`)
+          say(`正在上传第 ${k + 1}/${photos.length} 张照片…`)
           fileId = await uploadFile(photo, me.id)
           uploaded.current.set(photo, fileId)
         }
         fileIds.push(fileId)
       }
-      setProgress('正在发布…')
+      say('正在发布…')
       await createPost({
         groupId,
         requestId: requestId.current,
@@ -78,14 +72,8 @@ export function useCompose(groupId: string | undefined, kind: PostKind): Compose
         photos: fileIds,
         ...(kind === 'announcement' ? { pin } : {}),
       })
-      showSuccessToast(kind === 'announcement' ? '通知已发布' : '已发布')
-      void Taro.navigateBack()
-    } catch (e) {
-      setError(toCloudError(e).message)
-    } finally {
-      setSending(false)
-      setProgress('')
-    }
+      return kind === 'announcement' ? '通知已发布' : '已发布'
+    })
   }
 
   return { kind, text, setText, photos, setPhotos, pin, setPin, error, sending, progress, send }

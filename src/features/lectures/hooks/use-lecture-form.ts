@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { LectureAction, LectureStatus } from '@contract/entities-community'
 import { routes } from '@/routes'
-import { type CloudError, toCloudError } from '@/services/cloud-error'
+import { useFormLoad } from '@/hooks/use-form-load'
+import type { CloudError } from '@/services/cloud-error'
 import { confirmAction } from '@/services/confirm'
 import { showErrorToast } from '@/services/show-error-toast'
 import { showSuccessToast } from '@/services/show-success-toast'
@@ -67,8 +68,6 @@ export interface LectureFormOptions {
  */
 export function useLectureForm({ id, branchId, audience }: LectureFormOptions): LectureForm {
   const [values, setValues] = useState<LectureValues>(() => emptyLecture(audience))
-  const [loading, setLoading] = useState(Boolean(id))
-  const [loadError, setLoadError] = useState<CloudError>()
   const [status, setStatus] = useState<LectureStatus | null>(null)
   const [can, setCan] = useState<LectureAction[]>(id ? [] : ['edit', 'publish'])
   const [localProblems, setLocalProblems] = useState<string[]>([])
@@ -81,30 +80,19 @@ export function useLectureForm({ id, branchId, audience }: LectureFormOptions): 
   const dirty = useRef(false)
   const tried = useRef(false)
 
-  const load = useCallback(async () => {
+  const read = useCallback(async () => {
     if (!id) return
-    setLoading(true)
-    setLoadError(undefined)
-    try {
-      const detail = await fetchLecture(id)
-      const loaded = fromDetail(detail)
-      current.current = loaded
-      setValues(loaded)
-      setStatus(detail.status)
-      setCan(detail.can)
-      setProblems(detail.problems)
-      dirty.current = false
-      setSaveState('clean')
-    } catch (e) {
-      setLoadError(toCloudError(e))
-    } finally {
-      setLoading(false)
-    }
+    const detail = await fetchLecture(id)
+    const loaded = fromDetail(detail)
+    current.current = loaded
+    setValues(loaded)
+    setStatus(detail.status)
+    setCan(detail.can)
+    setProblems(detail.problems)
+    dirty.current = false
+    setSaveState('clean')
   }, [id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { loading, loadError, reload } = useFormLoad(id ? read : undefined)
 
   const editable = (status === null || status === 'draft') && can.includes('edit')
 
@@ -211,7 +199,7 @@ export function useLectureForm({ id, branchId, audience }: LectureFormOptions): 
     values,
     loading,
     loadError,
-    reload: () => void load(),
+    reload,
     status,
     can,
     editable,

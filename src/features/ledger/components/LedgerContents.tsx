@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { LedgerPreview } from '@contract/api'
-import { STATUS_LABELS } from '@domain/labels'
 import { Card } from '@/components/Card'
+import { ProjectRow } from '@/components/ProjectRow'
 
 export interface LedgerContentsProps {
   preview: LedgerPreview
@@ -33,21 +33,7 @@ export function LedgerContents({ preview, onOpenProject }: LedgerContentsProps) 
         <Card title="包含的项目" extra={`${preview.projects.length} 个`}>
           {preview.projects.length === 0 ? <Text className="admin-meta">该年度没有项目</Text> : null}
           {preview.projects.map((p) => (
-            <View
-              key={p.id}
-              className="admin-row"
-              ariaRole="button"
-              ariaLabel={`查看项目：${p.title}`}
-              onClick={() => onOpenProject(p.id)}
-            >
-              <View className="admin-row__main">
-                <Text className="admin-row__title">{p.title}</Text>
-                <Text className="admin-row__sub">
-                  {STATUS_LABELS[p.status]} · 进度 {p.progress}%
-                </Text>
-              </View>
-              <Text className="admin-row__value">›</Text>
-            </View>
+            <ProjectRow key={p.id} project={p} onOpen={onOpenProject} />
           ))}
         </Card>
       ) : null}

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { MemberView, ProjectDetail } from '@contract/api'
 import { fetchMembers } from '@/features/org'
 import { fetchProject } from '@/features/projects'
-import { CloudError, toCloudError } from '@/services/cloud-error'
+import { useFormLoad } from '@/hooks/use-form-load'
+import { CloudError } from '@/services/cloud-error'
 import { confirmAction } from '@/services/confirm'
 import { showErrorToast } from '@/services/show-error-toast'
 import { showSuccessToast } from '@/services/show-success-toast'
@@ -50,34 +51,21 @@ export interface PlanEditor {
 export function usePlanEditor(id: string | undefined): PlanEditor {
   const [project, setProject] = useState<ProjectDetail>()
   const [members, setMembers] = useState<MemberView[]>([])
-  const [loading, setLoading] = useState(true)
-  const [loadError, setLoadError] = useState<CloudError>()
   const [draft, setDraft] = useState<PlanDraft>({ tasks: [], checklist: [] })
   const [blanks, setBlanks] = useState<string[]>([])
   const [savedProblems, setSavedProblems] = useState<string[] | null>(null)
   const [saving, setSaving] = useState(false)
 
-  const load = useCallback(async () => {
-    setLoading(true)
-    setLoadError(undefined)
-    try {
-      if (!id) throw new CloudError('NOT_FOUND', '没有指定项目')
-      const detail = await fetchProject(id)
-      const roster = await fetchMembers(detail.branchId)
-      setProject(detail)
-      setMembers(roster)
-      const loaded = draftFromDetail(detail)
-      setDraft(loaded.tasks.length ? loaded : { ...loaded, tasks: [emptyTask()] })
-    } catch (e) {
-      setLoadError(toCloudError(e))
-    } finally {
-      setLoading(false)
-    }
+  const read = useCallback(async () => {
+    if (!id) throw new CloudError('NOT_FOUND', '没有指定项目')
+    const detail = await fetchProject(id)
+    const roster = await fetchMembers(detail.branchId)
+    setProject(detail)
+    setMembers(roster)
+    const loaded = draftFromDetail(detail)
+    setDraft(loaded.tasks.length ? loaded : { ...loaded, tasks: [emptyTask()] })
   }, [id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { loading, loadError, reload } = useFormLoad(read)
 
   // Any edit makes the function's last verdict stale; the live check takes over again.
   const edit = (fn: (d: PlanDraft) => PlanDraft) => {
@@ -126,7 +114,7 @@ export function usePlanEditor(id: string | undefined): PlanEditor {
     members,
     loading,
     loadError,
-    reload: () => void load(),
+    reload,
     editable: project?.can.includes('save_plan') ?? false,
     draft,
     blanks,

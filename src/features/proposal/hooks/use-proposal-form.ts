@@ -4,7 +4,8 @@ import type { BorrowedFrom, ProjectCategory } from '@contract/entities'
 import { missingProposalFields, type MissingField } from '@domain/proposal'
 import { fetchProject, submitProposal } from '@/features/projects'
 import { routes } from '@/routes'
-import { type CloudError, toCloudError } from '@/services/cloud-error'
+import { useFormLoad } from '@/hooks/use-form-load'
+import type { CloudError } from '@/services/cloud-error'
 import { confirmAction } from '@/services/confirm'
 import { showErrorToast } from '@/services/show-error-toast'
 import { showSuccessToast } from '@/services/show-success-toast'
@@ -59,8 +60,6 @@ export interface ProposalForm {
  */
 export function useProposalForm(id: string | undefined, branchId: string | undefined): ProposalForm {
   const [values, setValues] = useState<ProposalValues>(emptyProposal)
-  const [loading, setLoading] = useState(Boolean(id))
-  const [loadError, setLoadError] = useState<CloudError>()
   const [editable, setEditable] = useState(!id)
   const [returnComment, setReturnComment] = useState<string | null>(null)
   const [borrowedFrom, setBorrowedFrom] = useState<BorrowedFrom | null>(null)
@@ -75,30 +74,19 @@ export function useProposalForm(id: string | undefined, branchId: string | undef
   const inFlight = useRef<Promise<boolean> | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout>>()
 
-  const load = useCallback(async () => {
+  const read = useCallback(async () => {
     if (!id) return
-    setLoading(true)
-    setLoadError(undefined)
-    try {
-      const detail = await fetchProject(id)
-      const loaded = fromDetail(detail)
-      current.current = loaded
-      setValues(loaded)
-      setEditable(detail.can.includes('edit'))
-      setYear(detail.year)
-      const latest = detail.events[0]
-      setReturnComment(detail.status === 'returned' && latest?.action === 'return' ? latest.comment : null)
-      setBorrowedFrom(detail.borrowedFrom)
-    } catch (e) {
-      setLoadError(toCloudError(e))
-    } finally {
-      setLoading(false)
-    }
+    const detail = await fetchProject(id)
+    const loaded = fromDetail(detail)
+    current.current = loaded
+    setValues(loaded)
+    setEditable(detail.can.includes('edit'))
+    setYear(detail.year)
+    const latest = detail.events[0]
+    setReturnComment(detail.status === 'returned' && latest?.action === 'return' ? latest.comment : null)
+    setBorrowedFrom(detail.borrowedFrom)
   }, [id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { loading, loadError, reload } = useFormLoad(id ? read : undefined)
 
   // One save at a time, so a new draft is created once and later saves carry its id.
   const save = useCallback(async (): Promise<boolean> => {
@@ -188,7 +176,7 @@ export function useProposalForm(id: string | undefined, branchId: string | undef
     values,
     loading,
     loadError,
-    reload: () => void load(),
+    reload,
     editable,
     returnComment,
     borrowedFrom,

@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components'
 import type { InspectionDueView, SupervisedBranch } from '@contract/api'
-import { INSPECTION_CADENCE_LABELS, STATUS_LABELS, SUPERVISION_METHOD_LABELS } from '@domain/labels'
+import { INSPECTION_CADENCE_LABELS, SUPERVISION_METHOD_LABELS } from '@domain/labels'
 import { Card } from '@/components/Card'
+import { ProjectRow } from '@/components/ProjectRow'
 
 export interface BranchCardProps {
   branch: SupervisedBranch
@@ -47,23 +48,12 @@ export function BranchCard({ branch, onOpenProject, onLedger, onRecord }: Branch
       ) : null}
       {branch.projects.length === 0 ? <Text className="admin-meta">暂无实施中的项目</Text> : null}
       {branch.projects.map((p) => (
-        <View
+        <ProjectRow
           key={p.id}
-          className="admin-row"
-          ariaRole="button"
-          ariaLabel={`查看项目：${p.title}`}
-          onClick={() => onOpenProject(p.id)}
-        >
-          <View className="admin-row__main">
-            <Text className="admin-row__title">{p.title}</Text>
-            <Text className="admin-row__sub">
-              {STATUS_LABELS[p.status]} · 进度 {p.progress}%
-              {p.overdueMilestones > 0 ? ` · 已逾期 ${p.overdueMilestones} 个节点` : ''}
-              {p.quiet ? ' · 14天无打卡' : ''}
-            </Text>
-          </View>
-          <Text className="admin-row__value">›</Text>
-        </View>
+          project={p}
+          more={`${p.overdueMilestones > 0 ? ` · 已逾期 ${p.overdueMilestones} 个节点` : ''}${p.quiet ? ' · 14天无打卡' : ''}`}
+          onOpen={onOpenProject}
+        />
       ))}
       {onRecord ? (
         <View
