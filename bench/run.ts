@@ -5,6 +5,7 @@ import { benchCommunity } from './community.bench'
 import { benchDashboard } from './dashboard.bench'
 import { benchLedger } from './ledger.bench'
 import { benchLifecycle } from './lifecycle.bench'
+import { benchMerge } from './merge.bench'
 import { benchProjectQuery } from './query.bench'
 import { benchReminders } from './reminders.bench'
 import { benchReference } from './reference.bench'
@@ -30,6 +31,7 @@ async function main() {
     ['dashboard', benchDashboard],
     ['search', benchSearch],
     ['supervision', benchSupervision],
+    ['merge', benchMerge],
     ['sweeps', benchSweeps],
     ['weapp', benchWeappSize],
     ['start', benchStart],
