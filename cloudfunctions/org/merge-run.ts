@@ -69,6 +69,11 @@ export async function runMergeJob(job: MergeJobDoc, now: Date): Promise<MergeJob
       }
     }
     await progress
+    if (Date.now() - started > MERGE_RUN_MS) {
+      // The finishing step gets a run of its own rather than what is left of this one.
+      await patch({ leaseUntil: new Date() })
+      return mergeJobView(state)
+    }
     return await finish(state, now, patch)
   } catch (err) {
     logEvent('error', 'org_merge_job_failed', { jobId: job._id, run, error: (err as Error).message })

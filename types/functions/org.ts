@@ -208,6 +208,8 @@ export interface GroupAdminView {
 export interface OrgTreeView {
   units: OrgUnitAdminView[]
   groups: GroupAdminView[]
+  /** Large merges under way (domain/org-jobs.ts): the page follows them again when it is opened. */
+  jobs?: MergeJobView[]
 }
 
 /** What an admin change did, in words, and what it moved. */

@@ -174,6 +174,10 @@ describe('a branch merge with a province-scale history', () => {
     })
     expect(count('checkins', { branchId: 'b-yingxiao' })).toBe(fromCheckins - 2 * MERGE_BATCH)
     expect(count('org_units', { _id: 'b-yingxiao' })).toBe(1)
+    // The 组织管理 page, opened again meanwhile, finds the merge under way and follows it.
+    expect(data(await org('p057', 'orgTree', {})).jobs).toEqual([
+      expect.objectContaining({ jobId: job.jobId, status: 'running', done: 2 * MERGE_BATCH }),
+    ])
 
     // Meanwhile: no other change to either branch, no second merge of them.
     const again = await org('p057', 'mergeUnits', { fromId: 'b-chengqu', intoId: 'b-anzhi' })
@@ -213,6 +217,7 @@ describe('a branch merge with a province-scale history', () => {
     expect(done).toMatchObject({ status: 'done', done: job.total, total: job.total })
     expect(done.moved.checkins).toBe(fromCheckins)
     expect(namesLeft('b-yingxiao')).toEqual(NONE)
+    expect(data(await org('p057', 'orgTree', {})).jobs).toEqual([])
     expect(count('checkins', { branchId: 'b-chengqu' })).toBe(intoCheckins + fromCheckins)
     expect(branchCount('b-chengqu')).toBe(counters.into + counters.from)
     expect(find('people', { _id: 'hist-yingxiao-p' })[0].branchHistory).toHaveLength(1)

@@ -5,10 +5,14 @@ import { countPeopleBy, getPersonNames } from '../../_shared/repositories/people
 import { fetchAll } from '../../_shared/repositories/query'
 import type { Handler } from '../../_shared/router'
 import { coll, readOrg } from '../admin-store'
+import { mergeJobView, openMergeJobs } from '../merge-job'
 
-/** 组织管理 (committee): the whole tree with secretaries, group leaders and head counts, in three round trips. */
+/**
+ * 组织管理 (committee): the whole tree with secretaries, group leaders and head counts, and the large merges under
+ * way, in three round trips.
+ */
 export const orgTree: Handler<'org', 'orgTree'> = async () => {
-  const [{ units, groups }, byBranch, byGroup, secretaries] = await Promise.all([
+  const [{ units, groups }, byBranch, byGroup, secretaries, jobs] = await Promise.all([
     readOrg(),
     countPeopleBy('branchId'),
     countPeopleBy('groupId'),
@@ -17,6 +21,7 @@ export const orgTree: Handler<'org', 'orgTree'> = async () => {
         .where({ 'grants.role': 'secretary' })
         .field({ _id: true, name: true, grants: true, branchId: true }),
     ),
+    openMergeJobs(),
   ])
   const leaders = await getPersonNames(groups.flatMap((g) => (g.leaderId ? [g.leaderId] : [])))
   return ok({
@@ -37,5 +42,6 @@ export const orgTree: Handler<'org', 'orgTree'> = async () => {
       leader: g.leaderId ? { id: g.leaderId, name: leaders.get(g.leaderId) ?? '' } : null,
       memberCount: byGroup.get(g._id) ?? 0,
     })),
+    jobs: jobs.map(mergeJobView),
   })
 }

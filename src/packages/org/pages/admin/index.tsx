@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { GroupAdminView, OrgUnitAdminView } from '@contract/api'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
@@ -39,6 +39,15 @@ export default function OrgAdminPage() {
   const [chosen, setChosen] = useState<Record<string, number>>({})
   const [busy, setBusy] = useState(false)
   const merge = useMergeJob()
+
+  // A large merge begun earlier (the page was left while it ran): followed again from where it is.
+  const underWay = tree.data?.jobs?.[0]
+  const following = merge.job !== null
+  const { follow } = merge
+  const reloadTree = tree.reload
+  useEffect(() => {
+    if (underWay && !following) void follow(underWay).then((end) => (end ? reloadTree() : undefined))
+  }, [underWay, following, follow, reloadTree])
 
   usePullDownRefresh(() => {
     void tree.reload().finally(() => Taro.stopPullDownRefresh())

@@ -145,4 +145,28 @@ describe('组织管理', () => {
       jest.useRealTimers()
     }
   })
+
+  it('follows a merge still under way when the page is opened again', async () => {
+    const job: MergeJobView = {
+      jobId: 'oj2',
+      status: 'running',
+      fromId: 'b2',
+      intoId: 'b1',
+      fromName: '营销部党支部',
+      intoName: '运维部党支部',
+      total: 22500,
+      done: 9000,
+      moved: {},
+      message: null,
+      error: null,
+    }
+    call.mockImplementation((async (_fn: string, action: string) => {
+      if (action === 'orgTree') return { ...company, jobs: [job] }
+      if (action === 'runMergeJob') return new Promise(() => undefined)
+      throw new Error(action)
+    }) as never)
+    render(<OrgAdminPage />)
+    expect(await screen.findByText('「营销部党支部」并入「运维部党支部」进行中 9,000/22,500')).toBeTruthy()
+    expect(call).toHaveBeenCalledWith('org', 'runMergeJob', { jobId: 'oj2' })
+  })
 })
