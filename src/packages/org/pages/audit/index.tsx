@@ -9,6 +9,7 @@ import { chineseTime } from '@domain/time'
 import { Card } from '@/components/Card'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
+import { ListFooter } from '@/components/ListFooter'
 import { LoadingState } from '@/components/LoadingState'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { fetchAuditLog } from '@/features/org/api/org-admin'
@@ -113,9 +114,8 @@ export default function OrgAuditPage() {
             </View>
           ))
         )}
-        {log.loadingMore ? <Text className="org-audit-page__more">正在加载…</Text> : null}
-        {!log.loading && !log.hasMore && log.items.length > 0 ? (
-          <Text className="org-audit-page__more">没有更早的记录了</Text>
+        {!log.loading && !log.error && log.items.length > 0 ? (
+          <ListFooter list={log} endText="没有更早的记录了" />
         ) : null}
       </Card>
     </View>

@@ -93,6 +93,26 @@ describe('操作记录与索引', () => {
     expect(screen.getByText('任命赵六为党小组「运维部第一党小组」组长')).toBeInTheDocument()
   })
 
+  it('reads earlier changes a page at a time with the shared list footer, until there are no more', async () => {
+    answer({
+      'org.auditLog': [
+        { items: [entry()], nextCursor: 'c-1' },
+        {
+          items: [entry({ id: 'oe-0', summary: '新建「营销部党支部」', before: null, after: null })],
+          nextCursor: null,
+        },
+      ],
+    })
+    render(<OrgAuditPage />)
+    await screen.findByText('「人资党支部」更名为「人力资源部党支部」')
+    expect(screen.queryByText('没有更早的记录了')).not.toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '加载更多' }))
+    expect(await screen.findByText('新建「营销部党支部」')).toBeInTheDocument()
+    expect(screen.getByText('没有更早的记录了')).toBeInTheDocument()
+    expect(payloadsOf('org.auditLog')).toHaveLength(2)
+    expect(payloadsOf('org.auditLog')[1]).toMatchObject({ cursor: 'c-1' })
+  })
+
   it('says so when nothing has changed yet', async () => {
     answer({ 'org.auditLog': { items: [], nextCursor: null } })
     render(<OrgAuditPage />)
