@@ -109,6 +109,7 @@ export function detail(overrides: Partial<ProjectDetail> = {}): ProjectDetail {
     can: [],
     missingFields: [],
     problemIds: [],
+    problems: [],
     planProblems: [],
     rectifications: [],
     borrowedFrom: null,

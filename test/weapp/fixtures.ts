@@ -41,6 +41,7 @@ export const detail: ProjectDetail = {
   can: ['save_plan', 'start'],
   missingFields: [],
   problemIds: [],
+  problems: [],
   planProblems: ['计划书还没有任务'],
   rectifications: [],
   borrowedFrom: null,

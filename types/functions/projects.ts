@@ -419,6 +419,8 @@ export interface ProjectDetail extends ProjectSummary {
   missingFields: string[]
   /** The 调研 problems the proposal links to. */
   problemIds: string[]
+  /** Those problems in words with their field, as this version of the proposal takes them up. */
+  problems: { id: string; text: string; field: SurveyField }[]
   /** Why the plan cannot start yet (五个明确 and tasks). */
   planProblems: string[]
   /** 整改 tasks from spot checks not yet confirmed: for the branch secretary and the committee, else none. */

@@ -53,19 +53,20 @@ export async function listKeyProblems(year: number): Promise<SurveyProblem[]> {
   return res.data as SurveyProblem[]
 }
 
+/** A survey problem as a proposal links it: its year and merge (to check the link), its words and field. */
+export type LinkedProblem = Pick<SurveyProblem, '_id' | 'year' | 'mergedInto' | 'text' | 'field'>
+
 /** Survey problems by id (a proposal links at most a handful), in one read. */
-export async function getProblems(
-  ids: readonly string[],
-): Promise<Map<string, Pick<SurveyProblem, '_id' | 'year' | 'mergedInto'>>> {
+export async function getProblems(ids: readonly string[]): Promise<Map<string, LinkedProblem>> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
   const res = (await db
     .collection(COLLECTIONS.surveyProblems)
     .where({ _id: unique.length === 1 ? unique[0] : _.in(unique) })
-    .field({ _id: true, year: true, mergedInto: true })
+    .field({ _id: true, year: true, mergedInto: true, text: true, field: true })
     .limit(unique.length)
     .get()) as DB.IQueryResult
-  const rows = res.data as Pick<SurveyProblem, '_id' | 'year' | 'mergedInto'>[]
+  const rows = res.data as LinkedProblem[]
   return new Map(rows.map((p) => [p._id, p]))
 }
 

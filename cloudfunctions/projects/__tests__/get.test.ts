@@ -43,6 +43,20 @@ describe('projects.get', () => {
     expect(JSON.stringify(p)).not.toMatch(/1390000|openid/)
   })
 
+  it('names the 调研 problems the proposal takes up, in words with their field', async () => {
+    // Demo: prj-001 (运维部) links sp-demo-1.
+    expect(data(await cloud.call(as.p001, 'projects', 'get', { id: 'prj-001' }))).toMatchObject({
+      problemIds: ['sp-demo-1'],
+      problems: [
+        {
+          id: 'sp-demo-1',
+          text: '党建与业务“两张皮”，一手软一手硬，施工现场党员作用看不见',
+          field: 'efficiency',
+        },
+      ],
+    })
+  })
+
   it('offers the branch secretary what they may do next', async () => {
     expect(data(await cloud.call(as.p001, 'projects', 'get', { id: IN_PROGRESS })).can).toEqual([
       'save_plan',
@@ -55,14 +69,14 @@ describe('projects.get', () => {
     expect(data(await cloud.call(as.p036, 'projects', 'get', { id: SUBMITTED })).can).toEqual(['withdraw'])
   })
 
-  it('reads the project, plan, timeline, pending 整改, milestone reviews, check-ins, names and the year’s category names in at most nine database calls (three round trips)', async () => {
+  it('reads the project, plan, timeline, pending 整改, milestone reviews, check-ins, names, the year’s category names and the linked 调研 problems in at most ten database calls (three round trips)', async () => {
     const counter = countCalls(cloud)
     try {
       data(await cloud.call(as.p001, 'projects', 'get', { id: IN_PROGRESS }))
     } finally {
       counter.stop()
     }
-    expect(counter.calls.length).toBeLessThanOrEqual(9)
+    expect(counter.calls.length).toBeLessThanOrEqual(10)
     expect(counter.calls.every((c) => c === 'database.getDocument')).toBe(true)
   })
 

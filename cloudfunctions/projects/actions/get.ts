@@ -17,7 +17,7 @@ import {
   toTaskViews,
   toWorkViews,
 } from '../../_shared/project-views'
-import { readCategoryNames } from '../../_shared/repositories/guides'
+import { getProblems, readCategoryNames } from '../../_shared/repositories/guides'
 import { getPersonNames } from '../../_shared/repositories/people'
 import {
   getProject,
@@ -47,10 +47,11 @@ export const get: Handler<'projects', 'get'> = async ({ id }, { caller }) => {
   ])
   if (!project) return projectNotFound()
   if (!canReadProject(caller, project)) return fail('FORBIDDEN', '只能查看本支部的项目')
-  // The year's category names beside the people's.
-  const [names, categoryNames] = await Promise.all([
+  // The year's category names and the linked 调研 problems beside the people's names.
+  const [names, categoryNames, linked] = await Promise.all([
     getPersonNames(peopleOfPlan(project, milestones)),
     readCategoryNames([project.year]),
+    getProblems(project.problemIds ?? []),
   ])
   const missing = missingProposalFields(project)
   const problems = planProblems(project.tasks, milestones)
@@ -93,6 +94,10 @@ export const get: Handler<'projects', 'get'> = async ({ id }, { caller }) => {
     can: availableActions(caller, project, { missingFields: missing.length, planProblems: problems.length }),
     missingFields: missing.map((m) => m.label),
     problemIds: project.problemIds ?? [],
+    problems: (project.problemIds ?? []).flatMap((pid) => {
+      const p = linked.get(pid)
+      return p ? [{ id: p._id, text: p.text, field: p.field }] : []
+    }),
     planProblems: problems.map((p) => p.message),
     rectifications:
       isCommittee(caller) || isSecretaryOf(caller, project.branchId)

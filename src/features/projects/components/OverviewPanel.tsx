@@ -3,20 +3,34 @@ import { chinaTime } from '@domain/time'
 import type { ProjectDetail } from '@contract/api'
 import { ANSWER_KEYS } from '@contract/entities'
 import { ANSWER_LABELS } from '@domain/proposal'
+import { SURVEY_FIELD_LABELS } from '@domain/survey'
 import { Card } from '@/components/Card'
 import './panels.css'
 
 export interface OverviewPanelProps {
-  project: Pick<ProjectDetail, 'problem' | 'answers' | 'owner' | 'acceptance' | 'score' | 'rating'>
+  project: Pick<
+    ProjectDetail,
+    'problem' | 'answers' | 'owner' | 'acceptance' | 'score' | 'rating' | 'problems' | 'version'
+  >
 }
 
-/** 概况: the problem, the six answers, who owns it, and how it ended. */
+/** 概况: the problem, the 调研 problems this version takes up, the six answers, who owns it, and how it ended. */
 export function OverviewPanel({ project }: OverviewPanelProps) {
   return (
     <View>
       <Card title="问题导向">
         <Text className="panel__text">{project.problem || '未填写'}</Text>
       </Card>
+      {project.problems.length > 0 ? (
+        <Card title="破解的调研问题" extra={`第 ${project.version} 版`}>
+          {project.problems.map((p) => (
+            <View key={p.id} className="panel__qa">
+              <Text className="panel__q">{SURVEY_FIELD_LABELS[p.field]}</Text>
+              <Text className="panel__text">{p.text}</Text>
+            </View>
+          ))}
+        </Card>
+      ) : null}
       <Card title="立项六问">
         {ANSWER_KEYS.map((key) => (
           <View key={key} className="panel__qa">
