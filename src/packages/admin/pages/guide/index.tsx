@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { GuideView } from '@contract/api'
 import { SURVEY_FIELD_LABELS } from '@domain/survey'
+import { chinaDay } from '@domain/time'
 import { Card } from '@/components/Card'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
@@ -15,6 +16,23 @@ import { routes } from '@/routes'
 import { GuideEditorCard } from './components/GuideEditorCard'
 import '../../admin.css'
 import './index.css'
+
+/** A line of words whose dates (2026-12-31) never break at a phone's width: the line wraps between words. */
+function KeepDates({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) =>
+        i % 2 === 1 ? (
+          <Text key={i} className="guide__date">
+            {part}
+          </Text>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  )
+}
 
 /** The committee's 申报情况: who has proposed, who has not (remind them), which key problems nobody took up. */
 function ProgressCard({ data, page }: { data: GuideView; page: GuidePage }) {
@@ -178,9 +196,11 @@ export default function GuidePageView() {
           {g.history.map((h) => (
             <View key={h.at} className="admin-row">
               <View className="admin-row__main">
-                <Text className="admin-row__title">{h.summary}</Text>
+                <Text className="admin-row__title">
+                  <KeepDates text={h.summary} />
+                </Text>
                 <Text className="admin-row__sub">
-                  {h.byName} · {h.at.slice(0, 10)}
+                  {h.byName} · <Text className="guide__date">{chinaDay(h.at)}</Text>
                 </Text>
               </View>
             </View>

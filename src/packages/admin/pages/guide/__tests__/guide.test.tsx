@@ -20,7 +20,14 @@ const published = (over: Partial<GuideView> = {}): GuideView => ({
     deadline: '2026-03-31',
     published: true,
     publishedAt: '2026-01-05T02:00:00.000Z',
-    history: [{ at: '2026-01-05T02:00:00.000Z', byName: '卢思琪', summary: '发布选题指南：2 个项目类别' }],
+    history: [
+      {
+        // 2026-01-05 in China (the UTC day is still 01-04).
+        at: '2026-01-04T18:00:00.000Z',
+        byName: '卢思琪',
+        summary: '发布选题指南：2 个项目类别，申报 2026-01-01 至 2026-03-31',
+      },
+    ],
   },
   window: { state: 'open', text: '立项申报进行中，2026-03-31 截止' },
   keyProblems: [
@@ -82,7 +89,14 @@ describe('选题指南', () => {
     expect(screen.getByText('面向客户和群众')).toBeInTheDocument()
     expect(screen.getByText('党建与业务“两张皮”')).toBeInTheDocument()
     expect(screen.getByText('经营提效 · 运维部党支部 · 9 人 +1')).toBeInTheDocument()
-    expect(screen.getByText('发布选题指南：2 个项目类别')).toBeInTheDocument()
+    // Each date of the line wraps as one word (a phone's width broke it at a hyphen), on China's calendar.
+    const line = screen.getByText(/^发布选题指南：2 个项目类别/)
+    expect(line).toHaveTextContent('发布选题指南：2 个项目类别，申报 2026-01-01 至 2026-03-31')
+    expect([...line.querySelectorAll('.guide__date')].map((d) => d.textContent)).toEqual([
+      '2026-01-01',
+      '2026-03-31',
+    ])
+    expect(screen.getByText('2026-01-05', { selector: '.guide__date' })).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: '修改指南' })).not.toBeInTheDocument()
     expect(screen.queryByText('申报情况')).not.toBeInTheDocument()
     expect(screen.queryByText(/已选题|尚无支部选题/)).not.toBeInTheDocument()
