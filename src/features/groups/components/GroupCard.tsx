@@ -3,6 +3,7 @@ import type { GroupSummary } from '@contract/api'
 import { GROUP_ROLE_LABELS } from '@domain/labels'
 import { timeText } from '@domain/time'
 import { unreadBadgeText } from '../labels'
+import '@/components/list-card'
 import './group-card.css'
 
 export interface GroupCardProps {
@@ -15,9 +16,9 @@ export interface GroupCardProps {
 /** One Party group in the list: who leads it, how many, my place in it, and unread announcements in words. */
 export function GroupCard({ group, markMine = false, onOpen }: GroupCardProps) {
   return (
-    <View className="group-card" ariaRole="button" onClick={onOpen}>
-      <View className="group-card__head">
-        <Text className="group-card__name">{group.name}</Text>
+    <View className="group-card list-card" ariaRole="button" onClick={onOpen}>
+      <View className="list-card__head">
+        <Text className="group-card__name list-card__title">{group.name}</Text>
         {group.unreadAnnouncements > 0 ? (
           <Text className="group-card__badge">{unreadBadgeText(group)}</Text>
         ) : null}

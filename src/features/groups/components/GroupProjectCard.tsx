@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { Progress } from '@nutui/nutui-react-taro'
 import type { GroupProjectView } from '@contract/api'
 import { StatusTag } from '@/components/StatusTag'
+import '@/components/list-card'
 import './group-project-card.css'
 
 export interface GroupProjectCardProps {
@@ -13,9 +14,9 @@ export interface GroupProjectCardProps {
 export function GroupProjectCard({ project, onOpen }: GroupProjectCardProps) {
   const percent = Math.max(0, Math.min(100, Math.round(project.progress)))
   return (
-    <View className="group-project" ariaRole="button" onClick={onOpen}>
-      <View className="group-project__head">
-        <Text className="group-project__title">{project.title}</Text>
+    <View className="group-project list-card" ariaRole="button" onClick={onOpen}>
+      <View className="list-card__head">
+        <Text className="group-project__title list-card__title">{project.title}</Text>
         <StatusTag status={project.status} />
       </View>
       <Text className="group-project__category">{project.categoryLabel}</Text>

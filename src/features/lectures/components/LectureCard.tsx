@@ -3,6 +3,7 @@ import type { LectureListItem } from '@contract/api'
 import { DUE_STATE_LABELS, LECTURE_STATUS_LABELS, MEDIA_KIND_LABELS } from '@domain/labels'
 import { fileUrl } from '@/services/file-url'
 import { deadlineWords, progressWord } from '../study-words'
+import '@/components/list-card'
 import './lecture-card.css'
 
 export interface LectureCardProps {
@@ -26,7 +27,7 @@ export function LectureCard({ lecture: l, manage = false, onClick }: LectureCard
   const done = l.my?.completed ?? false
   return (
     <View
-      className={`lecture-card${l.dueState === 'overdue' && !manage ? ' lecture-card--overdue' : ''}`}
+      className={`lecture-card list-card list-card--barred${l.dueState === 'overdue' && !manage ? ' lecture-card--overdue list-card--flagged' : ''}`}
       ariaRole="link"
       ariaLabel={l.title || '未命名讲坛'}
       onClick={() => onClick(l)}

@@ -3,6 +3,7 @@ import type { MessageView } from '@contract/api'
 import { REMINDER_KIND_LABELS } from '@domain/labels'
 import { timeText } from '@domain/time'
 import { messageTarget } from '../message-page'
+import '@/components/list-card'
 import './message-item.css'
 
 export interface MessageItemProps {
@@ -20,7 +21,7 @@ export function MessageItem({ message, onOpen }: MessageItemProps) {
   const state = read ? '已读' : '未读'
   return (
     <View
-      className={`message-item${read ? '' : ' message-item--unread'}`}
+      className={`message-item list-card list-card--barred${read ? '' : ' message-item--unread list-card--flagged'}`}
       ariaRole="button"
       onClick={() => onOpen(message)}
     >
