@@ -13,7 +13,10 @@ const noticeCard = (page: Page) =>
 async function openGroup(page: Page) {
   await openPage(page, '/pages/index/index')
   await page.getByLabel('党小组', { exact: true }).filter({ visible: true }).click()
-  await page.locator('.group-card', { hasText: GROUP }).filter({ visible: true }).first().click()
+  const card = page.locator('.group-card', { hasText: GROUP }).filter({ visible: true }).first()
+  await card.waitFor()
+  await screenshot(page, 'groups-00-list')
+  await card.click()
   await shown(page, '发布动态').first().waitFor()
 }
 
