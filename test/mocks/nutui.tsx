@@ -113,3 +113,42 @@ export const Tabs = Object.assign(
   ),
   { TabPane },
 )
+
+interface NutFieldProps extends BaseProps {
+  value?: string
+  placeholder?: string
+  maxLength?: number
+  disabled?: boolean
+  ariaLabel?: string
+  onChange?: (value: string) => void
+}
+
+/** NutUI's Input: its container (the className) around the native field, which carries the label. */
+export const Input = (props: NutFieldProps) => (
+  <div className={['nut-input', props.className].filter(Boolean).join(' ')}>
+    <input
+      className="nut-input-native"
+      type="text"
+      aria-label={props.ariaLabel}
+      value={props.value ?? ''}
+      placeholder={props.placeholder}
+      maxLength={props.maxLength}
+      disabled={props.disabled}
+      onChange={(e) => props.onChange?.(e.target.value)}
+    />
+  </div>
+)
+
+export const TextArea = (props: NutFieldProps & { autoSize?: boolean }) => (
+  <div className={['nut-textarea', props.className].filter(Boolean).join(' ')}>
+    <textarea
+      className="nut-textarea-textarea"
+      aria-label={props.ariaLabel}
+      value={props.value ?? ''}
+      placeholder={props.placeholder}
+      maxLength={props.maxLength}
+      disabled={props.disabled}
+      onChange={(e) => props.onChange?.(e.target.value)}
+    />
+  </div>
+)
