@@ -61,13 +61,17 @@ export const emptyStatus = (at: Date): StatusFields => ({
 
 const dayOf = (d: Date | null): string | null => (d === null ? null : formatDay(d))
 
-/** B's status after A's is added (rule 4); either may be missing (never contacted). */
+/**
+ * B's status after A's (branch `fromId`) is added (rule 4); either may be missing (never contacted). B remembers
+ * that it holds A's, so a merge step run again (after a crash) answers B as it is and adds nothing twice.
+ */
 export function statusAfterMerge(
+  fromId: string,
   from: StatusFields | null,
   into: StatusFields | null,
   at: Date,
 ): StatusFields | null {
-  if (!from) return into
+  if (!from || into?.absorbed?.includes(fromId)) return into
   const base = into ?? emptyStatus(at)
   const fromDay = dayOf(from.lastDate)
   const intoDay = dayOf(base.lastDate)
@@ -84,6 +88,7 @@ export function statusAfterMerge(
     lastInspectionDate: inspectionNewer ? from.lastInspectionDate : base.lastInspectionDate,
     openFollowUps: base.openFollowUps + from.openFollowUps,
     updatedAt: at,
+    absorbed: [...(base.absorbed ?? []), fromId],
   }
 }
 

@@ -79,6 +79,7 @@ export function statusAfterRecord(
       record.method === 'inspection' && later(lastInspection, record.date) ? record.date : lastInspection,
     openFollowUps: (before?.openFollowUps ?? 0) + record.openFollowUps,
     updatedAt: at,
+    ...(before?.absorbed ? { absorbed: before.absorbed } : {}),
   }
 }
 

@@ -250,6 +250,8 @@ export interface SupervisionBranchStatus {
   lastInspectionDate: Date | null
   openFollowUps: number
   updatedAt: Date
+  /** Branches merged into this one whose status it already holds: a merge step run again adds nothing twice. */
+  absorbed?: string[]
 }
 
 /** How the committee judged a project at 结题 (the article: 听取汇报、调查走访、察看现场). */

@@ -148,15 +148,20 @@ export async function moveSupervision(
           ]
         : []
     }),
-    statusWrite(read, into.id, at),
+    statusWrite(read, from.id, into.id, at),
   ])
   return { records, tasks: open }
 }
 
-/** The remaining branch's latest-contact status with the merged one's added (its own goes with the branch). */
-function statusWrite(read: SupervisionRead, intoId: string, at: Date): Promise<unknown> | null {
-  const next = statusAfterMerge(read.fromStatus, read.intoStatus, at)
-  if (!read.fromStatus || !next) return null
+/** The remaining branch's latest-contact status with the merged one's added, once (its own goes with the branch). */
+function statusWrite(
+  read: SupervisionRead,
+  fromId: string,
+  intoId: string,
+  at: Date,
+): Promise<unknown> | null {
+  const next = statusAfterMerge(fromId, read.fromStatus, read.intoStatus, at)
+  if (!read.fromStatus || !next || next === read.intoStatus) return null
   return coll('supervisionBranchStatus').doc(intoId).set({ data: next }) as Promise<unknown>
 }
 

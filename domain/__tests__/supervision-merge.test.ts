@@ -41,15 +41,28 @@ describe('supervision after a branch merge', () => {
       lastInspectionDate: d('2026-12-01'),
       openFollowUps: 1,
     })
-    expect(statusAfterMerge(a, b, at)).toMatchObject({
+    expect(statusAfterMerge('a', a, b, at)).toMatchObject({
       lastRecordId: 'ra',
       lastMethod: 'phone',
       lastInspectionDate: d('2026-12-01'),
       openFollowUps: 3,
     })
-    expect(statusAfterMerge(a, { ...b, lastDate: d('2026-12-03') }, at)).toMatchObject({ lastRecordId: 'rb' })
-    expect(statusAfterMerge(null, b, at)).toBe(b)
-    expect(statusAfterMerge(a, null, at)).toMatchObject({ lastRecordId: 'ra', openFollowUps: 2 })
+    expect(statusAfterMerge('a', a, { ...b, lastDate: d('2026-12-03') }, at)).toMatchObject({
+      lastRecordId: 'rb',
+    })
+    expect(statusAfterMerge('a', null, b, at)).toBe(b)
+    expect(statusAfterMerge('a', a, null, at)).toMatchObject({ lastRecordId: 'ra', openFollowUps: 2 })
+  })
+
+  it("adds A's open follow-ups once, however often the step runs (B remembers it holds A's)", () => {
+    const a = status({ lastDate: d('2026-12-03'), lastRecordId: 'ra', openFollowUps: 2 })
+    const b = status({ lastDate: d('2026-12-01'), lastRecordId: 'rb', openFollowUps: 1 })
+    const once = statusAfterMerge('a', a, b, at) as StatusFields
+    expect(once).toMatchObject({ openFollowUps: 3, absorbed: ['a'] })
+    expect(statusAfterMerge('a', a, once, at)).toBe(once)
+    // Another branch merged in later still counts.
+    const c = status({ openFollowUps: 4 })
+    expect(statusAfterMerge('c', c, once, at)).toMatchObject({ openFollowUps: 7, absorbed: ['a', 'c'] })
   })
 
   it('renames A in spot checks, once, and leaves others alone', () => {
