@@ -1,6 +1,5 @@
 import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
-import { Input, TextArea } from '@nutui/nutui-react-taro'
+import { View, Text, Input, Textarea } from '@tarojs/components'
 import { cutMessage, cutTo, inputRoom } from '@/services/keep-within'
 import './text-field.css'
 
@@ -20,7 +19,7 @@ export interface TextFieldProps {
   disabled?: boolean
 }
 
-/** A labelled text input (NutUI Input / TextArea) with a character counter (n/limit) that never lets the text run over. */
+/** A labelled text input with a character counter (n/limit) that never lets the text run over. */
 export function TextField({
   id,
   label,
@@ -41,16 +40,15 @@ export function TextField({
     setCut(kept.cut)
     onChange(kept.text)
   }
-  // NutUI's Input and TextArea, themed in text-field.css. The control lets a paste past the limit through whole
-  // (inputRoom), so the field cuts it here and says how much went; the counter stays beside the label.
   const common = {
     className: `text-field__input${multiline ? ' text-field__input--multiline' : ''}`,
     value,
     placeholder: placeholder ?? `请填写${label}`,
-    maxLength: inputRoom(limit),
+    placeholderClass: 'text-field__placeholder',
+    maxlength: inputRoom(limit),
     disabled,
     ariaLabel: label,
-    onChange: handle,
+    onInput: (e: { detail: { value: string } }) => handle(e.detail.value),
   }
   return (
     <View id={id} className={`text-field${error ? ' text-field--error' : ''}`}>
@@ -63,7 +61,7 @@ export function TextField({
           {value.length}/{limit}
         </Text>
       </View>
-      {multiline ? <TextArea {...common} autoSize /> : <Input {...common} />}
+      {multiline ? <Textarea {...common} autoHeight /> : <Input {...common} />}
       {error ? <Text className="text-field__error">{error}</Text> : null}
       {!error && cut > 0 ? (
         <Text className="text-field__hint text-field__hint--cut">{cutMessage(limit, cut)}</Text>
