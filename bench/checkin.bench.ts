@@ -26,6 +26,7 @@ import {
   post,
   rows,
   sessions,
+  COMMITTEE,
 } from './harness'
 import { atLeast, atMost, info, median } from './report'
 import type { Figure } from './report'
@@ -48,17 +49,6 @@ const DAY = 24 * 3600 * 1000
 const projectId = (b: number, j: number) => `prj${b}-${j}`
 /** Members 1–19 of a branch each work on one of its eight tasks (two projects × four tasks). */
 const taskOf = (k: number) => ({ j: (k % (RUNNING_PER_BRANCH * TASKS)) >> 2, t: k % TASKS })
-
-const COMMITTEE: Person = {
-  _id: 'c1',
-  openid: 'bench-committee',
-  name: '党委委员',
-  phone: '13900000000',
-  branchId: null,
-  groupId: null,
-  title: '党委委员',
-  grants: [{ role: 'committee' }],
-}
 
 function people(): Person[] {
   const out: Person[] = [COMMITTEE, ...branchMembers(BRANCHES, PEOPLE_PER_BRANCH)]

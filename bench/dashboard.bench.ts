@@ -17,7 +17,7 @@ import { invokeFunction } from '../localcloud/gateway/server'
 import { installIdentity, TRIGGER_CALLER } from '../localcloud/identity'
 import { activeProfile, resolveProfile, setActiveProfile } from '../localcloud/profile'
 import { newTrace } from '../localcloud/round-trips'
-import { ROOT, branchId, buildFunctionsOnce, rows } from './harness'
+import { ROOT, branchId, buildFunctionsOnce, rows, COMMITTEE } from './harness'
 import { atMost, info, median } from './report'
 import type { Figure } from './report'
 
@@ -59,17 +59,6 @@ const STATUSES: ProjectStatus[] = [
   'closed',
   'draft',
 ]
-
-const COMMITTEE: Person = {
-  _id: 'c1',
-  openid: 'bench-committee',
-  name: '党委委员',
-  phone: '13900000000',
-  branchId: null,
-  groupId: null,
-  title: '党委委员',
-  grants: [{ role: 'committee' }],
-}
 
 const log = (line: string) => console.log(`[bench]   ${line}`)
 

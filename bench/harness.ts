@@ -15,6 +15,18 @@ export const rows = <T extends object>(docs: T[]) => docs as unknown as Doc[]
 export const branchId = (b: number) => `b${b}`
 export const personId = (b: number, k: number) => `p${b}-${k}`
 
+/** The benches' committee member: no branch, the committee's grant only. */
+export const COMMITTEE: Person = {
+  _id: 'c1',
+  openid: 'bench-committee',
+  name: '党委委员',
+  phone: '13900000000',
+  branchId: null,
+  groupId: null,
+  title: '党委委员',
+  grants: [{ role: 'committee' }],
+}
+
 /** `n` generated branches under no parent, ordered from `firstOrder`. */
 export const branchUnits = (n: number, firstOrder = 0): Doc[] =>
   Array.from({ length: n }, (_, b) => ({

@@ -26,7 +26,7 @@ import type { LoadedFunction } from '../localcloud/functions'
 import { invokeFunction } from '../localcloud/gateway/server'
 import { installIdentity } from '../localcloud/identity'
 import { LocalStorage, installLocalStorage } from '../localcloud/storage'
-import { ROOT, branchId, branchMembers, buildFunctionsOnce, personId, rows } from './harness'
+import { ROOT, branchId, branchMembers, buildFunctionsOnce, personId, rows, COMMITTEE } from './harness'
 import { atMost, info, median } from './report'
 import type { Figure } from './report'
 
@@ -45,17 +45,6 @@ const YEARS = [2025, 2026]
 const RATINGS = 30
 const SAMPLES = 5
 const DAY = 24 * 3600 * 1000
-
-const COMMITTEE: Person = {
-  _id: 'c1',
-  openid: 'bench-committee',
-  name: '党委委员',
-  phone: '13900000000',
-  branchId: null,
-  groupId: null,
-  title: '党委委员',
-  grants: [{ role: 'committee' }],
-}
 
 /** Check-ins of branch `b`'s year: the exported one, a large one, one at the job limit, or an ordinary one. */
 const checkinsOf = (b: number, year: number): number =>

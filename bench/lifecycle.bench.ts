@@ -12,7 +12,15 @@ import type { LoadedFunction } from '../localcloud/functions'
 import { invokeFunction } from '../localcloud/gateway/server'
 import { installIdentity } from '../localcloud/identity'
 import { progressBar } from './progress'
-import { ROOT, branchId, branchMembers, buildFunctionsOnce, personId, rows } from './harness'
+import {
+  ROOT,
+  branchId,
+  branchMembers,
+  buildFunctionsOnce,
+  personId,
+  rows,
+  COMMITTEE as BENCH_COMMITTEE,
+} from './harness'
 import { atMost, info, median } from './report'
 import type { Figure } from './report'
 
@@ -27,13 +35,8 @@ const SAMPLES = 300
 const DAY = 24 * 3600 * 1000
 
 const COMMITTEE: Person = {
-  _id: 'c1',
-  openid: 'bench-committee',
-  name: '党委委员',
-  phone: '13900000000',
+  ...BENCH_COMMITTEE,
   branchId: branchId(0),
-  groupId: null,
-  title: '党委委员',
   grants: [{ role: 'member', branchId: branchId(0) }, { role: 'committee' }],
 }
 

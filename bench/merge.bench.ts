@@ -12,10 +12,19 @@ import type { LoadedFunction } from '../localcloud/functions'
 import { invokeFunction } from '../localcloud/gateway/server'
 import { installIdentity } from '../localcloud/identity'
 import { activeProfile, resolveProfile, setActiveProfile } from '../localcloud/profile'
-import type { Checkin, Milestone, Person, Project } from '../types/entities'
+import type { Checkin, Milestone, Project } from '../types/entities'
 import type { MergeJobView, OrgChangeView } from '../types/functions/org'
 import type { Result } from '../types/result'
-import { ROOT, branchId, branchMembers, branchUnits, buildFunctionsOnce, personId, rows } from './harness'
+import {
+  ROOT,
+  branchId,
+  branchMembers,
+  branchUnits,
+  buildFunctionsOnce,
+  personId,
+  rows,
+  COMMITTEE,
+} from './harness'
 import { atMost, info } from './report'
 import type { Figure } from './report'
 
@@ -25,17 +34,6 @@ const CHECKINS = 20_000
 const MILESTONES = 2_000
 const PROJECTS = 20
 const DAY = 24 * 3600 * 1000
-
-const COMMITTEE: Person = {
-  _id: 'c1',
-  openid: 'bench-committee',
-  name: '党委委员',
-  phone: '13900000000',
-  branchId: null,
-  groupId: null,
-  title: '党委委员',
-  grants: [{ role: 'committee' }],
-}
 
 /** Branch 0 with years of history (merged away), branch 1 with its own (merged into), and two more. */
 function seed(db: LocalDatabase): void {

@@ -3,7 +3,7 @@ import { DEFAULT_RUBRIC } from '../domain/acceptance'
 import type { Person } from '../types/entities'
 import { startTestCloud } from '../localcloud/testing'
 import type { TestCloud } from '../localcloud/testing'
-import { branchId, branchUnits, buildFunctionsOnce, rows } from './harness'
+import { branchId, branchUnits, buildFunctionsOnce, rows, COMMITTEE as BENCH_COMMITTEE } from './harness'
 import { atMost, info, median } from './report'
 import type { Figure } from './report'
 
@@ -19,16 +19,7 @@ const YEAR = 2026
 /** Function timeout of `supervision` in cloudbaserc.json: every sweep must end well inside it. */
 const SUPERVISION_TIMEOUT_S = 10
 
-const COMMITTEE: Person = {
-  _id: 'c1',
-  openid: 'bench-sweeps-committee',
-  name: '党委委员',
-  phone: '13900000000',
-  branchId: null,
-  groupId: null,
-  title: '党委委员',
-  grants: [{ role: 'committee' }],
-}
+const COMMITTEE: Person = { ...BENCH_COMMITTEE, openid: 'bench-sweeps-committee' }
 
 /** The province's branches and a year of projects: 4 in 10 running, 3 in 10 closed and scored, 3 in between. */
 function seed(cloud: TestCloud): void {
