@@ -6,7 +6,10 @@ import { exportLedger } from './actions/export'
 import { job, runJob as runJobAction } from './actions/job'
 import { preview } from './actions/preview'
 import { cleanupExpired, madeBeforeExpiry } from './retention'
-import { nextStaleJob, removeOldJobs, runJob } from './jobs'
+import { removeOldJobs, runJob } from './jobs'
+import type { LedgerJobDoc } from './jobs'
+import { COLLECTIONS } from '../_shared/cloud'
+import { nextStaleJob } from '../_shared/repositories/jobs'
 import { getPerson } from '../_shared/repositories/people'
 
 /** The `cleanup` timer deletes expired exports and their jobs. Only the trigger (SOURCE `wx_trigger`) starts one. */
@@ -24,7 +27,7 @@ const cleanup = async () => {
  */
 const jobsTimer = async () => {
   const at = now()
-  const stale = await nextStaleJob(at)
+  const stale = await nextStaleJob<LedgerJobDoc>(COLLECTIONS.ledgerJobs, at)
   if (!stale) return { ran: null }
   const owner = await getPerson(stale.ownerId)
   const view = await runJob(stale, owner, at)

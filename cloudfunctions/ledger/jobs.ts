@@ -11,6 +11,7 @@ import type { Person } from '../../types/entities'
 import type { LedgerFile, LedgerJobStatus, LedgerJobView, LedgerScope } from '../../types/functions/ledger'
 import { COLLECTIONS, _, db } from '../_shared/cloud'
 import { newId } from '../_shared/ids'
+import { getJobDoc, storeJob, updateJobIf } from '../_shared/repositories/jobs'
 import { logEvent } from '../_shared/log'
 import { buildLedgerFile, linkTo } from './build'
 import { isFail, resolveLedger } from './scope'
@@ -57,10 +58,8 @@ export function jobView(job: LedgerJobDoc, file: LedgerFile | null = null): Ledg
   }
 }
 
-export async function getJob(jobId: string): Promise<LedgerJobDoc | null> {
-  const res = (await jobs().where({ _id: jobId }).limit(1).get()) as DB.IQueryResult
-  return (res.data[0] as LedgerJobDoc | undefined) ?? null
-}
+export const getJob = (jobId: string): Promise<LedgerJobDoc | null> =>
+  getJobDoc<LedgerJobDoc>(COLLECTIONS.ledgerJobs, jobId)
 
 /**
  * The job for this ledger: the caller's own one still under way or just made (so that leaving the page and
@@ -101,18 +100,12 @@ export async function openJob(
     createdAt: now,
     updatedAt: now,
   }
-  const { _id, ...data } = job
-  await jobs().doc(_id).set({ data })
-  return job
+  return storeJob(COLLECTIONS.ledgerJobs, job)
 }
 
 /** Writes to the job only while this attempt holds it: a run that lost it (stopped, then retried) writes nothing. */
-async function patch(job: LedgerJobDoc, attempt: number, data: Partial<LedgerJobDoc>): Promise<boolean> {
-  const res = (await jobs()
-    .where({ _id: job._id, attempts: attempt })
-    .update({ data: { ...data, updatedAt: new Date() } })) as { stats: { updated: number } }
-  return res.stats.updated === 1
-}
+const patch = (job: LedgerJobDoc, attempt: number, data: Partial<LedgerJobDoc>): Promise<boolean> =>
+  updateJobIf(COLLECTIONS.ledgerJobs, { _id: job._id, attempts: attempt }, data)
 
 /**
  * Runs the job if nobody else is: takes it (a conditional update, so two runs never both make it), re-checks
@@ -126,19 +119,19 @@ export async function runJob(job: LedgerJobDoc, owner: Person | null, now: Date)
   }
   if (!canTakeJob(job, now)) return ownJobView(job, now)
   const attempt = job.attempts + 1
-  const taken = (await jobs()
-    .where({ _id: job._id, status: job.status, attempts: job.attempts })
-    .update({
-      data: {
-        status: 'running',
-        phase: 'reading',
-        done: 0,
-        attempts: attempt,
-        leaseUntil: new Date(now.getTime() + JOB_LEASE_MS),
-        updatedAt: now,
-      },
-    })) as { stats: { updated: number } }
-  if (taken.stats.updated !== 1) {
+  const taken = await updateJobIf(
+    COLLECTIONS.ledgerJobs,
+    { _id: job._id, status: job.status, attempts: job.attempts },
+    {
+      status: 'running',
+      phase: 'reading',
+      done: 0,
+      attempts: attempt,
+      leaseUntil: new Date(now.getTime() + JOB_LEASE_MS),
+    },
+    now,
+  )
+  if (!taken) {
     const current = await getJob(job._id)
     return ownJobView(current ?? job, now)
   }
@@ -184,16 +177,6 @@ export async function ownJobView(job: LedgerJobDoc, now: Date): Promise<LedgerJo
   if (job.status !== 'ready' || !job.fileID) return jobView(job)
   const url = await linkTo(job.fileID)
   return jobView(job, url ? { fileID: job.fileID, url, fileName: job.fileName } : null)
-}
-
-/** The oldest job whose page never ran it, or whose run was stopped: the `jobs` timer's next one. */
-export async function nextStaleJob(now: Date): Promise<LedgerJobDoc | null> {
-  const res = (await jobs()
-    .where({ status: _.in(['queued', 'running']), leaseUntil: _.lte(now) })
-    .orderBy('leaseUntil', 'asc')
-    .limit(1)
-    .get()) as DB.IQueryResult
-  return (res.data[0] as LedgerJobDoc | undefined) ?? null
 }
 
 /** Jobs older than their files (EXPORT_TTL_DAYS): removed by the cleanup timer. */

@@ -6,6 +6,7 @@ import type { Person } from '../../types/entities'
 import type { MergeJobView } from '../../types/functions/org'
 import { COLLECTIONS, _ } from '../_shared/cloud'
 import { newId } from '../_shared/ids'
+import { OPEN_JOB_STATUSES, getJobDoc, nextStaleJob, storeJob } from '../_shared/repositories/jobs'
 import { runInTransaction, txGet } from '../_shared/transaction'
 import { coll } from './admin-store'
 
@@ -35,7 +36,7 @@ export interface MergeJobDoc {
 }
 
 const jobs = () => coll('orgJobs')
-const OPEN: MergeJobStatus[] = ['queued', 'running']
+const OPEN: MergeJobStatus[] = [...OPEN_JOB_STATUSES]
 
 /**
  * The history a job moves in batches: what names the branch and may run to tens of thousands. Everything else
@@ -73,10 +74,8 @@ export async function openMergeJobs(): Promise<MergeJobDoc[]> {
   return res.data as MergeJobDoc[]
 }
 
-export async function getMergeJob(jobId: string): Promise<MergeJobDoc | null> {
-  const res = (await jobs().where({ _id: jobId }).limit(1).get()) as DB.IQueryResult
-  return (res.data[0] as MergeJobDoc | undefined) ?? null
-}
+export const getMergeJob = (jobId: string): Promise<MergeJobDoc | null> =>
+  getJobDoc<MergeJobDoc>(COLLECTIONS.orgJobs, jobId)
 
 export function mergeJobView(job: MergeJobDoc): MergeJobView {
   return {
@@ -121,20 +120,12 @@ export async function openMergeJob(
     createdAt: now,
     updatedAt: now,
   }
-  const { _id, ...data } = job
-  await jobs().doc(_id).set({ data })
-  return job
+  return storeJob(COLLECTIONS.orgJobs, job)
 }
 
 /** The oldest unfinished job nobody holds: the `jobs` timer's next one. */
-export async function nextStaleMergeJob(now: Date): Promise<MergeJobDoc | null> {
-  const res = (await jobs()
-    .where({ status: _.in(OPEN), leaseUntil: _.lte(now) })
-    .orderBy('leaseUntil', 'asc')
-    .limit(1)
-    .get()) as DB.IQueryResult
-  return (res.data[0] as MergeJobDoc | undefined) ?? null
-}
+export const nextStaleMergeJob = (now: Date): Promise<MergeJobDoc | null> =>
+  nextStaleJob<MergeJobDoc>(COLLECTIONS.orgJobs, now)
 
 /**
  * The merged branch's running check-in count and study totals added into the other's, and removed, in one

@@ -1,7 +1,8 @@
 import type { DB } from 'wx-server-sdk'
 import { MERGE_BATCH, MERGE_LEASE_MS, MERGE_RUN_MS, canTakeMergeJob } from '../../domain/org-jobs'
 import type { MergeJobView } from '../../types/functions/org'
-import { _ } from '../_shared/cloud'
+import { COLLECTIONS, _ } from '../_shared/cloud'
+import { updateJobIf } from '../_shared/repositories/jobs'
 import { logEvent } from '../_shared/log'
 import { applyMerge, readMerge } from './actions/admin-units'
 import { coll } from './admin-store'
@@ -19,25 +20,19 @@ const ids = (res: unknown) => ((res as DB.IQueryResult).data as { _id: string }[
 export async function runMergeJob(job: MergeJobDoc, now: Date): Promise<MergeJobView> {
   if (!canTakeMergeJob(job, now)) return mergeJobView(job)
   const run = job.runs + 1
-  const taken = (await coll('orgJobs')
-    .where({ _id: job._id, runs: job.runs })
-    .update({
-      data: {
-        status: 'running',
-        runs: run,
-        leaseUntil: new Date(now.getTime() + MERGE_LEASE_MS),
-        updatedAt: now,
-      },
-    })) as { stats: { updated: number } }
-  if (taken.stats.updated !== 1) {
+  const taken = await updateJobIf(
+    COLLECTIONS.orgJobs,
+    { _id: job._id, runs: job.runs },
+    { status: 'running', runs: run, leaseUntil: new Date(now.getTime() + MERGE_LEASE_MS) },
+    now,
+  )
+  if (!taken) {
     const current = await getMergeJob(job._id)
     return mergeJobView(current ?? job)
   }
   // Writes to the job go through only while this run is its latest: one that lost it writes nothing.
-  const patch = (data: Record<string, unknown>): Promise<unknown> =>
-    coll('orgJobs')
-      .where({ _id: job._id, runs: run })
-      .update({ data: { ...data, updatedAt: new Date() } }) as Promise<unknown>
+  const patch = (data: Record<string, unknown>): Promise<boolean> =>
+    updateJobIf(COLLECTIONS.orgJobs, { _id: job._id, runs: run }, data)
   const state: MergeJobDoc = { ...job, status: 'running', runs: run, moved: { ...job.moved } }
   const started = Date.now()
   // Each batch's progress is written with the next batch's read (no round trip of its own): it says what the
