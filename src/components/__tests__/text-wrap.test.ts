@@ -34,7 +34,7 @@ function cardRoots(): string[] {
 describe('long Latin text in a card', () => {
   it('wraps inside every card that shows user text (long words, numbers, links)', () => {
     const roots = cardRoots()
-    expect(roots).toEqual(expect.arrayContaining(['.card', '.project-card', '.post-card', '.notice']))
+    expect(roots).toEqual(expect.arrayContaining(['.card', '.list-card', '.notice']))
     const wraps = wrapping()
     expect(roots.filter((r) => !wraps.has(r))).toEqual([])
   })

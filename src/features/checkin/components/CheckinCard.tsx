@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components'
 import type { CheckinView } from '@contract/api'
 import { PhotoGrid } from '@/components/PhotoGrid'
 import { timeText } from '@domain/time'
+import '@/components/list-card'
 import './checkin-card.css'
 
 export interface CheckinCardProps {
@@ -28,10 +29,10 @@ export function CheckinCard({
 }: CheckinCardProps) {
   const [showVersions, setShowVersions] = useState(false)
   return (
-    <View className={`checkin-card${checkin.withdrawn ? ' checkin-card--withdrawn' : ''}`}>
-      <View className="checkin-card__head">
-        {showPerson ? <Text className="checkin-card__who">{checkin.person.name}</Text> : null}
-        <Text className="checkin-card__time">{timeText(checkin.at)}</Text>
+    <View className={`checkin-card list-card__entry${checkin.withdrawn ? ' checkin-card--withdrawn' : ''}`}>
+      <View className="checkin-card__head list-card__entry-head">
+        {showPerson ? <Text className="checkin-card__who list-card__who">{checkin.person.name}</Text> : null}
+        <Text className="checkin-card__time list-card__time">{timeText(checkin.at)}</Text>
       </View>
       {checkin.withdrawn ? (
         <Text className="checkin-card__withdrawn">
@@ -44,9 +45,9 @@ export function CheckinCard({
         </Text>
       ) : null}
       {checkin.milestone ? (
-        <Text className="checkin-card__milestone">里程碑：{checkin.milestone.title}</Text>
+        <Text className="checkin-card__milestone list-card__tag">里程碑：{checkin.milestone.title}</Text>
       ) : null}
-      <Text className="checkin-card__text">{checkin.text}</Text>
+      <Text className="checkin-card__text list-card__text">{checkin.text}</Text>
       {checkin.photos.length > 0 && !editing ? (
         <View className="checkin-card__photos">
           <PhotoGrid files={checkin.photos} />
@@ -67,11 +68,11 @@ export function CheckinCard({
       ) : null}
       {showVersions
         ? checkin.versions.map((v, k) => (
-            <View key={v.until} className="checkin-card__version">
+            <View key={v.until} className="checkin-card__version list-card__quote">
               <Text className="checkin-card__version-head">
                 第 {k + 1} 版 · 至 {timeText(v.until)}
               </Text>
-              <Text className="checkin-card__version-text">{v.text}</Text>
+              <Text className="checkin-card__version-text list-card__text">{v.text}</Text>
               {v.photos.length > 0 ? (
                 <Text className="checkin-card__version-meta">照片 {v.photos.length} 张</Text>
               ) : null}

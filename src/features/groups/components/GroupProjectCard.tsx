@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import { Progress } from '@nutui/nutui-react-taro'
 import type { GroupProjectView } from '@contract/api'
 import { StatusTag } from '@/components/StatusTag'
+import { ProgressRow } from '@/components/ProgressRow'
 import '@/components/list-card'
 import './group-project-card.css'
 
@@ -12,20 +12,14 @@ export interface GroupProjectCardProps {
 
 /** A project the group works on: where it stands, and which of its tasks are the group's, with whom. */
 export function GroupProjectCard({ project, onOpen }: GroupProjectCardProps) {
-  const percent = Math.max(0, Math.min(100, Math.round(project.progress)))
   return (
     <View className="group-project list-card" ariaRole="button" onClick={onOpen}>
       <View className="list-card__head">
         <Text className="group-project__title list-card__title">{project.title}</Text>
         <StatusTag status={project.status} />
       </View>
-      <Text className="group-project__category">{project.categoryLabel}</Text>
-      <View className="group-project__progress">
-        <View className="group-project__bar">
-          <Progress percent={percent} color="#C8161D" background="#F2F3F5" strokeWidth="6" />
-        </View>
-        <Text className="group-project__percent">进度 {percent}%</Text>
-      </View>
+      <Text className="group-project__category list-card__tag">{project.categoryLabel}</Text>
+      <ProgressRow progress={project.progress} />
       <View className="group-project__tasks">
         {project.tasks.map((t) => (
           <View key={t.id} className="group-project__task">

@@ -4,6 +4,7 @@ import { POST_KIND_LABELS } from '@domain/labels'
 import { PhotoGrid } from '@/components/PhotoGrid'
 import { timeText } from '@domain/time'
 import { PINNED_LABEL, readByMeText } from '../labels'
+import '@/components/list-card'
 import './post-card.css'
 
 export interface PostCardProps {
@@ -33,23 +34,25 @@ export function PostCard({ post, onOpen, onWithdraw, onPin, onUnpin, onReaders }
   ]
   return (
     <View
-      className={`post-card${announcement ? ' post-card--announcement' : ''}${post.pinned ? ' post-card--pinned' : ''}`}
+      className={`post-card list-card${announcement ? ' post-card--announcement' : ''}${post.pinned ? ' post-card--pinned' : ''}`}
     >
       <View className="post-card__body" ariaRole={onOpen ? 'link' : undefined} onClick={onOpen}>
-        <View className="post-card__head">
-          <Text className="post-card__author">{post.author.name}</Text>
-          <Text className="post-card__time">{timeText(post.createdAt)}</Text>
+        <View className="post-card__head list-card__entry-head">
+          <Text className="post-card__author list-card__who">{post.author.name}</Text>
+          <Text className="post-card__time list-card__time">{timeText(post.createdAt)}</Text>
         </View>
         {announcement ? (
           <View className="post-card__tags">
             <Text className="post-card__kind">{POST_KIND_LABELS.announcement}</Text>
-            {post.pinned ? <Text className="post-card__pin">{PINNED_LABEL}</Text> : null}
+            {post.pinned ? (
+              <Text className="post-card__pin list-card__tag list-card__tag--warn">{PINNED_LABEL}</Text>
+            ) : null}
           </View>
         ) : null}
         {/* Plain text as the member typed it: never parsed as HTML; line breaks kept by the stylesheet.
             Selectable, so a meeting time or place can be copied out of an announcement. */}
         {post.text ? (
-          <Text className="post-card__text" userSelect>
+          <Text className="post-card__text list-card__text" userSelect>
             {post.text}
           </Text>
         ) : null}
@@ -64,7 +67,7 @@ export function PostCard({ post, onOpen, onWithdraw, onPin, onUnpin, onReaders }
           <>
             <Text className="post-card__fact">已读 {post.readCount} 人</Text>
             <Text
-              className={`post-card__mine${post.readByMe ? ' post-card__mine--read' : ' post-card__mine--unread'}`}
+              className={`post-card__mine list-card__tag${post.readByMe ? ' list-card__tag--good' : ' list-card__tag--bad'}`}
             >
               {readByMeText(post)}
             </Text>

@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components'
-import { Progress } from '@nutui/nutui-react-taro'
 import type { ProjectDetail } from '@contract/api'
 import { StatusTag } from '@/components/StatusTag'
+import { ProgressRow } from '@/components/ProgressRow'
+import '@/components/list-card'
 import './project-header.css'
 
 export interface ProjectHeaderProps {
@@ -15,7 +16,6 @@ export interface ProjectHeaderProps {
 
 /** The top of the project page: what it is, whose it is, where it stands. */
 export function ProjectHeader({ project, onOpenPublic }: ProjectHeaderProps) {
-  const percent = Math.max(0, Math.min(100, Math.round(project.progress)))
   return (
     <View className="project-header">
       <View className="project-header__band" />
@@ -25,18 +25,13 @@ export function ProjectHeader({ project, onOpenPublic }: ProjectHeaderProps) {
           <StatusTag status={project.status} />
         </View>
         <View className="project-header__meta">
-          <Text className="project-header__category">{project.categoryLabel}</Text>
+          <Text className="project-header__category list-card__tag">{project.categoryLabel}</Text>
           <Text className="project-header__branch">
             {project.branchName} · {project.year}年度
           </Text>
         </View>
         {project.slogan ? <Text className="project-header__slogan">“{project.slogan}”</Text> : null}
-        <View className="project-header__progress">
-          <View className="project-header__bar">
-            <Progress percent={percent} color="#C8161D" background="#F2F3F5" strokeWidth="6" />
-          </View>
-          <Text className="project-header__percent">进度 {percent}%</Text>
-        </View>
+        <ProgressRow progress={project.progress} />
         {onOpenPublic ? (
           <View className="project-header__public" onClick={onOpenPublic}>
             <Text className="project-header__public-text">查看四公开页面</Text>

@@ -4,6 +4,7 @@ import type { ProjectEventView, ProjectWorkView } from '@contract/api'
 import { ACTION_LABELS, MILESTONE_ACTION_LABELS, STATUS_LABELS } from '@domain/labels'
 import { Card } from '@/components/Card'
 import { EmptyState } from '@/components/EmptyState'
+import '@/components/list-card'
 import './timeline-panel.css'
 
 export interface TimelinePanelProps {
@@ -61,7 +62,7 @@ export function TimelinePanel({ events, work = [] }: TimelinePanelProps) {
             <Text className="timeline__who">{e.who}</Text>
             <Text className="timeline__change">{e.change}</Text>
             {e.comment ? (
-              <Text className="timeline__comment">
+              <Text className="timeline__comment list-card__quote">
                 {e.commentLabel}：{e.comment}
               </Text>
             ) : null}
