@@ -3,8 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
-import { ErrorState } from '@/components/ErrorState'
-import { LoadingState } from '@/components/LoadingState'
+import { RequestPending } from '@/components/RequestPending'
 import { Notice } from '@/components/Notice'
 import { TextField } from '@/components/TextField'
 import { PhotoPicker } from '@/components/PhotoPicker'
@@ -17,11 +16,7 @@ export default function AcceptancePage() {
   const detail = form.project.data
 
   if (!detail) {
-    return form.project.error ? (
-      <ErrorState message={form.project.error.message} onRetry={() => void form.project.reload()} />
-    ) : (
-      <LoadingState />
-    )
+    return <RequestPending request={form.project} />
   }
 
   return (

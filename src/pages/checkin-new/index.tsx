@@ -3,8 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
-import { ErrorState } from '@/components/ErrorState'
-import { LoadingState } from '@/components/LoadingState'
+import { RequestPending } from '@/components/RequestPending'
 import { TextField } from '@/components/TextField'
 import { PhotoPicker } from '@/components/PhotoPicker'
 import {
@@ -26,15 +25,7 @@ export default function CheckinNewPage() {
   const item = form.item.data
 
   if (!item) {
-    return form.item.error ? (
-      <ErrorState
-        title="无法打卡"
-        message={form.item.error.message}
-        onRetry={() => void form.item.reload()}
-      />
-    ) : (
-      <LoadingState text="正在加载任务…" />
-    )
+    return <RequestPending request={form.item} errorTitle="无法打卡" loadingText="正在加载任务…" />
   }
 
   return (

@@ -13,8 +13,7 @@ import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useBranches } from '@/features/org/hooks/use-branches'
 import { useMe } from '@/features/org/hooks/use-me'
 import type { ProjectsQuery } from '@/features/projects/api/fetch-projects'
-import { ProjectCard } from '@/features/projects/components/ProjectCard'
-import { ListFooter } from '@/components/ListFooter'
+import { ProjectCardList } from '@/features/projects/components/ProjectCardList'
 import { NewProjectEntry } from '@/features/projects/components/NewProjectEntry'
 import { ProjectFilters } from '@/features/projects/components/ProjectFilters'
 import { isFiltered } from '@/features/projects/project-filters'
@@ -188,14 +187,7 @@ export default function IndexPage() {
         <EmptyState title="暂无项目" description="支部立项后，项目会显示在这里" />
       ) : (
         <View className="index-page__list">
-          {projects.items.map((project) => (
-            <ProjectCard
-              key={project.id}
-              project={project}
-              onClick={() => void Taro.navigateTo({ url: routes.project(project.id) })}
-            />
-          ))}
-          <ListFooter list={projects} more="pull" endText={`共 ${projects.total} 个项目，已全部显示`} />
+          <ProjectCardList list={projects} />
         </View>
       )}
     </View>

@@ -5,8 +5,7 @@ import { DUE_STATE_LABELS } from '@domain/labels'
 import { FIVE_CLEAR } from '@domain/plan'
 import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
-import { ErrorState } from '@/components/ErrorState'
-import { LoadingState } from '@/components/LoadingState'
+import { RequestPending } from '@/components/RequestPending'
 import { Notice } from '@/components/Notice'
 import { TextField } from '@/components/TextField'
 import { PhotoPicker } from '@/components/PhotoPicker'
@@ -19,14 +18,8 @@ export default function MilestoneSubmitPage() {
   const detail = form.milestone.data
 
   if (!detail) {
-    return form.milestone.error ? (
-      <ErrorState
-        title="里程碑加载失败"
-        message={form.milestone.error.message}
-        onRetry={() => void form.milestone.reload()}
-      />
-    ) : (
-      <LoadingState text="正在加载里程碑…" />
+    return (
+      <RequestPending request={form.milestone} errorTitle="里程碑加载失败" loadingText="正在加载里程碑…" />
     )
   }
   const m = detail.milestone

@@ -6,8 +6,7 @@ import { ANSWER_KEYS } from '@contract/entities'
 import { ANSWER_LABELS } from '@domain/proposal'
 import { isLeader } from '@domain/roles'
 import { Card } from '@/components/Card'
-import { ErrorState } from '@/components/ErrorState'
-import { LoadingState } from '@/components/LoadingState'
+import { RequestPending } from '@/components/RequestPending'
 import { ProjectHeader } from '@/features/projects/components/ProjectHeader'
 import { PublicTasks } from '@/features/public-view/components/PublicTasks'
 import { RatingCard } from '@/features/public-view/components/RatingCard'
@@ -34,15 +33,7 @@ export default function PublicPage() {
   }))
 
   if (!view) {
-    return project.view.error ? (
-      <ErrorState
-        title="无法查看"
-        message={project.view.error.message}
-        onRetry={() => void project.view.reload()}
-      />
-    ) : (
-      <LoadingState text="正在加载四公开内容…" />
-    )
+    return <RequestPending request={project.view} errorTitle="无法查看" loadingText="正在加载四公开内容…" />
   }
 
   return (

@@ -5,8 +5,7 @@ import { PROPOSAL_LIMITS } from '@domain/proposal'
 import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
 import { PhotoGrid } from '@/components/PhotoGrid'
-import { ErrorState } from '@/components/ErrorState'
-import { LoadingState } from '@/components/LoadingState'
+import { RequestPending } from '@/components/RequestPending'
 import { Notice } from '@/components/Notice'
 import { TextField } from '@/components/TextField'
 import { AcceptanceMethodsCard } from '@/features/acceptance/components/AcceptanceMethodsCard'
@@ -23,11 +22,7 @@ export default function ReviewPage() {
   const detail = review.project.data
 
   if (!detail) {
-    return review.project.error ? (
-      <ErrorState message={review.project.error.message} onRetry={() => void review.project.reload()} />
-    ) : (
-      <LoadingState />
-    )
+    return <RequestPending request={review.project} />
   }
   const deciding = review.canAccept || review.canReturn
 

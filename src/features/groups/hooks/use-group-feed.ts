@@ -1,27 +1,20 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { PostView } from '@contract/api'
-import { usePagedList, type Chunk } from '@/hooks/use-paged-list'
+import { usePagedList, type Chunk, type PagedList } from '@/hooks/use-paged-list'
 import { CloudError } from '@/services/cloud-error'
 import { fetchFeed } from '../api/groups'
 import { feedLists, type FeedIndex } from '../feed-lists'
 import { useGroupPosts } from '../post-store'
 
-export interface GroupFeedState {
+/** The feed pages like any list (usePagedList): loading, more, errors, refresh and load-more are the list's. */
+export interface GroupFeedState extends Pick<
+  PagedList<PostView>,
+  'hasMore' | 'loading' | 'loadingMore' | 'moreFailed' | 'error' | 'refresh' | 'loadMore'
+> {
   /** Pinned announcements, shown above the feed. */
   pinned: PostView[]
   /** The rest, newest first. */
   items: PostView[]
-  hasMore: boolean
-  /** True only for the first page; later pages keep the feed on screen. */
-  loading: boolean
-  loadingMore: boolean
-  /** The last 加载更多 failed: the footer offers 重试. */
-  moreFailed: boolean
-  error: CloudError | undefined
-  /** Reloads from the newest (pull-to-refresh, 重试). */
-  refresh: () => Promise<void>
-  /** Appends the next page if there is one; a failure becomes a toast and keeps the feed. */
-  loadMore: () => Promise<void>
   /** Puts new posts on top and keeps the pages already read (back from writing or from a post). */
   catchUp: () => Promise<void>
 }

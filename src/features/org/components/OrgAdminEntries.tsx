@@ -19,44 +19,31 @@ export function OrgAdminEntries({ me, onMembers, onImport, onOrgAdmin }: OrgAdmi
   return (
     <View className="org-admin-entries">
       {secretary ? (
-        <View
-          className="org-admin-entries__row"
-          ariaRole="button"
-          ariaLabel="支部党员名册"
-          onClick={onMembers}
-        >
-          <View className="org-admin-entries__body">
-            <Text className="org-admin-entries__title">支部党员名册</Text>
-            <Text className="org-admin-entries__hint">谁已绑定微信 · 为未绑定的党员生成邀请码</Text>
-          </View>
-          <Text className="org-admin-entries__arrow">›</Text>
-        </View>
+        <AdminEntry title="支部党员名册" hint="谁已绑定微信 · 为未绑定的党员生成邀请码" onClick={onMembers} />
       ) : null}
       {committee && onOrgAdmin ? (
-        <View className="org-admin-entries__row" ariaRole="button" ariaLabel="组织管理" onClick={onOrgAdmin}>
-          <View className="org-admin-entries__body">
-            <Text className="org-admin-entries__title">组织管理</Text>
-            <Text className="org-admin-entries__hint">
-              党委、党总支、支部和党小组 · 书记、组长 · 调动与合并
-            </Text>
-          </View>
-          <Text className="org-admin-entries__arrow">›</Text>
-        </View>
+        <AdminEntry
+          title="组织管理"
+          hint="党委、党总支、支部和党小组 · 书记、组长 · 调动与合并"
+          onClick={onOrgAdmin}
+        />
       ) : null}
       {committee ? (
-        <View
-          className="org-admin-entries__row"
-          ariaRole="button"
-          ariaLabel="导入党员名册"
-          onClick={onImport}
-        >
-          <View className="org-admin-entries__body">
-            <Text className="org-admin-entries__title">导入党员名册</Text>
-            <Text className="org-admin-entries__hint">从 Excel 名册导入 · 先预览，无误再导入</Text>
-          </View>
-          <Text className="org-admin-entries__arrow">›</Text>
-        </View>
+        <AdminEntry title="导入党员名册" hint="从 Excel 名册导入 · 先预览，无误再导入" onClick={onImport} />
       ) : null}
+    </View>
+  )
+}
+
+/** One entry: what it opens, a line on what is there, and an arrow. */
+function AdminEntry({ title, hint, onClick }: { title: string; hint: string; onClick: () => void }) {
+  return (
+    <View className="org-admin-entries__row" ariaRole="button" ariaLabel={title} onClick={onClick}>
+      <View className="org-admin-entries__body">
+        <Text className="org-admin-entries__title">{title}</Text>
+        <Text className="org-admin-entries__hint">{hint}</Text>
+      </View>
+      <Text className="org-admin-entries__arrow">›</Text>
     </View>
   )
 }

@@ -9,7 +9,7 @@ import { InboxItemCard, type MilestoneInboxState } from '@/features/checkin'
 import { routes } from '@/routes'
 import { useApprovalInbox, useMilestoneApprovals, type InboxSegment } from '../hooks/use-approval-inbox'
 import type { ProjectsState } from '../hooks/use-projects'
-import { ProjectCard } from './ProjectCard'
+import { ProjectCardList } from './ProjectCardList'
 import { ListFooter } from '@/components/ListFooter'
 import './approval-inbox.css'
 
@@ -43,14 +43,7 @@ function ProjectQueue({ segment, list }: { segment: ProjectSegment; list: Projec
       empty={EMPTY[segment]}
       emptyHint="支部提交后会出现在这里"
     >
-      {list.items.map((p) => (
-        <ProjectCard
-          key={p.id}
-          project={p}
-          onClick={() => void Taro.navigateTo({ url: routes.project(p.id) })}
-        />
-      ))}
-      <ListFooter list={list} more="pull" endText={`共 ${list.total} 个项目，已全部显示`} />
+      <ProjectCardList list={list} />
     </QueueState>
   )
 }

@@ -22,6 +22,7 @@ import {
 } from '@/features/supervision/hooks/use-record-form'
 import { routes } from '@/routes'
 import '../../admin.css'
+import { PickerRow } from '@/packages/admin/components/PickerRow'
 
 const isMethod = (m: string | undefined): m is SupervisionMethod =>
   (SUPERVISION_METHODS as readonly string[]).includes(m ?? '')
@@ -87,10 +88,7 @@ function RecordForm() {
           value={SUPERVISION_METHODS.indexOf(form.method)}
           onChange={(e) => form.setMethod(SUPERVISION_METHODS[Number(e.detail.value)])}
         >
-          <View className="admin-row" ariaRole="button" ariaLabel="选择督导方式">
-            <Text className="admin-row__title">方式</Text>
-            <Text className="admin-row__value">{SUPERVISION_METHOD_LABELS[form.method]} ›</Text>
-          </View>
+          <PickerRow title="方式" value={SUPERVISION_METHOD_LABELS[form.method]} label="选择督导方式" />
         </Picker>
         <Picker
           mode="date"
@@ -98,20 +96,14 @@ function RecordForm() {
           end={form.today}
           onChange={(e) => form.setDate(String(e.detail.value))}
         >
-          <View className="admin-row" ariaRole="button" ariaLabel="选择督导日期">
-            <Text className="admin-row__title">日期</Text>
-            <Text className="admin-row__value">{form.date} ›</Text>
-          </View>
+          <PickerRow title="日期" value={form.date} label="选择督导日期" />
         </Picker>
         <Picker
           mode="time"
           value={form.time || '09:00'}
           onChange={(e) => form.setTime(String(e.detail.value))}
         >
-          <View className="admin-row" ariaRole="button" ariaLabel="选择督导时间">
-            <Text className="admin-row__title">时间</Text>
-            <Text className="admin-row__value">{form.time || '选填'} ›</Text>
-          </View>
+          <PickerRow title="时间" value={form.time || '选填'} label="选择督导时间" />
         </Picker>
       </Card>
       <Card title="联系了谁">
@@ -169,12 +161,11 @@ function RecordForm() {
               value={indexOf(f.ownerId)}
               onChange={(e) => form.changeFollowUp(k, { ownerId: people[Number(e.detail.value)].id })}
             >
-              <View className="admin-row" ariaRole="button" ariaLabel={`选择跟进事项 ${k + 1} 的责任人`}>
-                <Text className="admin-row__title">责任人</Text>
-                <Text className="admin-row__value">
-                  {people.find((m) => m.id === f.ownerId)?.name ?? '请选择'} ›
-                </Text>
-              </View>
+              <PickerRow
+                title="责任人"
+                value={people.find((m) => m.id === f.ownerId)?.name ?? '请选择'}
+                label={`选择跟进事项 ${k + 1} 的责任人`}
+              />
             </Picker>
             <Picker
               mode="date"
@@ -182,10 +173,7 @@ function RecordForm() {
               start={form.today}
               onChange={(e) => form.changeFollowUp(k, { deadline: String(e.detail.value) })}
             >
-              <View className="admin-row" ariaRole="button" ariaLabel={`选择跟进事项 ${k + 1} 的时限`}>
-                <Text className="admin-row__title">时限</Text>
-                <Text className="admin-row__value">{f.deadline} ›</Text>
-              </View>
+              <PickerRow title="时限" value={f.deadline} label={`选择跟进事项 ${k + 1} 的时限`} />
             </Picker>
             <View className="admin-actions">
               <Button size="small" fill="none" onClick={() => form.removeFollowUp(k)}>

@@ -154,13 +154,7 @@ export default function LecturePage() {
         </Card>
       ) : null}
       <View className="lecture-page__end" />
-      {withdraw.asking ? (
-        <WithdrawSheet
-          busy={withdraw.busy}
-          onCancel={withdraw.cancel}
-          onConfirm={(reason) => void withdraw.confirm(reason)}
-        />
-      ) : null}
+      <WithdrawSheet withdraw={withdraw} />
     </View>
   )
 }

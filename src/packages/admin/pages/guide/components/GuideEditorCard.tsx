@@ -7,6 +7,7 @@ import { SURVEY_FIELD_LABELS } from '@domain/survey'
 import { Card } from '@/components/Card'
 import { TextField } from '@/components/TextField'
 import { useGuideEditor } from '@/features/guide'
+import { PickerRow } from '@/packages/admin/components/PickerRow'
 
 export interface GuideEditorCardProps {
   year: number
@@ -82,16 +83,10 @@ export function GuideEditorCard({ year, saved, busy, onSave, onCancel }: GuideEd
         onChange={form.setFocus}
       />
       <Picker mode="date" value={form.opensOn} onChange={(e) => form.setOpensOn(String(e.detail.value))}>
-        <View className="admin-row" ariaRole="button" ariaLabel="选择申报开始日期">
-          <Text className="admin-row__title">申报开始</Text>
-          <Text className="admin-row__value">{form.opensOn} ›</Text>
-        </View>
+        <PickerRow title="申报开始" value={form.opensOn} label="选择申报开始日期" />
       </Picker>
       <Picker mode="date" value={form.deadline} onChange={(e) => form.setDeadline(String(e.detail.value))}>
-        <View className="admin-row" ariaRole="button" ariaLabel="选择申报截止日期">
-          <Text className="admin-row__title">申报截止</Text>
-          <Text className="admin-row__value">{form.deadline} ›</Text>
-        </View>
+        <PickerRow title="申报截止" value={form.deadline} label="选择申报截止日期" />
       </Picker>
       <Text className="admin-meta">
         截止后草稿仍可保存，但不能提交立项；延后截止日期即可补报。被退回的立项随时可以重新提交。

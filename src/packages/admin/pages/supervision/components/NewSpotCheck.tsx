@@ -5,6 +5,7 @@ import type { BranchView } from '@contract/api'
 import { Card } from '@/components/Card'
 import { MAX_SIZE, useNewSpotCheck } from '@/features/supervision/hooks/use-new-spot-check'
 import { routes } from '@/routes'
+import { PickerRow } from '@/packages/admin/components/PickerRow'
 
 export interface NewSpotCheckProps {
   branches: BranchView[]
@@ -43,10 +44,7 @@ export function NewSpotCheck({ branches }: NewSpotCheckProps) {
         value={chosen}
         onChange={(e) => form.setBranchId(scopes[Number(e.detail.value)]?.id || undefined)}
       >
-        <View className="admin-row" ariaRole="button" ariaLabel="选择抽查范围">
-          <Text className="admin-row__title">抽查范围</Text>
-          <Text className="admin-row__value">{scopes[chosen].name} ›</Text>
-        </View>
+        <PickerRow title="抽查范围" value={scopes[chosen].name} label="选择抽查范围" />
       </Picker>
       <Text className="admin-meta">
         {form.candidates ? `可抽查的实施中项目：${form.candidates.count} 个` : '正在统计可抽查的项目…'}

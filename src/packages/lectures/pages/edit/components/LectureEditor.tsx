@@ -320,13 +320,7 @@ export function LectureEditor({ id, me }: LectureEditorProps) {
           </Button>
         </BottomBar>
       ) : null}
-      {withdraw.asking ? (
-        <WithdrawSheet
-          busy={withdraw.busy}
-          onCancel={withdraw.cancel}
-          onConfirm={(reason) => void withdraw.confirm(reason)}
-        />
-      ) : null}
+      <WithdrawSheet withdraw={withdraw} />
     </View>
   )
 }
