@@ -1,9 +1,12 @@
 import type { DB } from 'wx-server-sdk'
 import { branchCounterId } from '../../domain/checkin-counts'
+import type { PlannedReminder } from '../../domain/reminder-delivery'
 import { personSearchable, projectSearchable } from '../../domain/search'
 import type { OrgEvent, OrgUnit, PartyGroup, Person, Project } from '../../types/entities'
 import { COLLECTIONS, db, _ } from '../_shared/cloud'
 import { newId } from '../_shared/ids'
+import { notify } from '../_shared/notify'
+import type { KindSettings } from '../_shared/notify'
 import { fetchAll } from '../_shared/repositories/query'
 import { indexForSearch } from '../_shared/repositories/search'
 
@@ -54,6 +57,32 @@ export function audit(
     at,
   }
   return coll('orgEvents').add({ data: doc }) as Promise<unknown>
+}
+
+/** One change of the organisation, as its audit record tells it. */
+export interface OrgChange {
+  action: string
+  targetIds: string[]
+  summary: string
+  detail: Record<string, unknown>
+  at: Date
+}
+
+/**
+ * A change's own writes, issued together with its audit record and the notices it sends the people it touches
+ * (消息, as their settings allow): one round trip.
+ */
+export async function applyChange(
+  caller: Pick<Person, '_id' | 'name'>,
+  change: OrgChange,
+  writes: readonly unknown[],
+  notices?: { told: readonly PlannedReminder[]; settings: KindSettings },
+): Promise<void> {
+  await Promise.all([
+    ...writes,
+    notices ? notify(notices.told, notices.settings, change.at) : null,
+    audit(caller, change.action, change.targetIds, change.summary, change.detail, change.at),
+  ])
 }
 
 /**

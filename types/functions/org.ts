@@ -105,6 +105,7 @@ export const orgSchemas = {
     .strict(),
 }
 
+/** An org unit as every list of units shows it: its place in the tree and how many people it has. */
 export interface BranchView {
   id: string
   name: string
@@ -187,13 +188,8 @@ export interface SearchView {
   sections: SearchSection[]
 }
 
-/** One unit in the admin page: who leads it, and how many people and groups it has. */
-export interface OrgUnitAdminView {
-  id: string
-  kind: OrgUnitKind
-  name: string
-  parentId: string | null
-  memberCount: number
+/** One unit in the admin page: a unit as every list shows it, with who leads it. */
+export interface OrgUnitAdminView extends BranchView {
   secretaries: { id: string; name: string }[]
 }
 

@@ -11,7 +11,16 @@ import { getPeopleByIds } from '../../_shared/repositories/people'
 import { listSecretariesOf } from '../../_shared/repositories/supervision'
 import { chunk, fetchAll } from '../../_shared/repositories/query'
 import { readingEarly, type Handler } from '../../_shared/router'
-import { askFullRollup, audit, coll, peopleOf, peopleOfGroup, readOrg, reindex } from '../admin-store'
+import {
+  applyChange,
+  askFullRollup,
+  audit,
+  coll,
+  peopleOf,
+  peopleOfGroup,
+  readOrg,
+  reindex,
+} from '../admin-store'
 
 const NO_ROLE = '不能授予您自己没有的角色'
 
@@ -193,25 +202,27 @@ export const setSecretary: Handler<'org', 'setSecretary'> = async ({ branchId, p
     byName: caller.name,
     at,
   })
-  await Promise.all([
-    notify(told, settings, at),
-    coll('people')
-      .doc(personId)
-      .update({ data: { grants: _.set(grants) } }),
-    ...before.map((p) =>
-      coll('people')
-        .doc(p._id)
-        .update({ data: { grants: _.set(grantsAsMember(p.grants, branchId)) } }),
-    ),
-    audit(
-      caller,
-      'setSecretary',
-      [branchId, personId, ...before.map((p) => p._id)],
+  await applyChange(
+    caller,
+    {
+      action: 'setSecretary',
+      targetIds: [branchId, personId, ...before.map((p) => p._id)],
       summary,
-      { beforeNames: before.map((p) => p.name), afterName: person.name },
+      detail: { beforeNames: before.map((p) => p.name), afterName: person.name },
       at,
-    ),
-  ])
+    },
+    [
+      coll('people')
+        .doc(personId)
+        .update({ data: { grants: _.set(grants) } }),
+      ...before.map((p) =>
+        coll('people')
+          .doc(p._id)
+          .update({ data: { grants: _.set(grantsAsMember(p.grants, branchId)) } }),
+      ),
+    ],
+    { told, settings },
+  )
   return ok({ id: personId, message: `已${summary}`, moved: {} })
 }
 
@@ -250,25 +261,31 @@ export const setGroupLeader = readingEarly<'org', 'setGroupLeader'>()(
           at,
         })
       : []
-    await Promise.all([
-      notify(told, settings, at),
-      coll('groups')
-        .doc(groupId)
-        .update({ data: { leaderId: personId } }),
-      person && person.groupId !== groupId
-        ? coll('people')
-            .doc(person._id)
-            .update({ data: { groupId, branchHistory: _.push([stintOf(person, at)]) } })
-        : null,
-      audit(
-        caller,
-        'setGroupLeader',
-        [groupId, ...(personId ? [personId] : [])],
+    await applyChange(
+      caller,
+      {
+        action: 'setGroupLeader',
+        targetIds: [groupId, ...(personId ? [personId] : [])],
         summary,
-        { before: group.leaderId, beforeName: previous?.name ?? null, afterName: person?.name ?? null },
+        detail: {
+          before: group.leaderId,
+          beforeName: previous?.name ?? null,
+          afterName: person?.name ?? null,
+        },
         at,
-      ),
-    ])
+      },
+      [
+        coll('groups')
+          .doc(groupId)
+          .update({ data: { leaderId: personId } }),
+        person && person.groupId !== groupId
+          ? coll('people')
+              .doc(person._id)
+              .update({ data: { groupId, branchHistory: _.push([stintOf(person, at)]) } })
+          : null,
+      ],
+      { told, settings },
+    )
     return ok({ id: groupId, message: `已${summary}`, moved: {} })
   },
 )

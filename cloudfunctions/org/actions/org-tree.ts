@@ -6,6 +6,7 @@ import { fetchAll } from '../../_shared/repositories/query'
 import type { Handler } from '../../_shared/router'
 import { coll, readOrg } from '../admin-store'
 import { mergeJobView, openMergeJobs } from '../merge-job'
+import { branchView } from '../views'
 
 /**
  * 组织管理 (committee): the whole tree with secretaries, group leaders and head counts, and the large merges under
@@ -26,11 +27,7 @@ export const orgTree: Handler<'org', 'orgTree'> = async () => {
   const leaders = await getPersonNames(groups.flatMap((g) => (g.leaderId ? [g.leaderId] : [])))
   return ok({
     units: units.map((u) => ({
-      id: u._id,
-      kind: u.kind,
-      name: u.name,
-      parentId: u.parentId,
-      memberCount: byBranch.get(u._id) ?? 0,
+      ...branchView(u, byBranch),
       secretaries: secretaries
         .filter((p) => secretaryBranches(p).includes(u._id))
         .map((p) => ({ id: p._id, name: p.name })),
