@@ -5,23 +5,14 @@ import { getRollups } from '../../_shared/repositories/dashboard'
 import { getGuides } from '../../_shared/repositories/guides'
 import { getOrgUnitsByIds } from '../../_shared/repositories/org'
 import type { Handler } from '../../_shared/router'
-import { resolveFilters } from '../filters'
+import { resolveScoped } from '../filters'
 import { toDashboardView, toLeagueRow } from '../views'
 
 /** 支部看板: one branch's figures, its place in the league and its members' part, from the roll-up. */
 export const branch: Handler<'dashboard', 'branch'> = async (params, { caller }) => {
-  const scope = branchDashboardScope(caller, params.branchId)
-  if (!scope.ok) {
-    if (scope.reason === 'NO_BRANCH') {
-      return fail('INVALID_INPUT', '请选择要查看的支部', [{ path: 'branchId', message: '请选择支部' }])
-    }
-    return scope.reason === 'FOREIGN_BRANCH'
-      ? fail('FORBIDDEN', '只能查看本支部的看板')
-      : fail('FORBIDDEN', '看板由支部书记和党委查看')
-  }
-  const resolved = resolveFilters(params)
+  const resolved = resolveScoped(caller, params, branchDashboardScope, '只能查看本支部的看板')
   if (!resolved.ok) return resolved.fail
-  const f = resolved.filters
+  const { scope, filters: f } = resolved
   const id = rollupId(f.key, scope.branchId)
   const [{ docs, run, league }, guides] = await Promise.all([
     getRollups([id, rollupId(f.key, null)], leagueId(f.key)),
