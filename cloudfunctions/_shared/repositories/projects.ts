@@ -133,10 +133,19 @@ export async function listRecentEvents(projectId: string, limit: number): Promis
   return res.data as ProjectEvent[]
 }
 
-/** What lists of work need of a project: no proposal texts. */
-export type ProjectOutline = Pick<Project, '_id' | 'title' | 'branchId' | 'branchName' | 'status' | 'tasks'>
+/** Which project, whose and at what stage: what every list of projects reads of one (`field`). */
+export const PROJECT_HEAD_FIELDS = {
+  _id: true,
+  title: true,
+  branchId: true,
+  branchName: true,
+  status: true,
+} as const
 
-const OUTLINE = { _id: true, title: true, branchId: true, branchName: true, status: true, tasks: true }
+const OUTLINE = { ...PROJECT_HEAD_FIELDS, tasks: true } as const
+
+/** What lists of work need of a project: no proposal texts. */
+export type ProjectOutline = Pick<Project, keyof typeof OUTLINE>
 
 /** Projects of these branches in one status (a branch runs a handful at a time), newest activity first. */
 export async function listProjectOutlines(

@@ -4,6 +4,7 @@ import type { AcceptanceRequest, Milestone, Person, Project } from '../../../typ
 import type { Lecture, LectureListing, LectureStudy } from '../../../types/entities-community'
 import type { Rectification, SupervisionAssignment } from '../../../types/entities-supervision'
 import { COLLECTIONS, db, _ } from '../cloud'
+import { PROJECT_HEAD_FIELDS } from './projects'
 import { MAX_PAGE, chunk, getByIds } from './query'
 
 // What the reminders sweep reads. Every read is a range or equality on an index (or by _id), at most 1,000
@@ -88,22 +89,17 @@ export const listWaitingSubmissions = (from: Date, to: Date) =>
     MILESTONE_FIELDS,
   )
 
-export type ProjectRow = Pick<
-  Project,
-  '_id' | 'title' | 'branchId' | 'branchName' | 'status' | 'progress' | 'submittedBy' | 'updatedAt'
-> & { acceptance?: Pick<AcceptanceRequest, 'requestedAt'> | null }
-
 const PROJECT_FIELDS = {
-  _id: true,
-  title: true,
-  branchId: true,
-  branchName: true,
-  status: true,
+  ...PROJECT_HEAD_FIELDS,
   progress: true,
   submittedBy: true,
   updatedAt: true,
   'acceptance.requestedAt': true,
 } as const
+
+export type ProjectRow = Pick<Project, Exclude<keyof typeof PROJECT_FIELDS, 'acceptance.requestedAt'>> & {
+  acceptance?: Pick<AcceptanceRequest, 'requestedAt'> | null
+}
 
 /** Proposals and acceptance requests that started waiting in [from, to): (status, updatedAt). */
 export const listWaitingReviews = (from: Date, to: Date) =>

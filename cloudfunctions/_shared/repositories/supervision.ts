@@ -16,6 +16,7 @@ import type {
   TopTenSelection,
 } from '../../../types/entities-supervision'
 import { COLLECTIONS, db, _ } from '../cloud'
+import { PROJECT_HEAD_FIELDS } from './projects'
 import { chunk, fetchAll, getMapByIds, oneOrIn } from './query'
 
 async function getById<T>(collection: string, id: string): Promise<T | null> {
@@ -223,28 +224,14 @@ export async function listCheckEvents(spotCheckId: string, limit = 200): Promise
   return res.data as SupervisionEvent[]
 }
 
-export type EvaluationRow = Pick<
-  Project,
-  '_id' | 'title' | 'branchId' | 'branchName' | 'status' | 'progress' | 'rating' | 'score'
->
+const EVALUATION_FIELDS = { ...PROJECT_HEAD_FIELDS, progress: true, rating: true, score: true } as const
+
+export type EvaluationRow = Pick<Project, keyof typeof EVALUATION_FIELDS>
 
 /** Every project of a year, only what the evaluation reads (on the year index). */
 export const listYearProjects = (year: number): Promise<EvaluationRow[]> =>
   fetchAll<EvaluationRow>(
-    db
-      .collection(COLLECTIONS.projects)
-      .where({ year })
-      .field({
-        _id: true,
-        title: true,
-        branchId: true,
-        branchName: true,
-        status: true,
-        progress: true,
-        rating: true,
-        score: true,
-      })
-      .orderBy('_id', 'asc'),
+    db.collection(COLLECTIONS.projects).where({ year }).field(EVALUATION_FIELDS).orderBy('_id', 'asc'),
     100_000,
   )
 
