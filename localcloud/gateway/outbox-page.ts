@@ -1,14 +1,9 @@
 import type { ServerResponse } from 'node:http'
 import type { LocalDatabase } from '../db'
 import { CREDITS, OUTBOX } from '../openapi'
+import { devPage, esc } from './dev-page'
 
 export const OUTBOX_PATH = '/dev/outbox'
-
-const esc = (s: unknown) =>
-  String(s ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  )
 
 const when = (d: unknown) =>
   d instanceof Date || typeof d === 'string'
@@ -72,24 +67,20 @@ export function renderOutbox(db: LocalDatabase, limit = 50): string {
     credits.map((c: Doc) => [esc(byOpenid.get(c.openid) ?? c.openid), esc(c.templateId), esc(c.count)]),
     '没有人持有订阅额度（在应用中点“允许”接收提醒后才有）。',
   )
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>订阅消息发件箱 · 党建项目通（本地开发）</title>
-<style>
-body{margin:0;background:#f5f5f5;font:15px/1.5 -apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;color:#1a1a1a}
-header{background:#C8161D;color:#fff;padding:20px 16px}
-header h1{margin:0;font-size:20px}header p{margin:4px 0 0;font-size:14px;color:#ffe9b0}
-main{padding:12px 16px 40px;max-width:1100px;margin:0 auto}
-h2{font-size:16px;color:#8a1015;margin:20px 0 8px}
-table{width:100%;border-collapse:collapse;background:#fff;border-radius:10px;overflow:hidden}
+  return devPage({
+    title: '订阅消息发件箱',
+    heading: '订阅消息发件箱',
+    note: '提醒经“微信”发出的订阅消息与发送失败记录',
+    fontSize: 15,
+    maxWidth: 1100,
+    style: `table{width:100%;border-collapse:collapse;background:#fff;border-radius:10px;overflow:hidden}
 th,td{text-align:left;vertical-align:top;padding:8px 10px;border-bottom:1px solid #eee}
 th{background:#fafafa;color:#555;font-weight:600}
-.kv{display:block}code{font-size:13px;color:#555;word-break:break-all}.empty{color:#555}
-</style></head><body>
-<header><h1>订阅消息发件箱</h1><p>仅用于本地开发：提醒经“微信”发出的订阅消息与发送失败记录，微信版本中没有此页面</p></header>
-<main><h2>最近发出（${sent.length}）</h2>${outbox}
+.kv{display:block}code{font-size:13px;color:#555;word-break:break-all}.empty{color:#555}`,
+    main: `<h2>最近发出（${sent.length}）</h2>${outbox}
 <h2>最近失败（${failures.length}）</h2>${failed}
-<h2>订阅额度</h2>${held}</main></body></html>`
+<h2>订阅额度</h2>${held}`,
+  })
 }
 
 export function serveOutbox(res: ServerResponse, db: LocalDatabase): void {

@@ -1,12 +1,7 @@
 import { ROLE_LABELS } from '../../domain/labels'
 import type { Role } from '../../types/entities'
+import { devPage, esc } from './dev-page'
 import type { DevPerson } from './sessions'
-
-const esc = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  )
 
 const strongest = (p: DevPerson): Role =>
   p.grants.some((g) => g.role === 'committee')
@@ -62,20 +57,16 @@ export function renderSignIn(
   const guests = publicProjects.length
     ? `<section><h2>职工群众（无党内身份，扫码查看四公开）</h2>${publicProjects.map(guestButton).join('')}</section>`
     : ''
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>选择身份 · 党建项目通（本地开发）</title>
-<style>
-body{margin:0;background:#f5f5f5;font:16px/1.5 -apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;color:#1a1a1a}
-header{background:#C8161D;color:#fff;padding:20px 16px}
-header h1{margin:0;font-size:20px}header p{margin:4px 0 0;font-size:14px;color:#ffe9b0}
-main{padding:12px 16px 40px;max-width:640px;margin:0 auto}
-h2{font-size:16px;color:#8a1015;margin:20px 0 8px}
-form{margin:0 0 8px}
+  return devPage({
+    title: '选择身份',
+    heading: '党建项目通 · 选择身份',
+    note: '选择一位演示人员登录',
+    fontSize: 16,
+    maxWidth: 640,
+    style: `form{margin:0 0 8px}
 button{display:block;width:100%;min-height:56px;text-align:left;background:#fff;border:1px solid #e5e5e5;border-radius:10px;padding:10px 14px;font:inherit;cursor:pointer}
 button:active{background:#fff5f5}
-.name{display:block;font-size:17px;font-weight:600}.meta{display:block;font-size:14px;color:#555}
-</style></head><body>
-<header><h1>党建项目通 · 选择身份</h1><p>仅用于本地开发：选择一位演示人员登录，微信版本中没有此页面</p></header>
-<main>${people.length ? body + guests : '<p>数据库中还没有人员。去掉 --empty 重新启动可载入演示数据。</p>'}${NEWCOMER}</main></body></html>`
+.name{display:block;font-size:17px;font-weight:600}.meta{display:block;font-size:14px;color:#555}`,
+    main: `${people.length ? body + guests : '<p>数据库中还没有人员。去掉 --empty 重新启动可载入演示数据。</p>'}${NEWCOMER}`,
+  })
 }
