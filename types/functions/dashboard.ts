@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { PROJECT_CATEGORIES } from '../entities'
-import type { MilestoneStatus, ProjectCategory, ProjectStatus } from '../entities'
-import type { LeaguePart } from '../entities-dashboard'
+import type { ProjectCategory, ProjectStatus } from '../entities'
+import type { LeaguePart, OverdueMilestone } from '../entities-dashboard'
 import type { Page } from './common'
 import { idSchema, pagingSchema } from './common'
 
@@ -38,18 +38,8 @@ export interface RefreshResult {
 }
 
 /** A milestone past its deadline, not approved, its project still under way. */
-export interface OverdueItem {
-  milestoneId: string
-  title: string
-  projectId: string
-  projectTitle: string
-  branchId: string
-  branchName: string
-  ownerName: string
-  /** YYYY-MM-DD */
-  deadline: string
+export interface OverdueItem extends Omit<OverdueMilestone, 'ownerId'> {
   daysOverdue: number
-  status: MilestoneStatus
 }
 
 /** One part of a league score: its value 0–100 (null: nothing to judge yet), its weight, the points it gives. */

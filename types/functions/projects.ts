@@ -315,7 +315,8 @@ export interface SurveyView {
   canSubmit: boolean
 }
 
-export interface ProjectSummary {
+/** What every view of a project opens with: which it is, its category and stage, and its slogan. */
+export interface ProjectHead {
   id: string
   title: string
   category: ProjectCategory
@@ -323,6 +324,9 @@ export interface ProjectSummary {
   categoryLabel: string
   status: ProjectStatus
   slogan: string
+}
+
+export interface ProjectSummary extends ProjectHead {
   branchId: string
   branchName: string
   year: number
@@ -441,14 +445,7 @@ export interface ProjectRectification {
 }
 
 /** The 四公开 page: content, goals and tasks, progress, effect — owners' names and nothing else personal. */
-export interface PublicProjectView {
-  id: string
-  title: string
-  category: ProjectCategory
-  /** What the project's year calls its category. */
-  categoryLabel: string
-  status: ProjectStatus
-  slogan: string
+export interface PublicProjectView extends ProjectHead {
   problem: string
   answers: ProposalAnswers
   branchName: string
