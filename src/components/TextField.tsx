@@ -1,7 +1,12 @@
 import { useState } from 'react'
-import { View, Text, Input, Textarea } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { Input, TextArea } from '@nutui/nutui-react-taro'
 import { cutMessage, cutTo, inputRoom } from '@/services/keep-within'
 import './text-field.css'
+
+// NutUI's Input always renders its (hidden) clear icon, an `<i>` from @nutui/icons-react-taro that no weapp template
+// draws (base.wxml: "Template tmpl_0_i not found"); the field is never clearable, so an empty Text stands in for it.
+const NO_CLEAR_ICON = <Text />
 
 export interface TextFieldProps {
   /** Anchors the field so a form can scroll to it. */
@@ -19,7 +24,7 @@ export interface TextFieldProps {
   disabled?: boolean
 }
 
-/** A labelled text input with a character counter (n/limit) that never lets the text run over. */
+/** A labelled text input (NutUI Input / TextArea) with a character counter (n/limit) that never lets the text run over. */
 export function TextField({
   id,
   label,
@@ -40,15 +45,16 @@ export function TextField({
     setCut(kept.cut)
     onChange(kept.text)
   }
+  // NutUI's Input and TextArea, themed in text-field.css. The control lets a paste past the limit through whole
+  // (inputRoom), so the field cuts it here and says how much went; the counter stays beside the label.
   const common = {
     className: `text-field__input${multiline ? ' text-field__input--multiline' : ''}`,
     value,
     placeholder: placeholder ?? `请填写${label}`,
-    placeholderClass: 'text-field__placeholder',
-    maxlength: inputRoom(limit),
+    maxLength: inputRoom(limit),
     disabled,
     ariaLabel: label,
-    onInput: (e: { detail: { value: string } }) => handle(e.detail.value),
+    onChange: handle,
   }
   return (
     <View id={id} className={`text-field${error ? ' text-field--error' : ''}`}>
@@ -61,7 +67,7 @@ export function TextField({
           {value.length}/{limit}
         </Text>
       </View>
-      {multiline ? <Textarea {...common} autoHeight /> : <Input {...common} />}
+      {multiline ? <TextArea {...common} autoSize /> : <Input {...common} clearIcon={NO_CLEAR_ICON} />}
       {error ? <Text className="text-field__error">{error}</Text> : null}
       {!error && cut > 0 ? (
         <Text className="text-field__hint text-field__hint--cut">{cutMessage(limit, cut)}</Text>

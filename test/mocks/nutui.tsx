@@ -113,3 +113,46 @@ export const Tabs = Object.assign(
   ),
   { TabPane },
 )
+
+interface NutFieldProps extends BaseProps {
+  value?: string
+  placeholder?: string
+  maxLength?: number
+  disabled?: boolean
+  ariaLabel?: string
+  onChange?: (value: string) => void
+}
+
+/**
+ * NutUI's Input: its container (the className) around the native field, which carries the label, and the hidden
+ * clear icon it always renders: `clearIcon`, or its own `<i>` (MaskClose from @nutui/icons-react-taro).
+ */
+export const Input = (props: NutFieldProps & { clearIcon?: ReactNode }) => (
+  <div className={['nut-input', props.className].filter(Boolean).join(' ')}>
+    <input
+      className="nut-input-native"
+      type="text"
+      aria-label={props.ariaLabel}
+      value={props.value ?? ''}
+      placeholder={props.placeholder}
+      maxLength={props.maxLength}
+      disabled={props.disabled}
+      onChange={(e) => props.onChange?.(e.target.value)}
+    />
+    <div style={{ display: 'none' }}>{props.clearIcon || <i className="nut-icon nut-icon-MaskClose" />}</div>
+  </div>
+)
+
+export const TextArea = (props: NutFieldProps & { autoSize?: boolean }) => (
+  <div className={['nut-textarea', props.className].filter(Boolean).join(' ')}>
+    <textarea
+      className="nut-textarea-textarea"
+      aria-label={props.ariaLabel}
+      value={props.value ?? ''}
+      placeholder={props.placeholder}
+      maxLength={props.maxLength}
+      disabled={props.disabled}
+      onChange={(e) => props.onChange?.(e.target.value)}
+    />
+  </div>
+)
