@@ -56,11 +56,18 @@ export async function settled(page: Page): Promise<void> {
   })()`)
 }
 
+/**
+ * How long a journey waits for the app's own signal (a text, a count, a ready mark) before calling it missing. A
+ * ceiling, not a speed goal: on a 2-core machine with two CPU-bound processes beside CI, one function call under
+ * the `cloud` profile can take several seconds, and a page makes a few.
+ */
+export const WAIT_MS = 30_000
+
 /** Waits until `read()` gives a value that `ok` accepts, and returns it: for figures that load after the page. */
 export async function eventually<T>(
   read: () => Promise<T>,
   ok: (value: T) => boolean,
-  timeoutMs = 15_000,
+  timeoutMs = WAIT_MS,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {

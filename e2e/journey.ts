@@ -6,7 +6,7 @@ import { startLocalcloud } from '../localcloud/index'
 import type { Localcloud } from '../localcloud/index'
 import { INIT_TIMEOUT_MS } from '../localcloud/worker/pool'
 import { readMiniCode } from '../localcloud/read-mini-code'
-import { eventually, launchBrowser, phonePage, screenshot, settled } from './browser'
+import { WAIT_MS, eventually, launchBrowser, phonePage, screenshot, settled } from './browser'
 
 /** A fresh demo company on localcloud and a browser, for one test file's journeys through the H5 app. */
 export interface Journey {
@@ -35,7 +35,6 @@ export function setUpJourney(name: string, options: JourneyOptions = {}): Journe
   let browser: Browser
   const dir = mkdtempSync(join(tmpdir(), `dj-e2e-${name}-`))
   const opened: Page[] = []
-  jest.setTimeout(180_000)
 
   beforeAll(async () => {
     cloud = await startLocalcloud({
@@ -59,7 +58,7 @@ export function setUpJourney(name: string, options: JourneyOptions = {}): Journe
 
   const newPhone = async () => {
     const page = await phonePage(browser)
-    page.setDefaultTimeout(15_000)
+    page.setDefaultTimeout(WAIT_MS)
     // Loading the H5 app itself (a link, a reload) waits for its bundles, slow on a loaded machine; what the
     // app shows afterwards is still waited for with the 15 s above and the app's own signals.
     page.setDefaultNavigationTimeout(INIT_TIMEOUT_MS)

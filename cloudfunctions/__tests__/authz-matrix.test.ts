@@ -49,7 +49,7 @@ beforeAll(async () => {
   fixtures = await prepareFixtures(cloud, cookies as Record<string, string>)
   snapshot = cloud.db.snapshot()
   identitiesAtStart = identities()
-}, 30_000)
+})
 let identitiesAtStart = ''
 afterAll(async () => {
   await cloud.close()
@@ -127,7 +127,7 @@ describe('authorisation matrix', () => {
     expect(writesOnRefusal).toEqual([])
     expect(unauthorised).toBe(0)
     expect(cases).toBeGreaterThan(500)
-  }, 180_000)
+  })
 })
 
 /** Bound committee members and codes that would make one: what no one but the committee may add to. */
@@ -205,7 +205,7 @@ describe('role escalation', () => {
         .flatMap((actions) => Object.values(actions))
         .reduce((n, e) => n + (e.scopes?.length ?? 1) * TARGET_ROLES.length * ROLES.length, 0),
     )
-  }, 180_000)
+  })
 })
 
 /**
@@ -266,5 +266,5 @@ describe('permission before validation', () => {
     process.stdout.write(`permission before validation: ${cases} cases\n`)
     expect(mismatches).toEqual([])
     expect(cases).toBeGreaterThan(300)
-  }, 180_000)
+  })
 })

@@ -75,7 +75,7 @@ beforeAll(async () => {
     POOL.map((p) => ({ ...p, openid: '', name: '待绑定党员', groupId: null, title: '' })),
   )
   base = cloud.db.snapshot()
-}, 30_000)
+})
 afterAll(async () => {
   await cloud.close()
   jest.restoreAllMocks()
@@ -173,5 +173,5 @@ describe('role-escalation sequences', () => {
     )
     expect(sequences).toBeGreaterThanOrEqual(5)
     expect(succeeded).toBeGreaterThan(0)
-  }, 120_000)
+  })
 })

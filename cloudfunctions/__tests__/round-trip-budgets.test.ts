@@ -58,7 +58,7 @@ beforeAll(async () => {
   }
   fixtures = await prepareFixtures(cloud, cookies)
   snapshot = cloud.db.snapshot()
-}, 60_000)
+})
 afterAll(async () => {
   await cloud.close()
   jest.restoreAllMocks()
@@ -130,7 +130,7 @@ describe('round-trip budgets', () => {
       .filter(([key, n]) => BUDGETS[key.split('.')[0]][key.split('.')[1]] > n + 2)
       .map(([key, n]) => `${key}: budget ${BUDGETS[key.split('.')[0]][key.split('.')[1]]}, took ${n}`)
     expect(loose).toEqual([])
-  }, 300_000)
+  })
 
   it('loads the home page, all its calls issued together, in at most four round trips', async () => {
     cloud.db.restore(snapshot)

@@ -265,8 +265,6 @@ function deploy(dotenv: string, extraArgs: string[] = [], env: Record<string, st
 const KEYS = `TENCENTCLOUD_SECRETID=${SECRET_ID}\nTENCENTCLOUD_SECRETKEY="${SECRET_KEY}"\n`
 
 describe('npm run deploy', () => {
-  jest.setTimeout(60_000)
-
   it('stops before touching anything when the env id and keys are missing, saying so in Chinese and English', async () => {
     const run = await deploy('# nothing here\n')
     expect(run.code).toBe(2)

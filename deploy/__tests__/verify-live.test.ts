@@ -92,8 +92,6 @@ function verify(dotenv: string, extraArgs: string[], env: Record<string, string>
 const ENV = 'CLOUD_ENV=prod-7g8h9i\n'
 
 describe('npm run verify:live', () => {
-  jest.setTimeout(60_000)
-
   it('stops before calling anything without an env id or an openid, in Chinese and English', async () => {
     const run = await verify('# nothing\n', [])
     expect(run.code).toBe(2)

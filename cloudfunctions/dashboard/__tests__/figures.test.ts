@@ -53,7 +53,7 @@ beforeAll(async () => {
   }
   await generateActivity()
   await fireRollup(cloud)
-}, 60_000)
+})
 afterAll(() => cloud.close())
 
 /** Every figure of a dashboard view against the long recount. */

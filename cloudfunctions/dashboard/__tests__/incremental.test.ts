@@ -30,7 +30,7 @@ beforeAll(async () => {
       merge: true,
     })
   }
-}, 30_000)
+})
 afterAll(async () => {
   await cloud.close()
   jest.restoreAllMocks()

@@ -32,7 +32,7 @@ beforeAll(async () => {
   cloud = await startTestCloud()
   committee = await cloud.signIn('p057')
   member = await cloud.signIn('p002')
-}, 30_000)
+})
 afterAll(async () => {
   await cloud.close()
   delete process.env.DASHBOARD_SHARD_BRANCHES

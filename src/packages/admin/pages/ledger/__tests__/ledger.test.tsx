@@ -166,7 +166,7 @@ describe('管理台账', () => {
       expect(open).toHaveBeenCalledWith(file.url, file.fileName, expect.any(Function))
       expect(payloadsOf('ledger.job')).toEqual([{ jobId: 'lj-1' }, { jobId: 'lj-1' }])
       await act(async () => run.resolve({ ...job, status: 'ready' }))
-    }, 20_000)
+    })
 
     it('keeps asking when its run is cut off, and says why the job failed', async () => {
       answer({
@@ -182,7 +182,7 @@ describe('管理台账', () => {
       ).toBeInTheDocument()
       expect(open).not.toHaveBeenCalled()
       expect(screen.getByRole('button', { name: '导出' })).not.toBeDisabled()
-    }, 20_000)
+    })
 
     it('opens at once the workbook made a few minutes ago', async () => {
       answer({ 'ledger.preview': preview, 'ledger.export': { ...job, status: 'ready', done: 12_000, file } })
