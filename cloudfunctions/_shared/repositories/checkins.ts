@@ -7,12 +7,7 @@ import type {
   MilestoneStatus,
 } from '../../../types/entities'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { fetchAll, readPage, type PageMark } from './query'
-
-async function getById<T>(collection: string, id: string): Promise<T | null> {
-  const res = (await db.collection(collection).doc(id).get()) as DB.IQuerySingleResult
-  return (res.data as T | null) ?? null
-}
+import { fetchAll, readPage, type PageMark, getById } from './query'
 
 export const getCheckin = (id: string) => getById<Checkin>(COLLECTIONS.checkins, id)
 

@@ -2,13 +2,8 @@ import type { DB } from 'wx-server-sdk'
 import type { Milestone, PartyGroup, Person, Project, ProjectStatus } from '../../../types/entities'
 import type { AnnouncementRead, GroupBoard, GroupComment, GroupPost } from '../../../types/entities-community'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { MAX_PAGE, getByIds, readPage } from './query'
+import { MAX_PAGE, getByIds, readPage, getById } from './query'
 import type { PageMark } from './query'
-
-async function getById<T>(collection: string, id: string): Promise<T | null> {
-  const res = (await db.collection(collection).doc(id).get()) as DB.IQuerySingleResult
-  return (res.data as T | null) ?? null
-}
 
 export const getGroup = (id: string) => getById<PartyGroup>(COLLECTIONS.groups, id)
 export const getBoard = (groupId: string) => getById<GroupBoard>(COLLECTIONS.groupBoards, groupId)

@@ -3,12 +3,9 @@ import type { OrgUnit, Person } from '../../../types/entities'
 import type { Lecture, LectureListing, LectureStudy, StudyTotals } from '../../../types/entities-community'
 import { COLLECTIONS, db, _ } from '../cloud'
 import type { PageMark } from './query'
-import { MAX_PAGE, getByIds, readPage } from './query'
+import { MAX_PAGE, getByIds, readPage, getById } from './query'
 
-export async function getLecture(id: string): Promise<Lecture | null> {
-  const res = (await db.collection(COLLECTIONS.lectures).doc(id).get()) as DB.IQuerySingleResult
-  return (res.data as Lecture | null) ?? null
-}
+export const getLecture = (id: string): Promise<Lecture | null> => getById<Lecture>(COLLECTIONS.lectures, id)
 
 export const getLectures = (ids: readonly string[]) => getByIds<Lecture>(COLLECTIONS.lectures, ids)
 export const getStudies = (ids: readonly string[]) => getByIds<LectureStudy>(COLLECTIONS.lectureStudies, ids)

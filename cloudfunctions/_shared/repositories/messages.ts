@@ -11,7 +11,7 @@ import type {
 } from '../../../types/entities'
 import { COLLECTIONS, db, _ } from '../cloud'
 import type { PageMark } from './query'
-import { MAX_PAGE, chunk, getByIds, readPage } from './query'
+import { MAX_PAGE, chunk, getByIds, readPage, getById } from './query'
 
 const messages = () => db.collection(COLLECTIONS.messages)
 const credits = () => db.collection(COLLECTIONS.subscriptionCredits)
@@ -175,10 +175,8 @@ export async function claimDeferred(ids: readonly string[], sweepId: string): Pr
   return owned
 }
 
-export async function getSettings(personId: string): Promise<ReminderSettingsDoc | null> {
-  const res = (await settings().doc(personId).get()) as DB.IQuerySingleResult
-  return (res.data as ReminderSettingsDoc | null) ?? null
-}
+export const getSettings = (personId: string): Promise<ReminderSettingsDoc | null> =>
+  getById<ReminderSettingsDoc>(COLLECTIONS.reminderSettings, personId)
 
 /** Settings of many people at once: the kinds each turned on or off (absent: all on). */
 export async function getSettingsOf(

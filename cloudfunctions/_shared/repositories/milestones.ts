@@ -2,14 +2,12 @@ import type { DB } from 'wx-server-sdk'
 import type { ApprovalScope } from '../../../domain/milestones'
 import type { Milestone, MilestoneRecord, MilestoneStatus } from '../../../types/entities'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { MAX_PAGE } from './query'
+import { MAX_PAGE, getById } from './query'
 
 const milestones = () => db.collection(COLLECTIONS.milestones)
 
-export async function getMilestone(id: string): Promise<Milestone | null> {
-  const res = (await milestones().doc(id).get()) as DB.IQuerySingleResult
-  return (res.data as Milestone | null) ?? null
-}
+export const getMilestone = (id: string): Promise<Milestone | null> =>
+  getById<Milestone>(COLLECTIONS.milestones, id)
 
 /** One step's record of a milestone's review, by its id (domain/milestones recordId), or null. */
 export async function getRecord(id: string): Promise<MilestoneRecord | null> {

@@ -1,7 +1,7 @@
 import type { DB } from 'wx-server-sdk'
 import type { Person } from '../../../types/entities'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { chunk, fetchAll, getByIds } from './query'
+import { chunk, fetchAll, getByIds, getById } from './query'
 
 const people = () => db.collection(COLLECTIONS.people)
 
@@ -40,10 +40,7 @@ export async function getPersonNames(ids: readonly string[]): Promise<Map<string
   return new Map(found.map((p) => [p._id, p.name]))
 }
 
-export async function getPerson(id: string): Promise<Person | null> {
-  const res = (await people().doc(id).get()) as DB.IQuerySingleResult
-  return (res.data as Person | null) ?? null
-}
+export const getPerson = (id: string): Promise<Person | null> => getById<Person>(COLLECTIONS.people, id)
 
 /** The people a roster could mean: those with one of these phone numbers or employee numbers. */
 export async function findPeopleByPhoneOrEmployeeNo(

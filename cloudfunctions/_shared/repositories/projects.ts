@@ -10,7 +10,7 @@ import type {
   Rating,
 } from '../../../types/entities'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { MAX_PAGE, getMapByIds } from './query'
+import { MAX_PAGE, getMapByIds, getById, readCountedPage } from './query'
 
 export interface ProjectFilter {
   branchId?: string
@@ -26,22 +26,12 @@ export async function listProjects(
   pageSize: number,
 ): Promise<{ items: Project[]; total: number }> {
   const where = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined))
-  const query = db.collection(COLLECTIONS.projects).where(where)
-  const [countRes, pageRes] = await Promise.all([
-    query.count() as Promise<DB.ICountResult>,
-    query
-      .orderBy('updatedAt', 'desc')
-      .orderBy('_id', 'desc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .get() as Promise<DB.IQueryResult>,
-  ])
-  return { items: pageRes.data as Project[], total: countRes.total }
-}
-
-async function getById<T>(collection: string, id: string): Promise<T | null> {
-  const res = (await db.collection(collection).doc(id).get()) as DB.IQuerySingleResult
-  return (res.data as T | null) ?? null
+  return readCountedPage<Project>(
+    db.collection(COLLECTIONS.projects).where(where),
+    ['updatedAt', '_id'],
+    page,
+    pageSize,
+  )
 }
 
 export const getProject = (id: string): Promise<Project | null> => getById<Project>(COLLECTIONS.projects, id)

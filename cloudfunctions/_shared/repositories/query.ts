@@ -15,6 +15,34 @@ export async function fetchAll<T>(query: DB.Query, cap = 20_000): Promise<T[]> {
   return out
 }
 
+/** One document by `_id`, or null when there is none (throwOnNotFound is off: a missing id is a value). */
+export async function getById<T>(collection: string, id: string): Promise<T | null> {
+  const res = (await db.collection(collection).doc(id).get()) as DB.IQuerySingleResult
+  return (res.data as T | null) ?? null
+}
+
+/**
+ * One page by offset (`page` from 1), newest first by `order` (each field descending, later ones breaking ties),
+ * with how many documents match in all: the count and the page are read together (one round trip). For lists
+ * whose pages are numbered; deep keyset paging is `readPage`.
+ */
+export async function readCountedPage<T>(
+  query: DB.Query,
+  order: readonly string[],
+  page: number,
+  pageSize: number,
+): Promise<{ items: T[]; total: number }> {
+  const sorted = order.reduce((q, field) => q.orderBy(field, 'desc'), query)
+  const [counted, found] = await Promise.all([
+    query.count() as Promise<DB.ICountResult>,
+    sorted
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .get() as Promise<DB.IQueryResult>,
+  ])
+  return { items: found.data as T[], total: counted.total }
+}
+
 /** Splits ids into `_.in` chunks small enough for one page. */
 export function chunk<T>(items: readonly T[], size = MAX_PAGE): T[][] {
   const out: T[][] = []

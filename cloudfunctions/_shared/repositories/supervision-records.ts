@@ -2,14 +2,12 @@ import type { DB } from 'wx-server-sdk'
 import type { RecordScope } from '../../../domain/supervision-records'
 import type { SupervisionBranchStatus, SupervisionRecord } from '../../../types/entities-supervision'
 import { COLLECTIONS, db, _ } from '../cloud'
-import { fetchAll, getMapByIds } from './query'
+import { fetchAll, getMapByIds, getById, readCountedPage } from './query'
 
 const records = () => db.collection(COLLECTIONS.supervisionRecords)
 
-export async function getRecord(id: string): Promise<SupervisionRecord | null> {
-  const res = (await records().doc(id).get()) as DB.IQuerySingleResult
-  return (res.data as SupervisionRecord | null) ?? null
-}
+export const getRecord = (id: string): Promise<SupervisionRecord | null> =>
+  getById<SupervisionRecord>(COLLECTIONS.supervisionRecords, id)
 
 const scopeWhere = (scope: RecordScope) =>
   scope.all ? {} : { branchId: scope.branchIds.length === 1 ? scope.branchIds[0] : _.in(scope.branchIds) }
@@ -20,17 +18,12 @@ export async function listRecords(
   page: number,
   pageSize: number,
 ): Promise<{ items: SupervisionRecord[]; total: number }> {
-  const query = () => records().where(scopeWhere(scope))
-  const [countRes, pageRes] = await Promise.all([
-    query().count() as Promise<DB.ICountResult>,
-    query()
-      .orderBy('date', 'desc')
-      .orderBy('createdAt', 'desc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .get() as Promise<DB.IQueryResult>,
-  ])
-  return { items: pageRes.data as SupervisionRecord[], total: countRes.total }
+  return readCountedPage<SupervisionRecord>(
+    records().where(scopeWhere(scope)),
+    ['date', 'createdAt'],
+    page,
+    pageSize,
+  )
 }
 
 /** The supervision status of these branches, by branch id (a branch never contacted has none). */

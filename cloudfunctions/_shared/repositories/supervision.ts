@@ -17,12 +17,7 @@ import type {
 } from '../../../types/entities-supervision'
 import { COLLECTIONS, db, _ } from '../cloud'
 import { PROJECT_HEAD_FIELDS } from './projects'
-import { chunk, fetchAll, getMapByIds, oneOrIn } from './query'
-
-async function getById<T>(collection: string, id: string): Promise<T | null> {
-  const res = (await db.collection(collection).doc(id).get()) as DB.IQuerySingleResult
-  return (res.data as T | null) ?? null
-}
+import { chunk, fetchAll, getMapByIds, oneOrIn, getById, readCountedPage } from './query'
 
 export const getSpotCheck = (id: string) => getById<SpotCheck>(COLLECTIONS.spotChecks, id)
 export const getTopTen = (year: number) =>
@@ -157,16 +152,7 @@ export async function listSpotChecks(
   page: number,
   pageSize: number,
 ): Promise<{ items: SpotCheck[]; total: number }> {
-  const [countRes, pageRes] = await Promise.all([
-    spotCheckQuery(scope).count() as Promise<DB.ICountResult>,
-    spotCheckQuery(scope)
-      .orderBy('createdAt', 'desc')
-      .orderBy('_id', 'desc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .get() as Promise<DB.IQueryResult>,
-  ])
-  return { items: pageRes.data as SpotCheck[], total: countRes.total }
+  return readCountedPage<SpotCheck>(spotCheckQuery(scope), ['createdAt', '_id'], page, pageSize)
 }
 
 /** The rectifications of these spot checks, oldest first. */
