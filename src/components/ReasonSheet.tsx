@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { TextField } from '@/components/TextField'
+import './button-row'
 import './reason-sheet.css'
 
 export interface ReasonSheetProps {
@@ -59,7 +60,7 @@ export function ReasonSheet({
             if (v.trim()) setError(undefined)
           }}
         />
-        <View className="reason-sheet__actions">
+        <View className="reason-sheet__actions button-row">
           <Button type="default" onClick={onCancel}>
             取消
           </Button>

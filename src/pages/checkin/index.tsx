@@ -11,6 +11,7 @@ import { usePendingCheckins } from '@/features/checkin/pending-store'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { confirmAction } from '@/services/confirm'
 import { routes } from '@/routes'
+import '@/components/section-head'
 import './index.css'
 
 export default function CheckinPage() {
@@ -45,10 +46,10 @@ export default function CheckinPage() {
   const data = tasks.data
   return (
     <View className="checkin-page">
-      <View className="checkin-page__head">
-        <Text className="checkin-page__title">我的任务</Text>
+      <View className="checkin-page__head section-head">
+        <Text className="checkin-page__title section-head__title">我的任务</Text>
         {data ? (
-          <Text className="checkin-page__summary">
+          <Text className="checkin-page__summary section-head__count">
             {data.items.length} 项{data.overdue > 0 ? ` · ${data.overdue} 项已逾期` : ''}
           </Text>
         ) : null}

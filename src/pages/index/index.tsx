@@ -24,6 +24,7 @@ import { SearchEntry } from '@/features/search/components/SearchEntry'
 import { useMyRectifications } from '@/features/supervision/hooks/use-my-rectifications'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { routes } from '@/routes'
+import '@/components/section-head'
 import './index.css'
 
 /** What secretaries and the committee open besides the projects: the dashboard, and the committee's work. */
@@ -154,10 +155,10 @@ export default function IndexPage() {
             ...leaderTiles(me.data, fixes.data ?? undefined),
           ]}
         />
-        <View className="index-page__section">
-          <Text className="index-page__section-title">党建项目</Text>
+        <View className="index-page__section section-head">
+          <Text className="index-page__section-title section-head__title">党建项目</Text>
           {projects.items.length > 0 ? (
-            <Text className="index-page__section-count">共 {projects.total} 个</Text>
+            <Text className="index-page__section-count section-head__count">共 {projects.total} 个</Text>
           ) : null}
         </View>
       </View>

@@ -2,7 +2,6 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import type { MilestoneStatus } from '@contract/entities'
-import { MILESTONE_STATUS_LABELS } from '@domain/labels'
 import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
 import { ErrorState } from '@/components/ErrorState'
@@ -12,9 +11,11 @@ import { PhotoGrid } from '@/components/PhotoGrid'
 import { CheckinCard } from '@/features/checkin/components/CheckinCard'
 import { useSubmission } from '@/features/checkin/hooks/use-submission'
 import { timeText } from '@domain/time'
+import { MilestoneStatusWord } from '@/features/projects'
 import { CommentSheet } from '@/features/projects/components/CommentSheet'
 import { FiveClearCard } from './components/FiveClearCard'
 import { ReviewHistory } from './components/ReviewHistory'
+import '@/components/list-card'
 import './index.css'
 
 /** Why there is nothing to decide, when the caller may not approve or return it. */
@@ -55,16 +56,14 @@ export default function SubmissionPage() {
       <View className="submission-page__head">
         <View className="submission-page__title-row">
           <Text className="submission-page__title">{milestone.title}</Text>
-          <Text className={`submission-page__status submission-page__status--${milestone.status}`}>
-            {MILESTONE_STATUS_LABELS[milestone.status]}
-          </Text>
+          <MilestoneStatusWord status={milestone.status} />
         </View>
         <Text className="submission-page__meta">
           项目：{project.title}（{project.branchName}）
         </Text>
         <Text className="submission-page__meta">任务：{task.title}</Text>
         {milestone.round > 1 ? (
-          <Text className="submission-page__round">第 {milestone.round} 次提交</Text>
+          <Text className="submission-page__round list-card__tag">第 {milestone.round} 次提交</Text>
         ) : null}
       </View>
 

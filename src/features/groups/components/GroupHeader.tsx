@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { GroupSummary } from '@contract/api'
 import { GROUP_ROLE_LABELS } from '@domain/labels'
+import '@/components/list-card'
 import './group-header.css'
 
 export interface GroupHeaderProps {
@@ -15,7 +16,7 @@ export function GroupHeader({ group }: GroupHeaderProps) {
       <Text className="group-header__meta">
         {group.branch.name} · 组长：{group.leader?.name ?? '未设组长'} · 成员 {group.memberCount} 人
       </Text>
-      <Text className="group-header__role">我的身份：{GROUP_ROLE_LABELS[group.myRole]}</Text>
+      <Text className="group-header__role list-card__tag">我的身份：{GROUP_ROLE_LABELS[group.myRole]}</Text>
     </View>
   )
 }

@@ -50,7 +50,7 @@ export function LectureCard({ lecture: l, manage = false, onClick }: LectureCard
         </View>
         {l.cover ? <Image className="lecture-card__cover" src={fileUrl(l.cover)} mode="aspectFill" /> : null}
       </View>
-      <View className="lecture-card__foot">
+      <View className="lecture-card__foot list-card__foot">
         <Text className="lecture-card__meta">
           {l.publisherName}
           {l.required ? ` · ${dueWords(l)}` : ''}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { LectureDetail } from '@contract/api'
 import { DUE_STATE_LABELS, LECTURE_STATUS_LABELS, MEDIA_KIND_LABELS } from '@domain/labels'
 import { deadlineWords } from '../study-words'
+import '@/components/list-card'
 import './lecture-header.css'
 
 export interface LectureHeaderProps {
@@ -16,12 +17,16 @@ export function LectureHeader({ lecture: l }: LectureHeaderProps) {
   const due = l.dueState && l.dueState !== 'no_deadline' ? DUE_STATE_LABELS[l.dueState] : null
   return (
     <View className="lecture-header">
-      <View className="lecture-header__tags">
-        {l.required ? <Text className="lecture-header__tag lecture-header__tag--required">必学</Text> : null}
-        {l.media ? <Text className="lecture-header__tag">{MEDIA_KIND_LABELS[l.media.kind]}</Text> : null}
-        {l.quiz ? <Text className="lecture-header__tag">含测验</Text> : null}
+      <View className="list-card__tag lecture-header__tags">
+        {l.required ? (
+          <Text className="list-card__tag lecture-header__tag lecture-header__tag--required">必学</Text>
+        ) : null}
+        {l.media ? (
+          <Text className="list-card__tag lecture-header__tag">{MEDIA_KIND_LABELS[l.media.kind]}</Text>
+        ) : null}
+        {l.quiz ? <Text className="list-card__tag lecture-header__tag">含测验</Text> : null}
         {l.status !== 'published' ? (
-          <Text className="lecture-header__tag lecture-header__tag--status">
+          <Text className="list-card__tag lecture-header__tag lecture-header__tag--status">
             {LECTURE_STATUS_LABELS[l.status]}
           </Text>
         ) : null}

@@ -10,6 +10,7 @@ import { showErrorToast } from '@/services/show-error-toast'
 import { uploadFile } from '@/services/upload-file'
 import { type ChosenFile, mediaDuration, mediaFileProblem } from '../media-file'
 import { clockText } from '../study-words'
+import '@/components/button-row'
 import './media-field.css'
 
 export interface MediaFieldProps {
@@ -94,7 +95,7 @@ export function MediaField({ media, onChange, personId, disabled = false }: Medi
   return (
     <View className="media-field">
       {!disabled ? (
-        <View className="media-field__buttons">
+        <View className="media-field__buttons button-row">
           {CAN_PICK_AUDIO ? (
             <Button type="default" onClick={() => void add('audio')}>
               添加音频

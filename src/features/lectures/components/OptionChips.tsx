@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import './option-chips.css'
+import '@/components/chips'
 
 export interface OptionChip<K extends string> {
   key: K
@@ -24,18 +24,18 @@ export function OptionChips<K extends string>({
   disabled = false,
 }: OptionChipsProps<K>) {
   return (
-    <View className="option-chips" ariaRole={role === 'radio' ? 'radiogroup' : 'group'}>
+    <View className="chips" ariaRole={role === 'radio' ? 'radiogroup' : 'group'}>
       {options.map((o) => {
         const on = selected.includes(o.key)
         return (
           <View
             key={o.key}
-            className={`option-chips__chip${on ? ' option-chips__chip--on' : ''}`}
+            className={`chips__chip${on ? ' chips__chip--on' : ''}`}
             ariaRole={role}
             ariaLabel={`${o.label}${on ? '（已选）' : ''}`}
             onClick={disabled ? undefined : () => onToggle(o.key)}
           >
-            <Text className="option-chips__text">
+            <Text className="chips__text">
               {on ? '✓ ' : ''}
               {o.label}
             </Text>

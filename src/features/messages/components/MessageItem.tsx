@@ -26,7 +26,7 @@ export function MessageItem({ message, onOpen }: MessageItemProps) {
       onClick={() => onOpen(message)}
     >
       <View className="message-item__head">
-        <Text className="message-item__kind">{label}</Text>
+        <Text className="message-item__kind list-card__tag">{label}</Text>
         <View className="message-item__state">
           {read ? null : <View className="message-item__dot" />}
           <Text className="message-item__state-text">{state}</Text>

@@ -11,6 +11,7 @@ import { useApprovalInbox, useMilestoneApprovals, type InboxSegment } from '../h
 import type { ProjectsState } from '../hooks/use-projects'
 import { ProjectCardList } from './ProjectCardList'
 import { ListFooter } from '@/components/ListFooter'
+import '@/components/section-head'
 import './approval-inbox.css'
 
 type ProjectSegment = Exclude<InboxSegment, 'milestones'>
@@ -99,9 +100,11 @@ export function MilestoneApprovals() {
   const list = useMilestoneApprovals()
   return (
     <View>
-      <View className="approval-inbox__head">
-        <Text className="approval-inbox__head-title">里程碑（节点）审批</Text>
-        {list.total > 0 ? <Text className="approval-inbox__head-count">{list.total} 个待审批</Text> : null}
+      <View className="approval-inbox__head section-head">
+        <Text className="approval-inbox__head-title section-head__title">里程碑（节点）审批</Text>
+        {list.total > 0 ? (
+          <Text className="approval-inbox__head-count section-head__count">{list.total} 个待审批</Text>
+        ) : null}
       </View>
       <MilestoneQueue list={list} />
     </View>

@@ -1,5 +1,4 @@
-import { View, Text } from '@tarojs/components'
-import './new-project-entry.css'
+import { EntryRow } from '@/components/EntryRow'
 
 export interface NewProjectEntryProps {
   onClick: () => void
@@ -7,16 +6,5 @@ export interface NewProjectEntryProps {
 
 /** The secretary's way into a new 立项表. */
 export function NewProjectEntry({ onClick }: NewProjectEntryProps) {
-  return (
-    <View className="new-project-entry" ariaRole="button" ariaLabel="新建立项" onClick={onClick}>
-      <View className="new-project-entry__icon">
-        <Text className="new-project-entry__plus">+</Text>
-      </View>
-      <View className="new-project-entry__body">
-        <Text className="new-project-entry__title">新建立项</Text>
-        <Text className="new-project-entry__hint">起草本支部的党建项目立项表</Text>
-      </View>
-      <Text className="new-project-entry__arrow">›</Text>
-    </View>
-  )
+  return <EntryRow title="新建立项" hint="起草本支部的党建项目立项表" mark="+" onClick={onClick} />
 }

@@ -4,6 +4,7 @@ import { FIVE_CLEAR } from '@domain/plan'
 import { Card } from '@/components/Card'
 import { EmptyState } from '@/components/EmptyState'
 import { deadlineText, missingFiveClearLabels, nameOr } from '../milestones'
+import '@/components/list-card'
 import './panels.css'
 import './plan-panel.css'
 
@@ -63,7 +64,7 @@ export function PlanPanel({ project }: PlanPanelProps) {
         {project.checklist.map((item) => (
           <View key={item.id} className="panel__row">
             <Text className="panel__row-label plan-panel__check-text">{item.text}</Text>
-            <Text className={`panel__word${item.done ? ' panel__word--done' : ''}`}>
+            <Text className={`panel__word list-card__tag list-card__tag--${item.done ? 'good' : 'plain'}`}>
               {item.done ? '已完成' : '未完成'}
             </Text>
           </View>

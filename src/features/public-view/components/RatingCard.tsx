@@ -7,6 +7,7 @@ import { Card } from '@/components/Card'
 import { TextField } from '@/components/TextField'
 import type { PublicProject } from '../hooks/use-public-project'
 import { RATING_COMMENT_LIMIT } from '../hooks/use-public-project'
+import '@/components/button-row'
 import './rating-card.css'
 
 // Stars as text: NutUI's default StarFill icon renders an <i> that WeChat's templates do not have (no stars on weapp).
@@ -76,7 +77,7 @@ export function RatingCard({ rating, form }: RatingCardProps) {
           <Text className="rating-card__note">
             每个微信评价一次，提交后不能修改{rating.lastDay ? `；${rating.lastDay} 前可评价` : ''}
           </Text>
-          <View className="rating-card__actions">
+          <View className="rating-card__actions button-row">
             <Button type="primary" loading={form.sending} onClick={() => void form.send()}>
               提交评分
             </Button>

@@ -8,6 +8,7 @@ import { useMyGroups } from '@/features/groups/hooks/use-my-groups'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { routes } from '@/routes'
+import '@/components/section-head'
 import './index.css'
 
 export default function GroupsPage() {
@@ -26,10 +27,10 @@ export default function GroupsPage() {
   const unread = list?.reduce((n, g) => n + g.unreadAnnouncements, 0) ?? 0
   return (
     <View className="groups-page">
-      <View className="groups-page__head">
-        <Text className="groups-page__title">我的党小组</Text>
+      <View className="groups-page__head section-head">
+        <Text className="groups-page__title section-head__title">我的党小组</Text>
         {list && list.length > 0 ? (
-          <Text className="groups-page__summary">
+          <Text className="groups-page__summary section-head__count">
             {list.length} 个党小组{unread > 0 ? ` · ${unread} 条通知未读` : ''}
           </Text>
         ) : null}

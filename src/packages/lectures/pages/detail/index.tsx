@@ -23,6 +23,7 @@ import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useReloadOnReturn } from '@/hooks/use-reload-on-return'
 import { routes } from '@/routes'
 import { fileUrl } from '@/services/file-url'
+import '@/components/button-row'
 import './index.css'
 
 const BODY_ID = 'lecture-body'
@@ -136,7 +137,7 @@ export default function LecturePage() {
       ) : null}
       {l.can.length > 0 ? (
         <Card title="管理">
-          <View className="lecture-page__manage">
+          <View className="lecture-page__manage button-row">
             {l.can.includes('edit') ? (
               <Button type="primary" onClick={() => void Taro.navigateTo({ url: routes.editLecture(l.id) })}>
                 编辑

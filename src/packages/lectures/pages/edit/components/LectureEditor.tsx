@@ -30,6 +30,7 @@ import {
 } from '@/features/lectures/lecture-values'
 import { useBranches } from '@/features/org/hooks/use-branches'
 import { PickerRow } from '@/features/plan/components/PickerRow'
+import '@/components/button-row'
 import './lecture-editor.css'
 
 export interface LectureEditorProps {
@@ -270,7 +271,7 @@ export function LectureEditor({ id, me }: LectureEditorProps) {
               />
             ))}
             {!off ? (
-              <View className="lecture-editor__quiz-actions">
+              <View className="lecture-editor__quiz-actions button-row">
                 {v.quiz.questions.length < QUIZ_LIMITS.questions ? (
                   <Button type="default" onClick={form.addQuestion}>
                     添加题目
@@ -285,7 +286,7 @@ export function LectureEditor({ id, me }: LectureEditorProps) {
         ) : off ? (
           <Text className="lecture-editor__hint">没有测验</Text>
         ) : (
-          <View className="lecture-editor__quiz-actions">
+          <View className="lecture-editor__quiz-actions button-row">
             <Button type="default" onClick={() => form.toggleQuiz(true)}>
               添加随堂测验
             </Button>
@@ -301,7 +302,7 @@ export function LectureEditor({ id, me }: LectureEditorProps) {
                 {SAVE_WORDS[form.saveState]}
               </Text>
             ) : null}
-            <View className="lecture-editor__buttons">
+            <View className="lecture-editor__buttons button-row">
               <Button type="default" disabled={form.busy} onClick={() => void form.save()}>
                 保存草稿
               </Button>

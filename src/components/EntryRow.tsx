@@ -10,7 +10,7 @@ export interface EntryRowProps {
   onClick: () => void
 }
 
-/** A gold-edged row that leads to an editor's page (新建微讲坛, 学习统计). */
+/** A gold-edged row that leads to an editor's page (新建立项, 新建微讲坛, 学习统计). */
 export function EntryRow({ title, hint, mark, onClick }: EntryRowProps) {
   return (
     <View className="entry-row" ariaRole="button" ariaLabel={title} onClick={onClick}>
