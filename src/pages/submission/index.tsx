@@ -54,8 +54,8 @@ export default function SubmissionPage() {
   return (
     <View className="submission-page">
       <View className="submission-page__head">
-        <View className="submission-page__title-row">
-          <Text className="submission-page__title">{milestone.title}</Text>
+        <View className="submission-page__title-row list-card__head">
+          <Text className="submission-page__title list-card__title">{milestone.title}</Text>
           <MilestoneStatusWord status={milestone.status} />
         </View>
         <Text className="submission-page__meta">

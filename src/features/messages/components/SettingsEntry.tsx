@@ -1,5 +1,4 @@
-import { Text, View } from '@tarojs/components'
-import './settings-entry.css'
+import { LinkRow } from '@/components/LinkRow'
 
 export interface SettingsEntryProps {
   onClick: () => void
@@ -7,13 +6,5 @@ export interface SettingsEntryProps {
 
 /** The way to 提醒设置, on 消息 and on 我的: a white row, named as a whole for screen readers. */
 export function SettingsEntry({ onClick }: SettingsEntryProps) {
-  return (
-    <View className="settings-entry" ariaRole="button" ariaLabel="提醒设置" onClick={onClick}>
-      <View className="settings-entry__body">
-        <Text className="settings-entry__title">提醒设置</Text>
-        <Text className="settings-entry__hint">接收哪些提醒 · 开启微信通知</Text>
-      </View>
-      <Text className="settings-entry__arrow">›</Text>
-    </View>
-  )
+  return <LinkRow title="提醒设置" hint="接收哪些提醒 · 开启微信通知" onClick={onClick} />
 }

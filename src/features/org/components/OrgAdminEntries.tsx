@@ -1,7 +1,7 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { MeView } from '@contract/api'
 import { isCommittee, isSecretary } from '@domain/roles'
-import './org-admin-entries.css'
+import { LinkRow } from '@/components/LinkRow'
 
 export interface OrgAdminEntriesProps {
   me: MeView
@@ -19,31 +19,18 @@ export function OrgAdminEntries({ me, onMembers, onImport, onOrgAdmin }: OrgAdmi
   return (
     <View className="org-admin-entries">
       {secretary ? (
-        <AdminEntry title="支部党员名册" hint="谁已绑定微信 · 为未绑定的党员生成邀请码" onClick={onMembers} />
+        <LinkRow title="支部党员名册" hint="谁已绑定微信 · 为未绑定的党员生成邀请码" onClick={onMembers} />
       ) : null}
       {committee && onOrgAdmin ? (
-        <AdminEntry
+        <LinkRow
           title="组织管理"
           hint="党委、党总支、支部和党小组 · 书记、组长 · 调动与合并"
           onClick={onOrgAdmin}
         />
       ) : null}
       {committee ? (
-        <AdminEntry title="导入党员名册" hint="从 Excel 名册导入 · 先预览，无误再导入" onClick={onImport} />
+        <LinkRow title="导入党员名册" hint="从 Excel 名册导入 · 先预览，无误再导入" onClick={onImport} />
       ) : null}
-    </View>
-  )
-}
-
-/** One entry: what it opens, a line on what is there, and an arrow. */
-function AdminEntry({ title, hint, onClick }: { title: string; hint: string; onClick: () => void }) {
-  return (
-    <View className="org-admin-entries__row" ariaRole="button" ariaLabel={title} onClick={onClick}>
-      <View className="org-admin-entries__body">
-        <Text className="org-admin-entries__title">{title}</Text>
-        <Text className="org-admin-entries__hint">{hint}</Text>
-      </View>
-      <Text className="org-admin-entries__arrow">›</Text>
     </View>
   )
 }

@@ -5,6 +5,7 @@ import { TextField } from '@/components/TextField'
 import { missingFiveClearLabels, today } from '@/features/projects'
 import type { DraftMilestone } from '../plan-draft'
 import { PickerRow } from './PickerRow'
+import './plan-editor.css'
 import './milestone-editor.css'
 
 export interface MilestoneEditorProps {
@@ -46,7 +47,7 @@ export function MilestoneEditor({
       <View className="milestone-editor__head">
         <Text className="milestone-editor__index">里程碑 {index + 1}</Text>
         {!disabled ? (
-          <Text className="milestone-editor__remove" onClick={onRemove}>
+          <Text className="plan-editor__remove" onClick={onRemove}>
             删除里程碑
           </Text>
         ) : null}

@@ -5,6 +5,7 @@ import { TextField } from '@/components/TextField'
 import type { DraftMilestone, DraftTask } from '../plan-draft'
 import { MemberChips } from './MemberChips'
 import { MilestoneEditor } from './MilestoneEditor'
+import './plan-editor.css'
 import './task-editor.css'
 
 export interface TaskEditorProps {
@@ -38,7 +39,7 @@ export function TaskEditor({
       title={`任务 ${index + 1}`}
       extra={
         !disabled ? (
-          <Text className="task-editor__remove" onClick={onRemove}>
+          <Text className="plan-editor__remove" onClick={onRemove}>
             删除任务
           </Text>
         ) : undefined

@@ -20,8 +20,8 @@ export function ProjectHeader({ project, onOpenPublic }: ProjectHeaderProps) {
     <View className="project-header">
       <View className="project-header__band" />
       <View className="project-header__card">
-        <View className="project-header__head">
-          <Text className="project-header__title">{project.title || '未命名项目'}</Text>
+        <View className="project-header__head list-card__head">
+          <Text className="project-header__title list-card__title">{project.title || '未命名项目'}</Text>
           <StatusTag status={project.status} />
         </View>
         <View className="project-header__meta">
