@@ -24,6 +24,16 @@ export interface TextFieldProps {
   disabled?: boolean
 }
 
+/** What a paragraph field fixes (a multiline TextField, （必填）): spread it, then give the form's value and onChange. */
+export function paragraph(label: string, limit: number, placeholder?: string) {
+  return { label, limit, placeholder, multiline: true, required: true }
+}
+
+/** A paragraph the form can go without: no （必填）. */
+export function optionalParagraph(label: string, limit: number, placeholder?: string) {
+  return { ...paragraph(label, limit, placeholder), required: false }
+}
+
 /** A labelled text input (NutUI Input / TextArea) with a character counter (n/limit) that never lets the text run over. */
 export function TextField({
   id,

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { TextField } from '../TextField'
+import { TextField, optionalParagraph, paragraph } from '../TextField'
 import { ChecklistEditor } from '@/features/plan/components/ChecklistEditor'
 
 function Field({ limit, multiline = false }: { limit: number; multiline?: boolean }) {
@@ -61,5 +61,27 @@ describe('input cut to its limit', () => {
     expect(Taro.showToast).toHaveBeenCalledWith(
       expect.objectContaining({ title: '最多 100 字，已截去超出的 30 字' }),
     )
+  })
+})
+
+describe('paragraph presets', () => {
+  it('draw a required or an optional textarea with the label, limit and placeholder they fix', () => {
+    render(
+      <>
+        <TextField {...paragraph('结题总结', 8, '写明成效')} value="" onChange={jest.fn()} />
+        <TextField {...optionalParagraph('意见', 5)} value="" onChange={jest.fn()} />
+      </>,
+    )
+    const summary = screen.getByLabelText('结题总结')
+    expect(summary.tagName).toBe('TEXTAREA')
+    expect(summary).toHaveAttribute('placeholder', '写明成效')
+    expect(screen.getByText('0/8')).toBeInTheDocument()
+    const comment = screen.getByLabelText('意见')
+    expect(comment.tagName).toBe('TEXTAREA')
+    expect(comment).toHaveAttribute('placeholder', '请填写意见')
+    expect(screen.getByText('0/5')).toBeInTheDocument()
+    // Only the required one says so.
+    expect(screen.getAllByText('（必填）')).toHaveLength(1)
+    expect(summary.closest('.text-field')).toContainElement(screen.getByText('（必填）'))
   })
 })

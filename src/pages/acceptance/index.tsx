@@ -5,7 +5,7 @@ import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
 import { RequestPending } from '@/components/RequestPending'
 import { Notice } from '@/components/Notice'
-import { TextField } from '@/components/TextField'
+import { TextField, paragraph } from '@/components/TextField'
 import { PhotoPicker } from '@/components/PhotoPicker'
 import { SUMMARY_LIMIT, useAcceptanceRequest } from '@/features/acceptance/hooks/use-acceptance-request'
 import './index.css'
@@ -30,12 +30,8 @@ export default function AcceptancePage() {
       {!form.allowed ? <Notice tone="info" title="当前状态不能申请结题" /> : null}
       <Card title="结题总结">
         <TextField
-          label="结题总结"
-          required
-          multiline
+          {...paragraph('结题总结', SUMMARY_LIMIT, '项目做了什么、完成情况、取得的成效和群众反映')}
           value={form.summary}
-          limit={SUMMARY_LIMIT}
-          placeholder="项目做了什么、完成情况、取得的成效和群众反映"
           error={form.error}
           disabled={!form.allowed}
           onChange={form.setSummary}

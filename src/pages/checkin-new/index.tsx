@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
 import { RequestPending } from '@/components/RequestPending'
-import { TextField } from '@/components/TextField'
+import { TextField, paragraph } from '@/components/TextField'
 import { PhotoPicker } from '@/components/PhotoPicker'
 import {
   CHECKIN_PHOTO_LABEL,
@@ -39,12 +39,8 @@ export default function CheckinNewPage() {
       </Card>
       <Card title="写实">
         <TextField
-          label="做了什么"
-          required
-          multiline
+          {...paragraph('做了什么', CHECKIN_TEXT_LIMIT, '写下今天为这项任务做了什么、效果如何')}
           value={form.text}
-          limit={CHECKIN_TEXT_LIMIT}
-          placeholder="写下今天为这项任务做了什么、效果如何"
           error={form.error}
           onChange={form.setText}
         />

@@ -7,7 +7,7 @@ import { BottomBar } from '@/components/BottomBar'
 import { Card } from '@/components/Card'
 import { RequestPending } from '@/components/RequestPending'
 import { Notice } from '@/components/Notice'
-import { TextField } from '@/components/TextField'
+import { TextField, paragraph } from '@/components/TextField'
 import { PhotoPicker } from '@/components/PhotoPicker'
 import { DESCRIPTION_LIMIT, useMilestoneSubmit } from '@/features/checkin/hooks/use-milestone-submit'
 import './index.css'
@@ -49,12 +49,8 @@ export default function MilestoneSubmitPage() {
         <>
           <Card title="完成情况">
             <TextField
-              label="完成情况"
-              required
-              multiline
+              {...paragraph('完成情况', DESCRIPTION_LIMIT, '对照质量标准和预期目标，写明完成了什么')}
               value={form.description}
-              limit={DESCRIPTION_LIMIT}
-              placeholder="对照质量标准和预期目标，写明完成了什么"
               error={form.error}
               onChange={form.setDescription}
             />

@@ -7,7 +7,7 @@ import { Card } from '@/components/Card'
 import { PhotoGrid } from '@/components/PhotoGrid'
 import { RequestPending } from '@/components/RequestPending'
 import { Notice } from '@/components/Notice'
-import { TextField } from '@/components/TextField'
+import { TextField, optionalParagraph } from '@/components/TextField'
 import { AcceptanceMethodsCard } from '@/features/acceptance/components/AcceptanceMethodsCard'
 import { RubricScoreRow } from '@/features/acceptance/components/RubricScoreRow'
 import { useAcceptanceMethods } from '@/features/acceptance/hooks/use-acceptance-methods'
@@ -66,11 +66,8 @@ export default function ReviewPage() {
       </Card>
       <Card title="验收意见">
         <TextField
-          label="意见"
-          multiline
+          {...optionalParagraph('意见', PROPOSAL_LIMITS.comment, '验收通过可选填评语；退回整改必须写明问题')}
           value={review.comment}
-          limit={PROPOSAL_LIMITS.comment}
-          placeholder="验收通过可选填评语；退回整改必须写明问题"
           error={review.commentError}
           disabled={!deciding}
           onChange={review.setComment}

@@ -5,7 +5,7 @@ import { ACCEPTANCE_METHODS } from '@contract/entities'
 import { ACCEPTANCE_METHOD_LABELS } from '@domain/labels'
 import { Card } from '@/components/Card'
 import { PhotoGrid } from '@/components/PhotoGrid'
-import { TextField } from '@/components/TextField'
+import { TextField, paragraph } from '@/components/TextField'
 import { PhotoPicker } from '@/components/PhotoPicker'
 import { METHOD_NOTES_LIMIT, OPINION_LIMIT, type useAcceptanceMethods } from '../hooks/use-acceptance-methods'
 import './acceptance-methods-card.css'
@@ -52,12 +52,8 @@ export function AcceptanceMethodsCard({ recorded, form, satisfaction }: Acceptan
             ))}
           </View>
           <TextField
-            label="验收情况"
-            required
-            multiline
+            {...paragraph('验收情况', METHOD_NOTES_LIMIT, '听到、看到、了解到的情况')}
             value={form.notes}
-            limit={METHOD_NOTES_LIMIT}
-            placeholder="听到、看到、了解到的情况"
             error={form.error}
             onChange={form.setNotes}
           />
@@ -72,12 +68,8 @@ export function AcceptanceMethodsCard({ recorded, form, satisfaction }: Acceptan
                 onChange={form.setVisited}
               />
               <TextField
-                label="群众评价"
-                required
-                multiline
+                {...paragraph('群众评价', OPINION_LIMIT, '走访对象怎么评价这个项目')}
                 value={form.opinion}
-                limit={OPINION_LIMIT}
-                placeholder="走访对象怎么评价这个项目"
                 onChange={form.setOpinion}
               />
             </>

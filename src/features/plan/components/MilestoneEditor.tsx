@@ -1,7 +1,7 @@
 import { View, Text, Input, Picker } from '@tarojs/components'
 import type { MemberView } from '@contract/api'
 import { FIVE_CLEAR } from '@domain/plan'
-import { TextField } from '@/components/TextField'
+import { TextField, optionalParagraph } from '@/components/TextField'
 import { missingFiveClearLabels, today } from '@/features/projects'
 import type { DraftMilestone } from '../plan-draft'
 import { PickerRow } from './PickerRow'
@@ -21,6 +21,8 @@ export interface MilestoneEditorProps {
 
 /** Quality standard and expected goal: as long as the function accepts. */
 const TEXT_LIMIT = 300
+/** The two clears a sentence or two answers: 质量标准 and 预期目标. */
+const PARAGRAPHS = ['qualityStandard', 'expectedGoal'] as const
 const TITLE_LIMIT = 60
 
 const toWeight = (text: string) => {
@@ -108,22 +110,15 @@ export function MilestoneEditor({
           missing={isMissing(FIVE_CLEAR.deadline)}
         />
       </Picker>
-      <TextField
-        label={FIVE_CLEAR.qualityStandard}
-        value={m.qualityStandard}
-        limit={TEXT_LIMIT}
-        multiline
-        disabled={disabled}
-        onChange={(qualityStandard) => onChange({ qualityStandard })}
-      />
-      <TextField
-        label={FIVE_CLEAR.expectedGoal}
-        value={m.expectedGoal}
-        limit={TEXT_LIMIT}
-        multiline
-        disabled={disabled}
-        onChange={(expectedGoal) => onChange({ expectedGoal })}
-      />
+      {PARAGRAPHS.map((key) => (
+        <TextField
+          key={key}
+          {...optionalParagraph(FIVE_CLEAR[key], TEXT_LIMIT)}
+          value={m[key]}
+          disabled={disabled}
+          onChange={(text) => onChange({ [key]: text })}
+        />
+      ))}
       {missing.length ? (
         <Text className="milestone-editor__missing">五个明确缺少：{missing.join('、')}</Text>
       ) : (

@@ -4,7 +4,7 @@ import type { PublicProjectView } from '@contract/api'
 import { EVALUATION_CONFIG } from '@domain/evaluation-config'
 import { satisfactionCounts } from '@domain/evaluation'
 import { Card } from '@/components/Card'
-import { TextField } from '@/components/TextField'
+import { TextField, optionalParagraph } from '@/components/TextField'
 import type { PublicProject } from '../hooks/use-public-project'
 import { RATING_COMMENT_LIMIT } from '../hooks/use-public-project'
 import '@/components/button-row'
@@ -67,11 +67,8 @@ export function RatingCard({ rating, form }: RatingCardProps) {
             </Text>
           </View>
           <TextField
-            label="意见（选填）"
-            multiline
+            {...optionalParagraph('意见（选填）', RATING_COMMENT_LIMIT, '说说你的看法')}
             value={form.comment}
-            limit={RATING_COMMENT_LIMIT}
-            placeholder="说说你的看法"
             onChange={form.setComment}
           />
           <Text className="rating-card__note">

@@ -10,7 +10,7 @@ import { Card } from '@/components/Card'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { Notice } from '@/components/Notice'
-import { TextField } from '@/components/TextField'
+import { TextField, paragraph, optionalParagraph } from '@/components/TextField'
 import { PhotoPicker } from '@/components/PhotoPicker'
 import { NotRegistered } from '@/features/org/components/NotRegistered'
 import { useMe } from '@/features/org/hooks/use-me'
@@ -134,12 +134,8 @@ function RecordForm() {
       </Card>
       <Card title="督导发现">
         <TextField
-          label="发现的情况"
-          required
-          multiline
+          {...paragraph('发现的情况', FINDINGS_LIMIT, '进度、质量、存在的问题和群众反映')}
           value={form.findings}
-          limit={FINDINGS_LIMIT}
-          placeholder="进度、质量、存在的问题和群众反映"
           onChange={form.setFindings}
         />
         <PhotoPicker photos={form.photos} onChange={form.setPhotos} disabled={form.sending} />
@@ -148,11 +144,8 @@ function RecordForm() {
         {form.followUps.map((f, k) => (
           <View key={k} className="admin-followup">
             <TextField
-              label={`跟进事项 ${k + 1}`}
-              multiline
+              {...optionalParagraph(`跟进事项 ${k + 1}`, FOLLOW_UP_LIMIT, '需要支部落实的事项')}
               value={f.text}
-              limit={FOLLOW_UP_LIMIT}
-              placeholder="需要支部落实的事项"
               onChange={(text) => form.changeFollowUp(k, { text })}
             />
             <Picker

@@ -6,7 +6,7 @@ import { Card } from '@/components/Card'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { PhotoGrid } from '@/components/PhotoGrid'
-import { TextField } from '@/components/TextField'
+import { TextField, paragraph } from '@/components/TextField'
 import { PhotoPicker } from '@/components/PhotoPicker'
 import { NOTE_LIMIT, useRecord } from '@/features/supervision/hooks/use-record'
 import { OVERDUE_WORD } from '@/features/supervision/words'
@@ -59,12 +59,8 @@ export default function RecordPage() {
             {f.canClose ? (
               <View>
                 <TextField
-                  label="完成情况"
-                  required
-                  multiline
+                  {...paragraph('完成情况', NOTE_LIMIT, '写明落实了什么，附上照片佐证')}
                   value={page.note}
-                  limit={NOTE_LIMIT}
-                  placeholder="写明落实了什么，附上照片佐证"
                   error={page.error}
                   onChange={page.setNote}
                 />

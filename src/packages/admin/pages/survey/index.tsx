@@ -8,7 +8,7 @@ import { Card } from '@/components/Card'
 import { EmptyState } from '@/components/EmptyState'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
-import { TextField } from '@/components/TextField'
+import { TextField, optionalParagraph } from '@/components/TextField'
 import { PROBLEM_LIMIT, useSurvey } from '@/features/survey/hooks/use-survey'
 import type { Survey } from '@/features/survey/hooks/use-survey'
 import '../../admin.css'
@@ -137,11 +137,8 @@ export default function SurveyPage() {
             ))}
           </View>
           <TextField
-            label="问题或短板"
-            multiline
+            {...optionalParagraph('问题或短板', PROBLEM_LIMIT, '例如：党建与业务“两张皮”，活动多、实效少')}
             value={survey.text}
-            limit={PROBLEM_LIMIT}
-            placeholder="例如：党建与业务“两张皮”，活动多、实效少"
             onChange={survey.setText}
           />
           <View className="survey__actions">

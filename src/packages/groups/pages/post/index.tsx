@@ -5,7 +5,7 @@ import { POST_LIMITS } from '@domain/groups'
 import { Card } from '@/components/Card'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
-import { TextField } from '@/components/TextField'
+import { TextField, optionalParagraph } from '@/components/TextField'
 import { CommentItem } from '@/features/groups/components/CommentItem'
 import { ListFooter } from '@/components/ListFooter'
 import { PostCard } from '@/features/groups/components/PostCard'
@@ -88,11 +88,8 @@ export default function PostPage() {
       </Card>
       <Card title="写评论">
         <TextField
-          label="评论"
-          multiline
+          {...optionalParagraph('评论', POST_LIMITS.comment, '说说你的看法')}
           value={box.text}
-          limit={POST_LIMITS.comment}
-          placeholder="说说你的看法"
           error={box.error}
           disabled={box.sending}
           onChange={box.setText}

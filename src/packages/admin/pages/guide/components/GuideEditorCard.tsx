@@ -5,7 +5,7 @@ import { SURVEY_FIELDS } from '@contract/entities'
 import type { GuideContent } from '@contract/entities'
 import { SURVEY_FIELD_LABELS } from '@domain/survey'
 import { Card } from '@/components/Card'
-import { TextField } from '@/components/TextField'
+import { TextField, optionalParagraph } from '@/components/TextField'
 import { useGuideEditor } from '@/features/guide'
 import { PickerRow } from '@/packages/admin/components/PickerRow'
 
@@ -75,11 +75,8 @@ export function GuideEditorCard({ year, saved, busy, onSave, onCancel }: GuideEd
         })}
       </View>
       <TextField
-        label="重点方向"
-        multiline
+        {...optionalParagraph('重点方向', 500, '例如：围绕调研梳理的重点问题选题，每个项目破解一类难题')}
         value={form.focus}
-        limit={500}
-        placeholder="例如：围绕调研梳理的重点问题选题，每个项目破解一类难题"
         onChange={form.setFocus}
       />
       <Picker mode="date" value={form.opensOn} onChange={(e) => form.setOpensOn(String(e.detail.value))}>

@@ -9,7 +9,7 @@ import { Card } from '@/components/Card'
 import { ErrorState } from '@/components/ErrorState'
 import { LoadingState } from '@/components/LoadingState'
 import { Notice } from '@/components/Notice'
-import { TextField } from '@/components/TextField'
+import { TextField, paragraph, optionalParagraph } from '@/components/TextField'
 import { CheckRow } from '@/features/lectures/components/CheckRow'
 import { CloudPhotoPicker } from '@/features/lectures/components/CloudPhotoPicker'
 import { MediaField } from '@/features/lectures/components/MediaField'
@@ -116,12 +116,8 @@ export function LectureEditor({ id, me }: LectureEditorProps) {
           onChange={(speaker) => form.change({ speaker })}
         />
         <TextField
-          label="简介"
-          required
-          multiline
+          {...paragraph('简介', LECTURE_LIMITS.summary, '一两句话说明这一课讲什么')}
           value={v.summary}
-          limit={LECTURE_LIMITS.summary}
-          placeholder="一两句话说明这一课讲什么"
           disabled={off}
           onChange={(summary) => form.change({ summary })}
         />
@@ -129,11 +125,8 @@ export function LectureEditor({ id, me }: LectureEditorProps) {
 
       <Card title="正文">
         <TextField
-          label="正文"
-          multiline
+          {...optionalParagraph('正文', BODY_TEXT_LIMIT, BODY_PLACEHOLDER)}
           value={v.bodyText}
-          limit={BODY_TEXT_LIMIT}
-          placeholder={BODY_PLACEHOLDER}
           disabled={off}
           onChange={(bodyText) => form.change({ bodyText })}
         />
