@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import dayjs from 'dayjs'
 import type { CheckinPlace } from '@contract/entities'
@@ -6,7 +6,7 @@ import type { MyTaskItem } from '@contract/functions/checkins'
 import { BACKDATE_DAYS, checkinTimeProblem } from '@domain/checkins'
 import { useRequest } from '@/hooks/use-request'
 import { CloudError, toCloudError } from '@/services/cloud-error'
-import { newRequestId } from '@/services/request-id'
+import { useTextBox } from '@/hooks/use-text-box'
 import { showSuccessToast } from '@/services/show-success-toast'
 import { tellRefusal } from '@/services/privacy'
 import { askToSubscribe } from '@/services/subscribe'
@@ -60,22 +60,17 @@ export function useCheckinForm(target: CheckinTarget) {
   const item = useRequest(loadItem)
   // Whose check-in it is, learnt while the network is there: one made offline is then kept on the phone.
   useEffect(() => void currentPerson().catch(() => undefined), [])
-  const [text, setTextState] = useState<string>(() => {
-    const kept: unknown = Taro.getStorageSync(draftKey(target))
-    return typeof kept === 'string' ? kept : ''
-  })
+  // The text is kept on the phone as it is typed.
+  const { text, setText, error, setError, sending, setSending, requestId } = useTextBox(
+    () => {
+      const kept: unknown = Taro.getStorageSync(draftKey(target))
+      return typeof kept === 'string' ? kept : ''
+    },
+    (value) => Taro.setStorageSync(draftKey(target), value),
+  )
   const [photos, setPhotos] = useState<string[]>([])
   const [at, setAt] = useState(() => dayjs())
   const [place, setPlace] = useState<CheckinPlace | null>(null)
-  const [error, setError] = useState<string>()
-  const [sending, setSending] = useState(false)
-  const requestId = useRef(newRequestId())
-
-  const setText = (value: string) => {
-    setTextState(value)
-    setError(undefined)
-    Taro.setStorageSync(draftKey(target), value)
-  }
 
   const range = useMemo(
     () => ({

@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react'
 import type { CommentView } from '@contract/api'
 import { toCloudError } from '@/services/cloud-error'
 import { newRequestId } from '@/services/request-id'
+import { useTextBox } from '@/hooks/use-text-box'
 import { showSuccessToast } from '@/services/show-success-toast'
 import { createComment } from '../api/groups'
 import { useGroupPosts } from '../post-store'
@@ -22,15 +22,7 @@ export function useCommentBox(
   postId: string | undefined,
   onSent: (comment: CommentView) => void,
 ): CommentBox {
-  const [text, setTextState] = useState('')
-  const [error, setError] = useState<string>()
-  const [sending, setSending] = useState(false)
-  const requestId = useRef(newRequestId())
-
-  const setText = (value: string) => {
-    setTextState(value)
-    setError(undefined)
-  }
+  const { text, setText, replaceText, error, setError, sending, setSending, requestId } = useTextBox('')
 
   const send = async () => {
     if (sending || !postId) return
@@ -41,7 +33,7 @@ export function useCommentBox(
     try {
       const res = await createComment({ postId, requestId: requestId.current, text: body })
       requestId.current = newRequestId()
-      setTextState('')
+      replaceText('')
       useGroupPosts.getState().commented(postId, res.commentCount)
       onSent(res.comment)
       showSuccessToast('评论成功')
