@@ -1,3 +1,4 @@
+// Not NutUI ImagePreview: on weapp its in-page viewer stays under the native tab bar; previewImage is WeChat's own.
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { fileUrl, isPhoto } from '@/services/file-url'

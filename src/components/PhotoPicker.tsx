@@ -1,3 +1,4 @@
+// Not NutUI Uploader: on weapp its chooseMedia has no fail handler (a refusal goes unsaid) and its icons are <i>s.
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { tellRefusal } from '@/services/privacy'
