@@ -1,5 +1,5 @@
 import { chinaDay } from '../../../domain/checkins'
-import { canManageLecture, canTargetAudience } from '../../../domain/lecture-permissions'
+import { canTargetAudience } from '../../../domain/lecture-permissions'
 import { listingId, listingKeys, publishProblems } from '../../../domain/lectures'
 import type { Lecture, LectureEvent, LectureListing } from '../../../types/entities-community'
 import { fail, ok } from '../../../types/result'
@@ -8,7 +8,8 @@ import { newId } from '../../_shared/ids'
 import { lectureSearchable } from '../../../domain/search'
 import { indexForSearch } from '../../_shared/repositories/search'
 import type { Handler } from '../../_shared/router'
-import { runInTransaction, txGet } from '../../_shared/transaction'
+import { managedLecture } from '../managed'
+import { runInTransaction } from '../../_shared/transaction'
 
 /**
  * 发布: a complete draft goes out to its audience. The lecture, one listing per audience key (by id, so the
@@ -17,11 +18,9 @@ import { runInTransaction, txGet } from '../../_shared/transaction'
 export const publish: Handler<'lectures', 'publish'> = async ({ id }, { caller }) => {
   let published: Lecture | null = null
   const res = await runInTransaction(async (t) => {
-    const lecture = await txGet<Lecture>(t, COLLECTIONS.lectures, id)
-    if (!lecture || (lecture.status !== 'published' && !canManageLecture(caller, lecture))) {
-      return fail('NOT_FOUND', '没有找到这个讲坛')
-    }
-    if (!canManageLecture(caller, lecture)) return fail('FORBIDDEN', '只有发布支部的书记和党委可以发布讲坛')
+    const found = await managedLecture(t, caller, id, '只有发布支部的书记和党委可以发布讲坛')
+    if (!found.ok) return found.fail
+    const lecture = found.lecture
     if (lecture.status !== 'draft') {
       return fail('CONFLICT', lecture.status === 'published' ? '讲坛已发布' : '讲坛已撤回，不能再发布')
     }

@@ -1,12 +1,7 @@
 import { chinaDay } from '../../../domain/checkins'
 import { parseDay } from '../../../domain/dates'
 import { coverOwnerProblem, lectureFileProblem } from '../../../domain/lecture-content'
-import {
-  canManageLecture,
-  canTargetAudience,
-  creationBranch,
-  defaultAudience,
-} from '../../../domain/lecture-permissions'
+import { canTargetAudience, creationBranch, defaultAudience } from '../../../domain/lecture-permissions'
 import { DEFAULT_MIN_STUDY_SECONDS, publishProblems } from '../../../domain/lectures'
 import type { ActionParams } from '../../../types/api'
 import type { Person } from '../../../types/entities'
@@ -19,7 +14,8 @@ import { sanitizeLectureBody } from '../../_shared/lecture-body'
 import { getCommitteeUnit } from '../../_shared/repositories/lectures'
 import { getOrgUnitsByIds } from '../../_shared/repositories/org'
 import type { Handler } from '../../_shared/router'
-import { replacing, runInTransaction, txGet } from '../../_shared/transaction'
+import { managedLecture } from '../managed'
+import { replacing, runInTransaction } from '../../_shared/transaction'
 
 type Params = ActionParams<'lectures', 'saveDraft'>
 
@@ -163,11 +159,9 @@ export const saveDraft: Handler<'lectures', 'saveDraft'> = async (params, { call
   const id = params.id
   const fields = givenFields(params, env)
   return runInTransaction(async (t) => {
-    const before = await txGet<Lecture>(t, COLLECTIONS.lectures, id)
-    if (!before || (before.status !== 'published' && !canManageLecture(caller, before))) {
-      return fail('NOT_FOUND', '没有找到这个讲坛')
-    }
-    if (!canManageLecture(caller, before)) return fail('FORBIDDEN', '只有发布支部的书记和党委可以修改讲坛')
+    const found = await managedLecture(t, caller, id, '只有发布支部的书记和党委可以修改讲坛')
+    if (!found.ok) return found.fail
+    const before = found.lecture
     if (before.status !== 'draft') {
       return fail('CONFLICT', before.status === 'published' ? '讲坛已发布，不能修改' : '讲坛已撤回，不能修改')
     }

@@ -1,12 +1,12 @@
-import { canManageLecture } from '../../../domain/lecture-permissions'
 import { listingId, listingKeys } from '../../../domain/lectures'
-import type { Lecture, LectureEvent } from '../../../types/entities-community'
+import type { LectureEvent } from '../../../types/entities-community'
 import { fail, ok } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
 import { newId } from '../../_shared/ids'
 import { dropFromSearch } from '../../_shared/repositories/search'
 import type { Handler } from '../../_shared/router'
-import { runInTransaction, txGet } from '../../_shared/transaction'
+import { managedLecture } from '../managed'
+import { runInTransaction } from '../../_shared/transaction'
 
 /**
  * 撤回: a published lecture leaves every list. Nothing is deleted: the lecture, its listings (marked withdrawn)
@@ -14,11 +14,9 @@ import { runInTransaction, txGet } from '../../_shared/transaction'
  */
 export const withdraw: Handler<'lectures', 'withdraw'> = async ({ id, reason }, { caller }) => {
   const res = await runInTransaction(async (t) => {
-    const lecture = await txGet<Lecture>(t, COLLECTIONS.lectures, id)
-    if (!lecture || (lecture.status !== 'published' && !canManageLecture(caller, lecture))) {
-      return fail('NOT_FOUND', '没有找到这个讲坛')
-    }
-    if (!canManageLecture(caller, lecture)) return fail('FORBIDDEN', '只有发布支部的书记和党委可以撤回讲坛')
+    const found = await managedLecture(t, caller, id, '只有发布支部的书记和党委可以撤回讲坛')
+    if (!found.ok) return found.fail
+    const lecture = found.lecture
     if (lecture.status !== 'published') {
       return fail('CONFLICT', lecture.status === 'draft' ? '讲坛还未发布' : '讲坛已撤回')
     }
