@@ -155,40 +155,30 @@ export async function listSpotChecks(
   return readCountedPage<SpotCheck>(spotCheckQuery(scope), ['createdAt', '_id'], page, pageSize)
 }
 
-/** The rectifications of these spot checks, oldest first. */
-export async function listRectificationsOf(spotCheckIds: readonly string[]): Promise<Rectification[]> {
+/** Rectifications whose `field` is one of `ids`, a read per 1,000 ids, in `order` (ascending) within each read. */
+async function rectificationsWhere(
+  field: 'spotCheckId' | 'branchId',
+  ids: readonly string[],
+  order: readonly string[],
+): Promise<Rectification[]> {
   const out: Rectification[] = []
-  for (const part of chunk([...new Set(spotCheckIds)])) {
-    if (part.length === 0) continue
-    out.push(
-      ...(await fetchAll<Rectification>(
-        db
-          .collection(COLLECTIONS.rectifications)
-          .where({ spotCheckId: oneOrIn(part) })
-          .orderBy('createdAt', 'asc')
-          .orderBy('_id', 'asc'),
-      )),
+  for (const part of chunk([...new Set(ids)])) {
+    const query = order.reduce(
+      (q, f) => q.orderBy(f, 'asc'),
+      db.collection(COLLECTIONS.rectifications).where({ [field]: oneOrIn(part) }),
     )
+    out.push(...(await fetchAll<Rectification>(query)))
   }
   return out
 }
 
+/** The rectifications of these spot checks, oldest first. */
+export const listRectificationsOf = (spotCheckIds: readonly string[]): Promise<Rectification[]> =>
+  rectificationsWhere('spotCheckId', spotCheckIds, ['createdAt', '_id'])
+
 /** The rectifications of these branches, every status: (branchId, status). */
-export async function listRectificationsOfBranches(branchIds: readonly string[]): Promise<Rectification[]> {
-  const out: Rectification[] = []
-  for (const part of chunk([...new Set(branchIds)])) {
-    if (part.length === 0) continue
-    out.push(
-      ...(await fetchAll<Rectification>(
-        db
-          .collection(COLLECTIONS.rectifications)
-          .where({ branchId: oneOrIn(part) })
-          .orderBy('_id', 'asc'),
-      )),
-    )
-  }
-  return out
-}
+export const listRectificationsOfBranches = (branchIds: readonly string[]): Promise<Rectification[]> =>
+  rectificationsWhere('branchId', branchIds, ['_id'])
 
 /** A project's rectifications not yet confirmed (待整改, 待确认): (projectId, status). */
 export const listPendingRectificationsOf = (projectId: string): Promise<Rectification[]> =>
