@@ -29,7 +29,7 @@ import {
   readOrg,
   reindex,
 } from '../admin-store'
-import { addFiguresOnce, historySize, mergeJobView, openMergeJob, openMergeJobs } from '../merge-job'
+import { HISTORY, addFiguresOnce, historySize, mergeJobView, openMergeJob, openMergeJobs } from '../merge-job'
 
 const KIND_WORDS = { committee: '党委', general_branch: '党总支', branch: '党支部' } as const
 
@@ -227,27 +227,15 @@ export async function applyMerge(
               .where({ branchId: fromId })
               .update({ data: { branchId: intoId, branchName: into.name, updatedAt: at } }),
           ),
-          count(
-            'milestones',
-            coll('milestones')
-              .where({ branchId: fromId })
-              .update({ data: { branchId: intoId, updatedAt: at } }),
+          // The history, as a merge job moves it in batches (check-ins, milestones, counters, study records).
+          ...HISTORY.map((h) =>
+            count(
+              h.key,
+              coll(h.name)
+                .where({ branchId: fromId })
+                .update({ data: h.data(intoId, at) }),
+            ),
           ),
-          count(
-            'checkins',
-            coll('checkins')
-              .where({ branchId: fromId })
-              .update({ data: { branchId: intoId } }),
-          ),
-          count(
-            'counters',
-            coll('checkinCounts')
-              .where({ branchId: fromId })
-              .update({ data: { branchId: intoId, updatedAt: at } }),
-          ),
-          coll('lectureStudies')
-            .where({ branchId: fromId })
-            .update({ data: { branchId: intoId } }),
           coll('lectures')
             .where({ ownerBranchId: fromId })
             .update({ data: { ownerBranchId: intoId } }),
