@@ -1,10 +1,11 @@
 import type { GroupComment, GroupPost } from '../../../types/entities-community'
 import { fail, ok } from '../../../types/result'
-import { COLLECTIONS, _ } from '../../_shared/cloud'
+import { COLLECTIONS } from '../../_shared/cloud'
 import { postFor } from '../../_shared/group-access'
 import { toCommentView } from '../../_shared/group-views'
 import { requestDocId } from '../../_shared/request-ids'
 import type { Handler } from '../../_shared/router'
+import { addCountedOnPost } from '../post-counts'
 import { runInTransaction, txGet } from '../../_shared/transaction'
 
 /** A comment and the post's comment count, in one transaction; a retried request finds the first comment. */
@@ -33,11 +34,7 @@ export const comment: Handler<'groups', 'comment'> = async ({ postId, requestId,
       text,
       createdAt: new Date(),
     }
-    await t.collection(COLLECTIONS.groupComments).add({ data: doc })
-    await t
-      .collection(COLLECTIONS.groupPosts)
-      .doc(postId)
-      .update({ data: { commentCount: _.inc(1) } })
+    await addCountedOnPost(t, COLLECTIONS.groupComments, doc, 'commentCount')
     return ok({ comment: toCommentView(doc, caller._id), commentCount: post.commentCount + 1, created: true })
   })
 }

@@ -1,9 +1,10 @@
 import type { AnnouncementRead, GroupPost } from '../../../types/entities-community'
 import { fail, ok } from '../../../types/result'
-import { COLLECTIONS, _ } from '../../_shared/cloud'
+import { COLLECTIONS } from '../../_shared/cloud'
 import { postFor } from '../../_shared/group-access'
 import { readId } from '../../_shared/repositories/groups'
 import type { Handler } from '../../_shared/router'
+import { addCountedOnPost } from '../post-counts'
 import { runInTransaction, txGet } from '../../_shared/transaction'
 
 /**
@@ -30,11 +31,7 @@ export const markRead: Handler<'groups', 'markRead'> = async ({ postId }, { call
       personName: caller.name,
       at: new Date(),
     }
-    await t.collection(COLLECTIONS.announcementReads).add({ data: read })
-    await t
-      .collection(COLLECTIONS.groupPosts)
-      .doc(postId)
-      .update({ data: { readCount: _.inc(1) } })
+    await addCountedOnPost(t, COLLECTIONS.announcementReads, read, 'readCount')
     return ok({ postId, readCount: post.readCount + 1, created: true })
   })
 }
