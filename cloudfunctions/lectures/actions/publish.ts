@@ -8,7 +8,7 @@ import { newId } from '../../_shared/ids'
 import { lectureSearchable } from '../../../domain/search'
 import { indexForSearch } from '../../_shared/repositories/search'
 import type { Handler } from '../../_shared/router'
-import { managedLecture } from '../managed'
+import { managedLecture, moveLecture } from '../managed'
 import { runInTransaction } from '../../_shared/transaction'
 
 /**
@@ -18,23 +18,16 @@ import { runInTransaction } from '../../_shared/transaction'
 export const publish: Handler<'lectures', 'publish'> = async ({ id }, { caller }) => {
   let published: Lecture | null = null
   const res = await runInTransaction(async (t) => {
-    const found = await managedLecture(t, caller, id, '只有发布支部的书记和党委可以发布讲坛')
+    const found = await managedLecture(t, caller, id, 'publish')
     if (!found.ok) return found.fail
     const lecture = found.lecture
-    if (lecture.status !== 'draft') {
-      return fail('CONFLICT', lecture.status === 'published' ? '讲坛已发布' : '讲坛已撤回，不能再发布')
-    }
     if (!canTargetAudience(caller, lecture.audience)) {
       return fail('FORBIDDEN', '支部书记只能面向本支部发布讲坛')
     }
     const now = new Date()
     const problems = publishProblems(lecture, chinaDay(now))
     if (problems.length > 0) return fail('CONFLICT', `还不能发布：${problems.join('；')}`)
-    const version = lecture.version + 1
-    await t
-      .collection(COLLECTIONS.lectures)
-      .doc(id)
-      .update({ data: { status: 'published', publishedAt: now, updatedAt: now, version } })
+    const version = await moveLecture(t, lecture, 'published', now)
     for (const key of listingKeys(lecture)) {
       const listing: Omit<LectureListing, '_id'> = {
         lectureId: id,

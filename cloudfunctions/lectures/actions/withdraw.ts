@@ -1,11 +1,11 @@
 import { listingId, listingKeys } from '../../../domain/lectures'
 import type { LectureEvent } from '../../../types/entities-community'
-import { fail, ok } from '../../../types/result'
+import { ok } from '../../../types/result'
 import { COLLECTIONS } from '../../_shared/cloud'
 import { newId } from '../../_shared/ids'
 import { dropFromSearch } from '../../_shared/repositories/search'
 import type { Handler } from '../../_shared/router'
-import { managedLecture } from '../managed'
+import { managedLecture, moveLecture } from '../managed'
 import { runInTransaction } from '../../_shared/transaction'
 
 /**
@@ -14,18 +14,11 @@ import { runInTransaction } from '../../_shared/transaction'
  */
 export const withdraw: Handler<'lectures', 'withdraw'> = async ({ id, reason }, { caller }) => {
   const res = await runInTransaction(async (t) => {
-    const found = await managedLecture(t, caller, id, '只有发布支部的书记和党委可以撤回讲坛')
+    const found = await managedLecture(t, caller, id, 'withdraw')
     if (!found.ok) return found.fail
     const lecture = found.lecture
-    if (lecture.status !== 'published') {
-      return fail('CONFLICT', lecture.status === 'draft' ? '讲坛还未发布' : '讲坛已撤回')
-    }
     const now = new Date()
-    const version = lecture.version + 1
-    await t
-      .collection(COLLECTIONS.lectures)
-      .doc(id)
-      .update({ data: { status: 'withdrawn', withdrawnAt: now, updatedAt: now, version } })
+    const version = await moveLecture(t, lecture, 'withdrawn', now)
     for (const key of listingKeys(lecture)) {
       await t
         .collection(COLLECTIONS.lectureListings)
