@@ -37,11 +37,12 @@ export async function managedLecture(
   change: keyof typeof CHANGES,
 ): Promise<{ ok: true; lecture: Lecture } | { ok: false; fail: Fail }> {
   const lecture = await txGet<Lecture>(t, COLLECTIONS.lectures, id)
-  if (!lecture || (lecture.status !== 'published' && !canManageLecture(caller, lecture))) {
+  const manages = !!lecture && canManageLecture(caller, lecture)
+  if (!lecture || (lecture.status !== 'published' && !manages)) {
     return { ok: false, fail: fail('NOT_FOUND', '没有找到这个讲坛') }
   }
   const { verb, from, refused } = CHANGES[change]
-  if (!canManageLecture(caller, lecture)) {
+  if (!manages) {
     return { ok: false, fail: fail('FORBIDDEN', `只有发布支部的书记和党委可以${verb}讲坛`) }
   }
   if (lecture.status !== from) {

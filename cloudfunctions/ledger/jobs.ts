@@ -11,7 +11,8 @@ import type { Person } from '../../types/entities'
 import type { LedgerFile, LedgerJobStatus, LedgerJobView, LedgerScope } from '../../types/functions/ledger'
 import { COLLECTIONS, _, db } from '../_shared/cloud'
 import { newId } from '../_shared/ids'
-import { getJobDoc, storeJob, updateJobIf } from '../_shared/repositories/jobs'
+import { storeJob, updateJobIf } from '../_shared/repositories/jobs'
+import { getById } from '../_shared/repositories/query'
 import { logEvent } from '../_shared/log'
 import { buildLedgerFile, linkTo } from './build'
 import { isFail, resolveLedger } from './scope'
@@ -59,7 +60,7 @@ export function jobView(job: LedgerJobDoc, file: LedgerFile | null = null): Ledg
 }
 
 export const getJob = (jobId: string): Promise<LedgerJobDoc | null> =>
-  getJobDoc<LedgerJobDoc>(COLLECTIONS.ledgerJobs, jobId)
+  getById<LedgerJobDoc>(COLLECTIONS.ledgerJobs, jobId)
 
 /**
  * The job for this ledger: the caller's own one still under way or just made (so that leaving the page and

@@ -6,7 +6,8 @@ import type { Person } from '../../types/entities'
 import type { MergeJobView } from '../../types/functions/org'
 import { COLLECTIONS, _ } from '../_shared/cloud'
 import { newId } from '../_shared/ids'
-import { OPEN_JOB_STATUSES, getJobDoc, nextStaleJob, storeJob } from '../_shared/repositories/jobs'
+import { OPEN_JOB_STATUSES, nextStaleJob, storeJob } from '../_shared/repositories/jobs'
+import { getById } from '../_shared/repositories/query'
 import { runInTransaction, txGet } from '../_shared/transaction'
 import { coll } from './admin-store'
 
@@ -75,7 +76,7 @@ export async function openMergeJobs(): Promise<MergeJobDoc[]> {
 }
 
 export const getMergeJob = (jobId: string): Promise<MergeJobDoc | null> =>
-  getJobDoc<MergeJobDoc>(COLLECTIONS.orgJobs, jobId)
+  getById<MergeJobDoc>(COLLECTIONS.orgJobs, jobId)
 
 export function mergeJobView(job: MergeJobDoc): MergeJobView {
   return {

@@ -22,12 +22,6 @@ export async function storeJob<T extends LeasedJob>(collection: string, job: T):
   return job
 }
 
-/** A job as it now stands, or null when there is none under this id. */
-export async function getJobDoc<T extends LeasedJob>(collection: string, jobId: string): Promise<T | null> {
-  const res = (await db.collection(collection).where({ _id: jobId }).limit(1).get()) as DB.IQueryResult
-  return (res.data[0] as T | undefined) ?? null
-}
-
 /**
  * The oldest unfinished job that nobody holds (its lease ran out): a `jobs` timer's next one. On the
  * (status, leaseUntil) index of the collection.

@@ -155,21 +155,23 @@ export async function listSpotChecks(
   return readCountedPage<SpotCheck>(spotCheckQuery(scope), ['createdAt', '_id'], page, pageSize)
 }
 
-/** Rectifications whose `field` is one of `ids`, a read per 1,000 ids, in `order` (ascending) within each read. */
+/** Rectifications whose `field` is one of `ids`, a read per 1,000 ids (issued together), in `order` (ascending) within each read. */
 async function rectificationsWhere(
   field: 'spotCheckId' | 'branchId',
   ids: readonly string[],
   order: readonly string[],
 ): Promise<Rectification[]> {
-  const out: Rectification[] = []
-  for (const part of chunk([...new Set(ids)])) {
-    const query = order.reduce(
-      (q, f) => q.orderBy(f, 'asc'),
-      db.collection(COLLECTIONS.rectifications).where({ [field]: oneOrIn(part) }),
-    )
-    out.push(...(await fetchAll<Rectification>(query)))
-  }
-  return out
+  const parts = await Promise.all(
+    chunk([...new Set(ids)]).map((part) =>
+      fetchAll<Rectification>(
+        order.reduce(
+          (q, f) => q.orderBy(f, 'asc'),
+          db.collection(COLLECTIONS.rectifications).where({ [field]: oneOrIn(part) }),
+        ),
+      ),
+    ),
+  )
+  return parts.flat()
 }
 
 /** The rectifications of these spot checks, oldest first. */
