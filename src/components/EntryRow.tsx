@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import './round-mark'
 import './entry-row.css'
 
 export interface EntryRowProps {
@@ -14,7 +15,7 @@ export interface EntryRowProps {
 export function EntryRow({ title, hint, mark, onClick }: EntryRowProps) {
   return (
     <View className="entry-row" ariaRole="button" ariaLabel={title} onClick={onClick}>
-      <View className="entry-row__mark">
+      <View className="round-mark entry-row__mark">
         <Text className="entry-row__mark-text">{mark}</Text>
       </View>
       <View className="entry-row__body">

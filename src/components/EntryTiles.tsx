@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import './round-mark'
 import './entry-tiles.css'
 
 export interface EntryTile {
@@ -26,7 +27,7 @@ export function EntryTiles({ tiles }: EntryTilesProps) {
           ariaLabel={t.title}
           onClick={t.onClick}
         >
-          <View className="entry-tiles__mark">
+          <View className="round-mark entry-tiles__mark">
             <Text className="entry-tiles__mark-text">{t.mark}</Text>
           </View>
           <View className="entry-tiles__body">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import './error-state.css'
@@ -8,12 +9,23 @@ export interface ErrorStateProps {
   /** Shown as a 重试 button when given. */
   onRetry?: () => void
   retryText?: string
+  /** What the person can do instead of 重试 (the invite form of 尚未登记), below the message. */
+  children?: ReactNode
+  /** The root's own class beside `error-state`, for a screen's own spacing. */
+  className?: string
 }
 
 /** A failed load, said in words, with one way forward. */
-export function ErrorState({ title = '加载失败', message, onRetry, retryText = '重试' }: ErrorStateProps) {
+export function ErrorState({
+  title = '加载失败',
+  message,
+  onRetry,
+  retryText = '重试',
+  children,
+  className,
+}: ErrorStateProps) {
   return (
-    <View className="error-state">
+    <View className={className ? `error-state ${className}` : 'error-state'}>
       <View className="error-state__mark">
         <Text className="error-state__mark-text">!</Text>
       </View>
@@ -24,6 +36,7 @@ export function ErrorState({ title = '加载失败', message, onRetry, retryText
           {retryText}
         </Button>
       ) : null}
+      {children}
     </View>
   )
 }

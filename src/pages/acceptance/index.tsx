@@ -22,7 +22,7 @@ export default function AcceptancePage() {
   return (
     <View className="acceptance-page">
       <Card title="结题项目">
-        <Text className="acceptance-page__title">{detail.title}</Text>
+        <Text className="card__subject">{detail.title}</Text>
         <Text className="acceptance-page__meta">
           {detail.branchName} · 当前进度 {Math.round(detail.progress)}%
         </Text>

@@ -29,7 +29,7 @@ export default function ReviewPage() {
   return (
     <View className="review-page">
       <Card title="结题申请">
-        <Text className="review-page__title">{detail.title}</Text>
+        <Text className="card__subject">{detail.title}</Text>
         <Text className="review-page__meta">
           {detail.branchName} · 进度 {Math.round(detail.progress)}%
           {detail.rating.count > 0

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { clockText, minutesOf, percentOf } from '../study-words'
+import '@/components/row-title'
 import './study-bar.css'
 
 export interface StudyBarProps {
@@ -29,7 +30,7 @@ export function StudyBar({
   return (
     <View className={`study-bar${completed ? ' study-bar--done' : ''}`}>
       <View className="study-bar__head">
-        <Text className="study-bar__times">
+        <Text className="row-title">
           本次学习 {clockText(sessionSeconds)} · 累计学习 {minutesOf(studySeconds)} 分钟
         </Text>
         <Text className={`study-bar__state${completed ? ' study-bar__state--done' : ''}`}>

@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { ErrorState } from '@/components/ErrorState'
 import { useBindInvite } from '../hooks/use-bind-invite'
 import './not-registered.css'
 
@@ -20,12 +21,7 @@ export function NotRegistered({ onRetry, scannedCode }: NotRegisteredProps) {
     if (await invite.submit()) onRetry()
   }
   return (
-    <View className="not-registered">
-      <View className="not-registered__mark">
-        <Text className="not-registered__mark-text">!</Text>
-      </View>
-      <Text className="not-registered__title">尚未登记</Text>
-      <Text className="not-registered__message">你的微信还未登记为党员，请联系支部书记</Text>
+    <ErrorState className="not-registered" title="尚未登记" message="你的微信还未登记为党员，请联系支部书记">
       <View className="not-registered__form">
         <Text className="not-registered__label">输入邀请码</Text>
         <Text className="not-registered__hint">
@@ -59,6 +55,6 @@ export function NotRegistered({ onRetry, scannedCode }: NotRegisteredProps) {
       >
         <Text>已登记，重新进入</Text>
       </View>
-    </View>
+    </ErrorState>
   )
 }

@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/EmptyState'
 import { allMilestones, deadlineText, isOverdue, nameOr, today } from '../milestones'
 import { MilestoneStatusWord } from './MilestoneStatusWord'
 import './panels.css'
+import '@/components/row-title'
 import './progress-panel.css'
 
 export interface ProgressPanelProps {
@@ -29,7 +30,7 @@ export function ProgressPanel({ project, on = today() }: ProgressPanelProps) {
       {milestones.map((m) => (
         <View key={m.id} className="progress-panel__item">
           <View className="progress-panel__head">
-            <Text className="progress-panel__title">{m.title}</Text>
+            <Text className="row-title">{m.title}</Text>
             <View className="progress-panel__words">
               <MilestoneStatusWord status={m.status} overdue={isOverdue(m, on)} />
             </View>
